@@ -1,0 +1,212 @@
+//! Anchors: what survives translation — numbers, dates, references, Latin words,
+//! quoted titles. The aligner scores pairs by them and the checker compares them.
+//!
+//! Each language profile reads its own number words; this module holds what all
+//! languages share: digits, Latin tokens and the comparison of two anchor sets.
+
+use std::collections::BTreeMap;
+
+use crate::lang::Lang;
+
+/// What an anchor is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub enum AnchorKind {
+    /// A number, a part of a date, or a period (`15`, `2007`, `июня` = 6).
+    Number,
+    /// The number of an article, chapter or paragraph referred to (`第102条`).
+    Reference,
+    /// A word in Latin script (`WTO`, `Trump`).
+    Latin,
+    /// An opening quotation mark of a title (`《`, `«`).
+    Quote,
+}
+
+/// One anchor read from a text.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Anchor {
+    /// What it is.
+    pub kind: AnchorKind,
+    /// Its value, comparable across languages (`2007`, `1000000.5`, `wto`).
+    pub value: String,
+    /// The text it was read from.
+    pub text: String,
+}
+
+/// Reads the anchors of `text` in `lang`, Latin words included.
+pub fn read(lang: Lang, text: &str) -> Vec<Anchor> {
+    let mut out = (lang.profile().anchors)(text);
+    push_latin_words(text, &mut out);
+    out
+}
+
+/// The numeric values a text states (numbers, dates, references), as a multiset.
+///
+/// The value 1 is left out: "one" is as often an article or a pronoun ("缔约一方",
+/// "одной из Сторон") as a number, and would make noise on every page.
+pub fn numeric_values(lang: Lang, text: &str) -> BTreeMap<String, usize> {
+    let mut values = BTreeMap::new();
+    for a in (lang.profile().anchors)(text) {
+        if matches!(a.kind, AnchorKind::Number | AnchorKind::Reference) && a.value != "1" {
+            *values.entry(a.value).or_insert(0) += 1;
+        }
+    }
+    values
+}
+
+/// The values in `a` but not in `b`, with their counts, in value order.
+pub fn missing_from(a: &BTreeMap<String, usize>, b: &BTreeMap<String, usize>) -> Vec<String> {
+    let mut out = Vec::new();
+    for (value, &n) in a {
+        let m = b.get(value).copied().unwrap_or(0);
+        for _ in m..n {
+            out.push(value.clone());
+        }
+    }
+    out
+}
+
+/// Reads numbers written in digits (ASCII or full-width), with thousands groups
+/// (`1 000 000`, `1,000,000`) and decimals (`3511.5`, Russian `3511,5`).
+/// `decimal_comma` says whether a comma followed by digits is a decimal separator.
+pub fn push_digit_numbers(text: &str, decimal_comma: bool, out: &mut Vec<Anchor>) {
+    let chars: Vec<(usize, char)> = text.char_indices().collect();
+    let digit = |c: char| -> Option<char> {
+        match c {
+            '0'..='9' => Some(c),
+            '０'..='９' => char::from_u32(c as u32 - '０' as u32 + '0' as u32),
+            _ => None,
+        }
+    };
+    let mut i = 0;
+    while i < chars.len() {
+        if digit(chars[i].1).is_none() {
+            i += 1;
+            continue;
+        }
+        // Part of a word (`1b`, `A4`): still a number, read the digits alone.
+        let start = chars[i].0;
+        let mut value = String::new();
+        let mut j = i;
+        let mut group_len = 0;
+        let mut first_group = true;
+        loop {
+            while j < chars.len() {
+                match digit(chars[j].1) {
+                    Some(d) => {
+                        value.push(d);
+                        group_len += 1;
+                        j += 1;
+                    }
+                    None => break,
+                }
+            }
+            // A thousands separator: a space of some kind (or a comma where commas are
+            // not decimal) followed by exactly three digits.
+            let sep = chars.get(j).map(|&(_, c)| c);
+            let is_group_sep = match sep {
+                Some(' ' | '\u{a0}' | '\u{202f}' | '\u{2009}') => {
+                    first_group && group_len <= 3 || !first_group
+                }
+                Some(',') => !decimal_comma,
+                _ => false,
+            };
+            let three_follow = (1..=3)
+                .all(|k| chars.get(j + k).is_some_and(|&(_, c)| digit(c).is_some()))
+                && chars.get(j + 4).is_none_or(|&(_, c)| digit(c).is_none());
+            if is_group_sep && three_follow && (group_len <= 3) {
+                j += 1;
+                group_len = 0;
+                first_group = false;
+                continue;
+            }
+            break;
+        }
+        // Decimals.
+        let sep = chars.get(j).map(|&(_, c)| c);
+        let decimal_sep = matches!(sep, Some('.' | '．')) || (decimal_comma && sep == Some(','));
+        if decimal_sep && chars.get(j + 1).is_some_and(|&(_, c)| digit(c).is_some()) {
+            value.push('.');
+            j += 1;
+            while j < chars.len() {
+                match digit(chars[j].1) {
+                    Some(d) => {
+                        value.push(d);
+                        j += 1;
+                    }
+                    None => break,
+                }
+            }
+            while value.ends_with('0') {
+                value.pop();
+            }
+            if value.ends_with('.') {
+                value.pop();
+            }
+        }
+        let end = chars.get(j).map_or(text.len(), |&(b, _)| b);
+        let trimmed = value.trim_start_matches('0');
+        let value = if trimmed.is_empty() || trimmed.starts_with('.') {
+            format!("0{trimmed}")
+        } else {
+            trimmed.to_string()
+        };
+        out.push(Anchor {
+            kind: AnchorKind::Number,
+            value,
+            text: text[start..end].to_string(),
+        });
+        i = j.max(i + 1);
+    }
+}
+
+/// Reads words in Latin script of two or more letters, lowercased.
+fn push_latin_words(text: &str, out: &mut Vec<Anchor>) {
+    for word in text.split(|c: char| !c.is_ascii_alphabetic()) {
+        if word.len() >= 2 {
+            out.push(Anchor {
+                kind: AnchorKind::Latin,
+                value: word.to_ascii_lowercase(),
+                text: word.to_string(),
+            });
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn digits(text: &str, decimal_comma: bool) -> Vec<String> {
+        let mut out = Vec::new();
+        push_digit_numbers(text, decimal_comma, &mut out);
+        out.into_iter().map(|a| a.value).collect()
+    }
+
+    #[test]
+    fn digit_numbers() {
+        assert_eq!(digits("第 30 天", false), ["30"]);
+        assert_eq!(digits("１５日", false), ["15"]);
+        assert_eq!(digits("3511.5米高地", false), ["3511.5"]);
+        assert_eq!(digits("直角坐标X约为5 490 500", false), ["5490500"]);
+        assert_eq!(digits("1,000,000.50", false), ["1000000.5"]);
+        assert_eq!(digits("3511,5 м", true), ["3511.5"]);
+        assert_eq!(digits("7 июня 2002 года", true), ["7", "2002"]);
+        assert_eq!(digits("2030年,消除", false), ["2030"]);
+    }
+
+    #[test]
+    fn values_are_compared_as_multisets() {
+        let zh = numeric_values(
+            Lang::Zh,
+            "本条约于二〇〇七年八月十六日在比什凯克签订，正本一份",
+        );
+        let ru = numeric_values(
+            Lang::Ru,
+            "Совершено в городе Бишкеке 16 августа 2007 года в одном подлинном экземпляре",
+        );
+        assert_eq!(zh, ru);
+        let ru_changed = numeric_values(Lang::Ru, "Совершено 17 августа 2007 года");
+        assert_eq!(missing_from(&zh, &ru_changed), ["16"]);
+        assert_eq!(missing_from(&ru_changed, &zh), ["17"]);
+    }
+}

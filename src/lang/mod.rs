@@ -1,0 +1,296 @@
+//! Languages and their profiles.
+//!
+//! Everything that differs between the languages of a text — script, legacy
+//! encodings, how lines join, how sentences end, how numbers are written — lives in
+//! a [`Profile`]. The loaders, the parser and the aligner ask the profile and never
+//! name a language themselves, so that adding a third language means adding a
+//! profile here, not rewriting them.
+
+mod ru;
+mod zh;
+
+use std::fmt;
+use std::str::FromStr;
+
+use serde::{Serialize, Serializer};
+
+pub use ru::parse_ordinal_word as parse_russian_ordinal;
+pub use zh::parse_numeral as parse_chinese_numeral;
+
+/// A language of a text. The languages of a pair are equals: neither is the source.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum Lang {
+    /// Chinese (simplified or traditional).
+    Zh,
+    /// Russian.
+    Ru,
+}
+
+impl Lang {
+    /// Every language with a profile, in a fixed order.
+    pub const ALL: [Lang; 2] = [Lang::Zh, Lang::Ru];
+
+    /// The ISO 639-1 code, as used in column names and refs (`zh`, `ru`).
+    pub fn code(self) -> &'static str {
+        self.profile().code
+    }
+
+    /// This language's profile.
+    pub fn profile(self) -> &'static Profile {
+        match self {
+            Lang::Zh => &zh::PROFILE,
+            Lang::Ru => &ru::PROFILE,
+        }
+    }
+
+    /// Tells the language of a text from its script: the language whose script has
+    /// the most letters, if it has at least half of all letters.
+    pub fn detect(text: &str) -> Option<Lang> {
+        let mut counts = [0usize; Lang::ALL.len()];
+        let mut letters = 0usize;
+        for c in text.chars().filter(|c| c.is_alphabetic()) {
+            letters += 1;
+            for (i, lang) in Lang::ALL.iter().enumerate() {
+                if (lang.profile().is_script_char)(c) {
+                    counts[i] += 1;
+                }
+            }
+        }
+        let (best, &count) = counts.iter().enumerate().max_by_key(|(_, c)| **c)?;
+        (count > 0 && count * 2 >= letters).then_some(Lang::ALL[best])
+    }
+
+    /// The share of letters in `text` that are in this language's script (0 to 1).
+    pub fn script_share(self, text: &str) -> f64 {
+        let is = self.profile().is_script_char;
+        let (mut letters, mut ours) = (0usize, 0usize);
+        for c in text.chars().filter(|c| c.is_alphabetic()) {
+            letters += 1;
+            if is(c) {
+                ours += 1;
+            }
+        }
+        if letters == 0 {
+            0.0
+        } else {
+            ours as f64 / letters as f64
+        }
+    }
+}
+
+impl fmt::Display for Lang {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.code())
+    }
+}
+
+impl FromStr for Lang {
+    type Err = String;
+    fn from_str(s: &str) -> Result<Self, Self::Err> {
+        Lang::ALL
+            .into_iter()
+            .find(|l| l.code().eq_ignore_ascii_case(s))
+            .ok_or_else(|| format!("unknown language {s:?} (known: zh, ru)"))
+    }
+}
+
+impl Serialize for Lang {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.serialize_str(self.code())
+    }
+}
+
+/// A structural heading recognised at the start of a line.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct HeadingMatch {
+    /// What the heading opens.
+    pub level: HeadingLevel,
+    /// Its number, where it has one.
+    pub number: Option<u32>,
+    /// The printed number (`第三条`, `Статья 3`, `Глава III`).
+    pub label: String,
+    /// Text after the number on the same line (a title, or the first paragraph when
+    /// the article runs in).
+    pub rest: String,
+    /// Whether `rest` is the article's first paragraph rather than its title.
+    pub rest_is_body: bool,
+}
+
+/// The level of a heading.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub enum HeadingLevel {
+    /// 编 / Часть.
+    Part,
+    /// 章 / Глава.
+    Chapter,
+    /// 节 / Раздел.
+    Section,
+    /// 条 / Статья.
+    Article,
+    /// 序言 / Преамбула.
+    Preamble,
+    /// 附件 / Приложение.
+    Annex,
+}
+
+/// A numbering label at the start of a paragraph (`一、`, `（一）`, `1.`, `а)`).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct LabelMatch {
+    /// The label's style; paragraphs of one style are siblings.
+    pub style: &'static str,
+    /// Its ordinal value (一 = 1, а = 1, c = 3).
+    pub ordinal: u32,
+    /// The label as printed.
+    pub printed: String,
+    /// The text after it.
+    pub rest: String,
+}
+
+/// Everything the pipeline needs to know about one language.
+pub struct Profile {
+    /// ISO 639-1 code.
+    pub code: &'static str,
+    /// The tag CAT tools expect in TMX (`zh-CN`, `ru-RU`).
+    pub tmx_tag: &'static str,
+    /// Whether a letter belongs to this language's script.
+    pub is_script_char: fn(char) -> bool,
+    /// The top-level domain that hints chardetng towards this language's encodings.
+    pub tld_hint: &'static [u8],
+    /// Legacy encodings to try, most likely first (WHATWG names).
+    pub legacy_encodings: &'static [&'static str],
+    /// What lines of one paragraph join with: nothing for Chinese, a space for Russian.
+    pub line_joiner: &'static str,
+    /// Characters that end a sentence.
+    pub sentence_enders: &'static [char],
+    /// Characters that end a clause (a line ending in one is not a broken line).
+    pub clause_enders: &'static [char],
+    /// Whether the language writes capital letters.
+    pub has_case: bool,
+    /// A wrapped line is at most this many characters long.
+    pub max_wrap_width: usize,
+    /// Recognises a heading (article, chapter, part, annex, preamble) at the start of a line.
+    pub heading: fn(&str) -> Option<HeadingMatch>,
+    /// Recognises a paragraph or sub-item label at the start of a line.
+    pub label: fn(&str) -> Option<LabelMatch>,
+    /// Whether a paragraph is the closing formula ("Done at …", "本条约于…签订").
+    pub is_closing: fn(&str) -> bool,
+    /// Whether a line is a signature line ("За Республику …", "…代表").
+    pub is_signature: fn(&str) -> bool,
+    /// Whether a line that ends without punctuation may run on after a blank line.
+    /// Russian `…, и` closes an enumerated clause, so it may not.
+    pub ends_open: fn(&str) -> bool,
+    /// Words after which a full stop does not end a sentence.
+    pub abbreviations: &'static [&'static str],
+    /// Reads the anchors (numbers, dates, references) a text states.
+    pub anchors: fn(&str) -> Vec<crate::anchors::Anchor>,
+}
+
+/// Roman numerals up to 3999 (`IX`, `xiv`); None if not a well-formed numeral.
+pub fn parse_roman(s: &str) -> Option<u32> {
+    if s.is_empty() || s.len() > 15 {
+        return None;
+    }
+    let value = |c: char| match c.to_ascii_uppercase() {
+        'I' => Some(1),
+        'V' => Some(5),
+        'X' => Some(10),
+        'L' => Some(50),
+        'C' => Some(100),
+        'D' => Some(500),
+        'M' => Some(1000),
+        _ => None,
+    };
+    let digits: Option<Vec<u32>> = s.chars().map(value).collect();
+    let digits = digits?;
+    let mut total = 0i64;
+    for (i, &d) in digits.iter().enumerate() {
+        if digits.get(i + 1).is_some_and(|&next| next > d) {
+            total -= i64::from(d);
+        } else {
+            total += i64::from(d);
+        }
+    }
+    let total = u32::try_from(total).ok().filter(|&t| t > 0)?;
+    // Reject malformed numerals (IIII, VX) by writing the value back.
+    (to_roman(total).eq_ignore_ascii_case(s)).then_some(total)
+}
+
+fn to_roman(mut n: u32) -> String {
+    const TABLE: [(u32, &str); 13] = [
+        (1000, "M"),
+        (900, "CM"),
+        (500, "D"),
+        (400, "CD"),
+        (100, "C"),
+        (90, "XC"),
+        (50, "L"),
+        (40, "XL"),
+        (10, "X"),
+        (9, "IX"),
+        (5, "V"),
+        (4, "IV"),
+        (1, "I"),
+    ];
+    let mut out = String::new();
+    for (v, s) in TABLE {
+        while n >= v {
+            out.push_str(s);
+            n -= v;
+        }
+    }
+    out
+}
+
+/// Parses ASCII or full-width decimal digits (`26`, `２６`).
+pub fn parse_digits(s: &str) -> Option<u32> {
+    if s.is_empty() || s.chars().count() > 9 {
+        return None;
+    }
+    let mut n = 0u32;
+    for c in s.chars() {
+        let d = match c {
+            '0'..='9' => c as u32 - '0' as u32,
+            '０'..='９' => c as u32 - '０' as u32,
+            _ => return None,
+        };
+        n = n * 10 + d;
+    }
+    Some(n)
+}
+
+/// Whether a character is a decimal digit, ASCII or full-width.
+pub fn is_digit(c: char) -> bool {
+    c.is_ascii_digit() || ('０'..='９').contains(&c)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn roman_numerals() {
+        assert_eq!(parse_roman("IX"), Some(9));
+        assert_eq!(parse_roman("XIX"), Some(19));
+        assert_eq!(parse_roman("iv"), Some(4));
+        assert_eq!(parse_roman("IIII"), None);
+        assert_eq!(parse_roman("ABC"), None);
+    }
+
+    #[test]
+    fn detects_language_by_script() {
+        assert_eq!(Lang::detect("第一条 缔约各方"), Some(Lang::Zh));
+        assert_eq!(
+            Lang::detect("Статья 1. Договаривающиеся Стороны"),
+            Some(Lang::Ru)
+        );
+        assert_eq!(Lang::detect("Article 1"), None);
+        assert_eq!(Lang::detect("12345"), None);
+    }
+
+    #[test]
+    fn digits_ascii_and_full_width() {
+        assert_eq!(parse_digits("26"), Some(26));
+        assert_eq!(parse_digits("２６"), Some(26));
+        assert_eq!(parse_digits("2a"), None);
+    }
+}

@@ -1,0 +1,593 @@
+//! The Russian profile: Cyrillic, windows-1251/KOI8-R/IBM866, `Статья 1`, `1.`, `а)`,
+//! and the number words Russian treaties write where Chinese writes numerals.
+
+use super::{HeadingLevel, HeadingMatch, LabelMatch, Profile, is_digit, parse_digits, parse_roman};
+use crate::anchors::{Anchor, AnchorKind, push_digit_numbers};
+
+pub(super) static PROFILE: Profile = Profile {
+    code: "ru",
+    tmx_tag: "ru-RU",
+    is_script_char: is_cyrillic,
+    tld_hint: b"ru",
+    legacy_encodings: &["windows-1251", "koi8-r", "ibm866"],
+    line_joiner: " ",
+    sentence_enders: &['.', '!', '?', '…'],
+    clause_enders: &['.', '!', '?', '…', ',', ';', ':', '»', '"', ')'],
+    has_case: true,
+    max_wrap_width: 110,
+    heading,
+    label,
+    is_closing,
+    is_signature,
+    ends_open,
+    abbreviations: &[
+        "г", "гг", "ст", "стст", "п", "пп", "ч", "подп", "см", "т", "е", "д", "англ", "рус", "кит",
+        "др", "пр", "тыс", "млн", "млрд", "руб", "с", "им", "напр", "т.е", "т.д", "т.п", "т.ч",
+        "др", "проф", "акад", "гос", "о", "ул",
+    ],
+    anchors,
+};
+
+/// Whether `c` is a Cyrillic letter.
+pub fn is_cyrillic(c: char) -> bool {
+    matches!(c, '\u{0400}'..='\u{04FF}' | '\u{0500}'..='\u{052F}')
+}
+
+/// Feminine, masculine and neuter ordinal words up to the twenties, as article
+/// headings spell them (`Статья первая`), mapped to their value. The stem is matched
+/// with any adjective ending.
+const ORDINAL_STEMS: &[(&str, u32)] = &[
+    ("перв", 1),
+    ("втор", 2),
+    ("трет", 3),
+    ("четверт", 4),
+    ("четвёрт", 4),
+    ("пят", 5),
+    ("шест", 6),
+    ("седьм", 7),
+    ("восьм", 8),
+    ("девят", 9),
+    ("десят", 10),
+    ("одиннадцат", 11),
+    ("двенадцат", 12),
+    ("тринадцат", 13),
+    ("четырнадцат", 14),
+    ("пятнадцат", 15),
+    ("шестнадцат", 16),
+    ("семнадцат", 17),
+    ("восемнадцат", 18),
+    ("девятнадцат", 19),
+    ("двадцат", 20),
+    ("тридцат", 30),
+    ("сороков", 40),
+    ("пятидесят", 50),
+    ("шестидесят", 60),
+    ("семидесят", 70),
+    ("восьмидесят", 80),
+    ("девяност", 90),
+    ("сот", 100),
+    ("тысячн", 1000),
+];
+
+const ADJECTIVE_ENDINGS: &[&str] = &[
+    "ый", "ой", "ий", "ая", "яя", "ое", "ее", "ые", "ие", "ого", "его", "ому", "ему", "ым", "им",
+    "ом", "ем", "ую", "юю", "ых", "их", "ыми", "ими", "ья", "ье", "ьи", "ьего", "ьему", "ьим",
+    "ьем", "ью", "ьих", "ьими",
+];
+
+fn ordinal_value(word: &str) -> Option<u32> {
+    let lower = word.to_lowercase();
+    // Longest stem first, so that пятнадцат is not read as пят.
+    let mut best: Option<(usize, u32)> = None;
+    for &(stem, value) in ORDINAL_STEMS {
+        if let Some(ending) = lower.strip_prefix(stem)
+            && ADJECTIVE_ENDINGS.contains(&ending)
+            && best.is_none_or(|(len, _)| stem.len() > len)
+        {
+            best = Some((stem.len(), value));
+        }
+    }
+    // "третий" has the ending -ий on the stem трет; "сотый" is сот + ый; exclude words
+    // that merely share a stem (пятый is fine; "пятно" has no adjective ending).
+    best.map(|(_, v)| v)
+}
+
+/// Parses an ordinal word or a compound of them (`первая`, `двадцать первая`).
+pub fn parse_ordinal_word(s: &str) -> Option<u32> {
+    let words: Vec<&str> = s.split_whitespace().collect();
+    match words.as_slice() {
+        [one] => ordinal_value(one),
+        [tens, unit] => {
+            let t = cardinal_value(tens)?;
+            let u = ordinal_value(unit)?;
+            (t % 10 == 0 && t >= 20 && u < 10).then_some(t + u)
+        }
+        _ => None,
+    }
+}
+
+/// Every case form of the cardinal numbers, with their values.
+const CARDINALS: &[(&[&str], u32)] = &[
+    (
+        &[
+            "оба",
+            "обе",
+            "обоих",
+            "обеих",
+            "обоим",
+            "обеим",
+            "обоими",
+            "обеими",
+        ],
+        2,
+    ),
+    (&["два", "две", "двух", "двум", "двумя"], 2),
+    (&["три", "трех", "трёх", "трем", "трём", "тремя"], 3),
+    (
+        &[
+            "четыре",
+            "четырех",
+            "четырёх",
+            "четырем",
+            "четырём",
+            "четырьмя",
+        ],
+        4,
+    ),
+    (&["пять", "пяти", "пятью"], 5),
+    (&["шесть", "шести", "шестью"], 6),
+    (&["семь", "семи"], 7),
+    (&["восемь", "восьми", "восемью", "восьмью"], 8),
+    (&["девять", "девяти", "девятью"], 9),
+    (&["десять", "десяти", "десятью"], 10),
+    (&["одиннадцать", "одиннадцати"], 11),
+    (&["двенадцать", "двенадцати"], 12),
+    (&["тринадцать", "тринадцати"], 13),
+    (&["четырнадцать", "четырнадцати"], 14),
+    (&["пятнадцать", "пятнадцати"], 15),
+    (&["шестнадцать", "шестнадцати"], 16),
+    (&["семнадцать", "семнадцати"], 17),
+    (&["восемнадцать", "восемнадцати"], 18),
+    (&["девятнадцать", "девятнадцати"], 19),
+    (&["двадцать", "двадцати", "двадцатью"], 20),
+    (&["тридцать", "тридцати", "тридцатью"], 30),
+    (&["сорок", "сорока"], 40),
+    (&["пятьдесят", "пятидесяти"], 50),
+    (&["шестьдесят", "шестидесяти"], 60),
+    (&["семьдесят", "семидесяти"], 70),
+    (&["восемьдесят", "восьмидесяти"], 80),
+    (&["девяносто", "девяноста"], 90),
+    (&["сто", "ста"], 100),
+    (&["двести", "двухсот", "двумстам"], 200),
+    (&["триста", "трехсот", "трёхсот"], 300),
+    (&["четыреста", "четырехсот", "четырёхсот"], 400),
+    (&["пятьсот", "пятисот"], 500),
+    (&["шестьсот", "шестисот"], 600),
+    (&["семьсот", "семисот"], 700),
+    (&["восемьсот", "восьмисот"], 800),
+    (&["девятьсот", "девятисот"], 900),
+    (
+        &["тысяча", "тысячи", "тысяч", "тысячу", "тысячей", "тысячам"],
+        1000,
+    ),
+];
+
+fn cardinal_value(word: &str) -> Option<u32> {
+    let lower = word.to_lowercase();
+    CARDINALS
+        .iter()
+        .find(|(forms, _)| forms.contains(&lower.as_str()))
+        .map(|&(_, v)| v)
+}
+
+/// A compound adjective that starts with a number: пятилетний, двухмесячный, трехдневный.
+fn compound_value(word: &str) -> Option<u32> {
+    let lower = word.to_lowercase();
+    const HEADS: &[&str] = &[
+        "летн",
+        "лет",
+        "месячн",
+        "дневн",
+        "недельн",
+        "часов",
+        "кратн",
+        "процентн",
+    ];
+    for (forms, value) in CARDINALS {
+        for form in *forms {
+            if let Some(rest) = lower.strip_prefix(form)
+                && HEADS.iter().any(|h| rest.starts_with(h))
+            {
+                return Some(*value);
+            }
+        }
+    }
+    None
+}
+
+const MONTHS: [&str; 12] = [
+    "января",
+    "февраля",
+    "марта",
+    "апреля",
+    "мая",
+    "июня",
+    "июля",
+    "августа",
+    "сентября",
+    "октября",
+    "ноября",
+    "декабря",
+];
+
+fn heading(line: &str) -> Option<HeadingMatch> {
+    let line = line.trim();
+    let lower = line.to_lowercase();
+    if lower == "преамбула" {
+        return Some(HeadingMatch {
+            level: HeadingLevel::Preamble,
+            number: None,
+            label: line.to_string(),
+            rest: String::new(),
+            rest_is_body: false,
+        });
+    }
+    let (word, level) = [
+        ("статья", HeadingLevel::Article),
+        ("глава", HeadingLevel::Chapter),
+        ("раздел", HeadingLevel::Section),
+        ("часть", HeadingLevel::Part),
+        ("приложение", HeadingLevel::Annex),
+    ]
+    .into_iter()
+    .find(|(w, _)| lower.starts_with(w))?;
+    // A reference at the start of a wrapped line (`статьей 102 …`) is lowercase and
+    // inflected; a heading starts with a capital and the nominative word.
+    if !line.starts_with(|c: char| c.is_uppercase()) {
+        return None;
+    }
+    let after = &line[word.len()..];
+    if !after.is_empty() && !after.starts_with([' ', '\u{a0}', '\t']) {
+        return None;
+    }
+    let after = after.trim_start();
+    if level == HeadingLevel::Annex && after.is_empty() {
+        return Some(HeadingMatch {
+            level,
+            number: Some(1),
+            label: line.to_string(),
+            rest: String::new(),
+            rest_is_body: false,
+        });
+    }
+    // The number: digits (5, 5.1), a Roman numeral, or an ordinal word.
+    let token_end = after
+        .find([' ', '.', ':', '\u{a0}', '\t', '–', '—'])
+        .unwrap_or(after.len());
+    let token = &after[..token_end];
+    let mut consumed = token_end;
+    let number = if token.chars().all(is_digit) && !token.is_empty() {
+        // Inserted articles: 5.1 keeps its integer part; the label keeps the whole.
+        if after[token_end..].starts_with('.')
+            && after[token_end + 1..].starts_with(|c: char| c.is_ascii_digit())
+        {
+            let sub_end = after[token_end + 1..]
+                .find(|c: char| !c.is_ascii_digit())
+                .map_or(after.len(), |i| token_end + 1 + i);
+            consumed = sub_end;
+        }
+        parse_digits(token)?
+    } else if let Some(n) = parse_roman(token) {
+        n
+    } else if let Some(n) = ordinal_value(token) {
+        n
+    } else {
+        // Two-word ordinals: двадцать первая.
+        let two: Vec<&str> = after.splitn(3, char::is_whitespace).take(2).collect();
+        let joined = two.join(" ");
+        let n = parse_ordinal_word(&joined)?;
+        consumed = joined.len();
+        n
+    };
+    let offset = line.len() - after.len();
+    let label = line[..offset + consumed].trim_end().to_string();
+    let rest = after[consumed..]
+        .trim_start_matches(['.', ':', ' ', '\u{a0}', '–', '—', '-'])
+        .trim()
+        .to_string();
+    if !rest.is_empty() {
+        // `Статья 5 настоящего Договора …` is a sentence, not a heading.
+        let separated = after[consumed..].starts_with(['.', ':', '–', '—'])
+            || after[consumed..].trim_start().starts_with(['–', '—']);
+        if rest.starts_with(|c: char| c.is_lowercase())
+            || (!separated && rest.ends_with(['.', ';', ',']))
+        {
+            return None;
+        }
+    }
+    Some(HeadingMatch {
+        level,
+        number: Some(number),
+        label,
+        rest,
+        rest_is_body: false,
+    })
+}
+
+fn label(line: &str) -> Option<LabelMatch> {
+    let line = line.trim_start();
+    // (a) (а) (1)
+    if let Some(open) = line.strip_prefix('(') {
+        let close = open.find(')')?;
+        let inner = &open[..close];
+        let rest = open[close + 1..].trim_start().to_string();
+        let printed = format!("({inner})");
+        if let Some(ord) = letter_ordinal(inner) {
+            let style = if inner.chars().all(|c| c.is_ascii_alphabetic()) {
+                "paren-latin"
+            } else {
+                "paren-cyr"
+            };
+            return Some(LabelMatch {
+                style,
+                ordinal: ord,
+                printed,
+                rest,
+            });
+        }
+        if !inner.is_empty() && inner.chars().all(is_digit) {
+            return Some(LabelMatch {
+                style: "paren-digit",
+                ordinal: parse_digits(inner)?,
+                printed,
+                rest,
+            });
+        }
+        return None;
+    }
+    let token_end = line
+        .find(|c: char| !(c.is_alphanumeric()))
+        .unwrap_or(line.len());
+    let token = &line[..token_end];
+    let sep = line[token_end..].chars().next()?;
+    let after = &line[token_end + sep.len_utf8()..];
+    if !(after.is_empty() || after.starts_with([' ', '\u{a0}', '\t'])) {
+        return None;
+    }
+    let rest = after.trim_start().to_string();
+    let printed = format!("{token}{sep}");
+    if !token.is_empty() && token.chars().all(is_digit) {
+        let style = match sep {
+            '.' => "digit-dot",
+            ')' => "digit-paren",
+            _ => return None,
+        };
+        return Some(LabelMatch {
+            style,
+            ordinal: parse_digits(token)?,
+            printed,
+            rest,
+        });
+    }
+    if sep == ')'
+        && let Some(ord) = letter_ordinal(token)
+    {
+        let style = if token.chars().all(|c| c.is_ascii_alphabetic()) {
+            "latin-paren"
+        } else {
+            "cyr-paren"
+        };
+        return Some(LabelMatch {
+            style,
+            ordinal: ord,
+            printed,
+            rest,
+        });
+    }
+    None
+}
+
+/// а = 1, б = 2 … (Russian lists skip й, ъ, ы, ь); a = 1 … for Latin.
+fn letter_ordinal(s: &str) -> Option<u32> {
+    let mut chars = s.chars();
+    let c = chars.next()?;
+    if chars.next().is_some() {
+        return None;
+    }
+    const CYR: &str = "абвгдежзиклмнопрстуфхцчшщэюя";
+    if let Some(i) = CYR.chars().position(|x| x == c) {
+        return Some(i as u32 + 1);
+    }
+    c.is_ascii_lowercase().then(|| c as u32 - 'a' as u32 + 1)
+}
+
+fn is_closing(p: &str) -> bool {
+    let lower = p.trim().to_lowercase();
+    [
+        "совершено",
+        "составлено",
+        "подписано в",
+        "в удостоверение чего",
+        "в подтверждение чего",
+        "в свидетельство чего",
+    ]
+    .iter()
+    .any(|w| lower.starts_with(w))
+}
+
+fn is_signature(line: &str) -> bool {
+    let line = line.trim();
+    let lower = line.to_lowercase();
+    line.chars().count() <= 80
+        && !line.ends_with(['.', ';', ':', ','])
+        && (lower.starts_with("за ")
+            || lower.starts_with("от имени")
+            || lower.starts_with("(подпись)"))
+}
+
+fn ends_open(line: &str) -> bool {
+    // `…, и` at a line end is an enumerated clause ("… невыразимое горе, и"), a
+    // paragraph of its own; a wrapped line breaks anywhere else.
+    let line = line.trim_end();
+    !(line.ends_with(", и") || line.ends_with(", или") || line.ends_with(", а также"))
+}
+
+fn anchors(text: &str) -> Vec<Anchor> {
+    let mut out = Vec::new();
+    push_digit_numbers(text, true, &mut out);
+    let mut pending: Option<(u64, String)> = None; // a compound of number words being read
+    let flush = |pending: &mut Option<(u64, String)>, out: &mut Vec<Anchor>| {
+        if let Some((value, words)) = pending.take() {
+            out.push(Anchor {
+                kind: AnchorKind::Number,
+                value: value.to_string(),
+                text: words,
+            });
+        }
+    };
+    for word in text.split(|c: char| !c.is_alphabetic() && c != '-') {
+        let word = word.trim_matches('-');
+        if word.is_empty() {
+            continue;
+        }
+        let lower = word.to_lowercase();
+        if let Some(m) = MONTHS.iter().position(|&m| m == lower) {
+            flush(&mut pending, &mut out);
+            out.push(Anchor {
+                kind: AnchorKind::Number,
+                value: (m + 1).to_string(),
+                text: word.to_string(),
+            });
+            continue;
+        }
+        let value = cardinal_value(word)
+            .or_else(|| ordinal_value(word))
+            .or_else(|| (lower == "трети").then_some(3));
+        match value {
+            Some(v) => {
+                let v = u64::from(v);
+                match pending.as_mut() {
+                    // тысяча девятьсот сорок пятого: each word smaller than the last adds on.
+                    Some((total, words)) if v == 1000 && *total < 1000 => {
+                        *total = (*total).max(1) * 1000;
+                        words.push(' ');
+                        words.push_str(word);
+                    }
+                    Some((total, words)) if last_place(*total) > v => {
+                        *total += v;
+                        words.push(' ');
+                        words.push_str(word);
+                    }
+                    _ => {
+                        flush(&mut pending, &mut out);
+                        pending = Some((v, word.to_string()));
+                    }
+                }
+            }
+            None => {
+                flush(&mut pending, &mut out);
+                if let Some(v) = compound_value(word) {
+                    out.push(Anchor {
+                        kind: AnchorKind::Number,
+                        value: v.to_string(),
+                        text: word.to_string(),
+                    });
+                }
+            }
+        }
+    }
+    flush(&mut pending, &mut out);
+    for (i, _) in text.match_indices('«') {
+        out.push(Anchor {
+            kind: AnchorKind::Quote,
+            value: String::new(),
+            text: text[i..i + '«'.len_utf8()].to_string(),
+        });
+    }
+    out
+}
+
+/// The place value of the smallest non-zero place of `n` (26 → 1, 1900 → 100).
+fn last_place(n: u64) -> u64 {
+    let mut place = 1;
+    while n % (place * 10) == 0 && place < 1_000_000 {
+        place *= 10;
+    }
+    place
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn headings() {
+        let h = heading("Статья 1").unwrap();
+        assert_eq!(
+            (h.level, h.number, h.label.as_str()),
+            (HeadingLevel::Article, Some(1), "Статья 1")
+        );
+        assert_eq!(heading("СТАТЬЯ 12").unwrap().number, Some(12));
+        assert_eq!(heading("Статья 1.").unwrap().number, Some(1));
+        let h = heading("Статья 5. Цели").unwrap();
+        assert_eq!((h.number, h.rest.as_str()), (Some(5), "Цели"));
+        assert_eq!(heading("Статья первая").unwrap().number, Some(1));
+        assert_eq!(heading("Статья двадцать первая").unwrap().number, Some(21));
+        let h = heading("Глава I: Цели и Принципы").unwrap();
+        assert_eq!(
+            (h.level, h.number, h.rest.as_str()),
+            (HeadingLevel::Chapter, Some(1), "Цели и Принципы")
+        );
+        assert_eq!(
+            heading("ГЛАВА IX: МЕЖДУНАРОДНОЕ ЭКОНОМИЧЕСКОЕ")
+                .unwrap()
+                .number,
+            Some(9)
+        );
+        assert_eq!(heading("Раздел 2").unwrap().level, HeadingLevel::Section);
+        assert!(heading("статьей 102 Устава").is_none());
+        assert!(heading("Статья 5 настоящего Договора применяется").is_none());
+        assert!(heading("Статьи 5 и 6").is_none());
+    }
+
+    #[test]
+    fn labels() {
+        let l = label("1. Договаривающиеся").unwrap();
+        assert_eq!((l.style, l.ordinal), ("digit-dot", 1));
+        assert_eq!(label("а) содействия").unwrap().ordinal, 1);
+        assert_eq!(label("в) содействия").unwrap().ordinal, 3);
+        assert_eq!(label("(b) text").unwrap().ordinal, 2);
+        assert_eq!(label("2) пункт").unwrap().style, "digit-paren");
+        assert!(label("1.5 метра").is_none());
+        assert!(label("Статья 1").is_none());
+    }
+
+    #[test]
+    fn anchors_read_values() {
+        let values = |s: &str| {
+            anchors(s)
+                .into_iter()
+                .filter(|a| a.kind != AnchorKind::Quote)
+                .map(|a| a.value)
+                .collect::<Vec<_>>()
+        };
+        assert_eq!(values("подписанной 7 июня 2002 года"), ["7", "2002", "6"]);
+        assert_eq!(values("на 30-й день"), ["30"]);
+        assert_eq!(values("в течение пятнадцати дней"), ["15"]);
+        assert_eq!(
+            values("июня двадцать шестого дня, тысяча девятьсот сорок пятого года"),
+            ["6", "26", "1945"]
+        );
+        assert_eq!(values("пятилетние периоды"), ["5"]);
+        assert_eq!(values("две трети"), ["2", "3"]);
+        assert_eq!(values("1 000 000,50 рублей"), ["1000000.5"]);
+    }
+
+    #[test]
+    fn ordinal_words() {
+        assert_eq!(parse_ordinal_word("первая"), Some(1));
+        assert_eq!(parse_ordinal_word("четвертая"), Some(4));
+        assert_eq!(parse_ordinal_word("пятнадцатая"), Some(15));
+        assert_eq!(parse_ordinal_word("пятно"), None);
+    }
+}

@@ -1,0 +1,565 @@
+//! The Chinese profile: Han script, GB18030/GBK/Big5, `第一条`, `一、`, Chinese numerals.
+
+use super::{HeadingLevel, HeadingMatch, LabelMatch, Profile, is_digit, parse_digits};
+use crate::anchors::{Anchor, AnchorKind, push_digit_numbers};
+
+pub(super) static PROFILE: Profile = Profile {
+    code: "zh",
+    tmx_tag: "zh-CN",
+    is_script_char: is_han,
+    tld_hint: b"cn",
+    legacy_encodings: &["gb18030", "big5"],
+    line_joiner: "",
+    sentence_enders: &['。', '！', '？', '!', '?'],
+    clause_enders: &[
+        '，', '；', '：', '、', ',', ';', ':', '。', '！', '？', '!', '?', '」', '』', '”', '）',
+        ')', '.',
+    ],
+    has_case: false,
+    max_wrap_width: 60,
+    heading,
+    label,
+    is_closing,
+    is_signature,
+    ends_open: |_| true,
+    abbreviations: &[],
+    anchors,
+};
+
+/// Whether `c` is a Han ideograph (CJK Unified Ideographs, extensions, compatibility) or 〇.
+pub fn is_han(c: char) -> bool {
+    matches!(c,
+        '\u{3007}'
+        | '\u{3400}'..='\u{4DBF}'
+        | '\u{4E00}'..='\u{9FFF}'
+        | '\u{F900}'..='\u{FAFF}'
+        | '\u{20000}'..='\u{3134F}')
+}
+
+const NUMERAL_CHARS: &str = "〇零○一二两三四五六七八九十百千万廿壹贰叁肆伍陆柒捌玖拾佰仟";
+
+fn is_numeral_char(c: char) -> bool {
+    NUMERAL_CHARS.contains(c)
+}
+
+fn digit_value(c: char) -> Option<u32> {
+    Some(match c {
+        '〇' | '零' | '○' => 0,
+        '一' | '壹' => 1,
+        '二' | '两' | '贰' => 2,
+        '三' | '叁' => 3,
+        '四' | '肆' => 4,
+        '五' | '伍' => 5,
+        '六' | '陆' => 6,
+        '七' | '柒' => 7,
+        '八' | '捌' => 8,
+        '九' | '玖' => 9,
+        _ => return None,
+    })
+}
+
+/// Parses a Chinese numeral (`二十六`, `一百零二`, `两千`, `廿六`, `二〇〇七`), or ASCII or
+/// full-width digits. Strict: a malformed numeral (`一百零二十`) is rejected.
+///
+/// Written by hand: the one crate that parses Chinese numerals accepts malformed
+/// ones and does not know 〇-style years, and the domain is small.
+pub fn parse_numeral(s: &str) -> Option<u32> {
+    if let Some(n) = parse_digits(s) {
+        return Some(n);
+    }
+    let chars: Vec<char> = s.chars().collect();
+    if chars.is_empty() || chars.len() > 12 {
+        return None;
+    }
+    // Digit by digit, as years are written: 二〇〇七.
+    if chars.len() >= 2 && chars.iter().all(|&c| digit_value(c).is_some()) {
+        let has_zero = chars.iter().any(|&c| matches!(c, '〇' | '○' | '零'));
+        if has_zero || chars.len() >= 3 {
+            return chars
+                .iter()
+                .try_fold(0u32, |n, &c| Some(n * 10 + digit_value(c)?));
+        }
+    }
+    if s == "零" || s == "〇" {
+        return Some(0);
+    }
+    let mut total = 0u32; // the group of 万, once closed
+    let mut section = 0u32; // below 万
+    let mut pending: Option<u32> = None; // a digit waiting for its unit
+    let mut last_unit = u32::MAX; // the unit most recently applied in this section
+    let mut after_zero = false; // a 零 was written, so a place is skipped
+    for (i, &c) in chars.iter().enumerate() {
+        if let Some(d) = digit_value(c) {
+            if pending.is_some() {
+                return None; // 二三
+            }
+            if d == 0 {
+                if last_unit == u32::MAX || after_zero {
+                    return None; // a leading or doubled zero
+                }
+                after_zero = true;
+            } else {
+                pending = Some(d);
+            }
+            continue;
+        }
+        let unit = match c {
+            '十' | '拾' => 10,
+            '百' | '佰' => 100,
+            '千' | '仟' => 1000,
+            '廿' if i == 0 => {
+                section = 20;
+                last_unit = 10;
+                continue;
+            }
+            '万' => {
+                let value = section + pending.take().unwrap_or(0);
+                if value == 0 || total != 0 {
+                    return None;
+                }
+                total = value * 10_000;
+                section = 0;
+                last_unit = u32::MAX;
+                after_zero = false;
+                continue;
+            }
+            _ => return None,
+        };
+        if unit >= last_unit {
+            return None; // 十百, 一百二百
+        }
+        // After 零 at least one place must have been skipped: 一千零二十, not 一百零二十.
+        if after_zero && (last_unit == u32::MAX || unit * 10 >= last_unit) {
+            return None;
+        }
+        let d = match pending.take() {
+            Some(d) => d,
+            None if unit == 10 && section == 0 => 1, // 十五
+            None => return None,
+        };
+        section += d * unit;
+        last_unit = unit;
+        after_zero = false;
+    }
+    match pending {
+        Some(d) => {
+            // 一百零二: after 零 the digit is ones, and a place was skipped.
+            // 二十六: right after 十 the digit is ones. 一百二 (colloquial 120) is rejected.
+            if after_zero {
+                if last_unit < 100 {
+                    return None;
+                }
+            } else if last_unit != u32::MAX && last_unit > 10 {
+                return None;
+            }
+            section += d;
+        }
+        None if after_zero => return None, // 一百零
+        None => {}
+    }
+    let value = total + section;
+    (value > 0).then_some(value)
+}
+
+/// Splits `s` at the end of a leading run of numeral characters or digits.
+fn take_number(s: &str) -> (&str, &str) {
+    let end = s
+        .char_indices()
+        .find(|&(_, c)| !(is_numeral_char(c) || is_digit(c)))
+        .map_or(s.len(), |(i, _)| i);
+    s.split_at(end)
+}
+
+fn trim_sep(s: &str) -> &str {
+    s.trim_start_matches([' ', '\u{3000}', '\t', '：', ':', '、', '.', '．', '—', '-'])
+}
+
+fn heading(line: &str) -> Option<HeadingMatch> {
+    let line = line.trim();
+    for (word, level) in [
+        ("序言", HeadingLevel::Preamble),
+        ("前言", HeadingLevel::Preamble),
+    ] {
+        if line == word {
+            return Some(HeadingMatch {
+                level,
+                number: None,
+                label: word.to_string(),
+                rest: String::new(),
+                rest_is_body: false,
+            });
+        }
+    }
+    for word in ["附件", "附录", "附表"] {
+        if let Some(after) = line.strip_prefix(word) {
+            let (num, rest) = take_number(after.trim_start());
+            let number = if num.is_empty() {
+                None
+            } else {
+                Some(parse_numeral(num)?)
+            };
+            let rest = trim_sep(rest);
+            // A title may follow; a sentence may not ("附件所列…").
+            if rest.chars().count() > 40 || rest.ends_with(['。', '；', '，']) {
+                return None;
+            }
+            if num.is_empty()
+                && !rest.is_empty()
+                && !after.starts_with([' ', '\u{3000}', '：', ':'])
+            {
+                return None;
+            }
+            return Some(HeadingMatch {
+                level: HeadingLevel::Annex,
+                number: number.or(Some(1)).filter(|_| true),
+                label: format!("{word}{num}"),
+                rest: rest.to_string(),
+                rest_is_body: false,
+            });
+        }
+    }
+    let after = line.strip_prefix('第')?;
+    let (num, rest) = take_number(after.trim_start());
+    if num.is_empty() {
+        return None;
+    }
+    let number = parse_numeral(num)?;
+    let rest = rest.trim_start();
+    let mut chars = rest.chars();
+    let unit = chars.next()?;
+    let level = match unit {
+        '条' | '條' => HeadingLevel::Article,
+        '章' => HeadingLevel::Chapter,
+        '节' | '節' => HeadingLevel::Section,
+        '编' | '編' => HeadingLevel::Part,
+        '部' if rest.starts_with("部分") => HeadingLevel::Part,
+        _ => return None,
+    };
+    let unit_len = if rest.starts_with("部分") {
+        "部分".len()
+    } else {
+        unit.len_utf8()
+    };
+    let mut after_unit = &rest[unit_len..];
+    let mut label = format!("第{num}{}", &rest[..unit_len]);
+    // An inserted article: 第二十六条之一.
+    if level == HeadingLevel::Article
+        && let Some(tail) = after_unit.strip_prefix('之')
+    {
+        let (sub, tail) = take_number(tail);
+        if !sub.is_empty() {
+            label.push('之');
+            label.push_str(sub);
+            after_unit = tail;
+        }
+    }
+    if after_unit.is_empty() {
+        return Some(HeadingMatch {
+            level,
+            number: Some(number),
+            label,
+            rest: String::new(),
+            rest_is_body: false,
+        });
+    }
+    let separated =
+        after_unit.starts_with([' ', '\u{3000}', '\t', '：', ':', '　', '.', '．', '—']);
+    if !separated {
+        // `第102条规定…` at the start of a line is a reference, not a heading.
+        return None;
+    }
+    let rest = trim_sep(after_unit).trim().to_string();
+    if level == HeadingLevel::Article {
+        // `第七条 本议定书自签署之日起生效。` runs the article in; `第五条 目的` is a title.
+        let body = rest.chars().count() > 20 || rest.ends_with(['。', '；', '：']);
+        return Some(HeadingMatch {
+            level,
+            number: Some(number),
+            label,
+            rest,
+            rest_is_body: body,
+        });
+    }
+    if rest.ends_with(['。', '；', '，']) {
+        return None;
+    }
+    Some(HeadingMatch {
+        level,
+        number: Some(number),
+        label,
+        rest,
+        rest_is_body: false,
+    })
+}
+
+const EARTHLY_BRANCHES: &str = "子丑寅卯辰巳午未申酉戌亥";
+const HEAVENLY_STEMS: &str = "甲乙丙丁戊己庚辛壬癸";
+
+fn cyclic_ordinal(c: char) -> Option<(&'static str, u32)> {
+    if let Some(i) = EARTHLY_BRANCHES.chars().position(|b| b == c) {
+        return Some(("branch", i as u32 + 1));
+    }
+    HEAVENLY_STEMS
+        .chars()
+        .position(|b| b == c)
+        .map(|i| ("stem", i as u32 + 1))
+}
+
+fn label(line: &str) -> Option<LabelMatch> {
+    let line = line.trim_start();
+    // （一） (一) （子） (子)
+    if let Some(open) = line.strip_prefix(['（', '(']) {
+        let close = open.find(['）', ')'])?;
+        let inner = &open[..close];
+        let rest = open[close..].trim_start_matches(['）', ')']);
+        let printed = &line[..line.len() - rest.len()];
+        let rest = rest.trim_start().to_string();
+        let mut chars = inner.chars();
+        if let (Some(c), None) = (chars.next(), chars.next())
+            && let Some((style, ordinal)) = cyclic_ordinal(c)
+        {
+            let style = if style == "branch" {
+                "paren-branch"
+            } else {
+                "paren-stem"
+            };
+            return Some(LabelMatch {
+                style,
+                ordinal,
+                printed: printed.to_string(),
+                rest,
+            });
+        }
+        if inner.chars().all(is_digit) {
+            return Some(LabelMatch {
+                style: "paren-digit",
+                ordinal: parse_digits(inner)?,
+                printed: printed.to_string(),
+                rest,
+            });
+        }
+        if inner.chars().count() <= 4 && inner.chars().all(is_numeral_char) {
+            return Some(LabelMatch {
+                style: "paren-han",
+                ordinal: parse_numeral(inner)?,
+                printed: printed.to_string(),
+                rest,
+            });
+        }
+        return None;
+    }
+    // 一、  十二、
+    let (num, rest) = take_number(line);
+    if num.is_empty() {
+        return None;
+    }
+    if num.chars().all(is_numeral_char) {
+        let rest_after = rest.strip_prefix('、')?;
+        let ordinal = parse_numeral(num)?;
+        let printed = format!("{num}、");
+        return Some(LabelMatch {
+            style: "han",
+            ordinal,
+            printed,
+            rest: rest_after.trim_start().to_string(),
+        });
+    }
+    // 1.  1．  1、
+    if num.chars().all(is_digit) {
+        let sep = rest.chars().next()?;
+        if !matches!(sep, '.' | '．' | '、') {
+            return None;
+        }
+        let after = &rest[sep.len_utf8()..];
+        // 1.5 is a number, not a label.
+        if after.starts_with(|c: char| c.is_ascii_digit()) {
+            return None;
+        }
+        return Some(LabelMatch {
+            style: "digit",
+            ordinal: parse_digits(num)?,
+            printed: format!("{num}{sep}"),
+            rest: after.trim_start().to_string(),
+        });
+    }
+    None
+}
+
+fn is_closing(p: &str) -> bool {
+    let p = p.trim();
+    if p.starts_with("为此")
+        || p.contains("以昭信守")
+        || p.contains("签订于")
+        || p.contains("签字于")
+    {
+        return true;
+    }
+    // 本条约于二〇〇七年八月十六日在比什凯克签订，… / 二〇〇二年六月七日订于…
+    let signed = ["签订", "签署", "订于", "签字", "缔结", "簽訂", "簽署"]
+        .iter()
+        .any(|w| p.contains(w));
+    let dated = p.contains('年') && p.contains('月') && p.contains('日');
+    let copies =
+        p.contains("一式") || p.contains("正本") || p.contains("作准") || p.contains("同等效力");
+    signed && dated && (copies || p.starts_with('本') || p.starts_with("公历"))
+}
+
+fn is_signature(line: &str) -> bool {
+    let line = line.trim();
+    line.chars().count() <= 40
+        && !line.ends_with(['。', '；', '，', '：'])
+        && (line.ends_with("代表")
+            || line.ends_with("全权代表")
+            || line.ends_with("政府")
+            || line.ends_with("（签字）")
+            || line.ends_with("(签字)")
+            || line.starts_with("代表"))
+}
+
+/// Characters after a Chinese numeral that make it a quantity (年, 日, 个, 条 …).
+const CLASSIFIERS: &str =
+    "年月日天个份项款条章节次名人周岁倍届种国方级类批部位目段点时小分秒期年度轮";
+
+fn anchors(text: &str) -> Vec<Anchor> {
+    let mut out = Vec::new();
+    push_digit_numbers(text, false, &mut out);
+    let chars: Vec<(usize, char)> = text.char_indices().collect();
+    let mut i = 0;
+    while i < chars.len() {
+        let (start, c) = chars[i];
+        let starts_numeral = digit_value(c).is_some() || c == '十' || c == '廿';
+        if !starts_numeral {
+            if c == '《' {
+                out.push(Anchor {
+                    kind: AnchorKind::Quote,
+                    value: String::new(),
+                    text: "《".into(),
+                });
+            }
+            i += 1;
+            continue;
+        }
+        let mut j = i;
+        while j < chars.len() && is_numeral_char(chars[j].1) {
+            j += 1;
+        }
+        let end = chars.get(j).map_or(text.len(), |&(b, _)| b);
+        let numeral = &text[start..end];
+        let next = chars.get(j).map(|&(_, c)| c);
+        let prev = i.checked_sub(1).map(|k| chars[k].1);
+        let count = j - i;
+        let quantity = next.is_some_and(|n| CLASSIFIERS.contains(n));
+        let ordinal = prev == Some('第');
+        let fraction = text[end..].starts_with("分之");
+        let percent = text[..start].ends_with("百分之");
+        if count >= 2 || quantity || ordinal || fraction || percent {
+            // 万 and 亿 after a numeral scale it; the parser does 万 itself.
+            if let Some(value) = parse_numeral(numeral.trim_end_matches('万')) {
+                let value = if numeral.ends_with('万') && !numeral[..numeral.len() - 3].is_empty()
+                {
+                    u64::from(value) * 10_000
+                } else {
+                    u64::from(value)
+                };
+                let kind = if ordinal && matches!(next, Some('条' | '章' | '款' | '项' | '节'))
+                {
+                    AnchorKind::Reference
+                } else {
+                    AnchorKind::Number
+                };
+                out.push(Anchor {
+                    kind,
+                    value: value.to_string(),
+                    text: numeral.to_string(),
+                });
+            }
+        }
+        i = j.max(i + 1);
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn numerals() {
+        for (s, n) in [
+            ("一", 1),
+            ("十", 10),
+            ("十五", 15),
+            ("二十六", 26),
+            ("一百", 100),
+            ("一百零二", 102),
+            ("一百一十一", 111),
+            ("一百一十", 110),
+            ("两千零二", 2002),
+            ("二〇〇七", 2007),
+            ("一九四五", 1945),
+            ("一千九百四十五", 1945),
+            ("廿六", 26),
+            ("２６", 26),
+            ("十一万", 110_000),
+            ("壹佰零贰", 102),
+        ] {
+            assert_eq!(parse_numeral(s), Some(n), "{s}");
+        }
+        for bad in ["", "一百零二十", "二三", "十百", "百", "第一"] {
+            assert_eq!(parse_numeral(bad), None, "{bad}");
+        }
+    }
+
+    #[test]
+    fn headings() {
+        let h = heading("第一百一十一条").unwrap();
+        assert_eq!((h.level, h.number), (HeadingLevel::Article, Some(111)));
+        let h = heading("第一章：宗旨及原则").unwrap();
+        assert_eq!(
+            (h.level, h.number, h.rest.as_str()),
+            (HeadingLevel::Chapter, Some(1), "宗旨及原则")
+        );
+        assert_eq!(heading("第５条").unwrap().number, Some(5));
+        assert_eq!(heading("第 5 条").unwrap().number, Some(5));
+        let h = heading("第七条 本议定书自签署之日起生效，有效期五年。").unwrap();
+        assert!(h.rest_is_body);
+        assert!(heading("第102条规定在联合国秘书处登记。").is_none());
+        assert_eq!(heading("第二十六条之一").unwrap().label, "第二十六条之一");
+    }
+
+    #[test]
+    fn labels() {
+        let l = label("一、缔约各方").unwrap();
+        assert_eq!(
+            (l.style, l.ordinal, l.rest.as_str()),
+            ("han", 1, "缔约各方")
+        );
+        let l = label("（子）以促进").unwrap();
+        assert_eq!((l.style, l.ordinal), ("paren-branch", 1));
+        assert_eq!(label("(丑) 以促进").unwrap().ordinal, 2);
+        assert_eq!(label("（三）措施").unwrap().ordinal, 3);
+        assert_eq!(label("2. 目").unwrap().ordinal, 2);
+        assert!(label("2.5公里").is_none());
+        assert!(label("一切").is_none());
+    }
+
+    #[test]
+    fn anchors_read_values() {
+        let values = |s: &str| {
+            anchors(s)
+                .into_iter()
+                .filter(|a| a.kind != AnchorKind::Quote)
+                .map(|a| a.value)
+                .collect::<Vec<_>>()
+        };
+        assert_eq!(
+            values("本条约于二〇〇七年八月十六日在比什凯克签订"),
+            ["2007", "8", "16"]
+        );
+        assert_eq!(values("以及2002年6月7日签署的"), ["2002", "6", "7"]);
+        assert_eq!(values("签署后 15 日内"), ["15"]);
+        assert_eq!(values("缔约各方协商一致，统一"), Vec::<String>::new());
+        assert_eq!(values("三分之二多数"), ["3", "2"]);
+        assert_eq!(values("《联合国宪章》第 102 条"), ["102"]);
+    }
+}

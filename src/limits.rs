@@ -1,0 +1,14 @@
+//! Limits on input, stated and enforced so that no input can exhaust memory or time.
+//!
+//! Every stage is linear in the size of its input, but a user deserves a clear
+//! message rather than a machine that swaps; these are the bounds.
+
+/// The largest input file, in bytes (256 MiB).
+pub const MAX_FILE_BYTES: u64 = 256 * 1024 * 1024;
+
+/// The longest line, in bytes after decoding (1 MiB). A longer "line" is almost
+/// always a file whose line ends were lost, or not a text at all.
+pub const MAX_LINE_BYTES: usize = 1024 * 1024;
+
+/// The most units one text may have (one million).
+pub const MAX_UNITS: usize = 1_000_000;

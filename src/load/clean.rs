@@ -1,0 +1,413 @@
+//! Line-level repairs: what PDF and Word conversion leave in a text.
+//!
+//! Each function takes the lines and returns them repaired, pushing a [`Repair`]
+//! for every change. Removed lines become blank, so that what was a page break stays
+//! one for the paragraph joiner in [`crate::structure`].
+
+use std::collections::BTreeMap;
+
+use unicode_normalization::{UnicodeNormalization, is_nfc};
+
+use crate::lang::Lang;
+use crate::model::{Repair, RepairKind};
+
+/// One line of input after repairs, with the span of input lines it came from.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Line {
+    /// The repaired text, trimmed; empty for a blank line.
+    pub text: String,
+    /// The first input line (1-based).
+    pub first: usize,
+    /// The last input line (1-based); more than `first` after a hyphenation join.
+    pub last: usize,
+    /// Whether the line was indented (a paragraph start in texts that indent).
+    pub indented: bool,
+}
+
+impl Line {
+    /// Whether the line is blank.
+    pub fn is_blank(&self) -> bool {
+        self.text.is_empty()
+    }
+}
+
+fn repair(repairs: &mut Vec<Repair>, kind: RepairKind, line: usize, message: impl Into<String>) {
+    repairs.push(Repair {
+        kind,
+        line,
+        message: message.into(),
+    });
+}
+
+/// Whitespace, invisible characters and Unicode normalisation, line by line.
+pub fn normalize(raw: &[&str], repairs: &mut Vec<Repair>) -> Vec<Line> {
+    raw.iter()
+        .enumerate()
+        .map(|(i, &raw)| {
+            let no = i + 1;
+            let mut text = if is_nfc(raw) {
+                raw.to_string()
+            } else {
+                repair(
+                    repairs,
+                    RepairKind::Normalization,
+                    no,
+                    "composed characters (Unicode NFC)",
+                );
+                raw.nfc().collect()
+            };
+            let invisible = |c: char| {
+                matches!(
+                    c,
+                    '\u{200B}' | '\u{200C}' | '\u{200D}' | '\u{2060}' | '\u{FEFF}' | '\u{00AD}'
+                )
+            };
+            if text.contains(invisible) {
+                text.retain(|c| !invisible(c));
+                repair(
+                    repairs,
+                    RepairKind::Invisible,
+                    no,
+                    "removed zero-width characters or soft hyphens",
+                );
+            }
+            let is_space = |c: char| c.is_whitespace() || c == '\u{3000}';
+            let indent: String = text.chars().take_while(|&c| is_space(c)).collect();
+            let indented =
+                indent.contains('\u{3000}') || indent.chars().count() >= 2 || indent.contains('\t');
+            let trimmed = text.trim_matches(is_space);
+            let mut folded = String::with_capacity(trimmed.len());
+            let mut prev_space = false;
+            let mut odd_space = false;
+            for c in trimmed.chars() {
+                if is_space(c) {
+                    if c != ' ' || prev_space {
+                        odd_space = true;
+                    }
+                    if !prev_space {
+                        folded.push(' ');
+                    }
+                    prev_space = true;
+                } else {
+                    folded.push(c);
+                    prev_space = false;
+                }
+            }
+            if !trimmed.is_empty()
+                && (!indent.is_empty() || trimmed.len() != text.len() - indent.len() || odd_space)
+            {
+                let what = match (!indent.is_empty(), odd_space) {
+                    (true, _) => "removed indentation",
+                    (false, true) => "folded non-breaking or repeated spaces",
+                    (false, false) => "removed trailing spaces",
+                };
+                repair(repairs, RepairKind::Whitespace, no, what);
+            }
+            Line {
+                text: folded,
+                first: no,
+                last: no,
+                indented,
+            }
+        })
+        .collect()
+}
+
+/// Removes list and emphasis markup: `**`, `# ` headings, and list bullets (`- `, `* `)
+/// before a numbering label, a heading, or Chinese text (which never starts with one).
+pub fn strip_markup(lang: Lang, lines: &mut [Line], repairs: &mut Vec<Repair>) {
+    let profile = lang.profile();
+    for line in lines.iter_mut().filter(|l| !l.is_blank()) {
+        let before = line.text.clone();
+        let mut text = line.text.replace("**", "").replace("__", "");
+        let hashes = text.chars().take_while(|&c| c == '#').count();
+        if (1..=6).contains(&hashes) && text[hashes..].starts_with(' ') {
+            text = text[hashes..].trim_start().to_string();
+        }
+        for bullet in ["- ", "* ", "+ ", "• ", "· "] {
+            if let Some(rest) = text.strip_prefix(bullet) {
+                let rest = rest.trim_start();
+                let first_script = rest
+                    .chars()
+                    .next()
+                    .is_some_and(|c| lang == Lang::Zh && (profile.is_script_char)(c));
+                if (profile.label)(rest).is_some()
+                    || (profile.heading)(rest).is_some()
+                    || first_script
+                {
+                    text = rest.to_string();
+                }
+                break;
+            }
+        }
+        let text = text.trim().to_string();
+        if text != before {
+            line.text = text;
+            repair(
+                repairs,
+                RepairKind::Markup,
+                line.first,
+                format!("removed markup from {:?}", shorten(&before)),
+            );
+        }
+    }
+}
+
+/// Removes page numbers (`- 3 -`, `3`, `стр. 3`, `第3页`, `3/12`) and running headers or
+/// footers: short lines that recur three or more times and are not headings.
+pub fn strip_page_furniture(lang: Lang, lines: &mut [Line], repairs: &mut Vec<Repair>) {
+    for line in lines.iter_mut().filter(|l| !l.is_blank()) {
+        if is_page_number(&line.text) {
+            repair(
+                repairs,
+                RepairKind::PageNumber,
+                line.first,
+                format!("removed page number {:?}", line.text),
+            );
+            line.text.clear();
+        }
+    }
+    let profile = lang.profile();
+    let mut seen: BTreeMap<&str, Vec<usize>> = BTreeMap::new();
+    for (i, line) in lines.iter().enumerate() {
+        if !line.is_blank() && line.text.chars().count() <= 100 {
+            seen.entry(line.text.as_str()).or_default().push(i);
+        }
+    }
+    let first_block_end = lines
+        .iter()
+        .position(|l| l.is_blank() && lines.iter().any(|x| !x.is_blank()))
+        .unwrap_or(0);
+    let mut remove = Vec::new();
+    for (text, at) in seen {
+        if at.len() < 3
+            || (profile.heading)(text).is_some()
+            || (profile.label)(text).is_some()
+            || (profile.is_signature)(text)
+        {
+            continue;
+        }
+        // Unnumbered section headings recur too (组织, ГОЛОСОВАНИЕ), always right before
+        // an article.
+        let before_heading = at.iter().all(|&i| {
+            lines[i + 1..]
+                .iter()
+                .find(|l| !l.is_blank())
+                .is_some_and(|l| (profile.heading)(&l.text).is_some())
+        });
+        if before_heading {
+            continue;
+        }
+        for &i in &at {
+            // The title, where the header repeats it, stays once.
+            if i < first_block_end && i == at[0] {
+                continue;
+            }
+            remove.push(i);
+        }
+    }
+    remove.sort_unstable();
+    for i in remove {
+        repair(
+            repairs,
+            RepairKind::RunningHeader,
+            lines[i].first,
+            format!(
+                "removed running header or footer {:?}",
+                shorten(&lines[i].text)
+            ),
+        );
+        lines[i].text.clear();
+    }
+}
+
+fn is_page_number(text: &str) -> bool {
+    let t = text.trim();
+    let core = t.trim_matches(|c: char| matches!(c, '-' | '–' | '—' | ' '));
+    let digits = |s: &str| !s.is_empty() && s.len() <= 4 && s.chars().all(|c| c.is_ascii_digit());
+    if digits(core)
+        && (core == t || (t.starts_with(['-', '–', '—']) && t.ends_with(['-', '–', '—'])))
+    {
+        return true;
+    }
+    let lower = t.to_lowercase();
+    for prefix in ["стр.", "страница", "page", "第"] {
+        if let Some(rest) = lower.strip_prefix(prefix) {
+            let rest = rest.trim().trim_end_matches(['页', '頁']).trim();
+            if digits(rest) {
+                return true;
+            }
+        }
+    }
+    if let Some((a, b)) = t.split_once('/') {
+        return digits(a.trim()) && digits(b.trim());
+    }
+    false
+}
+
+/// Joins words hyphenated at a line end (`со-` + `трудничество`), across blank lines
+/// and removed page furniture, keeping real hyphens (`государств-членов`).
+pub fn join_hyphenation(lang: Lang, lines: &mut Vec<Line>, repairs: &mut Vec<Repair>) {
+    if !lang.profile().has_case {
+        return;
+    }
+    let is_script = lang.profile().is_script_char;
+    let whole: String = lines
+        .iter()
+        .map(|l| l.text.as_str())
+        .collect::<Vec<_>>()
+        .join("\n");
+    let mut i = 0;
+    while i < lines.len() {
+        let ends_hyphen = {
+            let t = &lines[i].text;
+            let mut rev = t.chars().rev();
+            rev.next() == Some('-')
+                && rev
+                    .next()
+                    .is_some_and(|c| c.is_alphabetic() && is_script(c))
+        };
+        if !ends_hyphen {
+            i += 1;
+            continue;
+        }
+        let Some(j) = (i + 1..lines.len().min(i + 8)).find(|&j| !lines[j].is_blank()) else {
+            i += 1;
+            continue;
+        };
+        let next_starts_lower = lines[j]
+            .text
+            .chars()
+            .next()
+            .is_some_and(|c| c.is_lowercase() && is_script(c));
+        if !next_starts_lower {
+            i += 1;
+            continue;
+        }
+        let head = lines[i].text.trim_end_matches('-').to_string();
+        let head_word: String = head
+            .chars()
+            .rev()
+            .take_while(|c| c.is_alphabetic())
+            .collect::<Vec<_>>()
+            .into_iter()
+            .rev()
+            .collect();
+        let tail_word: String = lines[j]
+            .text
+            .chars()
+            .take_while(|c| c.is_alphabetic())
+            .collect();
+        let hyphenated = format!("{head_word}-{tail_word}");
+        let keep = ["либо", "нибудь", "то", "ка", "таки", "член"]
+            .iter()
+            .any(|p| tail_word.starts_with(p))
+            || whole.contains(&hyphenated);
+        let joined = if keep {
+            format!("{head}-{}", lines[j].text)
+        } else {
+            format!("{head}{}", lines[j].text)
+        };
+        repair(
+            repairs,
+            RepairKind::Hyphenation,
+            lines[i].first,
+            if keep {
+                format!("joined {hyphenated:?} across a line end, keeping its hyphen")
+            } else {
+                format!(
+                    "joined {head_word}- + {tail_word} into {:?}",
+                    format!("{head_word}{tail_word}")
+                )
+            },
+        );
+        let last = lines[j].last;
+        lines[i].text = joined;
+        lines[i].last = last;
+        lines[j].text.clear();
+        // The blank lines between stay, so the joined line remains where it was; the
+        // joined line may end in a hyphen again, so look at it once more.
+    }
+}
+
+/// A short form of a line for messages.
+pub fn shorten(s: &str) -> String {
+    let n = s.chars().count();
+    if n <= 40 {
+        s.to_string()
+    } else {
+        let head: String = s.chars().take(37).collect();
+        format!("{head}…")
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn lines(texts: &[&str]) -> Vec<Line> {
+        let mut r = Vec::new();
+        normalize(texts, &mut r)
+    }
+
+    #[test]
+    fn page_numbers() {
+        for t in ["- 3 -", "— 12 —", "3", "стр. 4", "第3页", "3/12", "Page 7"] {
+            assert!(is_page_number(t), "{t}");
+        }
+        for t in ["1.", "2002年", "Статья 3", "3 дня"] {
+            assert!(!is_page_number(t), "{t}");
+        }
+    }
+
+    #[test]
+    fn markup() {
+        let mut ls = lines(&[
+            "- 一、缔约各方批准。**",
+            "**Статья 1**",
+            "- развитие связей",
+            "## Глава I",
+        ]);
+        let mut r = Vec::new();
+        strip_markup(Lang::Zh, &mut ls[..1], &mut r);
+        strip_markup(Lang::Ru, &mut ls[1..], &mut r);
+        let texts: Vec<&str> = ls.iter().map(|l| l.text.as_str()).collect();
+        assert_eq!(
+            texts,
+            [
+                "一、缔约各方批准。",
+                "Статья 1",
+                "- развитие связей",
+                "Глава I"
+            ]
+        );
+        assert_eq!(r.len(), 3);
+    }
+
+    #[test]
+    fn hyphenation_keeps_real_hyphens() {
+        let mut ls = lines(&[
+            "усиливают со-",
+            "",
+            "- 3 -",
+            "трудничество государств-",
+            "членов и народов",
+        ]);
+        let mut r = Vec::new();
+        strip_page_furniture(Lang::Ru, &mut ls, &mut r);
+        join_hyphenation(Lang::Ru, &mut ls, &mut r);
+        assert_eq!(
+            ls[0].text,
+            "усиливают сотрудничество государств-членов и народов"
+        );
+        assert_eq!((ls[0].first, ls[0].last), (1, 5));
+    }
+
+    #[test]
+    fn whitespace() {
+        let ls = lines(&["\u{3000}\u{3000}一、维持", "1\u{a0}000  рублей "]);
+        assert_eq!(ls[0].text, "一、维持");
+        assert!(ls[0].indented);
+        assert_eq!(ls[1].text, "1 000 рублей");
+    }
+}

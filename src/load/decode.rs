@@ -1,0 +1,305 @@
+//! Decoding: from the bytes a user has to text, with the encoding reported.
+//!
+//! The ladder, in order; the first rung that holds decides:
+//!
+//! 1. A byte-order mark (UTF-8, UTF-16LE, UTF-16BE) names the encoding.
+//! 2. NUL bytes never occur in text in any of our encodings, but every other byte of
+//!    UTF-16 text does: NUL bytes mostly at odd offsets mean UTF-16LE without a BOM,
+//!    mostly at even offsets UTF-16BE. Any other pattern of NULs is a binary file.
+//!    This comes before UTF-8, because UTF-16 text in the ASCII range is valid UTF-8.
+//! 3. Bytes that are valid UTF-8 are UTF-8: legacy Chinese or Cyrillic text is
+//!    almost never valid UTF-8 by accident.
+//! 4. The label the user gave (`--encoding`), with the Windows aliases users type.
+//! 5. chardetng's guess, hinted by the expected language's top-level domain, then the
+//!    language's own legacy encodings (GB18030 and Big5; windows-1251, KOI8-R, IBM866),
+//!    each decoded strictly.
+//! 6. Whatever was chosen must give text that is mostly of the expected script; if it
+//!    does not, the user is asked for `--encoding` rather than handed mojibake.
+
+use std::path::Path;
+
+use chardetng::{EncodingDetector, Iso2022JpDetection, Utf8Detection};
+use encoding_rs::{Encoding, GBK, KOI8_R, KOI8_U, UTF_8, UTF_16BE, UTF_16LE};
+
+use crate::error::{Error, ErrorKind, Result};
+use crate::lang::Lang;
+
+/// Text decoded from bytes, and how.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Decoded {
+    /// The text, BOM removed, line ends as they were.
+    pub text: String,
+    /// The encoding's name (`UTF-8`, `UTF-16LE`, `GB18030`, `Big5`, `windows-1251`, `KOI8-R` …).
+    pub encoding: String,
+    /// Whether a byte-order mark was present.
+    pub bom: bool,
+}
+
+/// The share of letters that must be of the expected script.
+const MIN_SCRIPT_SHARE: f64 = 0.5;
+
+/// Finds an encoding for a user's label: WHATWG labels, plus the Windows code-page
+/// names users type, which encoding_rs does not know.
+pub fn encoding_for_label(label: &str) -> Option<&'static Encoding> {
+    let lower = label.trim().to_ascii_lowercase();
+    let alias = match lower.as_str() {
+        "cp936" | "ms936" | "windows-936" | "936" => "gbk",
+        "cp1251" | "win1251" | "1251" => "windows-1251",
+        "cp866" | "866" | "dos-866" => "ibm866",
+        "cp950" | "ms950" | "big5hkscs" => "big5",
+        "cp20866" | "koi8" => "koi8-r",
+        "utf16" | "utf-16" | "ucs-2" => "utf-16le",
+        "utf8" => "utf-8",
+        "cp54936" | "gb-18030" => "gb18030",
+        other => other,
+    };
+    Encoding::for_label(alias.as_bytes())
+}
+
+/// Decodes `bytes` read from `path` by the ladder above. `lang` is the expected
+/// language, if known; `label` the user's `--encoding`.
+pub fn decode(
+    bytes: &[u8],
+    path: &Path,
+    lang: Option<Lang>,
+    label: Option<&str>,
+) -> Result<Decoded> {
+    let user_encoding = match label {
+        Some(l) => Some(
+            encoding_for_label(l)
+                .ok_or_else(|| Error::new(ErrorKind::UnknownEncoding(l.to_string()), path))?,
+        ),
+        None => None,
+    };
+    if let Some((encoding, bom_len)) = Encoding::for_bom(bytes) {
+        let text = strict(encoding, &bytes[bom_len..], path)?;
+        return finish(text, encoding.name().to_string(), true, path, lang);
+    }
+    if bytes.contains(&0) {
+        let encoding =
+            utf16_without_bom(bytes).ok_or_else(|| Error::new(ErrorKind::Binary, path))?;
+        let text = strict(encoding, bytes, path)?;
+        return finish(text, encoding.name().to_string(), false, path, lang);
+    }
+    if let Ok(text) = std::str::from_utf8(bytes) {
+        return finish(
+            text.to_string(),
+            UTF_8.name().to_string(),
+            false,
+            path,
+            lang,
+        );
+    }
+    if let Some(encoding) = user_encoding {
+        let text = strict(encoding, bytes, path)?;
+        return finish(text, name_of(encoding, bytes), false, path, lang);
+    }
+    let mut candidates: Vec<&'static Encoding> = Vec::new();
+    let mut detector = EncodingDetector::new(Iso2022JpDetection::Deny);
+    detector.feed(bytes, true);
+    let hints: Vec<Option<&[u8]>> = match lang {
+        Some(l) => vec![Some(l.profile().tld_hint), None],
+        None => std::iter::once(None)
+            .chain(Lang::ALL.iter().map(|l| Some(l.profile().tld_hint)))
+            .collect(),
+    };
+    for hint in hints {
+        candidates.push(detector.guess(hint, Utf8Detection::Deny));
+    }
+    let langs: Vec<Lang> = lang.map_or_else(|| Lang::ALL.to_vec(), |l| vec![l]);
+    for l in &langs {
+        candidates.extend(
+            l.profile()
+                .legacy_encodings
+                .iter()
+                .filter_map(|label| Encoding::for_label(label.as_bytes())),
+        );
+    }
+    let mut seen = Vec::new();
+    let mut first_error = None;
+    for encoding in candidates {
+        // chardetng reports KOI8-R as KOI8-U; they agree on every Russian letter.
+        let encoding = if encoding == KOI8_U { KOI8_R } else { encoding };
+        if seen.contains(&encoding) {
+            continue;
+        }
+        seen.push(encoding);
+        let Some(text) = encoding.decode_without_bom_handling_and_without_replacement(bytes) else {
+            continue;
+        };
+        match finish(
+            text.into_owned(),
+            name_of(encoding, bytes),
+            false,
+            path,
+            lang,
+        ) {
+            Ok(decoded) => return Ok(decoded),
+            Err(e) => {
+                first_error.get_or_insert(e);
+            }
+        }
+    }
+    Err(Error::new(
+        ErrorKind::Undecodable(format!(
+            "the bytes are not UTF-8, and no legacy encoding ({}) gives {} text; pass --encoding",
+            seen.iter().map(|e| e.name()).collect::<Vec<_>>().join(", "),
+            match lang {
+                Some(Lang::Zh) => "Chinese",
+                Some(Lang::Ru) => "Russian",
+                None => "Chinese or Russian",
+            }
+        )),
+        path,
+    ))
+}
+
+/// GBK and GB18030 share a decoder; say GB18030 where the bytes use its four-byte form.
+fn name_of(encoding: &'static Encoding, bytes: &[u8]) -> String {
+    if encoding == GBK || encoding == encoding_rs::GB18030 {
+        let four_byte = bytes
+            .windows(2)
+            .any(|w| (0x81..=0xFE).contains(&w[0]) && w[1].is_ascii_digit());
+        return if four_byte || encoding == encoding_rs::GB18030 {
+            "GB18030"
+        } else {
+            "GBK"
+        }
+        .to_string();
+    }
+    encoding.name().to_string()
+}
+
+/// Decodes strictly: a malformed sequence is an error naming its line.
+fn strict(encoding: &'static Encoding, bytes: &[u8], path: &Path) -> Result<String> {
+    if let Some(text) = encoding.decode_without_bom_handling_and_without_replacement(bytes) {
+        return Ok(text.into_owned());
+    }
+    let (lossy, _) = encoding.decode_without_bom_handling(bytes);
+    let bad = lossy.find('\u{FFFD}').unwrap_or(0);
+    let line = lossy[..bad].matches('\n').count() + 1;
+    Err(Error::new(
+        ErrorKind::Undecodable(format!("bytes that are not valid {}", encoding.name())),
+        path,
+    )
+    .at_line(line))
+}
+
+/// UTF-16 without a BOM, told by where the NUL bytes fall.
+fn utf16_without_bom(bytes: &[u8]) -> Option<&'static Encoding> {
+    if bytes.len() % 2 != 0 {
+        return None;
+    }
+    let (mut even, mut odd) = (0usize, 0usize);
+    for (i, &b) in bytes.iter().enumerate() {
+        if b == 0 {
+            if i % 2 == 0 {
+                even += 1;
+            } else {
+                odd += 1;
+            }
+        }
+    }
+    let units = bytes.len() / 2;
+    if odd >= 10 * even.max(1) && odd * 200 >= units {
+        Some(UTF_16LE)
+    } else if even >= 10 * odd.max(1) && even * 200 >= units {
+        Some(UTF_16BE)
+    } else {
+        None
+    }
+}
+
+/// The last rung: the text must be of the expected script.
+fn finish(
+    text: String,
+    encoding: String,
+    bom: bool,
+    path: &Path,
+    lang: Option<Lang>,
+) -> Result<Decoded> {
+    if text
+        .trim_matches(|c: char| c.is_whitespace() || c == '\u{FEFF}')
+        .is_empty()
+    {
+        return Err(Error::new(ErrorKind::Empty, path));
+    }
+    // Control characters other than line ends and tabs mean binary data.
+    let controls = text
+        .chars()
+        .filter(|&c| c.is_control() && !matches!(c, '\n' | '\r' | '\t' | '\u{0b}' | '\u{0c}'))
+        .count();
+    if controls * 20 > text.chars().count().max(1) {
+        return Err(Error::new(ErrorKind::Binary, path));
+    }
+    let ok = match lang {
+        Some(l) => l.script_share(&text) >= MIN_SCRIPT_SHARE,
+        None => Lang::detect(&text).is_some(),
+    };
+    if !ok {
+        return Err(Error::new(
+            ErrorKind::Undecodable(format!(
+                "read as {encoding}, the text is not mostly {}; pass --encoding{}",
+                match lang {
+                    Some(Lang::Zh) => "Han",
+                    Some(Lang::Ru) => "Cyrillic",
+                    None => "Han or Cyrillic",
+                },
+                if lang.is_none() { " or --lang" } else { "" }
+            )),
+            path,
+        ));
+    }
+    Ok(Decoded {
+        text,
+        encoding,
+        bom,
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn decode_as(bytes: &[u8], lang: Option<Lang>) -> Decoded {
+        decode(bytes, Path::new("t"), lang, None).unwrap()
+    }
+
+    #[test]
+    fn ladder_picks_each_encoding() {
+        let zh = "第一条\n缔约各方根据公认的国际法原则和规则，在其感兴趣的领域发展长期睦邻、友好和合作关系。\n";
+        let ru = "Статья 1\nДоговаривающиеся Стороны в соответствии с общепризнанными принципами развивают отношения.\n";
+        assert_eq!(decode_as(zh.as_bytes(), None).encoding, "UTF-8");
+        let (gbk, _, _) = encoding_rs::GBK.encode(zh);
+        assert_eq!(decode_as(&gbk, Some(Lang::Zh)).text, zh);
+        let (w1251, _, _) = encoding_rs::WINDOWS_1251.encode(ru);
+        let d = decode_as(&w1251, Some(Lang::Ru));
+        assert_eq!((d.text.as_str(), d.encoding.as_str()), (ru, "windows-1251"));
+        let (koi, _, _) = encoding_rs::KOI8_R.encode(ru);
+        let d = decode_as(&koi, None);
+        assert_eq!((d.text.as_str(), d.encoding.as_str()), (ru, "KOI8-R"));
+        let le: Vec<u8> = ru.encode_utf16().flat_map(|u| u.to_le_bytes()).collect();
+        assert_eq!(decode_as(&le, None).encoding, "UTF-16LE");
+        let be: Vec<u8> = zh.encode_utf16().flat_map(|u| u.to_be_bytes()).collect();
+        assert_eq!(decode_as(&be, None).text, zh);
+    }
+
+    #[test]
+    fn windows_aliases() {
+        assert_eq!(encoding_for_label("cp936"), Some(encoding_rs::GBK));
+        assert_eq!(
+            encoding_for_label("CP1251"),
+            Some(encoding_rs::WINDOWS_1251)
+        );
+        assert_eq!(encoding_for_label("cp866"), Some(encoding_rs::IBM866));
+        assert_eq!(encoding_for_label("nonsense"), None);
+    }
+
+    #[test]
+    fn rejects_binary_and_empty() {
+        let e = decode(b"\x00\x01\x02\x03\xff\x00\x10", Path::new("b"), None, None).unwrap_err();
+        assert_eq!(e.kind, ErrorKind::Binary);
+        let e = decode(b"  \n\n", Path::new("e"), None, None).unwrap_err();
+        assert_eq!(e.kind, ErrorKind::Empty);
+    }
+}

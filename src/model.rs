@@ -1,0 +1,156 @@
+//! The parsed document: its units, their references, and the repairs made while
+//! reading it. Loaders produce a [`Document`]; every later stage reads one.
+
+use serde::Serialize;
+
+use crate::lang::Lang;
+
+/// A text as read: where it came from, how it was decoded, its units and repairs.
+#[derive(Debug, Clone, Serialize)]
+pub struct Document {
+    /// The path it was read from (`-` for standard input).
+    pub path: String,
+    /// Its language.
+    pub lang: Lang,
+    /// The encoding it was decoded from (WHATWG name, `UTF-8`, `GB18030`, `windows-1251` …).
+    pub encoding: String,
+    /// Whether it began with a byte-order mark.
+    pub bom: bool,
+    /// Its units in document order.
+    pub units: Vec<Unit>,
+    /// The repairs made while reading it, in line order.
+    pub repairs: Vec<Repair>,
+}
+
+impl Document {
+    /// The unit with reference `r`, if any.
+    pub fn unit(&self, r: &str) -> Option<&Unit> {
+        self.units.iter().find(|u| u.r#ref == r)
+    }
+
+    /// The total number of characters of all units' text.
+    pub fn char_count(&self) -> usize {
+        self.units.iter().map(|u| u.text.chars().count()).sum()
+    }
+}
+
+/// One unit of a text: a heading, a paragraph, a sub-item, a signature line.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Unit {
+    /// Its reference, unique in the text (`art.8.2`, `preamble.3`, `sig.1`).
+    #[serde(rename = "ref")]
+    pub r#ref: String,
+    /// What kind of unit it is.
+    pub kind: UnitKind,
+    /// Its printed number (`一、`, `1.`, `第一条`), if it has one.
+    pub label: Option<String>,
+    /// Its text after repairs and whitespace folding, without a paragraph's printed number.
+    pub text: String,
+    /// The first and last line (1-based) of the input it came from.
+    pub lines: [usize; 2],
+    /// Structural facts the aligner and checker use; not part of the JSON.
+    #[serde(skip)]
+    pub info: UnitInfo,
+}
+
+/// Structural facts about a unit, beyond its reference.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct UnitInfo {
+    /// For a heading: its level and number (`("art", 5)`), as printed.
+    pub number: Option<(&'static str, u32)>,
+    /// The key of the container it belongs to (`art.5`, `preamble`, `closing`), used to
+    /// align containers before units.
+    pub container: String,
+    /// For a numbered paragraph or item: its label's style and ordinal.
+    pub ordinal: Option<(&'static str, u32)>,
+}
+
+/// The kinds of unit, as named in the JSON output.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum UnitKind {
+    /// The title.
+    Title,
+    /// A paragraph before the preamble that is not the title.
+    Front,
+    /// A paragraph of the preamble, or its heading.
+    Preamble,
+    /// A heading: part, chapter, section, article, annex.
+    Heading,
+    /// A paragraph of an article (or annex).
+    Paragraph,
+    /// A sub-item of a paragraph.
+    Item,
+    /// A paragraph of the closing formula.
+    Closing,
+    /// A signature line.
+    Signature,
+    /// A line, with `--segments lines`.
+    Line,
+}
+
+impl UnitKind {
+    /// The name used in JSON and text output.
+    pub fn name(self) -> &'static str {
+        match self {
+            UnitKind::Title => "title",
+            UnitKind::Front => "front",
+            UnitKind::Preamble => "preamble",
+            UnitKind::Heading => "heading",
+            UnitKind::Paragraph => "paragraph",
+            UnitKind::Item => "item",
+            UnitKind::Closing => "closing",
+            UnitKind::Signature => "signature",
+            UnitKind::Line => "line",
+        }
+    }
+}
+
+/// A repair made while reading a text, and where.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Repair {
+    /// What was repaired.
+    pub kind: RepairKind,
+    /// The line (1-based) of the input where it was made.
+    pub line: usize,
+    /// What was done, for a person.
+    pub message: String,
+}
+
+/// The kinds of repair.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum RepairKind {
+    /// A paragraph broken at a page end or hard-wrapped was joined.
+    Join,
+    /// List or emphasis markup (`- `, `**`, `#`) was removed.
+    Markup,
+    /// An end-of-line hyphen was removed and the word joined.
+    Hyphenation,
+    /// A page number was removed.
+    PageNumber,
+    /// A running header or footer was removed.
+    RunningHeader,
+    /// Indentation, trailing or non-breaking spaces were folded.
+    Whitespace,
+    /// Zero-width characters or soft hyphens were removed.
+    Invisible,
+    /// The text was put in Unicode normalization form C.
+    Normalization,
+}
+
+impl RepairKind {
+    /// The name used in JSON and text output.
+    pub fn name(self) -> &'static str {
+        match self {
+            RepairKind::Join => "join",
+            RepairKind::Markup => "markup",
+            RepairKind::Hyphenation => "hyphenation",
+            RepairKind::PageNumber => "page_number",
+            RepairKind::RunningHeader => "running_header",
+            RepairKind::Whitespace => "whitespace",
+            RepairKind::Invisible => "invisible",
+            RepairKind::Normalization => "normalization",
+        }
+    }
+}
