@@ -17,18 +17,18 @@
 //! assert_eq!(alignment.pairs[1].refs(0), "art.1.1");
 //! ```
 
-//pub mod align;
+pub mod align;
 pub mod anchors;
 pub mod error;
-//pub mod eval;
+pub mod eval;
 pub mod lang;
 pub mod limits;
 pub mod load;
 pub mod model;
-//pub mod output;
-//pub mod segment;
+pub mod output;
+pub mod segment;
 pub mod structure;
-//pub mod write;
+pub mod write;
 
 pub use error::{Error, ErrorKind, Result};
 pub use lang::Lang;

@@ -429,7 +429,7 @@ fn anchors(text: &str) -> Vec<Anchor> {
         let (start, c) = chars[i];
         let starts_numeral = digit_value(c).is_some() || c == '十' || c == '廿';
         if !starts_numeral {
-            if c == '《' {
+            if matches!(c, '《' | '“' | '「') {
                 out.push(Anchor {
                     kind: AnchorKind::Quote,
                     value: String::new(),

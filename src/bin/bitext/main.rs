@@ -1,17 +1,31 @@
-fn main() {
-    let path = std::env::args().nth(1).unwrap();
-    let doc = bitext::load::load(std::path::Path::new(&path), &Default::default()).unwrap();
-    for u in &doc.units {
-        println!(
-            "{:14} {:9} {:?} {:?} {}",
-            u.r#ref,
-            u.kind.name(),
-            u.lines,
-            u.label,
-            u.text
-        );
+//! The `bitext` command: parses arguments, calls the library, prints, and owns the
+//! exit codes.
+
+mod cli;
+mod cmd;
+mod exit_codes;
+
+use std::process::ExitCode;
+
+use clap::Parser;
+
+fn main() -> ExitCode {
+    let cli = cli::Cli::parse();
+    match cmd::run(cli) {
+        Ok(code) => code,
+        Err(err) => {
+            if is_broken_pipe(&err) {
+                return exit_codes::SAME.into();
+            }
+            eprintln!("bitext: {err:#}");
+            exit_codes::TROUBLE.into()
+        }
     }
-    for r in &doc.repairs {
-        println!("REPAIR {} {} {}", r.line, r.kind.name(), r.message);
-    }
+}
+
+fn is_broken_pipe(err: &anyhow::Error) -> bool {
+    err.chain().any(|e| {
+        e.downcast_ref::<std::io::Error>()
+            .is_some_and(|io| io.kind() == std::io::ErrorKind::BrokenPipe)
+    })
 }

@@ -1,0 +1,249 @@
+//! The length and anchor model that scores a bead: how likely it is that some units
+//! of one text translate some units of the other.
+//!
+//! Length follows Gale & Church (1993): the length of a translation is about `c`
+//! times the length of the original, with variance growing with length. Neither text
+//! is the original here; `c` is simply the ratio of the second text's length to the
+//! first's, estimated from the document pair itself, and so is the variance.
+
+use std::collections::BTreeMap;
+
+use crate::anchors::{self, AnchorKind};
+use crate::model::{Document, Unit};
+
+/// What the scorer knows about one unit.
+#[derive(Debug, Clone, Default)]
+pub struct Features {
+    /// Characters, not counting spaces.
+    pub len: f64,
+    /// Anchors as `kind:value` keys with counts.
+    pub anchors: BTreeMap<String, usize>,
+    /// The ordinal of a numbered paragraph or heading, if it has one.
+    pub number: Option<u32>,
+    /// Whether this unit is a heading.
+    pub heading: bool,
+}
+
+impl Features {
+    /// Reads the features of a unit of `doc`.
+    pub fn of(doc: &Document, unit: &Unit) -> Self {
+        Self::of_text(
+            doc.lang,
+            &unit.text,
+            unit.info
+                .ordinal
+                .map(|o| o.1)
+                .or(unit.info.number.map(|n| n.1)),
+            unit.kind == crate::UnitKind::Heading,
+        )
+    }
+
+    /// Reads the features of a text.
+    pub fn of_text(lang: crate::Lang, text: &str, number: Option<u32>, heading: bool) -> Self {
+        let mut map = BTreeMap::new();
+        for a in anchors::read(lang, text) {
+            if a.kind == AnchorKind::Number && a.value == "1" {
+                continue;
+            }
+            let key = match a.kind {
+                AnchorKind::Number | AnchorKind::Reference => format!("n:{}", a.value),
+                AnchorKind::Latin => format!("l:{}", a.value),
+                AnchorKind::Quote => "q".to_string(),
+            };
+            *map.entry(key).or_insert(0) += 1;
+        }
+        Features {
+            len: text.chars().filter(|c| !c.is_whitespace()).count() as f64,
+            anchors: map,
+            number,
+            heading,
+        }
+    }
+}
+
+/// The length model's two parameters.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct LengthModel {
+    /// Characters of the second text per character of the first.
+    pub ratio: f64,
+    /// Variance of the second text's length per character of the first.
+    pub variance: f64,
+}
+
+impl LengthModel {
+    /// A first estimate: the ratio of total lengths, and a variance proportional to it.
+    pub fn from_totals(a: f64, b: f64) -> Self {
+        let ratio = if a > 0.0 && b > 0.0 { b / a } else { 1.0 };
+        LengthModel {
+            ratio,
+            variance: 6.8 * ratio.max(0.1),
+        }
+    }
+
+    /// Re-estimates the variance from pairs believed to be 1-1 translations.
+    pub fn refine(self, pairs: &[(f64, f64)]) -> Self {
+        let usable: Vec<&(f64, f64)> = pairs.iter().filter(|(a, b)| *a > 0.0 && *b > 0.0).collect();
+        if usable.len() < 5 {
+            return self;
+        }
+        let (sa, sb): (f64, f64) = usable
+            .iter()
+            .fold((0.0, 0.0), |(x, y), (a, b)| (x + a, y + b));
+        let ratio = sb / sa;
+        let var = usable
+            .iter()
+            .map(|(a, b)| (b - ratio * a).powi(2) / a)
+            .sum::<f64>()
+            / usable.len() as f64;
+        LengthModel {
+            ratio,
+            variance: var.clamp(0.5 * ratio, 50.0 * ratio),
+        }
+    }
+
+    /// The standardised difference of lengths `a` and `b`.
+    pub fn z(&self, a: f64, b: f64) -> f64 {
+        let mean = ((a + b / self.ratio) / 2.0).max(1.0);
+        (b - self.ratio * a) / (self.variance * mean).sqrt()
+    }
+
+    /// The probability of a length difference at least this large (two-sided).
+    pub fn p(&self, a: f64, b: f64) -> f64 {
+        2.0 * (1.0 - phi(self.z(a, b).abs()))
+    }
+}
+
+/// The standard normal distribution function.
+///
+/// Written by hand (Abramowitz & Stegun 7.1.26, error below 1.5e-7): one function
+/// is not worth a dependency.
+pub fn phi(x: f64) -> f64 {
+    let t = 1.0 / (1.0 + 0.327_591_1 * x.abs() / std::f64::consts::SQRT_2);
+    let poly = t
+        * (0.254_829_592
+            + t * (-0.284_496_736
+                + t * (1.421_413_741 + t * (-1.453_152_027 + t * 1.061_405_429))));
+    let erf = 1.0 - poly * (-(x * x) / 2.0).exp();
+    if x >= 0.0 {
+        0.5 * (1.0 + erf)
+    } else {
+        0.5 * (1.0 - erf)
+    }
+}
+
+/// How many anchors two sides share, and how many they do not.
+pub fn anchor_agreement(a: &[Features], b: &[Features]) -> (usize, usize) {
+    let mut left: BTreeMap<&str, usize> = BTreeMap::new();
+    for f in a {
+        for (k, n) in &f.anchors {
+            *left.entry(k).or_insert(0) += n;
+        }
+    }
+    let mut right: BTreeMap<&str, usize> = BTreeMap::new();
+    for f in b {
+        for (k, n) in &f.anchors {
+            *right.entry(k).or_insert(0) += n;
+        }
+    }
+    let mut matched = 0;
+    let mut total = 0;
+    for (k, &n) in &left {
+        let m = right.get(k).copied().unwrap_or(0);
+        matched += n.min(m);
+        total += n;
+    }
+    total += right.values().sum::<usize>();
+    (matched, total - 2 * matched)
+}
+
+/// Bead priors (Gale & Church's, with 2-2 and 3-1 added), as costs.
+pub fn prior_cost(na: usize, nb: usize) -> f64 {
+    let p = match (na, nb) {
+        (1, 1) => 0.89,
+        (1, 0) | (0, 1) => 0.005,
+        (2, 1) | (1, 2) => 0.0445,
+        (2, 2) => 0.002,
+        (3, 1) | (1, 3) => 0.004,
+        _ => 0.001,
+    };
+    -f64::ln(p)
+}
+
+/// The cost of a bead: length, anchors, numbering and prior. Lower is likelier.
+pub fn bead_cost(model: &LengthModel, a: &[Features], b: &[Features]) -> f64 {
+    let la: f64 = a.iter().map(|f| f.len).sum();
+    let lb: f64 = b.iter().map(|f| f.len).sum();
+    let p = model.p(la, lb).max(1e-12);
+    let mut cost = -p.ln() + prior_cost(a.len(), b.len());
+    let (matched, unmatched) = anchor_agreement(a, b);
+    cost += 0.6 * unmatched as f64 - 1.2 * matched as f64;
+    if let ([x], [y]) = (a, b) {
+        match (x.number, y.number) {
+            (Some(m), Some(n)) if m == n => cost -= 2.0,
+            (Some(_), Some(_)) => cost += 2.0,
+            _ => {}
+        }
+        if x.heading != y.heading {
+            cost += 4.0;
+        }
+    }
+    cost
+}
+
+/// The confidence of a bead, from 0 to 1: how sure the pair is a translation pair.
+/// Unpaired units score 0. `structural` says the two texts' structure agrees on the
+/// pair (same container, same number of units, all paired one to one), which halves
+/// the doubt that length and anchors leave.
+pub fn confidence(model: &LengthModel, a: &[Features], b: &[Features], structural: bool) -> f64 {
+    if a.is_empty() || b.is_empty() {
+        return 0.0;
+    }
+    let la: f64 = a.iter().map(|f| f.len).sum();
+    let lb: f64 = b.iter().map(|f| f.len).sum();
+    // Lengths of true translations spread more than the search's model allows for
+    // the *best* path; for confidence, a difference of two standard deviations is
+    // doubtful, not damning.
+    let p_len = 2.0 * (1.0 - phi(model.z(la, lb).abs() / 2.0));
+    let (matched, unmatched) = anchor_agreement(a, b);
+    let seen = (matched * 2 + unmatched) as f64;
+    let mut score = if seen > 0.0 {
+        // The more anchors, the more they say.
+        let weight = 0.6 * seen / (seen + 2.0);
+        let agree = 2.0 * matched as f64 / seen;
+        (1.0 - weight) * p_len + weight * agree
+    } else {
+        p_len
+    };
+    if let ([x], [y]) = (a, b) {
+        match (x.number, y.number) {
+            (Some(m), Some(n)) if m == n => score = 1.0 - (1.0 - score) / 2.0,
+            (Some(_), Some(_)) => score *= 0.5,
+            _ => {}
+        }
+    } else {
+        score *= 0.9;
+    }
+    if structural {
+        score = 1.0 - (1.0 - score) / 2.0;
+    }
+    score.clamp(0.0, 1.0)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn phi_matches_tables() {
+        assert!((phi(0.0) - 0.5).abs() < 1e-7);
+        assert!((phi(1.96) - 0.975).abs() < 1e-3);
+        assert!((phi(-1.0) - 0.1587).abs() < 1e-3);
+    }
+
+    #[test]
+    fn length_model_prefers_proportional_lengths() {
+        let m = LengthModel::from_totals(100.0, 250.0);
+        assert!(m.p(40.0, 100.0) > m.p(40.0, 200.0));
+        assert!(m.p(40.0, 100.0) > 0.9);
+    }
+}

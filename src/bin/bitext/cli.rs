@@ -1,0 +1,195 @@
+//! The command line, defined with clap's derive; the doc comments are the help.
+
+use std::path::PathBuf;
+
+use clap::{Args, Parser, Subcommand, ValueEnum};
+
+/// Align and compare the equally authentic language versions of one legal text
+/// (Chinese and Russian treaties): article by article, paragraph by paragraph.
+///
+/// Exit status: 0 done (check/diff: nothing to report), 1 findings or differences,
+/// 2 trouble.
+#[derive(Debug, Parser)]
+#[command(name = "bitext", version, max_term_width = 100)]
+pub struct Cli {
+    /// What to do.
+    #[command(subcommand)]
+    pub command: Command,
+}
+
+/// The subcommands.
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Show how a text was read: encoding, repairs, units.
+    Parse(ParseArgs),
+    /// Pair the units of two texts; aligned CSV by default.
+    Align(AlignArgs),
+    /// Score an alignment against a gold alignment.
+    Eval(EvalArgs),
+}
+
+/// How to segment a text.
+#[derive(Debug, Clone, Copy, Default, ValueEnum)]
+pub enum SegmentsArg {
+    /// Parse the document structure: title, preamble, articles, paragraphs.
+    #[default]
+    Structure,
+    /// Every non-empty line is one unit (text already segmented).
+    Lines,
+}
+
+/// What to pair.
+#[derive(Debug, Clone, Copy, Default, ValueEnum)]
+pub enum LevelArg {
+    /// The structural units.
+    #[default]
+    Paragraph,
+    /// The sentences inside paired units.
+    Sentence,
+}
+
+/// A language.
+#[derive(Debug, Clone, Copy, ValueEnum)]
+pub enum LangArg {
+    /// Chinese.
+    Zh,
+    /// Russian.
+    Ru,
+}
+
+/// Options of reading one text.
+#[derive(Debug, Args)]
+pub struct ReadOne {
+    /// The text's language (default: told from its script).
+    #[arg(long, value_enum)]
+    pub lang: Option<LangArg>,
+    /// The text's encoding (default: detected). WHATWG labels and Windows aliases: utf-8,
+    /// utf-16le, gb18030, gbk, cp936, big5, windows-1251, cp1251, koi8-r, cp866.
+    #[arg(long, value_name = "LABEL")]
+    pub encoding: Option<String>,
+    /// How to segment the text.
+    #[arg(long, value_enum, default_value_t)]
+    pub segments: SegmentsArg,
+}
+
+/// Options of reading two texts.
+#[derive(Debug, Args)]
+pub struct ReadTwo {
+    /// The first file's language (default: told from its script).
+    #[arg(long, value_enum)]
+    pub lang_a: Option<LangArg>,
+    /// The second file's language (default: told from its script).
+    #[arg(long, value_enum)]
+    pub lang_b: Option<LangArg>,
+    /// The encoding of both files (default: detected).
+    #[arg(long, value_name = "LABEL")]
+    pub encoding: Option<String>,
+    /// The first file's encoding.
+    #[arg(long, value_name = "LABEL")]
+    pub encoding_a: Option<String>,
+    /// The second file's encoding.
+    #[arg(long, value_name = "LABEL")]
+    pub encoding_b: Option<String>,
+    /// How to segment the texts.
+    #[arg(long, value_enum, default_value_t)]
+    pub segments: SegmentsArg,
+}
+
+/// `bitext parse`.
+#[derive(Debug, Args)]
+pub struct ParseArgs {
+    /// The text (`-` for standard input).
+    pub file: PathBuf,
+    #[command(flatten)]
+    pub read: ReadOne,
+    /// Output format.
+    #[arg(long, value_enum, default_value_t)]
+    pub format: ParseFormat,
+    /// Where to write (`-` or nothing: standard output). Written atomically.
+    #[arg(short, long, value_name = "PATH")]
+    pub output: Option<PathBuf>,
+}
+
+/// Formats of `parse`.
+#[derive(Debug, Clone, Copy, Default, ValueEnum)]
+pub enum ParseFormat {
+    /// For people.
+    #[default]
+    Text,
+    /// `{"path","lang","encoding","bom","units":[…],"repairs":[…]}`.
+    Json,
+}
+
+/// `bitext align`.
+#[derive(Debug, Args)]
+pub struct AlignArgs {
+    /// One text (`-` for standard input); the two may be given in either order.
+    pub a: PathBuf,
+    /// The other text.
+    pub b: PathBuf,
+    #[command(flatten)]
+    pub read: ReadTwo,
+    /// What to pair.
+    #[arg(long, value_enum, default_value_t)]
+    pub level: LevelArg,
+    /// Output format.
+    #[arg(long, value_enum, default_value_t)]
+    pub format: AlignFormat,
+    /// Begin CSV/TSV with a UTF-8 byte-order mark, for spreadsheet programs.
+    #[arg(long)]
+    pub bom: bool,
+    /// CSV field delimiter: `,` (default) or `;` for spreadsheets set up for Russian.
+    #[arg(long, value_name = "CHAR", default_value = ",")]
+    pub delimiter: char,
+    /// Where to write (`-` or nothing: standard output). Written atomically.
+    #[arg(short, long, value_name = "PATH")]
+    pub output: Option<PathBuf>,
+}
+
+/// Formats of `align`.
+#[derive(Debug, Clone, Copy, Default, ValueEnum)]
+pub enum AlignFormat {
+    /// `zh_ref,ru_ref,zh,ru,link,score`, RFC 4180.
+    #[default]
+    Csv,
+    /// The same columns, tab-separated.
+    Tsv,
+    /// `{"a":{…},"b":{…},"pairs":[…]}`.
+    Json,
+}
+
+/// `bitext eval`.
+#[derive(Debug, Args)]
+pub struct EvalArgs {
+    /// The gold alignment: TSV with a header naming the two ref columns (`zh_ref`, `ru_ref`).
+    pub gold: PathBuf,
+    /// The alignment to score: what `align` wrote (CSV, TSV or JSON).
+    pub alignment: PathBuf,
+    /// Output format.
+    #[arg(long, value_enum, default_value_t)]
+    pub format: EvalFormat,
+    /// Where to write (`-` or nothing: standard output).
+    #[arg(short, long, value_name = "PATH")]
+    pub output: Option<PathBuf>,
+}
+
+/// Formats of `eval`.
+#[derive(Debug, Clone, Copy, Default, ValueEnum)]
+pub enum EvalFormat {
+    /// For people.
+    #[default]
+    Text,
+    /// `{"precision","recall","f1","exact","gold_links","predicted_links"}`.
+    Json,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use clap::CommandFactory;
+
+    #[test]
+    fn cli_definition_is_valid() {
+        Cli::command().debug_assert();
+    }
+}
