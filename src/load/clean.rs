@@ -22,6 +22,12 @@ pub struct Line {
     pub last: usize,
     /// Whether the line was indented (a paragraph start in texts that indent).
     pub indented: bool,
+    /// Whether page furniture (a page number, a running header) was removed here:
+    /// a page ended, so a sentence may run on across it.
+    pub page_break: bool,
+    /// The length in characters of the first and of the last input line it holds
+    /// (they differ from the text's length after a hyphenation join).
+    pub physical: [usize; 2],
 }
 
 impl Line {
@@ -103,11 +109,14 @@ pub fn normalize(raw: &[&str], repairs: &mut Vec<Repair>) -> Vec<Line> {
                 };
                 repair(repairs, RepairKind::Whitespace, no, what);
             }
+            let len = folded.chars().count();
             Line {
                 text: folded,
                 first: no,
                 last: no,
                 indented,
+                page_break: false,
+                physical: [len; 2],
             }
         })
         .collect()
@@ -218,6 +227,7 @@ pub fn strip_page_furniture(lang: Lang, lines: &mut [Line], repairs: &mut Vec<Re
             ),
         );
         lines[i].text.clear();
+        lines[i].page_break = true;
     }
 }
 
@@ -299,10 +309,10 @@ pub fn join_hyphenation(lang: Lang, lines: &mut Vec<Line>, repairs: &mut Vec<Rep
             .take_while(|c| c.is_alphabetic())
             .collect();
         let hyphenated = format!("{head_word}-{tail_word}");
-        let keep = ["либо", "нибудь", "то", "ка", "таки", "член"]
-            .iter()
-            .any(|p| tail_word.starts_with(p))
-            || whole.contains(&hyphenated);
+        // Particles (`кто-то`, `какой-либо`) and compounds of member states keep their
+        // hyphen, and so does any compound the text writes hyphenated elsewhere.
+        let particle = ["либо", "нибудь", "то", "ка", "таки"].contains(&tail_word.as_str());
+        let keep = particle || tail_word.starts_with("член") || whole.contains(&hyphenated);
         let joined = if keep {
             format!("{head}-{}", lines[j].text)
         } else {
@@ -324,9 +334,10 @@ pub fn join_hyphenation(lang: Lang, lines: &mut Vec<Line>, repairs: &mut Vec<Rep
         let last = lines[j].last;
         lines[i].text = joined;
         lines[i].last = last;
-        lines[j].text.clear();
-        // The blank lines between stay, so the joined line remains where it was; the
-        // joined line may end in a hyphen again, so look at it once more.
+        lines[i].physical[1] = lines[j].physical[1];
+        // What stood between (blank lines, page furniture) goes with the broken
+        // word: the joined line runs on into the line after it.
+        lines.drain(i + 1..=j);
     }
 }
 

@@ -76,9 +76,8 @@ pub fn decode(
         return finish(text, encoding.name().to_string(), true, path, lang);
     }
     if bytes.contains(&0) {
-        let encoding =
-            utf16_without_bom(bytes).ok_or_else(|| Error::new(ErrorKind::Binary, path))?;
-        let text = strict(encoding, bytes, path)?;
+        let (encoding, text) =
+            utf16_without_bom(bytes, lang).ok_or_else(|| Error::new(ErrorKind::Binary, path))?;
         return finish(text, encoding.name().to_string(), false, path, lang);
     }
     if let Ok(text) = std::str::from_utf8(bytes) {
@@ -157,15 +156,17 @@ pub fn decode(
 /// GBK and GB18030 share a decoder; say GB18030 where the bytes use its four-byte form.
 fn name_of(encoding: &'static Encoding, bytes: &[u8]) -> String {
     if encoding == GBK || encoding == encoding_rs::GB18030 {
-        let four_byte = bytes
-            .windows(2)
-            .any(|w| (0x81..=0xFE).contains(&w[0]) && w[1].is_ascii_digit());
-        return if four_byte || encoding == encoding_rs::GB18030 {
-            "GB18030"
-        } else {
-            "GBK"
+        let mut i = 0;
+        while i < bytes.len() {
+            if bytes[i] < 0x80 {
+                i += 1;
+            } else if bytes.get(i + 1).is_some_and(u8::is_ascii_digit) {
+                return "GB18030".to_string();
+            } else {
+                i += 2;
+            }
         }
-        .to_string();
+        return "GBK".to_string();
     }
     encoding.name().to_string()
 }
@@ -185,8 +186,11 @@ fn strict(encoding: &'static Encoding, bytes: &[u8], path: &Path) -> Result<Stri
     .at_line(line))
 }
 
-/// UTF-16 without a BOM, told by where the NUL bytes fall.
-fn utf16_without_bom(bytes: &[u8]) -> Option<&'static Encoding> {
+/// UTF-16 without a BOM: NUL bytes are the high bytes of ASCII characters (line
+/// ends, spaces, digits), so they fall mostly at odd offsets in UTF-16LE and at even
+/// ones in UTF-16BE. Both byte orders are decoded strictly and the one whose text is
+/// more of the expected script wins.
+fn utf16_without_bom(bytes: &[u8], lang: Option<Lang>) -> Option<(&'static Encoding, String)> {
     if bytes.len() % 2 != 0 {
         return None;
     }
@@ -200,14 +204,27 @@ fn utf16_without_bom(bytes: &[u8]) -> Option<&'static Encoding> {
             }
         }
     }
-    let units = bytes.len() / 2;
-    if odd >= 10 * even.max(1) && odd * 200 >= units {
-        Some(UTF_16LE)
-    } else if even >= 10 * odd.max(1) && even * 200 >= units {
-        Some(UTF_16BE)
-    } else {
-        None
+    // A text has line ends at least every few hundred characters.
+    if (odd + even) * 400 < bytes.len() {
+        return None;
     }
+    let share = |text: &str| match lang {
+        Some(l) => l.script_share(text),
+        None => Lang::ALL
+            .iter()
+            .map(|l| l.script_share(text))
+            .fold(0.0, f64::max),
+    };
+    [UTF_16LE, UTF_16BE]
+        .into_iter()
+        .filter_map(|e| {
+            e.decode_without_bom_handling_and_without_replacement(bytes)
+                .map(|t| (e, t.into_owned()))
+        })
+        .map(|(e, t)| (share(&t), e, t))
+        .filter(|(s, _, _)| *s >= MIN_SCRIPT_SHARE)
+        .max_by(|x, y| x.0.total_cmp(&y.0))
+        .map(|(_, e, t)| (e, t))
 }
 
 /// The last rung: the text must be of the expected script.

@@ -19,6 +19,8 @@ struct Para {
     text: String,
     first: usize,
     last: usize,
+    /// The length of its last line, in characters.
+    last_len: usize,
 }
 
 /// Parses repaired lines into units (`--segments structure`).
@@ -121,6 +123,7 @@ fn split_title<'a>(profile: &Profile, lines: &'a [Line]) -> (Option<Para>, &'a [
             text,
             first: block[0].first,
             last: block[block.len() - 1].last,
+            last_len: 0,
         }),
         &lines[end..],
     )
@@ -133,7 +136,7 @@ fn wrap_width(profile: &Profile, lines: &[Line]) -> Option<usize> {
         .windows(2)
         .filter(|w| !w[0].is_blank() && !w[1].is_blank() && !w[1].indented)
         .filter(|w| !starts_unit(profile, &w[1].text) && (profile.heading)(&w[0].text).is_none())
-        .map(|w| w[0].text.chars().count())
+        .map(|w| w[0].physical[0])
         .collect();
     if lengths.len() < 3 {
         return None;
@@ -151,11 +154,22 @@ enum Join {
     PageBreak,
 }
 
+/// Where two lines meet: directly, across blank lines, or across a page end whose
+/// furniture was removed.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Gap {
+    None,
+    Blank,
+    Page,
+}
+
+/// Whether `next` continues the paragraph `prev`, whose last line was `prev_len` characters long.
 fn join_kind(
     profile: &Profile,
     prev: &str,
+    prev_len: usize,
     next: &Line,
-    across_blank: bool,
+    gap: Gap,
     width: Option<usize>,
 ) -> Option<Join> {
     if starts_unit(profile, &next.text)
@@ -173,9 +187,9 @@ fn join_kind(
     let last = prev.chars().last()?;
     let next_first = next.text.chars().next()?;
     let next_lower = next_first.is_lowercase() || next_first.is_ascii_digit();
-    if !across_blank {
+    if gap == Gap::None {
         if let Some(w) = width
-            && prev.chars().count() * 4 >= w * 3
+            && prev_len * 4 >= w * 3
         {
             return Some(Join::Wrap);
         }
@@ -192,8 +206,14 @@ fn join_kind(
         if profile.clause_enders.contains(&last) && !matches!(last, ',') {
             return None;
         }
-        let short = prev.chars().count() <= profile.max_wrap_width;
+        let short = prev_len <= profile.max_wrap_width;
         return ((next_lower || short) && (profile.ends_open)(prev)).then_some(Join::Wrap);
+    }
+    if gap == Gap::Page {
+        // A page ended here: a sentence runs on unless the line ended one.
+        let ends =
+            profile.sentence_enders.contains(&last) || matches!(last, ';' | ':' | '；' | '：');
+        return (!ends && (!profile.has_case || next_lower)).then_some(Join::PageBreak);
     }
     if profile.clause_enders.contains(&last) || !(profile.ends_open)(prev) {
         return None;
@@ -208,26 +228,24 @@ fn join_kind(
 fn paragraphs(profile: &Profile, lines: &[Line], repairs: &mut Vec<Repair>) -> Vec<Para> {
     let width = wrap_width(profile, lines);
     let mut paras: Vec<Para> = Vec::new();
-    let mut blank_before = false;
+    let mut gap = Gap::None;
     for line in lines {
         if line.is_blank() {
-            blank_before = true;
+            gap = if line.page_break || gap == Gap::Page {
+                Gap::Page
+            } else {
+                Gap::Blank
+            };
             continue;
         }
-        let joined = paras.last().filter(|_| true).and_then(|p| {
-            join_kind(
-                profile,
-                last_line(profile, &p.text),
-                line,
-                blank_before,
-                width,
-            )
-        });
+        let joined = paras
+            .last()
+            .and_then(|p| join_kind(profile, &p.text, p.last_len, line, gap, width));
         match (joined, paras.last_mut()) {
             (Some(kind), Some(p)) => {
-                let (why, joiner) = match kind {
-                    Join::Wrap => ("hard-wrapped line", profile.line_joiner),
-                    Join::PageBreak => ("paragraph broken at a page end", profile.line_joiner),
+                let why = match kind {
+                    Join::Wrap => "hard-wrapped line",
+                    Join::PageBreak => "paragraph broken at a page end",
                 };
                 repairs.push(Repair {
                     kind: RepairKind::Join,
@@ -239,25 +257,21 @@ fn paragraphs(profile: &Profile, lines: &[Line], repairs: &mut Vec<Repair>) -> V
                         shorten(&line.text)
                     ),
                 });
-                p.text.push_str(joiner);
+                p.text.push_str(profile.line_joiner);
                 p.text.push_str(&line.text);
                 p.last = line.last;
+                p.last_len = line.physical[1];
             }
             _ => paras.push(Para {
                 text: line.text.clone(),
                 first: line.first,
                 last: line.last,
+                last_len: line.physical[1],
             }),
         }
-        blank_before = false;
+        gap = Gap::None;
     }
     paras
-}
-
-/// The tail of a paragraph that the join rules look at: all of it (a joined
-/// paragraph ends where its last line ended).
-fn last_line<'a>(_profile: &Profile, text: &'a str) -> &'a str {
-    text
 }
 
 /// Where the walk is.
@@ -574,5 +588,28 @@ impl Builder {
                 }
             }
         }
+    }
+}
+#[cfg(test)]
+mod dbg {
+    #[test]
+    #[ignore]
+    fn width() {
+        let bytes =
+            std::fs::read("tests/fixtures/encodings/sco-treaty-2007.ru.pdf-damaged.txt").unwrap();
+        let text = String::from_utf8(bytes).unwrap();
+        let raw: Vec<&str> = text.split("\r\n").collect();
+        let mut r = Vec::new();
+        let lines = crate::load::clean::normalize(&raw, &mut r);
+        let p = crate::Lang::Ru.profile();
+        eprintln!("{:?}", super::wrap_width(p, &lines));
+        let mut lengths: Vec<usize> = lines
+            .windows(2)
+            .filter(|w| !w[0].is_blank() && !w[1].is_blank() && !w[1].indented)
+            .filter(|w| !super::starts_unit(p, &w[1].text) && (p.heading)(&w[0].text).is_none())
+            .map(|w| w[0].text.chars().count())
+            .collect();
+        lengths.sort();
+        eprintln!("{lengths:?}");
     }
 }
