@@ -104,9 +104,7 @@ pub fn push_digit_numbers(text: &str, decimal_comma: bool, out: &mut Vec<Anchor>
             // not decimal) followed by exactly three digits.
             let sep = chars.get(j).map(|&(_, c)| c);
             let is_group_sep = match sep {
-                Some(' ' | '\u{a0}' | '\u{202f}' | '\u{2009}') => {
-                    first_group && group_len <= 3 || !first_group
-                }
+                Some(' ' | '\u{a0}' | '\u{202f}' | '\u{2009}') => group_len <= 3 || !first_group,
                 Some(',') => !decimal_comma,
                 _ => false,
             };

@@ -2,7 +2,8 @@
 //! signed in Chinese and Russian, both texts equally authentic.
 //!
 //! The pipeline, one module each: [`load`] (decode, repair, then [`structure`]) →
-//! [`align`] → [`check`] and [`diff`] → [`write`]. The [`model`] is what they share.
+//! [`align`] → [`write`](mod@write), with [`eval`] to score an alignment. The [`model`] is what
+//! they share.
 //!
 //! ```
 //! use bitext::load::{LoadOptions, load_bytes};

@@ -94,15 +94,15 @@ fn cased_boundary(
     let word = &text[chars[word_start].0..chars[i].0];
     let lower = word.to_lowercase();
     let bare = lower.trim_start_matches(['«', '"', '(']);
-    if abbreviations.iter().any(|a| *a == bare) {
+    if abbreviations.contains(&bare) {
         return false;
     }
     // An initial: one capital letter.
     let mut letters = bare.chars();
-    if let (Some(c), None) = (word.chars().next(), letters.nth(1)) {
-        if c.is_uppercase() {
-            return false;
-        }
+    if let (Some(c), None) = (word.chars().next(), letters.nth(1))
+        && c.is_uppercase()
+    {
+        return false;
     }
     true
 }

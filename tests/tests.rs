@@ -1,1 +1,14 @@
+//! The integration tests, as one test binary (it links once).
+//!
+//! - `util`: fixture paths and loading helpers.
+//! - `loading`: decoding every encoding, repairs, the structure of the real texts, bad input.
+//! - `aligning`: the treaty, the UN Charter against hand-made gold, synthetic sentence data.
+//! - `cli`: the command line: formats, exit codes, atomic output, the shipped alignment.
+//! - `properties`: properties over arbitrary input (proptest).
 
+mod aligning;
+mod cli;
+mod loading;
+mod properties;
+mod synth;
+mod util;

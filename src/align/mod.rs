@@ -443,18 +443,3 @@ fn sentence_pairs(a: &Document, b: &Document, bead: &UnitBead, model: &LengthMod
         })
         .collect()
 }
-
-#[cfg(test)]
-mod debug_tests {
-    #[test]
-    #[ignore]
-    fn print_model() {
-        let o = crate::load::LoadOptions::default();
-        let a =
-            crate::load::load(std::path::Path::new("texts/sco-treaty-2007.zh.txt"), &o).unwrap();
-        let b =
-            crate::load::load(std::path::Path::new("texts/sco-treaty-2007.ru.txt"), &o).unwrap();
-        let (_, m) = super::align_units(&a, &b);
-        eprintln!("{m:?}");
-    }
-}

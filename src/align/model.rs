@@ -173,8 +173,13 @@ pub fn prior_cost(na: usize, nb: usize) -> f64 {
 pub fn bead_cost(model: &LengthModel, a: &[Features], b: &[Features]) -> f64 {
     let la: f64 = a.iter().map(|f| f.len).sum();
     let lb: f64 = b.iter().map(|f| f.len).sum();
-    let p = model.p(la, lb).max(1e-12);
-    let mut cost = -p.ln() + prior_cost(a.len(), b.len());
+    // A unit without a counterpart says nothing about lengths: its cost is the prior
+    // alone (and its anchors, below), as in hunalign, not Gale & Church's length
+    // term, which would make a long omission dearer than a wrong merge.
+    let mut cost = prior_cost(a.len(), b.len());
+    if !a.is_empty() && !b.is_empty() {
+        cost -= model.p(la, lb).max(1e-12).ln();
+    }
     let (matched, unmatched) = anchor_agreement(a, b);
     cost += 0.6 * unmatched as f64 - 1.2 * matched as f64;
     if let ([x], [y]) = (a, b) {

@@ -510,7 +510,7 @@ fn anchors(text: &str) -> Vec<Anchor> {
 /// The place value of the smallest non-zero place of `n` (26 → 1, 1900 → 100).
 fn last_place(n: u64) -> u64 {
     let mut place = 1;
-    while n % (place * 10) == 0 && place < 1_000_000 {
+    while n.is_multiple_of(place * 10) && place < 1_000_000 {
         place *= 10;
     }
     place

@@ -75,9 +75,9 @@ pub fn parse_numeral(s: &str) -> Option<u32> {
     if chars.len() >= 2 && chars.iter().all(|&c| digit_value(c).is_some()) {
         let has_zero = chars.iter().any(|&c| matches!(c, '〇' | '○' | '零'));
         if has_zero || chars.len() >= 3 {
-            return chars
-                .iter()
-                .try_fold(0u32, |n, &c| Some(n * 10 + digit_value(c)?));
+            return chars.iter().try_fold(0u32, |n, &c| {
+                n.checked_mul(10)?.checked_add(digit_value(c)?)
+            });
         }
     }
     if s == "零" || s == "〇" {
@@ -451,7 +451,7 @@ fn anchors(text: &str) -> Vec<Anchor> {
         let quantity = next.is_some_and(|n| CLASSIFIERS.contains(n));
         let ordinal = prev == Some('第');
         let fraction = text[end..].starts_with("分之");
-        let percent = text[..start].ends_with("百分之");
+        let percent = text[..start].ends_with("分之");
         if count >= 2 || quantity || ordinal || fraction || percent {
             // 万 and 亿 after a numeral scale it; the parser does 万 itself.
             if let Some(value) = parse_numeral(numeral.trim_end_matches('万')) {

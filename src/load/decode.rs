@@ -191,7 +191,7 @@ fn strict(encoding: &'static Encoding, bytes: &[u8], path: &Path) -> Result<Stri
 /// ones in UTF-16BE. Both byte orders are decoded strictly and the one whose text is
 /// more of the expected script wins.
 fn utf16_without_bom(bytes: &[u8], lang: Option<Lang>) -> Option<(&'static Encoding, String)> {
-    if bytes.len() % 2 != 0 {
+    if !bytes.len().is_multiple_of(2) {
         return None;
     }
     let (mut even, mut odd) = (0usize, 0usize);

@@ -1,6 +1,6 @@
 //! The structure parser: from repaired lines to units with references.
 //!
-//! Two steps. [`paragraphs`] rebuilds paragraphs from lines, joining lines that a
+//! Two steps. `paragraphs` rebuilds paragraphs from lines, joining lines that a
 //! page end or a hard wrap broke apart (each join is a reported repair). Then
 //! [`parse`] walks the paragraphs with a small state machine — title, front matter,
 //! preamble, parts and chapters, articles with their paragraphs and sub-items,
@@ -588,28 +588,5 @@ impl Builder {
                 }
             }
         }
-    }
-}
-#[cfg(test)]
-mod dbg {
-    #[test]
-    #[ignore]
-    fn width() {
-        let bytes =
-            std::fs::read("tests/fixtures/encodings/sco-treaty-2007.ru.pdf-damaged.txt").unwrap();
-        let text = String::from_utf8(bytes).unwrap();
-        let raw: Vec<&str> = text.split("\r\n").collect();
-        let mut r = Vec::new();
-        let lines = crate::load::clean::normalize(&raw, &mut r);
-        let p = crate::Lang::Ru.profile();
-        eprintln!("{:?}", super::wrap_width(p, &lines));
-        let mut lengths: Vec<usize> = lines
-            .windows(2)
-            .filter(|w| !w[0].is_blank() && !w[1].is_blank() && !w[1].indented)
-            .filter(|w| !super::starts_unit(p, &w[1].text) && (p.heading)(&w[0].text).is_none())
-            .map(|w| w[0].text.chars().count())
-            .collect();
-        lengths.sort();
-        eprintln!("{lengths:?}");
     }
 }

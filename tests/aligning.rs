@@ -1,0 +1,215 @@
+//! Alignment on the real texts.
+
+use bitext::align::{AlignOptions, Level, align};
+use bitext::eval::{Links, read_links, score};
+use bitext::load::{LoadOptions, Segments, load_bytes};
+
+use crate::synth;
+use crate::util::{doc, path};
+
+fn links_of(alignment: &bitext::align::Alignment) -> Links {
+    let [a, b] = alignment.docs.map(|d| format!("{}_ref", d.lang.code()));
+    Links {
+        columns: [a, b],
+        rows: alignment
+            .pairs
+            .iter()
+            .map(|p| {
+                [
+                    p.sides[0].iter().map(|s| s.r#ref.clone()).collect(),
+                    p.sides[1].iter().map(|s| s.r#ref.clone()).collect(),
+                ]
+            })
+            .collect(),
+    }
+}
+
+/// Every unit of both texts appears exactly once, in document order.
+fn assert_covers(alignment: &bitext::align::Alignment) {
+    for side in 0..2 {
+        let got: Vec<&str> = alignment
+            .pairs
+            .iter()
+            .flat_map(|p| p.sides[side].iter().map(|s| s.r#ref.as_str()))
+            .collect();
+        let want: Vec<&str> = alignment.docs[side]
+            .units
+            .iter()
+            .map(|u| u.r#ref.as_str())
+            .collect();
+        assert_eq!(got, want, "side {side}");
+    }
+}
+
+#[test]
+fn treaty_pairs_every_article_and_paragraph() {
+    let zh = doc("texts/sco-treaty-2007.zh.txt");
+    let ru = doc("texts/sco-treaty-2007.ru.txt");
+    // Either order gives the same alignment, Chinese first.
+    let a = align(&ru, &zh, &AlignOptions::default());
+    let b = align(&zh, &ru, &AlignOptions::default());
+    assert_eq!(a.pairs, b.pairs);
+    assert_covers(&a);
+    let odd: Vec<(String, String, String)> = a
+        .pairs
+        .iter()
+        .filter(|p| p.link() != "1-1")
+        .map(|p| (p.refs(0), p.refs(1), p.link()))
+        .collect();
+    // The two Chinese recitals that the Russian renders as one are one 2-1 pair; all
+    // other pairs are 1-1.
+    assert_eq!(
+        odd,
+        [(
+            "preamble.5+preamble.6".to_string(),
+            "preamble.5".to_string(),
+            "2-1".to_string()
+        )]
+    );
+    for p in &a.pairs {
+        let (z, r) = (p.refs(0), p.refs(1));
+        if z.starts_with("art.")
+            || z.starts_with("sig.")
+            || z.starts_with("closing")
+            || z == "title"
+        {
+            assert_eq!(
+                z, r,
+                "articles, paragraphs, closing and signatures pair with their counterparts"
+            );
+        }
+        assert!((0.0..=1.0).contains(&p.score));
+    }
+    // Pairs after the merged recitals keep their counterparts.
+    assert!(
+        a.pairs
+            .iter()
+            .any(|p| p.refs(0) == "preamble.13" && p.refs(1) == "preamble.12")
+    );
+}
+
+#[test]
+fn treaty_sentence_level() {
+    let zh = doc("texts/sco-treaty-2007.zh.txt");
+    let ru = doc("texts/sco-treaty-2007.ru.txt");
+    let a = align(
+        &zh,
+        &ru,
+        &AlignOptions {
+            level: Level::Sentence,
+        },
+    );
+    // Article 23 paragraph 3 has two sentences on each side.
+    let s: Vec<(String, String)> = a
+        .pairs
+        .iter()
+        .filter(|p| p.refs(0).starts_with("art.23.3."))
+        .map(|p| (p.refs(0), p.refs(1)))
+        .collect();
+    assert_eq!(
+        s,
+        [
+            ("art.23.3.s1".into(), "art.23.3.s1".into()),
+            ("art.23.3.s2".into(), "art.23.3.s2".into())
+        ]
+    );
+    // Every sentence of a unit is somewhere, once.
+    let zh_sentences: usize = zh
+        .units
+        .iter()
+        .map(|u| {
+            if u.kind == bitext::UnitKind::Heading {
+                1
+            } else {
+                bitext::segment::sentences(zh.lang, &u.text).len()
+            }
+        })
+        .sum();
+    assert_eq!(
+        a.pairs.iter().map(|p| p.sides[0].len()).sum::<usize>(),
+        zh_sentences
+    );
+}
+
+#[test]
+fn un_charter_all_articles_paired_and_gold_chapters() {
+    let zh = doc("tests/fixtures/un-charter-1945.zh.txt");
+    let ru = doc("tests/fixtures/un-charter-1945.ru.txt");
+    let a = align(&zh, &ru, &AlignOptions::default());
+    assert_covers(&a);
+    for n in 1..=111 {
+        let r = format!("art.{n}");
+        assert!(
+            a.pairs.iter().any(|p| p.refs(0) == r && p.refs(1) == r),
+            "{r} not paired"
+        );
+    }
+    let gold = read_links(
+        &std::fs::read(path("tests/fixtures/gold/un-charter-1945.ch1-5-7.tsv")).unwrap(),
+        std::path::Path::new("gold"),
+    )
+    .unwrap();
+    let s = score(&gold, &links_of(&a));
+    assert!(s.f1 >= 0.98, "{s:?}");
+}
+
+fn synth_f1(rate: f64) -> (f64, usize) {
+    let options = LoadOptions {
+        segments: Segments::Lines,
+        ..Default::default()
+    };
+    let docs = synth::documents(rate, 20_261_129);
+    let (mut gold, mut pred) = (Links::default(), Links::default());
+    let mut touched = 0;
+    for (k, d) in docs.iter().enumerate() {
+        let zh = load_bytes(
+            synth::SynthDoc::text(&d.zh).as_bytes(),
+            format!("d{k}.zh"),
+            &options,
+        )
+        .unwrap();
+        let ru = load_bytes(
+            synth::SynthDoc::text(&d.ru).as_bytes(),
+            format!("d{k}.ru"),
+            &options,
+        )
+        .unwrap();
+        let a = align(&zh, &ru, &AlignOptions::default());
+        assert_covers(&a);
+        // Prefix refs with the document so that links of all documents can be pooled.
+        let g = read_links(d.gold_tsv().as_bytes(), std::path::Path::new("gold")).unwrap();
+        touched += g
+            .rows
+            .iter()
+            .filter(|r| r[0].len() != 1 || r[1].len() != 1)
+            .count();
+        let tag = |rows: Vec<[Vec<String>; 2]>| {
+            rows.into_iter()
+                .map(|[x, y]| {
+                    [
+                        x.into_iter().map(|r| format!("{k}:{r}")).collect(),
+                        y.into_iter().map(|r| format!("{k}:{r}")).collect(),
+                    ]
+                })
+                .collect::<Vec<_>>()
+        };
+        gold.rows.extend(tag(g.rows));
+        pred.rows.extend(tag(links_of(&a).rows));
+    }
+    gold.columns = ["zh_ref".into(), "ru_ref".into()];
+    pred.columns = gold.columns.clone();
+    (score(&gold, &pred).f1, touched)
+}
+
+#[test]
+fn sentence_alignment_of_ntrex_documents() {
+    let (clean, touched) = synth_f1(0.0);
+    assert_eq!(touched, 0);
+    assert!(clean >= 0.98, "clean F1 {clean}");
+    let (damaged, touched) = synth_f1(0.1);
+    assert!(touched >= 60, "the generator touched only {touched} lines");
+    assert!(
+        damaged >= 0.95,
+        "F1 with one line in ten touched: {damaged}"
+    );
+}

@@ -1,0 +1,347 @@
+//! Loading: encodings, repairs and structure on the real texts, and bad input.
+
+use bitext::load::{LoadOptions, load, load_bytes};
+use bitext::model::{RepairKind, UnitKind};
+use bitext::{ErrorKind, Lang};
+
+use crate::util::{doc, path, refs, units};
+
+const ZH: &str = "texts/sco-treaty-2007.zh.txt";
+const RU: &str = "texts/sco-treaty-2007.ru.txt";
+const ENC: &str = "tests/fixtures/encodings";
+
+/// Paragraph counts of the treaty's articles 1–26 (the Chinese and the Russian agree).
+const TREATY_PARAGRAPHS: [usize; 26] = [
+    1, 1, 1, 2, 1, 1, 1, 3, 1, 1, 2, 1, 2, 1, 1, 2, 1, 1, 3, 1, 1, 1, 4, 1, 2, 1,
+];
+
+fn check_treaty_structure(d: &bitext::Document, preamble_units: usize) {
+    let count = |prefix: &str| {
+        d.units
+            .iter()
+            .filter(|u| u.r#ref.starts_with(prefix))
+            .count()
+    };
+    assert_eq!(d.units[0].r#ref, "title");
+    assert_eq!(
+        d.units
+            .iter()
+            .filter(|u| u.kind == UnitKind::Preamble)
+            .count(),
+        preamble_units
+    );
+    for (n, &k) in TREATY_PARAGRAPHS.iter().enumerate() {
+        let art = format!("art.{}", n + 1);
+        assert!(d.unit(&art).is_some(), "{art} missing");
+        assert_eq!(count(&format!("{art}.")), k, "paragraphs of {art}");
+    }
+    assert!(d.unit("art.27").is_none());
+    assert_eq!(d.unit("closing.1").map(|u| u.kind), Some(UnitKind::Closing));
+    assert!(d.unit("closing.2").is_none());
+    let sigs: Vec<&str> = refs(d)
+        .into_iter()
+        .filter(|r| r.starts_with("sig."))
+        .collect();
+    assert_eq!(sigs, ["sig.1", "sig.2", "sig.3", "sig.4", "sig.5", "sig.6"]);
+}
+
+#[test]
+fn chinese_treaty_structure() {
+    let d = doc(ZH);
+    assert_eq!(
+        (d.lang, d.encoding.as_str(), d.bom),
+        (Lang::Zh, "UTF-8", false)
+    );
+    check_treaty_structure(&d, 13);
+    assert_eq!(d.unit("preamble.13").unwrap().text, "兹达成协议如下：");
+    assert_eq!(d.unit("art.8.1").unwrap().label.as_deref(), Some("一、"));
+}
+
+#[test]
+fn russian_treaty_structure() {
+    let d = doc(RU);
+    assert_eq!(d.lang, Lang::Ru);
+    check_treaty_structure(&d, 12);
+    assert_eq!(
+        d.unit("title").unwrap().text,
+        "ДОГОВОР о долгосрочном добрососедстве, дружбе и сотрудничестве государств-членов Шанхайской организации сотрудничества"
+    );
+    assert_eq!(d.unit("art.4.2").unwrap().label.as_deref(), Some("2."));
+    assert_eq!(d.unit("art.4").unwrap().label.as_deref(), Some("Статья 4"));
+}
+
+#[test]
+fn chinese_treaty_repairs_leave_no_fragments() {
+    let d = doc(ZH);
+    // The five page-end breaks and the hard-wrapped lines of Articles 6, 7 and 8 are joined.
+    assert_eq!(
+        d.unit("art.8.1")
+            .unwrap()
+            .text
+            .matches("打击恐怖主义")
+            .count(),
+        1
+    );
+    assert!(
+        d.unit("art.5.1")
+            .unwrap()
+            .text
+            .contains("积极致力于加强边境地区")
+    );
+    assert!(d.unit("art.13.2").unwrap().text.contains("创造法律条件"));
+    assert!(
+        d.unit("art.23.3")
+            .unwrap()
+            .text
+            .contains("本条约即对其有效")
+    );
+    assert!(
+        d.unit("art.26.1")
+            .unwrap()
+            .text
+            .contains("在联合国秘书处登记")
+    );
+    assert_eq!(d.unit("art.6.1").unwrap().lines, [57, 59]);
+    assert_eq!(d.unit("art.7.1").unwrap().lines, [63, 67]);
+    for u in &d.units {
+        assert!(
+            !u.text.contains("**") && !u.text.starts_with("- ") && !u.text.contains('\n'),
+            "{}: {}",
+            u.r#ref,
+            u.text
+        );
+    }
+    let joins: Vec<usize> = d
+        .repairs
+        .iter()
+        .filter(|r| r.kind == RepairKind::Join)
+        .map(|r| r.line)
+        .collect();
+    // Page-end breaks at lines 53, 74, 102, 152, 170; wraps in Articles 6, 7, 8.
+    for line in [53, 74, 102, 152, 170, 58, 59, 64, 65, 66, 67, 72] {
+        assert!(
+            joins.contains(&line),
+            "no join reported at line {line}: {joins:?}"
+        );
+    }
+    let markup = d
+        .repairs
+        .iter()
+        .filter(|r| r.kind == RepairKind::Markup)
+        .count();
+    assert_eq!(markup, 7);
+}
+
+#[test]
+fn un_charter_structure_in_both_languages() {
+    for lang in ["zh", "ru"] {
+        let d = doc(&format!("tests/fixtures/un-charter-1945.{lang}.txt"));
+        let chapters = d
+            .units
+            .iter()
+            .filter(|u| u.r#ref.starts_with("chapter.") && u.r#ref.matches('.').count() == 1)
+            .count();
+        assert_eq!(chapters, 19, "{lang}");
+        for n in 1..=111 {
+            assert!(d.unit(&format!("art.{n}")).is_some(), "{lang}: art.{n}");
+        }
+        assert!(d.unit("art.112").is_none());
+        // Article 1: a lead-in and four paragraphs, although the Russian has no numbers
+        // and no blank lines between them.
+        let art1: Vec<&str> = refs(&d)
+            .into_iter()
+            .filter(|r| r.starts_with("art.1."))
+            .collect();
+        assert_eq!(
+            art1,
+            ["art.1.1", "art.1.2", "art.1.3", "art.1.4", "art.1.5"],
+            "{lang}"
+        );
+        assert_eq!(
+            d.units
+                .iter()
+                .filter(|u| u.kind == UnitKind::Preamble)
+                .count(),
+            12,
+            "{lang}"
+        );
+        assert_eq!(
+            d.units
+                .iter()
+                .filter(|u| u.kind == UnitKind::Closing)
+                .count(),
+            2,
+            "{lang}"
+        );
+    }
+    let zh = doc("tests/fixtures/un-charter-1945.zh.txt");
+    assert_eq!(zh.unit("art.1.2").unwrap().label.as_deref(), Some("一、"));
+    assert_eq!(
+        zh.unit("art.13.1.1").unwrap().label.as_deref(),
+        Some("(子)")
+    );
+    assert_eq!(zh.unit("chapter.4.h1").unwrap().text, "组织");
+    let ru = doc("tests/fixtures/un-charter-1945.ru.txt");
+    assert_eq!(ru.unit("chapter.4.h1").unwrap().text, "СОСТАВ");
+    assert_eq!(
+        ru.unit("chapter.9").unwrap().text,
+        "ГЛАВА IX: Международное экономическое и социальное сотрудничество"
+    );
+}
+
+/// Every encoding of the same text yields the same units.
+#[test]
+fn every_encoding_yields_the_same_units() {
+    let cases = [
+        ("sco-treaty-2007.zh.gbk.txt", ZH, "GBK", false),
+        ("sco-treaty-2007.zh.gb18030.txt", ZH, "GBK", false),
+        ("sco-treaty-2007.zh.utf8-bom.txt", ZH, "UTF-8", true),
+        ("sco-treaty-2007.zh.utf16le.txt", ZH, "UTF-16LE", false),
+        ("sco-treaty-2007.zh.utf16be-bom.txt", ZH, "UTF-16BE", true),
+        ("sco-treaty-2007.zh.crlf.txt", ZH, "UTF-8", false),
+        (
+            "sco-treaty-2007.zh-hant.big5.txt",
+            "tests/fixtures/encodings/sco-treaty-2007.zh-hant.txt",
+            "Big5",
+            false,
+        ),
+        ("sco-treaty-2007.ru.cp1251.txt", RU, "windows-1251", false),
+        (
+            "sco-treaty-2007.ru.koi8r.txt",
+            "tests/fixtures/encodings/sco-treaty-2007.ru.koi8r.ref.txt",
+            "KOI8-R",
+            false,
+        ),
+        ("sco-treaty-2007.ru.utf16le-bom.txt", RU, "UTF-16LE", true),
+        ("sco-treaty-2007.ru.utf16be.txt", RU, "UTF-16BE", false),
+        ("sco-treaty-2007.ru.cr.txt", RU, "UTF-8", false),
+    ];
+    for (file, reference, encoding, bom) in cases {
+        let d = doc(&format!("{ENC}/{file}"));
+        let r = doc(reference);
+        assert_eq!((d.encoding.as_str(), d.bom), (encoding, bom), "{file}");
+        assert_eq!(units(&d), units(&r), "{file}");
+    }
+    // The traditional text parses to the same structure as the simplified one.
+    assert_eq!(
+        refs(&doc(&format!("{ENC}/sco-treaty-2007.zh-hant.big5.txt"))),
+        refs(&doc(ZH))
+    );
+}
+
+/// The decoding goldens: bytes made by Python's codecs decode to the reference text.
+#[test]
+fn decoding_goldens() {
+    let reference = include_str!("../texts/sco-treaty-2007.zh.txt");
+    let gbk = include_bytes!("fixtures/encodings/sco-treaty-2007.zh.gbk.txt");
+    let d = bitext::load::decode::decode(gbk, std::path::Path::new("gbk"), Some(Lang::Zh), None)
+        .unwrap();
+    assert_eq!(d.text, reference);
+    let four = include_bytes!("fixtures/encodings/gb18030-four-byte.zh.txt");
+    let d = bitext::load::decode::decode(four, std::path::Path::new("gb"), None, None).unwrap();
+    assert_eq!(
+        (d.text.as_str(), d.encoding.as_str()),
+        ("第一条\n\n缔约各方确认𠀀字的写法。\n", "GB18030")
+    );
+    let cp1251 = include_bytes!("fixtures/encodings/sco-treaty-2007.ru.cp1251.txt");
+    let d = bitext::load::decode::decode(cp1251, std::path::Path::new("w"), None, Some("cp1251"))
+        .unwrap();
+    assert_eq!(d.text, include_str!("../texts/sco-treaty-2007.ru.txt"));
+}
+
+/// The Russian text as PDF extraction leaves it — hard wraps, hyphenation, page
+/// numbers, a running header, CRLF — reads as the clean one.
+#[test]
+fn pdf_damaged_russian_reads_as_the_clean_text() {
+    let damaged = doc(&format!("{ENC}/sco-treaty-2007.ru.pdf-damaged.txt"));
+    assert_eq!(units(&damaged), units(&doc(RU)));
+    let count = |k: RepairKind| damaged.repairs.iter().filter(|r| r.kind == k).count();
+    assert_eq!(count(RepairKind::PageNumber), 7);
+    assert_eq!(count(RepairKind::RunningHeader), 7);
+    assert!(count(RepairKind::Hyphenation) > 20);
+    assert!(count(RepairKind::Join) > 50);
+    // A real hyphen at a line end is kept.
+    assert!(
+        damaged
+            .units
+            .iter()
+            .any(|u| u.text.contains("государств-членов"))
+    );
+}
+
+fn error_of(bytes: &[u8]) -> bitext::Error {
+    load_bytes(bytes, "input.txt", &LoadOptions::default()).unwrap_err()
+}
+
+#[test]
+fn bad_input_gets_a_clear_error() {
+    let missing = load(&path("no/such/file.txt"), &LoadOptions::default()).unwrap_err();
+    assert!(matches!(missing.kind, ErrorKind::Io(_)));
+    assert!(missing.to_string().contains("no such file"), "{missing}");
+    let dir = load(&path("texts"), &LoadOptions::default()).unwrap_err();
+    assert!(dir.to_string().contains("is a directory"), "{dir}");
+    assert_eq!(error_of(b"").kind, ErrorKind::Empty);
+    assert_eq!(error_of(b"\n \n").kind, ErrorKind::Empty);
+    assert_eq!(
+        error_of(b"\x7fELF\x02\x01\x01\x00\x00\x00\x00\x00\x00\x03\x00>\x00").kind,
+        ErrorKind::Binary
+    );
+    // Bytes valid in no candidate encoding for Chinese: a lone lead byte and C1 junk.
+    let e = load_bytes(
+        b"\x81\x81\x81\xff\xff",
+        "x.txt",
+        &LoadOptions {
+            lang: Some(Lang::Zh),
+            ..Default::default()
+        },
+    )
+    .unwrap_err();
+    assert!(matches!(e.kind, ErrorKind::Undecodable(_)), "{e}");
+    assert!(e.to_string().contains("--encoding"), "{e}");
+    // English is neither Chinese nor Russian.
+    assert_eq!(
+        error_of(b"Article 1\n\nThe Parties agree.\n").kind,
+        ErrorKind::Undecodable(
+            "read as UTF-8, the text is not mostly Han or Cyrillic; pass --encoding or --lang"
+                .into()
+        )
+    );
+    let e = load_bytes(
+        "第一条".as_bytes(),
+        "x.txt",
+        &LoadOptions {
+            encoding: Some("klingon".into()),
+            ..Default::default()
+        },
+    )
+    .unwrap_err();
+    assert!(matches!(e.kind, ErrorKind::UnknownEncoding(_)));
+}
+
+#[test]
+fn a_50_megabyte_line_is_refused() {
+    let mut bytes = "第一条".repeat(50 * 1024 * 1024 / 9).into_bytes();
+    bytes.push(b'\n');
+    let e = error_of(&bytes);
+    assert!(matches!(e.kind, ErrorKind::Limit(_)), "{e}");
+    assert_eq!(e.line, Some(1));
+    assert!(e.to_string().contains("input.txt:1"), "{e}");
+}
+
+#[test]
+fn lines_segmentation_takes_every_non_empty_line() {
+    let options = LoadOptions {
+        segments: bitext::load::Segments::Lines,
+        ..Default::default()
+    };
+    let d = load_bytes("一、甲。\n\n- 3 -\n乙\n".as_bytes(), "l.txt", &options).unwrap();
+    assert_eq!(
+        units(&d),
+        [
+            ("line.1".into(), "一、甲。".into()),
+            ("line.2".into(), "- 3 -".into()),
+            ("line.3".into(), "乙".into())
+        ]
+    );
+    assert_eq!(d.units[2].lines, [4, 4]);
+}

@@ -1,0 +1,34 @@
+//! Fixture paths and loading helpers.
+
+use std::path::PathBuf;
+
+use bitext::Document;
+use bitext::load::{LoadOptions, load};
+
+/// The repository root.
+pub fn root() -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+}
+
+/// A path below the repository root.
+pub fn path(rel: &str) -> PathBuf {
+    root().join(rel)
+}
+
+/// Loads a file below the repository root with default options.
+pub fn doc(rel: &str) -> Document {
+    load(&path(rel), &LoadOptions::default()).unwrap_or_else(|e| panic!("{rel}: {e}"))
+}
+
+/// The units as (ref, text) pairs.
+pub fn units(doc: &Document) -> Vec<(String, String)> {
+    doc.units
+        .iter()
+        .map(|u| (u.r#ref.clone(), u.text.clone()))
+        .collect()
+}
+
+/// The refs of a document.
+pub fn refs(doc: &Document) -> Vec<&str> {
+    doc.units.iter().map(|u| u.r#ref.as_str()).collect()
+}
