@@ -19,6 +19,8 @@ pub enum AnchorKind {
     Latin,
     /// An opening quotation mark of a title (`《`, `«`).
     Quote,
+    /// A semicolon or colon (`；` ↔ `;`, `：` ↔ `:`): the shape of a sentence.
+    Punctuation,
 }
 
 /// One anchor read from a text.
@@ -36,7 +38,29 @@ pub struct Anchor {
 pub fn read(lang: Lang, text: &str) -> Vec<Anchor> {
     let mut out = (lang.profile().anchors)(text);
     push_latin_words(text, &mut out);
+    push_punctuation(text, &mut out);
     out
+}
+
+/// Semicolons and colons, full-width or not, which translations keep — but not at
+/// the very end, where conventions differ (a Chinese recital ends in `，`, a Russian
+/// one in `;`).
+fn push_punctuation(text: &str, out: &mut Vec<Anchor>) {
+    let body = text
+        .trim_end()
+        .trim_end_matches([';', '；', ':', '：', ',', '，', '.', '。']);
+    for c in body.chars() {
+        let value = match c {
+            ';' | '；' => ";",
+            ':' | '：' => ":",
+            _ => continue,
+        };
+        out.push(Anchor {
+            kind: AnchorKind::Punctuation,
+            value: value.into(),
+            text: c.to_string(),
+        });
+    }
 }
 
 /// The numeric values a text states (numbers, dates, references), as a multiset.

@@ -213,3 +213,119 @@ fn sentence_alignment_of_ntrex_documents() {
         "F1 with one line in ten touched: {damaged}"
     );
 }
+
+/// Drops Article `n` from a text and, if `renumber`, numbers the later ones down.
+fn without_article(text: &str, n: u32, renumber: bool) -> String {
+    let mut out = String::new();
+    let mut skipping = false;
+    for line in text.split_inclusive('\n') {
+        if let Some(num) = line
+            .trim()
+            .strip_prefix("Статья ")
+            .and_then(|x| x.parse::<u32>().ok())
+        {
+            skipping = num == n;
+            if !skipping && renumber && num > n {
+                out.push_str(&format!("Статья {}\n", num - 1));
+                continue;
+            }
+        }
+        if line.starts_with("Совершено") {
+            skipping = false;
+        }
+        if !skipping {
+            out.push_str(line);
+        }
+    }
+    out
+}
+
+#[test]
+fn a_missing_or_renumbered_article_does_not_shift_the_rest() {
+    let zh = doc("texts/sco-treaty-2007.zh.txt");
+    let ru_text = std::fs::read_to_string(path("texts/sco-treaty-2007.ru.txt")).unwrap();
+    for renumber in [false, true] {
+        let ru = load_bytes(
+            without_article(&ru_text, 10, renumber).as_bytes(),
+            "ru",
+            &LoadOptions::default(),
+        )
+        .unwrap();
+        let a = align(&zh, &ru, &AlignOptions::default());
+        assert_covers(&a);
+        let unpaired: Vec<(String, String)> = a
+            .pairs
+            .iter()
+            .filter(|p| p.sides[0].is_empty() || p.sides[1].is_empty())
+            .map(|p| (p.refs(0), p.refs(1)))
+            .collect();
+        assert_eq!(
+            unpaired,
+            [
+                ("art.10".to_string(), String::new()),
+                ("art.10.1".to_string(), String::new())
+            ],
+            "renumber: {renumber}"
+        );
+        // Article 11 of the Chinese pairs with the Russian text of Article 11, whatever its number.
+        let p = a.pairs.iter().find(|p| p.refs(0) == "art.11.2").unwrap();
+        assert!(
+            p.text(1).contains("проживающих на их территории"),
+            "renumber {renumber}: {}",
+            p.text(1)
+        );
+    }
+}
+
+#[test]
+fn ntrex_documents_through_the_command_line() {
+    // All documents in one pair of files, aligned and scored by the commands a user runs.
+    let dir = tempfile::tempdir().unwrap();
+    for (rate, floor) in [(0.0, 0.98), (0.1, 0.95)] {
+        let docs = synth::documents(rate, 20_261_129);
+        let (mut zh, mut ru, mut gold) = (Vec::new(), Vec::new(), String::from("zh_ref\tru_ref\n"));
+        for d in &docs {
+            let (oz, or) = (zh.len(), ru.len());
+            let refs = |v: &[usize], off: usize| {
+                v.iter()
+                    .map(|k| format!("line.{}", k + off))
+                    .collect::<Vec<_>>()
+                    .join("+")
+            };
+            for (a, b) in &d.gold {
+                gold.push_str(&format!("{}\t{}\n", refs(a, oz), refs(b, or)));
+            }
+            zh.extend(d.zh.iter().cloned());
+            ru.extend(d.ru.iter().cloned());
+        }
+        let (zp, rp, gp, ap) = (
+            dir.path().join("n.zh"),
+            dir.path().join("n.ru"),
+            dir.path().join("gold.tsv"),
+            dir.path().join("a.csv"),
+        );
+        std::fs::write(&zp, synth::SynthDoc::text(&zh)).unwrap();
+        std::fs::write(&rp, synth::SynthDoc::text(&ru)).unwrap();
+        std::fs::write(&gp, gold).unwrap();
+        let bin = env!("CARGO_BIN_EXE_bitext");
+        let st = std::process::Command::new(bin)
+            .args(["align", "--segments", "lines"])
+            .arg(&zp)
+            .arg(&rp)
+            .arg("-o")
+            .arg(&ap)
+            .status()
+            .unwrap();
+        assert!(st.success());
+        let out = std::process::Command::new(bin)
+            .args(["eval", "--format", "json"])
+            .arg(&gp)
+            .arg(&ap)
+            .output()
+            .unwrap();
+        let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+        let f1 = v["f1"].as_f64().unwrap();
+        eprintln!("ntrex rate {rate}: {v}");
+        assert!(f1 >= floor, "rate {rate}: {v}");
+    }
+}

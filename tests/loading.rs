@@ -345,3 +345,99 @@ fn lines_segmentation_takes_every_non_empty_line() {
     );
     assert_eq!(d.units[2].lines, [4, 4]);
 }
+
+#[test]
+fn rarer_structure_front_matter_parts_items_annexes_duplicates() {
+    let ru = "\
+СОГЛАШЕНИЕ
+о сотрудничестве
+
+(Принято резолюцией 1/2)
+
+Преамбула
+
+Стороны,
+
+договорились о нижеследующем:
+
+Раздел 1. Общие положения
+
+Статья 1. Цели
+
+1. Стороны сотрудничают в целях:
+а) развития торговли;
+б) поощрения инвестиций.
+2. Стороны консультируются.
+
+Статья 2
+
+(a) first;
+(b) second.
+
+Статья 2
+
+Текст повторенной статьи.
+
+Совершено в Москве 1 июня 2020 года в двух экземплярах.
+
+За Российскую Федерацию
+
+Приложение 1
+
+Перечень товаров.
+";
+    let d = load_bytes(ru.as_bytes(), "x.ru.txt", &LoadOptions::default()).unwrap();
+    let got: Vec<(&str, &str)> = d
+        .units
+        .iter()
+        .map(|u| (u.r#ref.as_str(), u.kind.name()))
+        .collect();
+    assert_eq!(
+        got,
+        [
+            ("title", "title"),
+            ("front.1", "front"),
+            ("preamble", "preamble"),
+            ("preamble.1", "preamble"),
+            ("preamble.2", "preamble"),
+            ("section.1", "heading"),
+            ("art.1", "heading"),
+            ("art.1.1", "paragraph"),
+            ("art.1.1.1", "item"),
+            ("art.1.1.2", "item"),
+            ("art.1.2", "paragraph"),
+            ("art.2", "heading"),
+            ("art.2.1", "paragraph"),
+            ("art.2.2", "paragraph"),
+            ("art.2~2", "heading"),
+            ("art.2~2.1", "paragraph"),
+            ("closing.1", "closing"),
+            ("sig.1", "signature"),
+            ("annex.1", "heading"),
+            ("annex.1.1", "paragraph"),
+        ]
+    );
+    assert_eq!(d.unit("art.1").unwrap().text, "Статья 1. Цели");
+    assert_eq!(d.unit("art.1.1.2").unwrap().label.as_deref(), Some("б)"));
+    assert_eq!(d.unit("art.2.2").unwrap().label.as_deref(), Some("(b)"));
+
+    let zh = "第一编 总则\n\n第一节\n\n第七条 本议定书自签署之日起生效，有效期五年。\n\n第八条\n\n（一）甲；\n\n（二）乙。\n";
+    let d = load_bytes(zh.as_bytes(), "x.zh.txt", &LoadOptions::default()).unwrap();
+    let got: Vec<&str> = d.units.iter().map(|u| u.r#ref.as_str()).collect();
+    assert_eq!(
+        got,
+        [
+            "part.1",
+            "section.1",
+            "art.7",
+            "art.7.1",
+            "art.8",
+            "art.8.1",
+            "art.8.2"
+        ]
+    );
+    assert_eq!(
+        d.unit("art.7.1").unwrap().text,
+        "本议定书自签署之日起生效，有效期五年。"
+    );
+}

@@ -20,7 +20,7 @@ pub const BEADS: [(usize, usize); 8] = [
 ];
 
 /// Sequences up to this many cells are searched in full.
-const FULL_SEARCH_CELLS: usize = 2_000_000;
+const FULL_SEARCH_CELLS: usize = 100_000;
 
 /// The first band's half-width.
 const FIRST_BAND: usize = 48;

@@ -49,6 +49,7 @@ impl Features {
                 AnchorKind::Number | AnchorKind::Reference => format!("n:{}", a.value),
                 AnchorKind::Latin => format!("l:{}", a.value),
                 AnchorKind::Quote => "q".to_string(),
+                AnchorKind::Punctuation => format!("p:{}", a.value),
             };
             *map.entry(key).or_insert(0) += 1;
         }
