@@ -21,6 +21,8 @@ pub enum AnchorKind {
     Quote,
     /// A semicolon or colon (`；` ↔ `;`, `：` ↔ `:`): the shape of a sentence.
     Punctuation,
+    /// The name of a state, by the id its language profile gives it (`russia`).
+    Name,
 }
 
 /// One anchor read from a text.
@@ -39,6 +41,12 @@ pub fn read(lang: Lang, text: &str) -> Vec<Anchor> {
     let mut out = (lang.profile().anchors)(text);
     push_latin_words(text, &mut out);
     push_punctuation(text, &mut out);
+    // Each state once: "Китайская Народная Республика" and "Китай" are one name.
+    for (id, forms) in lang.profile().names {
+        if let Some(form) = forms.iter().find(|f| text.contains(*f)) {
+            out.push(Anchor { kind: AnchorKind::Name, value: (*id).to_string(), text: (*form).to_string() });
+        }
+    }
     out
 }
 
@@ -46,32 +54,28 @@ pub fn read(lang: Lang, text: &str) -> Vec<Anchor> {
 /// the very end, where conventions differ (a Chinese recital ends in `，`, a Russian
 /// one in `;`).
 fn push_punctuation(text: &str, out: &mut Vec<Anchor>) {
-    let body = text
-        .trim_end()
-        .trim_end_matches([';', '；', ':', '：', ',', '，', '.', '。']);
+    let body = text.trim_end().trim_end_matches([';', '；', ':', '：', ',', '，', '.', '。']);
     for c in body.chars() {
         let value = match c {
             ';' | '；' => ";",
             ':' | '：' => ":",
             _ => continue,
         };
-        out.push(Anchor {
-            kind: AnchorKind::Punctuation,
-            value: value.into(),
-            text: c.to_string(),
-        });
+        out.push(Anchor { kind: AnchorKind::Punctuation, value: value.into(), text: c.to_string() });
     }
 }
 
-/// The numeric values a text states (numbers, dates, references), as a multiset.
+/// The numeric values a text states (numbers, dates, references), as a set (each
+/// with a count of one).
 ///
-/// The value 1 is left out: "one" is as often an article or a pronoun ("缔约一方",
-/// "одной из Сторон") as a number, and would make noise on every page.
+/// A set, not a multiset: one text names the Second World War twice where the other
+/// says "that war" the second time. The value 1 is left out: "one" is as often an
+/// article or a pronoun ("缔约一方", "одной из Сторон") as a number.
 pub fn numeric_values(lang: Lang, text: &str) -> BTreeMap<String, usize> {
     let mut values = BTreeMap::new();
     for a in (lang.profile().anchors)(text) {
         if matches!(a.kind, AnchorKind::Number | AnchorKind::Reference) && a.value != "1" {
-            *values.entry(a.value).or_insert(0) += 1;
+            values.insert(a.value, 1);
         }
     }
     values
@@ -132,8 +136,7 @@ pub fn push_digit_numbers(text: &str, decimal_comma: bool, out: &mut Vec<Anchor>
                 Some(',') => !decimal_comma,
                 _ => false,
             };
-            let three_follow = (1..=3)
-                .all(|k| chars.get(j + k).is_some_and(|&(_, c)| digit(c).is_some()))
+            let three_follow = (1..=3).all(|k| chars.get(j + k).is_some_and(|&(_, c)| digit(c).is_some()))
                 && chars.get(j + 4).is_none_or(|&(_, c)| digit(c).is_none());
             if is_group_sep && three_follow && (group_len <= 3) {
                 j += 1;
@@ -167,16 +170,9 @@ pub fn push_digit_numbers(text: &str, decimal_comma: bool, out: &mut Vec<Anchor>
         }
         let end = chars.get(j).map_or(text.len(), |&(b, _)| b);
         let trimmed = value.trim_start_matches('0');
-        let value = if trimmed.is_empty() || trimmed.starts_with('.') {
-            format!("0{trimmed}")
-        } else {
-            trimmed.to_string()
-        };
-        out.push(Anchor {
-            kind: AnchorKind::Number,
-            value,
-            text: text[start..end].to_string(),
-        });
+        let value =
+            if trimmed.is_empty() || trimmed.starts_with('.') { format!("0{trimmed}") } else { trimmed.to_string() };
+        out.push(Anchor { kind: AnchorKind::Number, value, text: text[start..end].to_string() });
         i = j.max(i + 1);
     }
 }
@@ -185,11 +181,7 @@ pub fn push_digit_numbers(text: &str, decimal_comma: bool, out: &mut Vec<Anchor>
 fn push_latin_words(text: &str, out: &mut Vec<Anchor>) {
     for word in text.split(|c: char| !c.is_ascii_alphabetic()) {
         if word.len() >= 2 {
-            out.push(Anchor {
-                kind: AnchorKind::Latin,
-                value: word.to_ascii_lowercase(),
-                text: word.to_string(),
-            });
+            out.push(Anchor { kind: AnchorKind::Latin, value: word.to_ascii_lowercase(), text: word.to_string() });
         }
     }
 }
@@ -218,14 +210,9 @@ mod tests {
 
     #[test]
     fn values_are_compared_as_multisets() {
-        let zh = numeric_values(
-            Lang::Zh,
-            "本条约于二〇〇七年八月十六日在比什凯克签订，正本一份",
-        );
-        let ru = numeric_values(
-            Lang::Ru,
-            "Совершено в городе Бишкеке 16 августа 2007 года в одном подлинном экземпляре",
-        );
+        let zh = numeric_values(Lang::Zh, "本条约于二〇〇七年八月十六日在比什凯克签订，正本一份");
+        let ru =
+            numeric_values(Lang::Ru, "Совершено в городе Бишкеке 16 августа 2007 года в одном подлинном экземпляре");
         assert_eq!(zh, ru);
         let ru_changed = numeric_values(Lang::Ru, "Совершено 17 августа 2007 года");
         assert_eq!(missing_from(&zh, &ru_changed), ["16"]);

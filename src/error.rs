@@ -39,11 +39,7 @@ pub struct Error {
 impl Error {
     /// An error about `path`, with no line.
     pub fn new(kind: ErrorKind, path: impl Into<PathBuf>) -> Self {
-        Error {
-            kind,
-            path: path.into(),
-            line: None,
-        }
+        Error { kind, path: path.into(), line: None }
     }
 
     /// The same error, at `line` (1-based).
@@ -82,9 +78,7 @@ impl fmt::Display for Error {
                 "no decoder is called {label:?} (try utf-8, utf-16le, gb18030, gbk, cp936, big5, windows-1251, cp1251, koi8-r, cp866)"
             ),
             ErrorKind::Limit(why) => why.clone(),
-            ErrorKind::UnknownLanguage => {
-                "the text is neither mostly Han nor mostly Cyrillic; pass --lang".to_string()
-            }
+            ErrorKind::UnknownLanguage => "the text is neither mostly Han nor mostly Cyrillic; pass --lang".to_string(),
             ErrorKind::Format(why) => why.clone(),
         };
         write!(f, ": {why}")

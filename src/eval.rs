@@ -75,11 +75,8 @@ impl Links {
             if a.is_empty() || b.is_empty() {
                 continue;
             }
-            let nodes: Vec<String> = a
-                .iter()
-                .map(|x| format!("a:{x}"))
-                .chain(b.iter().map(|y| format!("b:{y}")))
-                .collect();
+            let nodes: Vec<String> =
+                a.iter().map(|x| format!("a:{x}")).chain(b.iter().map(|y| format!("b:{y}"))).collect();
             for n in &nodes {
                 parent.entry(n.clone()).or_insert_with(|| n.clone());
             }
@@ -110,11 +107,7 @@ pub fn score(gold: &Links, predicted: &Links) -> Scores {
     let predicted = if swap {
         Links {
             columns: [predicted.columns[1].clone(), predicted.columns[0].clone()],
-            rows: predicted
-                .rows
-                .iter()
-                .map(|[a, b]| [b.clone(), a.clone()])
-                .collect(),
+            rows: predicted.rows.iter().map(|[a, b]| [b.clone(), a.clone()]).collect(),
         }
     } else {
         predicted.clone()
@@ -129,46 +122,26 @@ pub fn score(gold: &Links, predicted: &Links) -> Scores {
     }
     let in_scope = |a: &str, b: &str| scope[0].contains(a) || scope[1].contains(b);
     let g = gold.pairs();
-    let p: BTreeSet<(String, String)> = predicted
-        .pairs()
-        .into_iter()
-        .filter(|(a, b)| in_scope(a, b))
-        .collect();
+    let p: BTreeSet<(String, String)> = predicted.pairs().into_iter().filter(|(a, b)| in_scope(a, b)).collect();
     let hit = g.intersection(&p).count() as f64;
     let ratio = |x: f64, y: usize| if y == 0 { 0.0 } else { x / y as f64 };
     let precision = ratio(hit, p.len());
     let recall = ratio(hit, g.len());
-    let f1 = if precision + recall > 0.0 {
-        2.0 * precision * recall / (precision + recall)
-    } else {
-        0.0
-    };
+    let f1 = if precision + recall > 0.0 { 2.0 * precision * recall / (precision + recall) } else { 0.0 };
     let gg = gold.groups();
     let pg: BTreeSet<_> = predicted
         .groups()
         .into_iter()
         .filter(|(a, b)| {
-            a.iter().any(|x| scope[0].contains(x.as_str()))
-                || b.iter().any(|y| scope[1].contains(y.as_str()))
+            a.iter().any(|x| scope[0].contains(x.as_str())) || b.iter().any(|y| scope[1].contains(y.as_str()))
         })
         .collect();
     let exact = ratio(gg.intersection(&pg).count() as f64, gg.len());
-    Scores {
-        precision,
-        recall,
-        f1,
-        exact,
-        gold_links: g.len(),
-        predicted_links: p.len(),
-    }
+    Scores { precision, recall, f1, exact, gold_links: g.len(), predicted_links: p.len() }
 }
 
 fn split_refs(cell: &str) -> Vec<String> {
-    cell.split('+')
-        .map(str::trim)
-        .filter(|s| !s.is_empty())
-        .map(String::from)
-        .collect()
+    cell.split('+').map(str::trim).filter(|s| !s.is_empty()).map(String::from).collect()
 }
 
 /// Reads links from a delimited table (gold TSV, or an aligned CSV/TSV) or from
@@ -184,16 +157,12 @@ pub fn read_links(bytes: &[u8], path: &Path) -> Result<Links> {
     let text = std::str::from_utf8(bytes).map_err(|_| bad("not UTF-8".into(), None))?;
     let text = text.trim_start_matches('\u{FEFF}');
     if text.trim_start().starts_with('{') {
-        let v: serde_json::Value = serde_json::from_str(text)
-            .map_err(|e| bad(format!("not valid JSON: {e}"), Some(e.line())))?;
-        let pairs = v
-            .get("pairs")
-            .and_then(|p| p.as_array())
-            .ok_or_else(|| bad("no \"pairs\" array".into(), None))?;
+        let v: serde_json::Value =
+            serde_json::from_str(text).map_err(|e| bad(format!("not valid JSON: {e}"), Some(e.line())))?;
+        let pairs = v.get("pairs").and_then(|p| p.as_array()).ok_or_else(|| bad("no \"pairs\" array".into(), None))?;
         let first = pairs.first().and_then(|p| p.as_object());
-        let mut columns: Vec<String> = first
-            .map(|o| o.keys().filter(|k| k.ends_with("_ref")).cloned().collect())
-            .unwrap_or_default();
+        let mut columns: Vec<String> =
+            first.map(|o| o.keys().filter(|k| k.ends_with("_ref")).cloned().collect()).unwrap_or_default();
         columns.sort();
         if pairs.is_empty() {
             return Ok(Links::default());
@@ -204,47 +173,21 @@ pub fn read_links(bytes: &[u8], path: &Path) -> Result<Links> {
         let side = |p: &serde_json::Value, c: &str| -> Vec<String> {
             p.get(c)
                 .and_then(|x| x.as_array())
-                .map(|a| {
-                    a.iter()
-                        .filter_map(|s| s.as_str().map(String::from))
-                        .collect()
-                })
+                .map(|a| a.iter().filter_map(|s| s.as_str().map(String::from)).collect())
                 .unwrap_or_default()
         };
-        let rows = pairs
-            .iter()
-            .map(|p| [side(p, &columns[0]), side(p, &columns[1])])
-            .collect();
-        return Ok(Links {
-            columns: [columns[0].clone(), columns[1].clone()],
-            rows,
-        });
+        let rows = pairs.iter().map(|p| [side(p, &columns[0]), side(p, &columns[1])]).collect();
+        return Ok(Links { columns: [columns[0].clone(), columns[1].clone()], rows });
     }
     let first_line = text.lines().next().unwrap_or("");
-    let delimiter = [b'\t', b',', b';']
-        .into_iter()
-        .max_by_key(|d| first_line.bytes().filter(|b| b == d).count())
-        .unwrap_or(b'\t');
-    let mut reader = csv::ReaderBuilder::new()
-        .delimiter(delimiter)
-        .flexible(true)
-        .from_reader(text.as_bytes());
-    let headers = reader
-        .headers()
-        .map_err(|e| bad(e.to_string(), Some(1)))?
-        .clone();
-    let cols: Vec<usize> = headers
-        .iter()
-        .enumerate()
-        .filter(|(_, h)| h.trim().ends_with("_ref"))
-        .map(|(i, _)| i)
-        .take(2)
-        .collect();
+    let delimiter =
+        [b'\t', b',', b';'].into_iter().max_by_key(|d| first_line.bytes().filter(|b| b == d).count()).unwrap_or(b'\t');
+    let mut reader = csv::ReaderBuilder::new().delimiter(delimiter).flexible(true).from_reader(text.as_bytes());
+    let headers = reader.headers().map_err(|e| bad(e.to_string(), Some(1)))?.clone();
+    let cols: Vec<usize> =
+        headers.iter().enumerate().filter(|(_, h)| h.trim().ends_with("_ref")).map(|(i, _)| i).take(2).collect();
     if cols.len() < 2 {
-        return Err(bad(
-            format!("the header names no two *_ref columns: {:?}", first_line),
-            Some(1),
-        ));
+        return Err(bad(format!("the header names no two *_ref columns: {:?}", first_line), Some(1)));
     }
     let mut rows = Vec::new();
     for (i, record) in reader.records().enumerate() {
@@ -252,13 +195,7 @@ pub fn read_links(bytes: &[u8], path: &Path) -> Result<Links> {
         let cell = |c: usize| record.get(c).unwrap_or("");
         rows.push([split_refs(cell(cols[0])), split_refs(cell(cols[1]))]);
     }
-    Ok(Links {
-        columns: [
-            headers[cols[0]].trim().to_string(),
-            headers[cols[1]].trim().to_string(),
-        ],
-        rows,
-    })
+    Ok(Links { columns: [headers[cols[0]].trim().to_string(), headers[cols[1]].trim().to_string()], rows })
 }
 
 #[cfg(test)]

@@ -20,6 +20,7 @@
 
 pub mod align;
 pub mod anchors;
+pub mod check;
 pub mod error;
 pub mod eval;
 pub mod lang;

@@ -30,17 +30,12 @@ pub fn sentences(lang: Lang, text: &str) -> Vec<String> {
         }
         // Take closing quotes and repeated marks with the sentence.
         let mut j = i + 1;
-        while j < chars.len()
-            && (closers.contains(&chars[j].1) || profile.sentence_enders.contains(&chars[j].1))
-        {
+        while j < chars.len() && (closers.contains(&chars[j].1) || profile.sentence_enders.contains(&chars[j].1)) {
             j += 1;
         }
         let end = chars.get(j).map_or(text.len(), |&(b, _)| b);
-        let boundary = if profile.has_case {
-            cased_boundary(profile.abbreviations, text, &chars, i, j)
-        } else {
-            j < chars.len()
-        };
+        let boundary =
+            if profile.has_case { cased_boundary(profile.abbreviations, text, &chars, i, j) } else { j < chars.len() };
         if boundary {
             let s = text[start..end].trim();
             if !s.is_empty() {
@@ -60,13 +55,7 @@ pub fn sentences(lang: Lang, text: &str) -> Vec<String> {
     out
 }
 
-fn cased_boundary(
-    abbreviations: &[&str],
-    text: &str,
-    chars: &[(usize, char)],
-    i: usize,
-    j: usize,
-) -> bool {
+fn cased_boundary(abbreviations: &[&str], text: &str, chars: &[(usize, char)], i: usize, j: usize) -> bool {
     // A space, then a capital, digit or opening quote.
     let Some(&(_, space)) = chars.get(j) else {
         return false;
@@ -77,20 +66,14 @@ fn cased_boundary(
     let Some(&(_, next)) = chars[j..].iter().find(|(_, c)| !c.is_whitespace()) else {
         return false;
     };
-    if !(next.is_uppercase()
-        || next.is_ascii_digit()
-        || matches!(next, '«' | '"' | '„' | '(' | '—' | '–'))
-    {
+    if !(next.is_uppercase() || next.is_ascii_digit() || matches!(next, '«' | '"' | '„' | '(' | '—' | '–')) {
         return false;
     }
     if chars[i].1 != '.' {
         return true;
     }
     // The word before the full stop.
-    let word_start = chars[..i]
-        .iter()
-        .rposition(|(_, c)| c.is_whitespace() || *c == '(')
-        .map_or(0, |k| k + 1);
+    let word_start = chars[..i].iter().rposition(|(_, c)| c.is_whitespace() || *c == '(').map_or(0, |k| k + 1);
     let word = &text[chars[word_start].0..chars[i].0];
     let lower = word.to_lowercase();
     let bare = lower.trim_start_matches(['«', '"', '(']);
@@ -114,42 +97,19 @@ mod tests {
     #[test]
     fn chinese() {
         assert_eq!(
-            sentences(
-                Lang::Zh,
-                "本条约需经批准。本条约无限期有效；自收到之日起生效。"
-            ),
-            [
-                "本条约需经批准。",
-                "本条约无限期有效；",
-                "自收到之日起生效。"
-            ]
+            sentences(Lang::Zh, "本条约需经批准。本条约无限期有效；自收到之日起生效。"),
+            ["本条约需经批准。", "本条约无限期有效；", "自收到之日起生效。"]
         );
-        assert_eq!(
-            sentences(Lang::Zh, "他说：“好。”然后走了。"),
-            ["他说：“好。”", "然后走了。"]
-        );
+        assert_eq!(sentences(Lang::Zh, "他说：“好。”然后走了。"), ["他说：“好。”", "然后走了。"]);
     }
 
     #[test]
     fn russian_abbreviations_initials_numbers() {
         assert_eq!(
-            sentences(
-                Lang::Ru,
-                "Подписан 7 июня 2002 г. в Москве. См. ст. 5 Устава. Н. Назарбаев подписал его."
-            ),
-            [
-                "Подписан 7 июня 2002 г. в Москве.",
-                "См. ст. 5 Устава.",
-                "Н. Назарбаев подписал его."
-            ]
+            sentences(Lang::Ru, "Подписан 7 июня 2002 г. в Москве. См. ст. 5 Устава. Н. Назарбаев подписал его."),
+            ["Подписан 7 июня 2002 г. в Москве.", "См. ст. 5 Устава.", "Н. Назарбаев подписал его."]
         );
-        assert_eq!(
-            sentences(Lang::Ru, "Длина 1.5 км. Далее т.е. ничего."),
-            ["Длина 1.5 км.", "Далее т.е. ничего."]
-        );
-        assert_eq!(
-            sentences(Lang::Ru, "Одно предложение"),
-            ["Одно предложение"]
-        );
+        assert_eq!(sentences(Lang::Ru, "Длина 1.5 км. Далее т.е. ничего."), ["Длина 1.5 км.", "Далее т.е. ничего."]);
+        assert_eq!(sentences(Lang::Ru, "Одно предложение"), ["Одно предложение"]);
     }
 }

@@ -27,16 +27,9 @@ fn links_of(alignment: &bitext::align::Alignment) -> Links {
 /// Every unit of both texts appears exactly once, in document order.
 fn assert_covers(alignment: &bitext::align::Alignment) {
     for side in 0..2 {
-        let got: Vec<&str> = alignment
-            .pairs
-            .iter()
-            .flat_map(|p| p.sides[side].iter().map(|s| s.r#ref.as_str()))
-            .collect();
-        let want: Vec<&str> = alignment.docs[side]
-            .units
-            .iter()
-            .map(|u| u.r#ref.as_str())
-            .collect();
+        let got: Vec<&str> =
+            alignment.pairs.iter().flat_map(|p| p.sides[side].iter().map(|s| s.r#ref.as_str())).collect();
+        let want: Vec<&str> = alignment.docs[side].units.iter().map(|u| u.r#ref.as_str()).collect();
         assert_eq!(got, want, "side {side}");
     }
 }
@@ -50,85 +43,40 @@ fn treaty_pairs_every_article_and_paragraph() {
     let b = align(&zh, &ru, &AlignOptions::default());
     assert_eq!(a.pairs, b.pairs);
     assert_covers(&a);
-    let odd: Vec<(String, String, String)> = a
-        .pairs
-        .iter()
-        .filter(|p| p.link() != "1-1")
-        .map(|p| (p.refs(0), p.refs(1), p.link()))
-        .collect();
+    let odd: Vec<(String, String, String)> =
+        a.pairs.iter().filter(|p| p.link() != "1-1").map(|p| (p.refs(0), p.refs(1), p.link())).collect();
     // The two Chinese recitals that the Russian renders as one are one 2-1 pair; all
     // other pairs are 1-1.
-    assert_eq!(
-        odd,
-        [(
-            "preamble.5+preamble.6".to_string(),
-            "preamble.5".to_string(),
-            "2-1".to_string()
-        )]
-    );
+    assert_eq!(odd, [("preamble.5+preamble.6".to_string(), "preamble.5".to_string(), "2-1".to_string())]);
     for p in &a.pairs {
         let (z, r) = (p.refs(0), p.refs(1));
-        if z.starts_with("art.")
-            || z.starts_with("sig.")
-            || z.starts_with("closing")
-            || z == "title"
-        {
-            assert_eq!(
-                z, r,
-                "articles, paragraphs, closing and signatures pair with their counterparts"
-            );
+        if z.starts_with("art.") || z.starts_with("sig.") || z.starts_with("closing") || z == "title" {
+            assert_eq!(z, r, "articles, paragraphs, closing and signatures pair with their counterparts");
         }
         assert!((0.0..=1.0).contains(&p.score));
     }
     // Pairs after the merged recitals keep their counterparts.
-    assert!(
-        a.pairs
-            .iter()
-            .any(|p| p.refs(0) == "preamble.13" && p.refs(1) == "preamble.12")
-    );
+    assert!(a.pairs.iter().any(|p| p.refs(0) == "preamble.13" && p.refs(1) == "preamble.12"));
 }
 
 #[test]
 fn treaty_sentence_level() {
     let zh = doc("texts/sco-treaty-2007.zh.txt");
     let ru = doc("texts/sco-treaty-2007.ru.txt");
-    let a = align(
-        &zh,
-        &ru,
-        &AlignOptions {
-            level: Level::Sentence,
-        },
-    );
+    let a = align(&zh, &ru, &AlignOptions { level: Level::Sentence });
     // Article 23 paragraph 3 has two sentences on each side.
-    let s: Vec<(String, String)> = a
-        .pairs
-        .iter()
-        .filter(|p| p.refs(0).starts_with("art.23.3."))
-        .map(|p| (p.refs(0), p.refs(1)))
-        .collect();
-    assert_eq!(
-        s,
-        [
-            ("art.23.3.s1".into(), "art.23.3.s1".into()),
-            ("art.23.3.s2".into(), "art.23.3.s2".into())
-        ]
-    );
+    let s: Vec<(String, String)> =
+        a.pairs.iter().filter(|p| p.refs(0).starts_with("art.23.3.")).map(|p| (p.refs(0), p.refs(1))).collect();
+    assert_eq!(s, [("art.23.3.s1".into(), "art.23.3.s1".into()), ("art.23.3.s2".into(), "art.23.3.s2".into())]);
     // Every sentence of a unit is somewhere, once.
-    let zh_sentences: usize = zh
-        .units
-        .iter()
-        .map(|u| {
-            if u.kind == bitext::UnitKind::Heading {
-                1
-            } else {
-                bitext::segment::sentences(zh.lang, &u.text).len()
-            }
-        })
-        .sum();
-    assert_eq!(
-        a.pairs.iter().map(|p| p.sides[0].len()).sum::<usize>(),
-        zh_sentences
-    );
+    let zh_sentences: usize =
+        zh.units
+            .iter()
+            .map(|u| {
+                if u.kind == bitext::UnitKind::Heading { 1 } else { bitext::segment::sentences(zh.lang, &u.text).len() }
+            })
+            .sum();
+    assert_eq!(a.pairs.iter().map(|p| p.sides[0].len()).sum::<usize>(), zh_sentences);
 }
 
 #[test]
@@ -139,10 +87,7 @@ fn un_charter_all_articles_paired_and_gold_chapters() {
     assert_covers(&a);
     for n in 1..=111 {
         let r = format!("art.{n}");
-        assert!(
-            a.pairs.iter().any(|p| p.refs(0) == r && p.refs(1) == r),
-            "{r} not paired"
-        );
+        assert!(a.pairs.iter().any(|p| p.refs(0) == r && p.refs(1) == r), "{r} not paired");
     }
     let gold = read_links(
         &std::fs::read(path("tests/fixtures/gold/un-charter-1945.ch1-5-7.tsv")).unwrap(),
@@ -154,35 +99,18 @@ fn un_charter_all_articles_paired_and_gold_chapters() {
 }
 
 fn synth_f1(rate: f64) -> (f64, usize) {
-    let options = LoadOptions {
-        segments: Segments::Lines,
-        ..Default::default()
-    };
+    let options = LoadOptions { segments: Segments::Lines, ..Default::default() };
     let docs = synth::documents(rate, 20_261_129);
     let (mut gold, mut pred) = (Links::default(), Links::default());
     let mut touched = 0;
     for (k, d) in docs.iter().enumerate() {
-        let zh = load_bytes(
-            synth::SynthDoc::text(&d.zh).as_bytes(),
-            format!("d{k}.zh"),
-            &options,
-        )
-        .unwrap();
-        let ru = load_bytes(
-            synth::SynthDoc::text(&d.ru).as_bytes(),
-            format!("d{k}.ru"),
-            &options,
-        )
-        .unwrap();
+        let zh = load_bytes(synth::SynthDoc::text(&d.zh).as_bytes(), format!("d{k}.zh"), &options).unwrap();
+        let ru = load_bytes(synth::SynthDoc::text(&d.ru).as_bytes(), format!("d{k}.ru"), &options).unwrap();
         let a = align(&zh, &ru, &AlignOptions::default());
         assert_covers(&a);
         // Prefix refs with the document so that links of all documents can be pooled.
         let g = read_links(d.gold_tsv().as_bytes(), std::path::Path::new("gold")).unwrap();
-        touched += g
-            .rows
-            .iter()
-            .filter(|r| r[0].len() != 1 || r[1].len() != 1)
-            .count();
+        touched += g.rows.iter().filter(|r| r[0].len() != 1 || r[1].len() != 1).count();
         let tag = |rows: Vec<[Vec<String>; 2]>| {
             rows.into_iter()
                 .map(|[x, y]| {
@@ -208,10 +136,7 @@ fn sentence_alignment_of_ntrex_documents() {
     assert!(clean >= 0.98, "clean F1 {clean}");
     let (damaged, touched) = synth_f1(0.1);
     assert!(touched >= 60, "the generator touched only {touched} lines");
-    assert!(
-        damaged >= 0.95,
-        "F1 with one line in ten touched: {damaged}"
-    );
+    assert!(damaged >= 0.95, "F1 with one line in ten touched: {damaged}");
 }
 
 /// Drops Article `n` from a text and, if `renumber`, numbers the later ones down.
@@ -219,11 +144,7 @@ fn without_article(text: &str, n: u32, renumber: bool) -> String {
     let mut out = String::new();
     let mut skipping = false;
     for line in text.split_inclusive('\n') {
-        if let Some(num) = line
-            .trim()
-            .strip_prefix("Статья ")
-            .and_then(|x| x.parse::<u32>().ok())
-        {
+        if let Some(num) = line.trim().strip_prefix("Статья ").and_then(|x| x.parse::<u32>().ok()) {
             skipping = num == n;
             if !skipping && renumber && num > n {
                 out.push_str(&format!("Статья {}\n", num - 1));
@@ -245,12 +166,7 @@ fn a_missing_or_renumbered_article_does_not_shift_the_rest() {
     let zh = doc("texts/sco-treaty-2007.zh.txt");
     let ru_text = std::fs::read_to_string(path("texts/sco-treaty-2007.ru.txt")).unwrap();
     for renumber in [false, true] {
-        let ru = load_bytes(
-            without_article(&ru_text, 10, renumber).as_bytes(),
-            "ru",
-            &LoadOptions::default(),
-        )
-        .unwrap();
+        let ru = load_bytes(without_article(&ru_text, 10, renumber).as_bytes(), "ru", &LoadOptions::default()).unwrap();
         let a = align(&zh, &ru, &AlignOptions::default());
         assert_covers(&a);
         let unpaired: Vec<(String, String)> = a
@@ -261,19 +177,12 @@ fn a_missing_or_renumbered_article_does_not_shift_the_rest() {
             .collect();
         assert_eq!(
             unpaired,
-            [
-                ("art.10".to_string(), String::new()),
-                ("art.10.1".to_string(), String::new())
-            ],
+            [("art.10".to_string(), String::new()), ("art.10.1".to_string(), String::new())],
             "renumber: {renumber}"
         );
         // Article 11 of the Chinese pairs with the Russian text of Article 11, whatever its number.
         let p = a.pairs.iter().find(|p| p.refs(0) == "art.11.2").unwrap();
-        assert!(
-            p.text(1).contains("проживающих на их территории"),
-            "renumber {renumber}: {}",
-            p.text(1)
-        );
+        assert!(p.text(1).contains("проживающих на их территории"), "renumber {renumber}: {}", p.text(1));
     }
 }
 
@@ -286,24 +195,16 @@ fn ntrex_documents_through_the_command_line() {
         let (mut zh, mut ru, mut gold) = (Vec::new(), Vec::new(), String::from("zh_ref\tru_ref\n"));
         for d in &docs {
             let (oz, or) = (zh.len(), ru.len());
-            let refs = |v: &[usize], off: usize| {
-                v.iter()
-                    .map(|k| format!("line.{}", k + off))
-                    .collect::<Vec<_>>()
-                    .join("+")
-            };
+            let refs =
+                |v: &[usize], off: usize| v.iter().map(|k| format!("line.{}", k + off)).collect::<Vec<_>>().join("+");
             for (a, b) in &d.gold {
                 gold.push_str(&format!("{}\t{}\n", refs(a, oz), refs(b, or)));
             }
             zh.extend(d.zh.iter().cloned());
             ru.extend(d.ru.iter().cloned());
         }
-        let (zp, rp, gp, ap) = (
-            dir.path().join("n.zh"),
-            dir.path().join("n.ru"),
-            dir.path().join("gold.tsv"),
-            dir.path().join("a.csv"),
-        );
+        let (zp, rp, gp, ap) =
+            (dir.path().join("n.zh"), dir.path().join("n.ru"), dir.path().join("gold.tsv"), dir.path().join("a.csv"));
         std::fs::write(&zp, synth::SynthDoc::text(&zh)).unwrap();
         std::fs::write(&rp, synth::SynthDoc::text(&ru)).unwrap();
         std::fs::write(&gp, gold).unwrap();
@@ -317,12 +218,8 @@ fn ntrex_documents_through_the_command_line() {
             .status()
             .unwrap();
         assert!(st.success());
-        let out = std::process::Command::new(bin)
-            .args(["eval", "--format", "json"])
-            .arg(&gp)
-            .arg(&ap)
-            .output()
-            .unwrap();
+        let out =
+            std::process::Command::new(bin).args(["eval", "--format", "json"]).arg(&gp).arg(&ap).output().unwrap();
         let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
         let f1 = v["f1"].as_f64().unwrap();
         eprintln!("ntrex rate {rate}: {v}");

@@ -13,9 +13,7 @@ const RU: &str = "texts/sco-treaty-2007.ru.txt";
 
 fn bitext() -> assert_cmd::Command {
     let mut cmd = cargo_bin_cmd!("bitext");
-    cmd.env_clear()
-        .env("PATH", std::env::var_os("PATH").unwrap_or_default())
-        .current_dir(crate::util::root());
+    cmd.env_clear().env("PATH", std::env::var_os("PATH").unwrap_or_default()).current_dir(crate::util::root());
     cmd
 }
 
@@ -25,16 +23,9 @@ fn parse_text_and_json() {
         .args(["parse", ZH])
         .assert()
         .code(0)
-        .stdout(predicate::str::starts_with(format!(
-            "{ZH}: zh text, UTF-8\n85 units, 19 repairs\n"
-        )))
-        .stdout(predicate::str::contains(
-            "paragraph    71-74  [一、] 缔约各方根据本国法律",
-        ));
-    let out = bitext()
-        .args(["parse", "--format", "json", RU])
-        .output()
-        .unwrap();
+        .stdout(predicate::str::starts_with(format!("{ZH}: zh text, UTF-8\n85 units, 19 repairs\n")))
+        .stdout(predicate::str::contains("paragraph    71-74  [一、] 缔约各方根据本国法律"));
+    let out = bitext().args(["parse", "--format", "json", RU]).output().unwrap();
     assert_eq!(out.status.code(), Some(0));
     let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
     assert_eq!(v["lang"], "ru");
@@ -51,18 +42,13 @@ fn parse_text_and_json() {
 
 #[test]
 fn parse_reads_standard_input_with_an_encoding() {
-    let bytes = std::fs::read(path(
-        "tests/fixtures/encodings/sco-treaty-2007.ru.cp1251.txt",
-    ))
-    .unwrap();
+    let bytes = std::fs::read(path("tests/fixtures/encodings/sco-treaty-2007.ru.cp1251.txt")).unwrap();
     bitext()
         .args(["parse", "-", "--encoding", "cp1251", "--lang", "ru"])
         .write_stdin(bytes)
         .assert()
         .code(0)
-        .stdout(predicate::str::starts_with(
-            "-: ru text, windows-1251\n84 units",
-        ));
+        .stdout(predicate::str::starts_with("-: ru text, windows-1251\n84 units"));
 }
 
 #[test]
@@ -89,26 +75,11 @@ fn align_writes_the_csv_columns_in_either_order() {
 
 #[test]
 fn align_bom_delimiter_tsv_and_json() {
-    let out = bitext()
-        .args(["align", ZH, RU, "--bom", "--delimiter", ";"])
-        .output()
-        .unwrap();
-    assert!(
-        out.stdout
-            .starts_with(b"\xEF\xBB\xBFzh_ref;ru_ref;zh;ru;link;score\r\n")
-    );
-    let out = bitext()
-        .args(["align", ZH, RU, "--format", "tsv"])
-        .output()
-        .unwrap();
-    assert!(
-        out.stdout
-            .starts_with(b"zh_ref\tru_ref\tzh\tru\tlink\tscore\r\n")
-    );
-    let out = bitext()
-        .args(["align", RU, ZH, "--format", "json"])
-        .output()
-        .unwrap();
+    let out = bitext().args(["align", ZH, RU, "--bom", "--delimiter", ";"]).output().unwrap();
+    assert!(out.stdout.starts_with(b"\xEF\xBB\xBFzh_ref;ru_ref;zh;ru;link;score\r\n"));
+    let out = bitext().args(["align", ZH, RU, "--format", "tsv"]).output().unwrap();
+    assert!(out.stdout.starts_with(b"zh_ref\tru_ref\tzh\tru\tlink\tscore\r\n"));
+    let out = bitext().args(["align", RU, ZH, "--format", "json"]).output().unwrap();
     let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
     assert_eq!(v["a"]["lang"], "ru");
     assert_eq!(v["b"]["path"], ZH);
@@ -123,10 +94,7 @@ fn align_bom_delimiter_tsv_and_json() {
 fn the_shipped_alignment_is_current() {
     let out = bitext().args(["align", ZH, RU]).output().unwrap();
     let shipped = std::fs::read(path("alignments/sco-treaty-2007.csv")).unwrap();
-    assert!(
-        out.stdout == shipped,
-        "alignments/sco-treaty-2007.csv is stale: run the README's main command"
-    );
+    assert!(out.stdout == shipped, "alignments/sco-treaty-2007.csv is stale: run the README's main command");
 }
 
 #[test]
@@ -135,28 +103,12 @@ fn output_is_written_atomically() {
     let target = dir.path().join("out.csv");
     std::fs::write(&target, "old").unwrap();
     // A failing run leaves the old file.
-    bitext()
-        .args(["align", ZH, "no-such.txt", "-o"])
-        .arg(&target)
-        .assert()
-        .code(2);
+    bitext().args(["align", ZH, "no-such.txt", "-o"]).arg(&target).assert().code(2);
     assert_eq!(std::fs::read_to_string(&target).unwrap(), "old");
-    bitext()
-        .args(["align", ZH, RU, "-o"])
-        .arg(&target)
-        .assert()
-        .code(0)
-        .stdout("");
-    assert!(
-        std::fs::read_to_string(&target)
-            .unwrap()
-            .starts_with("zh_ref,")
-    );
+    bitext().args(["align", ZH, RU, "-o"]).arg(&target).assert().code(0).stdout("");
+    assert!(std::fs::read_to_string(&target).unwrap().starts_with("zh_ref,"));
     // No temporary file is left beside it.
-    let names: Vec<_> = std::fs::read_dir(dir.path())
-        .unwrap()
-        .map(|e| e.unwrap().file_name())
-        .collect();
+    let names: Vec<_> = std::fs::read_dir(dir.path()).unwrap().map(|e| e.unwrap().file_name()).collect();
     assert_eq!(names, ["out.csv"]);
 }
 
@@ -165,22 +117,12 @@ fn eval_scores_an_alignment() {
     let dir = tempfile::tempdir().unwrap();
     let out = dir.path().join("un.csv");
     bitext()
-        .args([
-            "align",
-            "tests/fixtures/un-charter-1945.zh.txt",
-            "tests/fixtures/un-charter-1945.ru.txt",
-            "-o",
-        ])
+        .args(["align", "tests/fixtures/un-charter-1945.zh.txt", "tests/fixtures/un-charter-1945.ru.txt", "-o"])
         .arg(&out)
         .assert()
         .code(0);
     let res = bitext()
-        .args([
-            "eval",
-            "tests/fixtures/gold/un-charter-1945.ch1-5-7.tsv",
-            "--format",
-            "json",
-        ])
+        .args(["eval", "tests/fixtures/gold/un-charter-1945.ch1-5-7.tsv", "--format", "json"])
         .arg(&out)
         .output()
         .unwrap();
@@ -227,16 +169,9 @@ fn trouble_exits_2_with_file_and_reason() {
         .assert()
         .code(2)
         .stderr(predicate::str::starts_with("bitext: unknown encoding: -: "));
-    bitext()
-        .args(["align", "-", "-"])
-        .assert()
-        .code(2)
-        .stderr(predicate::str::contains("only one input"));
+    bitext().args(["align", "-", "-"]).assert().code(2).stderr(predicate::str::contains("only one input"));
     bitext().args(["parse"]).assert().code(2);
-    bitext()
-        .args(["align", ZH, RU, "--format", "docx"])
-        .assert()
-        .code(2);
+    bitext().args(["align", ZH, RU, "--format", "docx"]).assert().code(2);
 }
 
 #[test]
@@ -261,10 +196,7 @@ fn help_matches_the_golden_file_and_the_readme() {
     let out = bitext().arg("--help").output().unwrap();
     let help = String::from_utf8(out.stdout).unwrap();
     let golden = std::fs::read_to_string(path("tests/fixtures/help.txt")).unwrap();
-    assert_eq!(
-        help, golden,
-        "update tests/fixtures/help.txt and the README"
-    );
+    assert_eq!(help, golden, "update tests/fixtures/help.txt and the README");
     let readme = std::fs::read_to_string(path("README.md")).unwrap();
     assert!(readme.contains(&golden), "the README's --help is stale");
 }

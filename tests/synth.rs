@@ -48,12 +48,7 @@ impl SynthDoc {
     /// The gold as TSV with `line.K` refs.
     pub fn gold_tsv(&self) -> String {
         let mut s = String::from("zh_ref\tru_ref\n");
-        let refs = |v: &[usize]| {
-            v.iter()
-                .map(|k| format!("line.{k}"))
-                .collect::<Vec<_>>()
-                .join("+")
-        };
+        let refs = |v: &[usize]| v.iter().map(|k| format!("line.{k}")).collect::<Vec<_>>().join("+");
         for (a, b) in &self.gold {
             let _ = writeln!(s, "{}\t{}", refs(a), refs(b));
         }
@@ -63,24 +58,14 @@ impl SynthDoc {
 
 /// Reads the NTREX fixture: (docid, zh, ru) per line.
 pub fn ntrex() -> Vec<(String, String, String)> {
-    let read = |f: &str| {
-        std::fs::read_to_string(crate::util::path(&format!("tests/fixtures/ntrex/{f}"))).unwrap()
-    };
+    let read = |f: &str| std::fs::read_to_string(crate::util::path(&format!("tests/fixtures/ntrex/{f}"))).unwrap();
     let zh = read("ntrex128-dev.zh.txt");
     let ru = read("ntrex128-dev.ru.txt");
     let ids = read("ntrex128-dev.docids.tsv");
-    let lines = |s: &str| {
-        s.lines()
-            .map(|l| l.trim_end_matches('\r').to_string())
-            .collect::<Vec<_>>()
-    };
+    let lines = |s: &str| s.lines().map(|l| l.trim_end_matches('\r').to_string()).collect::<Vec<_>>();
     let (zh, ru, ids) = (lines(&zh), lines(&ru), lines(&ids));
     assert_eq!(zh.len(), ru.len());
-    ids.into_iter()
-        .zip(zh)
-        .zip(ru)
-        .map(|((i, z), r)| (i.split('\t').next().unwrap_or("").to_string(), z, r))
-        .collect()
+    ids.into_iter().zip(zh).zip(ru).map(|((i, z), r)| (i.split('\t').next().unwrap_or("").to_string(), z, r)).collect()
 }
 
 /// Splits a line near its middle at a comma (or a space), if it has one.
@@ -111,11 +96,7 @@ pub fn documents(rate: f64, seed: u64) -> Vec<SynthDoc> {
     }
     docs.into_iter()
         .map(|pairs| {
-            let mut d = SynthDoc {
-                zh: Vec::new(),
-                ru: Vec::new(),
-                gold: Vec::new(),
-            };
+            let mut d = SynthDoc { zh: Vec::new(), ru: Vec::new(), gold: Vec::new() };
             let mut i = 0;
             while i < pairs.len() {
                 let (z, r) = &pairs[i];
@@ -157,11 +138,7 @@ pub fn documents(rate: f64, seed: u64) -> Vec<SynthDoc> {
                         }
                         // Split the line in two on one side.
                         2 => {
-                            let s = if side_zh {
-                                split(z, true)
-                            } else {
-                                split(r, false)
-                            };
+                            let s = if side_zh { split(z, true) } else { split(r, false) };
                             if let Some((x, y)) = s {
                                 if side_zh {
                                     let (a1, a2, b) = (zhn(&d), zhn(&d) + 1, run(&d));
@@ -191,4 +168,83 @@ pub fn documents(rate: f64, seed: u64) -> Vec<SynthDoc> {
             d
         })
         .collect()
+}
+
+/// What PDF extraction does to a Russian text, as `scripts/make-fixtures.py` does it:
+/// lines wrapped at 68 columns with hyphenation after a vowel, a page number and a
+/// running header at every page end, CRLF line ends.
+pub fn damage(text: &str) -> String {
+    const VOWELS: &str = "аеёиоуыэюяАЕЁИОУЫЭЮЯ";
+    let hyphenate = |word: &str, room: usize| -> Option<(String, String)> {
+        let chars: Vec<char> = word.chars().collect();
+        if chars.len() < 8 || room < 4 {
+            return None;
+        }
+        let top = (room - 1).min(chars.len() - 3);
+        (3..=top).rev().find_map(|cut| {
+            let head: String = chars[..cut].iter().collect();
+            (VOWELS.contains(chars[cut - 1]) && !VOWELS.contains(chars[cut]) && head.chars().all(char::is_alphabetic))
+                .then(|| (format!("{head}-"), chars[cut..].iter().collect()))
+        })
+    };
+    let wrap = |para: &str| -> Vec<String> {
+        let mut lines = Vec::new();
+        let mut line = String::new();
+        for word in para.split(' ') {
+            let (ll, wl) = (line.chars().count(), word.chars().count());
+            if line.is_empty() {
+                line = word.to_string();
+            } else if ll + 1 + wl <= 68 {
+                line.push(' ');
+                line.push_str(word);
+            } else if let Some((head, tail)) = hyphenate(word, 68usize.saturating_sub(ll + 1)) {
+                lines.push(format!("{line} {head}"));
+                line = tail;
+            } else {
+                lines.push(std::mem::take(&mut line));
+                line = word.to_string();
+            }
+        }
+        if !line.is_empty() {
+            lines.push(line);
+        }
+        lines
+    };
+    let mut out = Vec::new();
+    for block in text.split("\n\n") {
+        if block.starts_with("ДОГОВОР") {
+            for para in block.split('\n') {
+                out.extend(wrap(para));
+            }
+        } else {
+            out.extend(wrap(block));
+        }
+        out.push(String::new());
+    }
+    let mut pages: Vec<Vec<String>> = vec![Vec::new()];
+    let mut count = 0;
+    for line in out {
+        let blank = line.is_empty();
+        pages.last_mut().unwrap().push(line);
+        count += 1;
+        if count >= 40 && !blank {
+            pages.push(Vec::new());
+            count = 0;
+        }
+    }
+    let n_pages = pages.len();
+    let mut result: Vec<String> = Vec::new();
+    for (n, page) in pages.into_iter().enumerate() {
+        if n > 0 {
+            result.push("Договор о долгосрочном добрососедстве ШОС".into());
+            result.push(String::new());
+        }
+        result.extend(page);
+        if n + 1 < n_pages {
+            result.push(String::new());
+            result.push(format!("- {} -", n + 1));
+            result.push(String::new());
+        }
+    }
+    format!("{}\r\n", result.join("\r\n").trim_end())
 }

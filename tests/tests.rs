@@ -3,10 +3,12 @@
 //! - `util`: fixture paths and loading helpers.
 //! - `loading`: decoding every encoding, repairs, the structure of the real texts, bad input.
 //! - `aligning`: the treaty, the UN Charter against hand-made gold, synthetic sentence data.
+//! - `checking`: `check` on the real texts and the fault-injection suite.
 //! - `cli`: the command line: formats, exit codes, atomic output, the shipped alignment.
 //! - `properties`: properties over arbitrary input (proptest).
 
 mod aligning;
+mod checking;
 mod cli;
 mod loading;
 mod properties;

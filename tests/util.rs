@@ -22,10 +22,7 @@ pub fn doc(rel: &str) -> Document {
 
 /// The units as (ref, text) pairs.
 pub fn units(doc: &Document) -> Vec<(String, String)> {
-    doc.units
-        .iter()
-        .map(|u| (u.r#ref.clone(), u.text.clone()))
-        .collect()
+    doc.units.iter().map(|u| (u.r#ref.clone(), u.text.clone())).collect()
 }
 
 /// The refs of a document.

@@ -8,16 +8,7 @@
 use super::model::{Features, LengthModel, bead_cost};
 
 /// The beads the search may use, as (units of the first text, units of the second).
-pub const BEADS: [(usize, usize); 8] = [
-    (1, 1),
-    (1, 0),
-    (0, 1),
-    (2, 1),
-    (1, 2),
-    (2, 2),
-    (3, 1),
-    (1, 3),
-];
+pub const BEADS: [(usize, usize); 8] = [(1, 1), (1, 0), (0, 1), (2, 1), (1, 2), (2, 2), (3, 1), (1, 3)];
 
 /// Sequences up to this many cells are searched in full.
 const FULL_SEARCH_CELLS: usize = 100_000;
@@ -25,24 +16,32 @@ const FULL_SEARCH_CELLS: usize = 100_000;
 /// The first band's half-width.
 const FIRST_BAND: usize = 48;
 
+/// Only one-to-one, one-to-none and none-to-one: for units that are never merged or
+/// split in translation, such as signature lines.
+pub const SINGLE_BEADS: [(usize, usize); 3] = [(1, 1), (1, 0), (0, 1)];
+
 /// Aligns two sequences of units; returns the beads in order as (na, nb).
 pub fn align(model: &LengthModel, a: &[Features], b: &[Features]) -> Vec<(usize, usize)> {
+    align_with(model, a, b, &BEADS)
+}
+
+/// Aligns with a chosen set of beads (a subset of [`BEADS`]).
+pub fn align_with(
+    model: &LengthModel,
+    a: &[Features],
+    b: &[Features],
+    beads: &[(usize, usize)],
+) -> Vec<(usize, usize)> {
     let (n, m) = (a.len(), b.len());
     if n == 0 || m == 0 {
-        return std::iter::repeat_n((1, 0), n)
-            .chain(std::iter::repeat_n((0, 1), m))
-            .collect();
+        return std::iter::repeat_n((1, 0), n).chain(std::iter::repeat_n((0, 1), m)).collect();
     }
     let full = n.max(m);
-    let mut width = if (n + 1) * (m + 1) <= FULL_SEARCH_CELLS {
-        full
-    } else {
-        FIRST_BAND
-    };
+    let mut width = if (n + 1) * (m + 1) <= FULL_SEARCH_CELLS { full } else { FIRST_BAND };
     loop {
-        let (beads, touched_edge) = search(model, a, b, width);
+        let (found, touched_edge) = search(model, a, b, width, beads);
         if !touched_edge || width >= full {
-            return beads;
+            return found;
         }
         width = (width * 2).min(full);
     }
@@ -71,6 +70,7 @@ fn search(
     a: &[Features],
     b: &[Features],
     width: usize,
+    allowed: &[(usize, usize)],
 ) -> (Vec<(usize, usize)>, bool) {
     let (n, m) = (a.len(), b.len());
     let band = Band { n, m, width };
@@ -88,24 +88,16 @@ fn search(
             let mut best = f64::INFINITY;
             let mut best_bead = u8::MAX;
             for (k, &(da, db)) in BEADS.iter().enumerate() {
-                if da > i || db > j {
+                if da > i || db > j || !allowed.contains(&(da, db)) {
                     continue;
                 }
                 let (pi, pj) = (i - da, j - db);
                 let prev = if pi == i {
                     // Same row: already filled to the left.
-                    if pj < lo {
-                        f64::INFINITY
-                    } else {
-                        cost[pj - lo]
-                    }
+                    if pj < lo { f64::INFINITY } else { cost[pj - lo] }
                 } else {
                     let (plo, ref pcost, _) = rows[pi];
-                    if pj < plo || pj >= plo + pcost.len() {
-                        f64::INFINITY
-                    } else {
-                        pcost[pj - plo]
-                    }
+                    if pj < plo || pj >= plo + pcost.len() { f64::INFINITY } else { pcost[pj - plo] }
                 };
                 if !prev.is_finite() {
                     continue;
@@ -150,10 +142,7 @@ mod tests {
     use super::*;
 
     fn f(len: f64) -> Features {
-        Features {
-            len,
-            ..Default::default()
-        }
+        Features { len, ..Default::default() }
     }
 
     #[test]

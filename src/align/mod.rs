@@ -60,20 +60,12 @@ pub struct Pair {
 impl Pair {
     /// The refs of side `s`, joined with `+`.
     pub fn refs(&self, s: usize) -> String {
-        self.sides[s]
-            .iter()
-            .map(|x| x.r#ref.as_str())
-            .collect::<Vec<_>>()
-            .join("+")
+        self.sides[s].iter().map(|x| x.r#ref.as_str()).collect::<Vec<_>>().join("+")
     }
 
     /// The text of side `s`, several units joined with a newline.
     pub fn text(&self, s: usize) -> String {
-        self.sides[s]
-            .iter()
-            .map(|x| x.text.as_str())
-            .collect::<Vec<_>>()
-            .join("\n")
+        self.sides[s].iter().map(|x| x.text.as_str()).collect::<Vec<_>>().join("\n")
     }
 
     /// The link type, `1-1`, `2-1`, `0-1` …
@@ -111,20 +103,10 @@ pub fn align<'d>(x: &'d Document, y: &'d Document, options: &AlignOptions) -> Al
     let (a, b) = if y.lang < x.lang { (y, x) } else { (x, y) };
     let (beads, model) = align_units(a, b);
     let pairs = match options.level {
-        Level::Paragraph => beads
-            .iter()
-            .map(|bead| unit_pair(a, b, bead, &model))
-            .collect(),
-        Level::Sentence => beads
-            .iter()
-            .flat_map(|bead| sentence_pairs(a, b, bead, &model))
-            .collect(),
+        Level::Paragraph => beads.iter().map(|bead| unit_pair(a, b, bead, &model)).collect(),
+        Level::Sentence => beads.iter().flat_map(|bead| sentence_pairs(a, b, bead, &model)).collect(),
     };
-    Alignment {
-        docs: [a, b],
-        pairs,
-        model,
-    }
+    Alignment { docs: [a, b], pairs, model }
 }
 
 /// A run of consecutive units of one container.
@@ -139,10 +121,7 @@ fn blocks(doc: &Document) -> Vec<Block> {
     for (i, u) in doc.units.iter().enumerate() {
         match out.last_mut() {
             Some(b) if b.key == u.info.container && b.units.end == i => b.units.end = i + 1,
-            _ => out.push(Block {
-                key: u.info.container.clone(),
-                units: i..i + 1,
-            }),
+            _ => out.push(Block { key: u.info.container.clone(), units: i..i + 1 }),
         }
     }
     out
@@ -188,13 +167,7 @@ fn merged(features: &[Features]) -> Features {
     out
 }
 
-fn align_blocks(
-    ba: &[Block],
-    bb: &[Block],
-    fa: &[Features],
-    fb: &[Features],
-    model: &LengthModel,
-) -> Vec<UnitBead> {
+fn align_blocks(ba: &[Block], bb: &[Block], fa: &[Features], fb: &[Features], model: &LengthModel) -> Vec<UnitBead> {
     // Block features: the merged features of their units, numbered by the key.
     let block_features = |blocks: &[Block], f: &[Features]| -> Vec<Features> {
         blocks.iter().map(|b| merged(&f[b.units.clone()])).collect()
@@ -206,16 +179,12 @@ fn align_blocks(
     for (ia, ib) in pairs {
         match (ia, ib) {
             (Some(i), Some(j)) => out.extend(align_inside(&ba[i], &bb[j], fa, fb, model)),
-            (Some(i), None) => out.extend(ba[i].units.clone().map(|u| UnitBead {
-                a: vec![u],
-                b: vec![],
-                structural: false,
-            })),
-            (None, Some(j)) => out.extend(bb[j].units.clone().map(|u| UnitBead {
-                a: vec![],
-                b: vec![u],
-                structural: false,
-            })),
+            (Some(i), None) => {
+                out.extend(ba[i].units.clone().map(|u| UnitBead { a: vec![u], b: vec![], structural: false }))
+            }
+            (None, Some(j)) => {
+                out.extend(bb[j].units.clone().map(|u| UnitBead { a: vec![], b: vec![u], structural: false }))
+            }
             (None, None) => {}
         }
     }
@@ -240,8 +209,7 @@ fn align_block_sequences(
             return f64::INFINITY;
         }
         let p = model.p(xa[i].len, xb[j].len).max(1e-12);
-        let (matched, unmatched) =
-            model::anchor_agreement(std::slice::from_ref(&xa[i]), std::slice::from_ref(&xb[j]));
+        let (matched, unmatched) = model::anchor_agreement(std::slice::from_ref(&xa[i]), std::slice::from_ref(&xb[j]));
         let mut c = -p.ln() + 0.3 * unmatched as f64 - 0.6 * matched as f64;
         // Same number of units is weak evidence too.
         if ba[i].units.len() != bb[j].units.len() {
@@ -254,11 +222,7 @@ fn align_block_sequences(
     };
     // A banded search, as for units, but with its own costs; texts have at most a few
     // thousand containers, and the band keeps an adversarial 100,000 linear.
-    let width = if n * m <= 4_000_000 {
-        n.max(m)
-    } else {
-        256 + n.abs_diff(m)
-    };
+    let width = if n * m <= 4_000_000 { n.max(m) } else { 256 + n.abs_diff(m) };
     let center = |i: usize| (i * m + n / 2) / n.max(1);
     let lo = |i: usize| center(i).saturating_sub(width);
     let hi = |i: usize| (center(i) + width).min(m);
@@ -278,11 +242,7 @@ fn align_block_sequences(
                     if pj < l { f64::INFINITY } else { row[pj - l] }
                 } else {
                     let pl = lo(pi);
-                    if pj < pl || pj > hi(pi) {
-                        f64::INFINITY
-                    } else {
-                        cost[pi][pj - pl]
-                    }
+                    if pj < pl || pj > hi(pi) { f64::INFINITY } else { cost[pi][pj - pl] }
                 }
             };
             let mut best = (f64::INFINITY, u8::MAX);
@@ -335,35 +295,23 @@ fn align_block_sequences(
 }
 
 /// Aligns the units of two paired containers.
-fn align_inside(
-    x: &Block,
-    y: &Block,
-    fa: &[Features],
-    fb: &[Features],
-    model: &LengthModel,
-) -> Vec<UnitBead> {
+fn align_inside(x: &Block, y: &Block, fa: &[Features], fb: &[Features], model: &LengthModel) -> Vec<UnitBead> {
     let mut out = Vec::new();
     let (mut ra, mut rb) = (x.units.clone(), y.units.clone());
     let same_shape = x.key == y.key && ra.len() == rb.len();
     // Headings pair with headings.
     if fa[ra.start].heading && fb[rb.start].heading {
-        out.push(UnitBead {
-            a: vec![ra.start],
-            b: vec![rb.start],
-            structural: x.key == y.key,
-        });
+        out.push(UnitBead { a: vec![ra.start], b: vec![rb.start], structural: x.key == y.key });
         ra.start += 1;
         rb.start += 1;
     }
-    let beads = beads::align(model, &fa[ra.clone()], &fb[rb.clone()]);
+    // Signature lines are never merged or split: one state, one line.
+    let allowed: &[(usize, usize)] = if x.key == "sig" { &beads::SINGLE_BEADS } else { &beads::BEADS };
+    let beads = beads::align_with(model, &fa[ra.clone()], &fb[rb.clone()], allowed);
     let structural = same_shape && beads.iter().all(|&b| b == (1, 1));
     let (mut i, mut j) = (ra.start, rb.start);
     for (da, db) in beads {
-        out.push(UnitBead {
-            a: (i..i + da).collect(),
-            b: (j..j + db).collect(),
-            structural,
-        });
+        out.push(UnitBead { a: (i..i + da).collect(), b: (j..j + db).collect(), structural });
         i += da;
         j += db;
     }
@@ -371,23 +319,12 @@ fn align_inside(
 }
 
 fn segment_of(unit: &Unit) -> Segment {
-    Segment {
-        r#ref: unit.r#ref.clone(),
-        text: unit.text.clone(),
-    }
+    Segment { r#ref: unit.r#ref.clone(), text: unit.text.clone() }
 }
 
 fn unit_pair(a: &Document, b: &Document, bead: &UnitBead, model: &LengthModel) -> Pair {
-    let fa: Vec<Features> = bead
-        .a
-        .iter()
-        .map(|&i| Features::of(a, &a.units[i]))
-        .collect();
-    let fb: Vec<Features> = bead
-        .b
-        .iter()
-        .map(|&j| Features::of(b, &b.units[j]))
-        .collect();
+    let fa: Vec<Features> = bead.a.iter().map(|&i| Features::of(a, &a.units[i])).collect();
+    let fb: Vec<Features> = bead.b.iter().map(|&j| Features::of(b, &b.units[j])).collect();
     Pair {
         sides: [
             bead.a.iter().map(|&i| segment_of(&a.units[i])).collect(),

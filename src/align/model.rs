@@ -30,10 +30,7 @@ impl Features {
         Self::of_text(
             doc.lang,
             &unit.text,
-            unit.info
-                .ordinal
-                .map(|o| o.1)
-                .or(unit.info.number.map(|n| n.1)),
+            unit.info.ordinal.map(|o| o.1).or(unit.info.number.map(|n| n.1)),
             unit.kind == crate::UnitKind::Heading,
         )
     }
@@ -50,15 +47,11 @@ impl Features {
                 AnchorKind::Latin => format!("l:{}", a.value),
                 AnchorKind::Quote => "q".to_string(),
                 AnchorKind::Punctuation => format!("p:{}", a.value),
+                AnchorKind::Name => format!("m:{}", a.value),
             };
             *map.entry(key).or_insert(0) += 1;
         }
-        Features {
-            len: text.chars().filter(|c| !c.is_whitespace()).count() as f64,
-            anchors: map,
-            number,
-            heading,
-        }
+        Features { len: text.chars().filter(|c| !c.is_whitespace()).count() as f64, anchors: map, number, heading }
     }
 }
 
@@ -75,10 +68,7 @@ impl LengthModel {
     /// A first estimate: the ratio of total lengths, and a variance proportional to it.
     pub fn from_totals(a: f64, b: f64) -> Self {
         let ratio = if a > 0.0 && b > 0.0 { b / a } else { 1.0 };
-        LengthModel {
-            ratio,
-            variance: 6.8 * ratio.max(0.1),
-        }
+        LengthModel { ratio, variance: 6.8 * ratio.max(0.1) }
     }
 
     /// Re-estimates the variance from pairs believed to be 1-1 translations.
@@ -87,19 +77,10 @@ impl LengthModel {
         if usable.len() < 5 {
             return self;
         }
-        let (sa, sb): (f64, f64) = usable
-            .iter()
-            .fold((0.0, 0.0), |(x, y), (a, b)| (x + a, y + b));
+        let (sa, sb): (f64, f64) = usable.iter().fold((0.0, 0.0), |(x, y), (a, b)| (x + a, y + b));
         let ratio = sb / sa;
-        let var = usable
-            .iter()
-            .map(|(a, b)| (b - ratio * a).powi(2) / a)
-            .sum::<f64>()
-            / usable.len() as f64;
-        LengthModel {
-            ratio,
-            variance: var.clamp(0.5 * ratio, 50.0 * ratio),
-        }
+        let var = usable.iter().map(|(a, b)| (b - ratio * a).powi(2) / a).sum::<f64>() / usable.len() as f64;
+        LengthModel { ratio, variance: var.clamp(0.5 * ratio, 50.0 * ratio) }
     }
 
     /// The standardised difference of lengths `a` and `b`.
@@ -120,16 +101,10 @@ impl LengthModel {
 /// is not worth a dependency.
 pub fn phi(x: f64) -> f64 {
     let t = 1.0 / (1.0 + 0.327_591_1 * x.abs() / std::f64::consts::SQRT_2);
-    let poly = t
-        * (0.254_829_592
-            + t * (-0.284_496_736
-                + t * (1.421_413_741 + t * (-1.453_152_027 + t * 1.061_405_429))));
+    let poly =
+        t * (0.254_829_592 + t * (-0.284_496_736 + t * (1.421_413_741 + t * (-1.453_152_027 + t * 1.061_405_429))));
     let erf = 1.0 - poly * (-(x * x) / 2.0).exp();
-    if x >= 0.0 {
-        0.5 * (1.0 + erf)
-    } else {
-        0.5 * (1.0 - erf)
-    }
+    if x >= 0.0 { 0.5 * (1.0 + erf) } else { 0.5 * (1.0 - erf) }
 }
 
 /// How many anchors two sides share, and how many they do not.

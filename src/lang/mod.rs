@@ -70,11 +70,7 @@ impl Lang {
                 ours += 1;
             }
         }
-        if letters == 0 {
-            0.0
-        } else {
-            ours as f64 / letters as f64
-        }
+        if letters == 0 { 0.0 } else { ours as f64 / letters as f64 }
     }
 }
 
@@ -183,6 +179,9 @@ pub struct Profile {
     pub abbreviations: &'static [&'static str],
     /// Reads the anchors (numbers, dates, references) a text states.
     pub anchors: fn(&str) -> Vec<crate::anchors::Anchor>,
+    /// Names of states, as (an id shared by all profiles, the forms this language
+    /// writes them in). Signature lines and lists of parties are told apart by them.
+    pub names: &'static [(&'static str, &'static [&'static str])],
 }
 
 /// Roman numerals up to 3999 (`IX`, `xiv`); None if not a well-formed numeral.
@@ -279,10 +278,7 @@ mod tests {
     #[test]
     fn detects_language_by_script() {
         assert_eq!(Lang::detect("第一条 缔约各方"), Some(Lang::Zh));
-        assert_eq!(
-            Lang::detect("Статья 1. Договаривающиеся Стороны"),
-            Some(Lang::Ru)
-        );
+        assert_eq!(Lang::detect("Статья 1. Договаривающиеся Стороны"), Some(Lang::Ru));
         assert_eq!(Lang::detect("Article 1"), None);
         assert_eq!(Lang::detect("12345"), None);
     }

@@ -21,11 +21,27 @@ pub(super) static PROFILE: Profile = Profile {
     is_signature,
     ends_open,
     abbreviations: &[
-        "г", "гг", "ст", "стст", "п", "пп", "ч", "подп", "см", "т", "е", "д", "англ", "рус", "кит",
-        "др", "пр", "тыс", "млн", "млрд", "руб", "с", "им", "напр", "т.е", "т.д", "т.п", "т.ч",
-        "др", "проф", "акад", "гос", "о", "ул",
+        "г", "гг", "ст", "стст", "п", "пп", "ч", "подп", "см", "т", "е", "д", "англ", "рус", "кит", "др", "пр", "тыс",
+        "млн", "млрд", "руб", "с", "им", "напр", "т.е", "т.д", "т.п", "т.ч", "др", "проф", "акад", "гос", "о", "ул",
     ],
     anchors,
+    names: &[
+        ("china", &["Китай", "КНР"]),
+        ("russia", &["Росси", "Советских Социалистических"]),
+        ("kazakhstan", &["Казахстан"]),
+        ("kyrgyzstan", &["Кыргыз", "Киргиз"]),
+        ("tajikistan", &["Таджикистан"]),
+        ("uzbekistan", &["Узбекистан"]),
+        ("turkmenistan", &["Туркменистан"]),
+        ("mongolia", &["Монгол"]),
+        ("india", &["Индия", "Индии", "Индию", "Индией", "Индийск"]),
+        ("pakistan", &["Пакистан"]),
+        ("iran", &["Иран"]),
+        ("afghanistan", &["Афганистан"]),
+        ("usa", &["Соединенных Штатов", "Соединенные Штаты", "Соединенным Штатам", "США"]),
+        ("uk", &["Великобритани", "Соединенное Королевство", "Соединенного Королевства", "Соединенным Королевством"]),
+        ("france", &["Франци"]),
+    ],
 };
 
 /// Whether `c` is a Cyrillic letter.
@@ -70,9 +86,8 @@ const ORDINAL_STEMS: &[(&str, u32)] = &[
 ];
 
 const ADJECTIVE_ENDINGS: &[&str] = &[
-    "ый", "ой", "ий", "ая", "яя", "ое", "ее", "ые", "ие", "ого", "его", "ому", "ему", "ым", "им",
-    "ом", "ем", "ую", "юю", "ых", "их", "ыми", "ими", "ья", "ье", "ьи", "ьего", "ьему", "ьим",
-    "ьем", "ью", "ьих", "ьими",
+    "ый", "ой", "ий", "ая", "яя", "ое", "ее", "ые", "ие", "ого", "его", "ому", "ему", "ым", "им", "ом", "ем", "ую",
+    "юю", "ых", "их", "ыми", "ими", "ья", "ье", "ьи", "ьего", "ьему", "ьим", "ьем", "ью", "ьих", "ьими",
 ];
 
 fn ordinal_value(word: &str) -> Option<u32> {
@@ -108,32 +123,13 @@ pub fn parse_ordinal_word(s: &str) -> Option<u32> {
 
 /// Every case form of the cardinal numbers, with their values.
 const CARDINALS: &[(&[&str], u32)] = &[
-    (
-        &[
-            "оба",
-            "обе",
-            "обоих",
-            "обеих",
-            "обоим",
-            "обеим",
-            "обоими",
-            "обеими",
-        ],
-        2,
-    ),
+    (&["оба", "обе", "обоих", "обеих", "обоим", "обеим", "обоими", "обеими", "дважды"], 2),
+    (&["трижды"], 3),
+    (&["трети", "третей", "третям", "третями", "третях"], 3),
+    (&["четверти", "четвертей", "четвертям", "четвертями"], 4),
     (&["два", "две", "двух", "двум", "двумя"], 2),
     (&["три", "трех", "трёх", "трем", "трём", "тремя"], 3),
-    (
-        &[
-            "четыре",
-            "четырех",
-            "четырёх",
-            "четырем",
-            "четырём",
-            "четырьмя",
-        ],
-        4,
-    ),
+    (&["четыре", "четырех", "четырёх", "четырем", "четырём", "четырьмя"], 4),
     (&["пять", "пяти", "пятью"], 5),
     (&["шесть", "шести", "шестью"], 6),
     (&["семь", "семи"], 7),
@@ -166,33 +162,18 @@ const CARDINALS: &[(&[&str], u32)] = &[
     (&["семьсот", "семисот"], 700),
     (&["восемьсот", "восьмисот"], 800),
     (&["девятьсот", "девятисот"], 900),
-    (
-        &["тысяча", "тысячи", "тысяч", "тысячу", "тысячей", "тысячам"],
-        1000,
-    ),
+    (&["тысяча", "тысячи", "тысяч", "тысячу", "тысячей", "тысячам"], 1000),
 ];
 
 fn cardinal_value(word: &str) -> Option<u32> {
     let lower = word.to_lowercase();
-    CARDINALS
-        .iter()
-        .find(|(forms, _)| forms.contains(&lower.as_str()))
-        .map(|&(_, v)| v)
+    CARDINALS.iter().find(|(forms, _)| forms.contains(&lower.as_str())).map(|&(_, v)| v)
 }
 
 /// A compound adjective that starts with a number: пятилетний, двухмесячный, трехдневный.
 fn compound_value(word: &str) -> Option<u32> {
     let lower = word.to_lowercase();
-    const HEADS: &[&str] = &[
-        "летн",
-        "лет",
-        "месячн",
-        "дневн",
-        "недельн",
-        "часов",
-        "кратн",
-        "процентн",
-    ];
+    const HEADS: &[&str] = &["летн", "лет", "годичн", "месячн", "дневн", "недельн", "часов", "кратн", "процентн"];
     for (forms, value) in CARDINALS {
         for form in *forms {
             if let Some(rest) = lower.strip_prefix(form)
@@ -261,19 +242,14 @@ fn heading(line: &str) -> Option<HeadingMatch> {
         });
     }
     // The number: digits (5, 5.1), a Roman numeral, or an ordinal word.
-    let token_end = after
-        .find([' ', '.', ':', '\u{a0}', '\t', '–', '—'])
-        .unwrap_or(after.len());
+    let token_end = after.find([' ', '.', ':', '\u{a0}', '\t', '–', '—']).unwrap_or(after.len());
     let token = &after[..token_end];
     let mut consumed = token_end;
     let number = if token.chars().all(is_digit) && !token.is_empty() {
         // Inserted articles: 5.1 keeps its integer part; the label keeps the whole.
-        if after[token_end..].starts_with('.')
-            && after[token_end + 1..].starts_with(|c: char| c.is_ascii_digit())
-        {
-            let sub_end = after[token_end + 1..]
-                .find(|c: char| !c.is_ascii_digit())
-                .map_or(after.len(), |i| token_end + 1 + i);
+        if after[token_end..].starts_with('.') && after[token_end + 1..].starts_with(|c: char| c.is_ascii_digit()) {
+            let sub_end =
+                after[token_end + 1..].find(|c: char| !c.is_ascii_digit()).map_or(after.len(), |i| token_end + 1 + i);
             consumed = sub_end;
         }
         parse_digits(token)?
@@ -291,27 +267,16 @@ fn heading(line: &str) -> Option<HeadingMatch> {
     };
     let offset = line.len() - after.len();
     let label = line[..offset + consumed].trim_end().to_string();
-    let rest = after[consumed..]
-        .trim_start_matches(['.', ':', ' ', '\u{a0}', '–', '—', '-'])
-        .trim()
-        .to_string();
+    let rest = after[consumed..].trim_start_matches(['.', ':', ' ', '\u{a0}', '–', '—', '-']).trim().to_string();
     if !rest.is_empty() {
         // `Статья 5 настоящего Договора …` is a sentence, not a heading.
         let separated = after[consumed..].starts_with(['.', ':', '–', '—'])
             || after[consumed..].trim_start().starts_with(['–', '—']);
-        if rest.starts_with(|c: char| c.is_lowercase())
-            || (!separated && rest.ends_with(['.', ';', ',']))
-        {
+        if rest.starts_with(|c: char| c.is_lowercase()) || (!separated && rest.ends_with(['.', ';', ','])) {
             return None;
         }
     }
-    Some(HeadingMatch {
-        level,
-        number: Some(number),
-        label,
-        rest,
-        rest_is_body: false,
-    })
+    Some(HeadingMatch { level, number: Some(number), label, rest, rest_is_body: false })
 }
 
 fn label(line: &str) -> Option<LabelMatch> {
@@ -323,31 +288,15 @@ fn label(line: &str) -> Option<LabelMatch> {
         let rest = open[close + 1..].trim_start().to_string();
         let printed = format!("({inner})");
         if let Some(ord) = letter_ordinal(inner) {
-            let style = if inner.chars().all(|c| c.is_ascii_alphabetic()) {
-                "paren-latin"
-            } else {
-                "paren-cyr"
-            };
-            return Some(LabelMatch {
-                style,
-                ordinal: ord,
-                printed,
-                rest,
-            });
+            let style = if inner.chars().all(|c| c.is_ascii_alphabetic()) { "paren-latin" } else { "paren-cyr" };
+            return Some(LabelMatch { style, ordinal: ord, printed, rest });
         }
         if !inner.is_empty() && inner.chars().all(is_digit) {
-            return Some(LabelMatch {
-                style: "paren-digit",
-                ordinal: parse_digits(inner)?,
-                printed,
-                rest,
-            });
+            return Some(LabelMatch { style: "paren-digit", ordinal: parse_digits(inner)?, printed, rest });
         }
         return None;
     }
-    let token_end = line
-        .find(|c: char| !(c.is_alphanumeric()))
-        .unwrap_or(line.len());
+    let token_end = line.find(|c: char| !(c.is_alphanumeric())).unwrap_or(line.len());
     let token = &line[..token_end];
     let sep = line[token_end..].chars().next()?;
     let after = &line[token_end + sep.len_utf8()..];
@@ -362,27 +311,13 @@ fn label(line: &str) -> Option<LabelMatch> {
             ')' => "digit-paren",
             _ => return None,
         };
-        return Some(LabelMatch {
-            style,
-            ordinal: parse_digits(token)?,
-            printed,
-            rest,
-        });
+        return Some(LabelMatch { style, ordinal: parse_digits(token)?, printed, rest });
     }
     if sep == ')'
         && let Some(ord) = letter_ordinal(token)
     {
-        let style = if token.chars().all(|c| c.is_ascii_alphabetic()) {
-            "latin-paren"
-        } else {
-            "cyr-paren"
-        };
-        return Some(LabelMatch {
-            style,
-            ordinal: ord,
-            printed,
-            rest,
-        });
+        let style = if token.chars().all(|c| c.is_ascii_alphabetic()) { "latin-paren" } else { "cyr-paren" };
+        return Some(LabelMatch { style, ordinal: ord, printed, rest });
     }
     None
 }
@@ -403,16 +338,9 @@ fn letter_ordinal(s: &str) -> Option<u32> {
 
 fn is_closing(p: &str) -> bool {
     let lower = p.trim().to_lowercase();
-    [
-        "совершено",
-        "составлено",
-        "подписано в",
-        "в удостоверение чего",
-        "в подтверждение чего",
-        "в свидетельство чего",
-    ]
-    .iter()
-    .any(|w| lower.starts_with(w))
+    ["совершено", "составлено", "подписано в", "в удостоверение чего", "в подтверждение чего", "в свидетельство чего"]
+        .iter()
+        .any(|w| lower.starts_with(w))
 }
 
 fn is_signature(line: &str) -> bool {
@@ -420,9 +348,7 @@ fn is_signature(line: &str) -> bool {
     let lower = line.to_lowercase();
     line.chars().count() <= 80
         && !line.ends_with(['.', ';', ':', ','])
-        && (lower.starts_with("за ")
-            || lower.starts_with("от имени")
-            || lower.starts_with("(подпись)"))
+        && (lower.starts_with("за ") || lower.starts_with("от имени") || lower.starts_with("(подпись)"))
 }
 
 fn ends_open(line: &str) -> bool {
@@ -436,13 +362,10 @@ fn anchors(text: &str) -> Vec<Anchor> {
     let mut out = Vec::new();
     push_digit_numbers(text, true, &mut out);
     let mut pending: Option<(u64, String)> = None; // a compound of number words being read
+    let mut roman_follows = false; // after Глава: Roman numerals are chapter numbers
     let flush = |pending: &mut Option<(u64, String)>, out: &mut Vec<Anchor>| {
         if let Some((value, words)) = pending.take() {
-            out.push(Anchor {
-                kind: AnchorKind::Number,
-                value: value.to_string(),
-                text: words,
-            });
+            out.push(Anchor { kind: AnchorKind::Number, value: value.to_string(), text: words });
         }
     };
     for word in text.split(|c: char| !c.is_alphabetic() && c != '-') {
@@ -453,16 +376,24 @@ fn anchors(text: &str) -> Vec<Anchor> {
         let lower = word.to_lowercase();
         if let Some(m) = MONTHS.iter().position(|&m| m == lower) {
             flush(&mut pending, &mut out);
-            out.push(Anchor {
-                kind: AnchorKind::Number,
-                value: (m + 1).to_string(),
-                text: word.to_string(),
-            });
+            out.push(Anchor { kind: AnchorKind::Number, value: (m + 1).to_string(), text: word.to_string() });
             continue;
         }
-        let value = cardinal_value(word)
-            .or_else(|| ordinal_value(word))
-            .or_else(|| (lower == "трети").then_some(3));
+        // Chapters are cited in Roman numerals: Главы VII, Главах IX и X.
+        if roman_follows {
+            if let Some(v) = parse_roman(word).filter(|_| word.chars().all(|c| c.is_ascii_uppercase())) {
+                flush(&mut pending, &mut out);
+                out.push(Anchor { kind: AnchorKind::Reference, value: v.to_string(), text: word.to_string() });
+                continue;
+            }
+            if lower != "и" {
+                roman_follows = false;
+            }
+        }
+        if lower.starts_with("глав") || lower.starts_with("раздел") {
+            roman_follows = true;
+        }
+        let value = cardinal_value(word).or_else(|| ordinal_value(word));
         match value {
             Some(v) => {
                 let v = u64::from(v);
@@ -487,11 +418,7 @@ fn anchors(text: &str) -> Vec<Anchor> {
             None => {
                 flush(&mut pending, &mut out);
                 if let Some(v) = compound_value(word) {
-                    out.push(Anchor {
-                        kind: AnchorKind::Number,
-                        value: v.to_string(),
-                        text: word.to_string(),
-                    });
+                    out.push(Anchor { kind: AnchorKind::Number, value: v.to_string(), text: word.to_string() });
                 }
             }
         }
@@ -523,10 +450,7 @@ mod tests {
     #[test]
     fn headings() {
         let h = heading("Статья 1").unwrap();
-        assert_eq!(
-            (h.level, h.number, h.label.as_str()),
-            (HeadingLevel::Article, Some(1), "Статья 1")
-        );
+        assert_eq!((h.level, h.number, h.label.as_str()), (HeadingLevel::Article, Some(1), "Статья 1"));
         assert_eq!(heading("СТАТЬЯ 12").unwrap().number, Some(12));
         assert_eq!(heading("Статья 1.").unwrap().number, Some(1));
         let h = heading("Статья 5. Цели").unwrap();
@@ -534,16 +458,8 @@ mod tests {
         assert_eq!(heading("Статья первая").unwrap().number, Some(1));
         assert_eq!(heading("Статья двадцать первая").unwrap().number, Some(21));
         let h = heading("Глава I: Цели и Принципы").unwrap();
-        assert_eq!(
-            (h.level, h.number, h.rest.as_str()),
-            (HeadingLevel::Chapter, Some(1), "Цели и Принципы")
-        );
-        assert_eq!(
-            heading("ГЛАВА IX: МЕЖДУНАРОДНОЕ ЭКОНОМИЧЕСКОЕ")
-                .unwrap()
-                .number,
-            Some(9)
-        );
+        assert_eq!((h.level, h.number, h.rest.as_str()), (HeadingLevel::Chapter, Some(1), "Цели и Принципы"));
+        assert_eq!(heading("ГЛАВА IX: МЕЖДУНАРОДНОЕ ЭКОНОМИЧЕСКОЕ").unwrap().number, Some(9));
         assert_eq!(heading("Раздел 2").unwrap().level, HeadingLevel::Section);
         assert!(heading("статьей 102 Устава").is_none());
         assert!(heading("Статья 5 настоящего Договора применяется").is_none());
@@ -565,19 +481,12 @@ mod tests {
     #[test]
     fn anchors_read_values() {
         let values = |s: &str| {
-            anchors(s)
-                .into_iter()
-                .filter(|a| a.kind != AnchorKind::Quote)
-                .map(|a| a.value)
-                .collect::<Vec<_>>()
+            anchors(s).into_iter().filter(|a| a.kind != AnchorKind::Quote).map(|a| a.value).collect::<Vec<_>>()
         };
         assert_eq!(values("подписанной 7 июня 2002 года"), ["7", "2002", "6"]);
         assert_eq!(values("на 30-й день"), ["30"]);
         assert_eq!(values("в течение пятнадцати дней"), ["15"]);
-        assert_eq!(
-            values("июня двадцать шестого дня, тысяча девятьсот сорок пятого года"),
-            ["6", "26", "1945"]
-        );
+        assert_eq!(values("июня двадцать шестого дня, тысяча девятьсот сорок пятого года"), ["6", "26", "1945"]);
         assert_eq!(values("пятилетние периоды"), ["5"]);
         assert_eq!(values("две трети"), ["2", "3"]);
         assert_eq!(values("1 000 000,50 рублей"), ["1000000.5"]);

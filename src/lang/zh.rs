@@ -12,8 +12,7 @@ pub(super) static PROFILE: Profile = Profile {
     line_joiner: "",
     sentence_enders: &['。', '！', '？', '!', '?'],
     clause_enders: &[
-        '，', '；', '：', '、', ',', ';', ':', '。', '！', '？', '!', '?', '」', '』', '”', '）',
-        ')', '.',
+        '，', '；', '：', '、', ',', ';', ':', '。', '！', '？', '!', '?', '」', '』', '”', '）', ')', '.',
     ],
     has_case: false,
     max_wrap_width: 60,
@@ -24,6 +23,23 @@ pub(super) static PROFILE: Profile = Profile {
     ends_open: |_| true,
     abbreviations: &[],
     anchors,
+    names: &[
+        ("china", &["中华", "中国"]),
+        ("russia", &["俄罗斯", "苏维埃社会主义共和国联邦", "苏联"]),
+        ("kazakhstan", &["哈萨克斯坦"]),
+        ("kyrgyzstan", &["吉尔吉斯"]),
+        ("tajikistan", &["塔吉克斯坦"]),
+        ("uzbekistan", &["乌兹别克斯坦"]),
+        ("turkmenistan", &["土库曼斯坦"]),
+        ("mongolia", &["蒙古"]),
+        ("india", &["印度"]),
+        ("pakistan", &["巴基斯坦"]),
+        ("iran", &["伊朗"]),
+        ("afghanistan", &["阿富汗"]),
+        ("usa", &["美利坚合众国", "美国"]),
+        ("uk", &["大不列颠", "英国"]),
+        ("france", &["法兰西", "法国"]),
+    ],
 };
 
 /// Whether `c` is a Han ideograph (CJK Unified Ideographs, extensions, compatibility) or 〇.
@@ -75,9 +91,7 @@ pub fn parse_numeral(s: &str) -> Option<u32> {
     if chars.len() >= 2 && chars.iter().all(|&c| digit_value(c).is_some()) {
         let has_zero = chars.iter().any(|&c| matches!(c, '〇' | '○' | '零'));
         if has_zero || chars.len() >= 3 {
-            return chars.iter().try_fold(0u32, |n, &c| {
-                n.checked_mul(10)?.checked_add(digit_value(c)?)
-            });
+            return chars.iter().try_fold(0u32, |n, &c| n.checked_mul(10)?.checked_add(digit_value(c)?));
         }
     }
     if s == "零" || s == "〇" {
@@ -163,10 +177,7 @@ pub fn parse_numeral(s: &str) -> Option<u32> {
 
 /// Splits `s` at the end of a leading run of numeral characters or digits.
 fn take_number(s: &str) -> (&str, &str) {
-    let end = s
-        .char_indices()
-        .find(|&(_, c)| !(is_numeral_char(c) || is_digit(c)))
-        .map_or(s.len(), |(i, _)| i);
+    let end = s.char_indices().find(|&(_, c)| !(is_numeral_char(c) || is_digit(c))).map_or(s.len(), |(i, _)| i);
     s.split_at(end)
 }
 
@@ -176,10 +187,7 @@ fn trim_sep(s: &str) -> &str {
 
 fn heading(line: &str) -> Option<HeadingMatch> {
     let line = line.trim();
-    for (word, level) in [
-        ("序言", HeadingLevel::Preamble),
-        ("前言", HeadingLevel::Preamble),
-    ] {
+    for (word, level) in [("序言", HeadingLevel::Preamble), ("前言", HeadingLevel::Preamble)] {
         if line == word {
             return Some(HeadingMatch {
                 level,
@@ -193,20 +201,13 @@ fn heading(line: &str) -> Option<HeadingMatch> {
     for word in ["附件", "附录", "附表"] {
         if let Some(after) = line.strip_prefix(word) {
             let (num, rest) = take_number(after.trim_start());
-            let number = if num.is_empty() {
-                None
-            } else {
-                Some(parse_numeral(num)?)
-            };
+            let number = if num.is_empty() { None } else { Some(parse_numeral(num)?) };
             let rest = trim_sep(rest);
             // A title may follow; a sentence may not ("附件所列…").
             if rest.chars().count() > 40 || rest.ends_with(['。', '；', '，']) {
                 return None;
             }
-            if num.is_empty()
-                && !rest.is_empty()
-                && !after.starts_with([' ', '\u{3000}', '：', ':'])
-            {
+            if num.is_empty() && !rest.is_empty() && !after.starts_with([' ', '\u{3000}', '：', ':']) {
                 return None;
             }
             return Some(HeadingMatch {
@@ -235,11 +236,7 @@ fn heading(line: &str) -> Option<HeadingMatch> {
         '部' if rest.starts_with("部分") => HeadingLevel::Part,
         _ => return None,
     };
-    let unit_len = if rest.starts_with("部分") {
-        "部分".len()
-    } else {
-        unit.len_utf8()
-    };
+    let unit_len = if rest.starts_with("部分") { "部分".len() } else { unit.len_utf8() };
     let mut after_unit = &rest[unit_len..];
     let mut label = format!("第{num}{}", &rest[..unit_len]);
     // An inserted article: 第二十六条之一.
@@ -254,16 +251,9 @@ fn heading(line: &str) -> Option<HeadingMatch> {
         }
     }
     if after_unit.is_empty() {
-        return Some(HeadingMatch {
-            level,
-            number: Some(number),
-            label,
-            rest: String::new(),
-            rest_is_body: false,
-        });
+        return Some(HeadingMatch { level, number: Some(number), label, rest: String::new(), rest_is_body: false });
     }
-    let separated =
-        after_unit.starts_with([' ', '\u{3000}', '\t', '：', ':', '　', '.', '．', '—']);
+    let separated = after_unit.starts_with([' ', '\u{3000}', '\t', '：', ':', '　', '.', '．', '—']);
     if !separated {
         // `第102条规定…` at the start of a line is a reference, not a heading.
         return None;
@@ -272,24 +262,12 @@ fn heading(line: &str) -> Option<HeadingMatch> {
     if level == HeadingLevel::Article {
         // `第七条 本议定书自签署之日起生效。` runs the article in; `第五条 目的` is a title.
         let body = rest.chars().count() > 20 || rest.ends_with(['。', '；', '：']);
-        return Some(HeadingMatch {
-            level,
-            number: Some(number),
-            label,
-            rest,
-            rest_is_body: body,
-        });
+        return Some(HeadingMatch { level, number: Some(number), label, rest, rest_is_body: body });
     }
     if rest.ends_with(['。', '；', '，']) {
         return None;
     }
-    Some(HeadingMatch {
-        level,
-        number: Some(number),
-        label,
-        rest,
-        rest_is_body: false,
-    })
+    Some(HeadingMatch { level, number: Some(number), label, rest, rest_is_body: false })
 }
 
 const EARTHLY_BRANCHES: &str = "子丑寅卯辰巳午未申酉戌亥";
@@ -299,10 +277,7 @@ fn cyclic_ordinal(c: char) -> Option<(&'static str, u32)> {
     if let Some(i) = EARTHLY_BRANCHES.chars().position(|b| b == c) {
         return Some(("branch", i as u32 + 1));
     }
-    HEAVENLY_STEMS
-        .chars()
-        .position(|b| b == c)
-        .map(|i| ("stem", i as u32 + 1))
+    HEAVENLY_STEMS.chars().position(|b| b == c).map(|i| ("stem", i as u32 + 1))
 }
 
 fn label(line: &str) -> Option<LabelMatch> {
@@ -318,17 +293,8 @@ fn label(line: &str) -> Option<LabelMatch> {
         if let (Some(c), None) = (chars.next(), chars.next())
             && let Some((style, ordinal)) = cyclic_ordinal(c)
         {
-            let style = if style == "branch" {
-                "paren-branch"
-            } else {
-                "paren-stem"
-            };
-            return Some(LabelMatch {
-                style,
-                ordinal,
-                printed: printed.to_string(),
-                rest,
-            });
+            let style = if style == "branch" { "paren-branch" } else { "paren-stem" };
+            return Some(LabelMatch { style, ordinal, printed: printed.to_string(), rest });
         }
         if inner.chars().all(is_digit) {
             return Some(LabelMatch {
@@ -357,12 +323,7 @@ fn label(line: &str) -> Option<LabelMatch> {
         let rest_after = rest.strip_prefix('、')?;
         let ordinal = parse_numeral(num)?;
         let printed = format!("{num}、");
-        return Some(LabelMatch {
-            style: "han",
-            ordinal,
-            printed,
-            rest: rest_after.trim_start().to_string(),
-        });
+        return Some(LabelMatch { style: "han", ordinal, printed, rest: rest_after.trim_start().to_string() });
     }
     // 1.  1．  1、
     if num.chars().all(is_digit) {
@@ -387,20 +348,13 @@ fn label(line: &str) -> Option<LabelMatch> {
 
 fn is_closing(p: &str) -> bool {
     let p = p.trim();
-    if p.starts_with("为此")
-        || p.contains("以昭信守")
-        || p.contains("签订于")
-        || p.contains("签字于")
-    {
+    if p.starts_with("为此") || p.contains("以昭信守") || p.contains("签订于") || p.contains("签字于") {
         return true;
     }
     // 本条约于二〇〇七年八月十六日在比什凯克签订，… / 二〇〇二年六月七日订于…
-    let signed = ["签订", "签署", "订于", "签字", "缔结", "簽訂", "簽署"]
-        .iter()
-        .any(|w| p.contains(w));
+    let signed = ["签订", "签署", "订于", "签字", "缔结", "簽訂", "簽署"].iter().any(|w| p.contains(w));
     let dated = p.contains('年') && p.contains('月') && p.contains('日');
-    let copies =
-        p.contains("一式") || p.contains("正本") || p.contains("作准") || p.contains("同等效力");
+    let copies = p.contains("一式") || p.contains("正本") || p.contains("作准") || p.contains("同等效力");
     signed && dated && (copies || p.starts_with('本') || p.starts_with("公历"))
 }
 
@@ -417,8 +371,7 @@ fn is_signature(line: &str) -> bool {
 }
 
 /// Characters after a Chinese numeral that make it a quantity (年, 日, 个, 条 …).
-const CLASSIFIERS: &str =
-    "年月日天个份项款条章节次名人周岁倍届种国方级类批部位目段点时小分秒期年度轮";
+const CLASSIFIERS: &str = "年月日天个份项款条章节次名人周岁倍届种国方级类批部位目段点时小分秒期年度轮";
 
 fn anchors(text: &str) -> Vec<Anchor> {
     let mut out = Vec::new();
@@ -430,11 +383,7 @@ fn anchors(text: &str) -> Vec<Anchor> {
         let starts_numeral = digit_value(c).is_some() || c == '十' || c == '廿';
         if !starts_numeral {
             if matches!(c, '《' | '“' | '「') {
-                out.push(Anchor {
-                    kind: AnchorKind::Quote,
-                    value: String::new(),
-                    text: "《".into(),
-                });
+                out.push(Anchor { kind: AnchorKind::Quote, value: String::new(), text: "《".into() });
             }
             i += 1;
             continue;
@@ -452,26 +401,26 @@ fn anchors(text: &str) -> Vec<Anchor> {
         let ordinal = prev == Some('第');
         let fraction = text[end..].starts_with("分之");
         let percent = text[..start].ends_with("分之");
-        if count >= 2 || quantity || ordinal || fraction || percent {
+        // Classical legal Chinese puts a numeral straight before its noun (九理事国,
+        // 十五会员国); a lone 一 is as often "one of" or part of a word (统一, 一致).
+        // 两 alone is "both" (兼向两者) as often as "two".
+        let bare = count == 1 && "二三四五六七八九十".contains(c) && next.is_some_and(is_han);
+        // A banking numeral alone is a word: 陆军 is the army, not six.
+        let banking = count == 1 && "壹贰叁肆伍陆柒捌玖拾佰仟".contains(c);
+        if !banking && (count >= 2 || quantity || ordinal || fraction || percent || bare) {
             // 万 and 亿 after a numeral scale it; the parser does 万 itself.
             if let Some(value) = parse_numeral(numeral.trim_end_matches('万')) {
-                let value = if numeral.ends_with('万') && !numeral[..numeral.len() - 3].is_empty()
-                {
+                let value = if numeral.ends_with('万') && !numeral[..numeral.len() - 3].is_empty() {
                     u64::from(value) * 10_000
                 } else {
                     u64::from(value)
                 };
-                let kind = if ordinal && matches!(next, Some('条' | '章' | '款' | '项' | '节'))
-                {
+                let kind = if ordinal && matches!(next, Some('条' | '章' | '款' | '项' | '节')) {
                     AnchorKind::Reference
                 } else {
                     AnchorKind::Number
                 };
-                out.push(Anchor {
-                    kind,
-                    value: value.to_string(),
-                    text: numeral.to_string(),
-                });
+                out.push(Anchor { kind, value: value.to_string(), text: numeral.to_string() });
             }
         }
         i = j.max(i + 1);
@@ -515,10 +464,7 @@ mod tests {
         let h = heading("第一百一十一条").unwrap();
         assert_eq!((h.level, h.number), (HeadingLevel::Article, Some(111)));
         let h = heading("第一章：宗旨及原则").unwrap();
-        assert_eq!(
-            (h.level, h.number, h.rest.as_str()),
-            (HeadingLevel::Chapter, Some(1), "宗旨及原则")
-        );
+        assert_eq!((h.level, h.number, h.rest.as_str()), (HeadingLevel::Chapter, Some(1), "宗旨及原则"));
         assert_eq!(heading("第５条").unwrap().number, Some(5));
         assert_eq!(heading("第 5 条").unwrap().number, Some(5));
         let h = heading("第七条 本议定书自签署之日起生效，有效期五年。").unwrap();
@@ -530,10 +476,7 @@ mod tests {
     #[test]
     fn labels() {
         let l = label("一、缔约各方").unwrap();
-        assert_eq!(
-            (l.style, l.ordinal, l.rest.as_str()),
-            ("han", 1, "缔约各方")
-        );
+        assert_eq!((l.style, l.ordinal, l.rest.as_str()), ("han", 1, "缔约各方"));
         let l = label("（子）以促进").unwrap();
         assert_eq!((l.style, l.ordinal), ("paren-branch", 1));
         assert_eq!(label("(丑) 以促进").unwrap().ordinal, 2);
@@ -546,16 +489,9 @@ mod tests {
     #[test]
     fn anchors_read_values() {
         let values = |s: &str| {
-            anchors(s)
-                .into_iter()
-                .filter(|a| a.kind != AnchorKind::Quote)
-                .map(|a| a.value)
-                .collect::<Vec<_>>()
+            anchors(s).into_iter().filter(|a| a.kind != AnchorKind::Quote).map(|a| a.value).collect::<Vec<_>>()
         };
-        assert_eq!(
-            values("本条约于二〇〇七年八月十六日在比什凯克签订"),
-            ["2007", "8", "16"]
-        );
+        assert_eq!(values("本条约于二〇〇七年八月十六日在比什凯克签订"), ["2007", "8", "16"]);
         assert_eq!(values("以及2002年6月7日签署的"), ["2002", "6", "7"]);
         assert_eq!(values("签署后 15 日内"), ["15"]);
         assert_eq!(values("缔约各方协商一致，统一"), Vec::<String>::new());

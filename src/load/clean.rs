@@ -38,11 +38,7 @@ impl Line {
 }
 
 fn repair(repairs: &mut Vec<Repair>, kind: RepairKind, line: usize, message: impl Into<String>) {
-    repairs.push(Repair {
-        kind,
-        line,
-        message: message.into(),
-    });
+    repairs.push(Repair { kind, line, message: message.into() });
 }
 
 /// Whitespace, invisible characters and Unicode normalisation, line by line.
@@ -54,33 +50,18 @@ pub fn normalize(raw: &[&str], repairs: &mut Vec<Repair>) -> Vec<Line> {
             let mut text = if is_nfc(raw) {
                 raw.to_string()
             } else {
-                repair(
-                    repairs,
-                    RepairKind::Normalization,
-                    no,
-                    "composed characters (Unicode NFC)",
-                );
+                repair(repairs, RepairKind::Normalization, no, "composed characters (Unicode NFC)");
                 raw.nfc().collect()
             };
-            let invisible = |c: char| {
-                matches!(
-                    c,
-                    '\u{200B}' | '\u{200C}' | '\u{200D}' | '\u{2060}' | '\u{FEFF}' | '\u{00AD}'
-                )
-            };
+            let invisible =
+                |c: char| matches!(c, '\u{200B}' | '\u{200C}' | '\u{200D}' | '\u{2060}' | '\u{FEFF}' | '\u{00AD}');
             if text.contains(invisible) {
                 text.retain(|c| !invisible(c));
-                repair(
-                    repairs,
-                    RepairKind::Invisible,
-                    no,
-                    "removed zero-width characters or soft hyphens",
-                );
+                repair(repairs, RepairKind::Invisible, no, "removed zero-width characters or soft hyphens");
             }
             let is_space = |c: char| c.is_whitespace() || c == '\u{3000}';
             let indent: String = text.chars().take_while(|&c| is_space(c)).collect();
-            let indented =
-                indent.contains('\u{3000}') || indent.chars().count() >= 2 || indent.contains('\t');
+            let indented = indent.contains('\u{3000}') || indent.chars().count() >= 2 || indent.contains('\t');
             let trimmed = text.trim_matches(is_space);
             let mut folded = String::with_capacity(trimmed.len());
             let mut prev_space = false;
@@ -99,9 +80,7 @@ pub fn normalize(raw: &[&str], repairs: &mut Vec<Repair>) -> Vec<Line> {
                     prev_space = false;
                 }
             }
-            if !trimmed.is_empty()
-                && (!indent.is_empty() || trimmed.len() != text.len() - indent.len() || odd_space)
-            {
+            if !trimmed.is_empty() && (!indent.is_empty() || trimmed.len() != text.len() - indent.len() || odd_space) {
                 let what = match (!indent.is_empty(), odd_space) {
                     (true, _) => "removed indentation",
                     (false, true) => "folded non-breaking or repeated spaces",
@@ -110,14 +89,7 @@ pub fn normalize(raw: &[&str], repairs: &mut Vec<Repair>) -> Vec<Line> {
                 repair(repairs, RepairKind::Whitespace, no, what);
             }
             let len = folded.chars().count();
-            Line {
-                text: folded,
-                first: no,
-                last: no,
-                indented,
-                page_break: false,
-                physical: [len; 2],
-            }
+            Line { text: folded, first: no, last: no, indented, page_break: false, physical: [len; 2] }
         })
         .collect()
 }
@@ -136,14 +108,8 @@ pub fn strip_markup(lang: Lang, lines: &mut [Line], repairs: &mut Vec<Repair>) {
         for bullet in ["- ", "* ", "+ ", "• ", "· "] {
             if let Some(rest) = text.strip_prefix(bullet) {
                 let rest = rest.trim_start();
-                let first_script = rest
-                    .chars()
-                    .next()
-                    .is_some_and(|c| lang == Lang::Zh && (profile.is_script_char)(c));
-                if (profile.label)(rest).is_some()
-                    || (profile.heading)(rest).is_some()
-                    || first_script
-                {
+                let first_script = rest.chars().next().is_some_and(|c| lang == Lang::Zh && (profile.is_script_char)(c));
+                if (profile.label)(rest).is_some() || (profile.heading)(rest).is_some() || first_script {
                     text = rest.to_string();
                 }
                 break;
@@ -152,12 +118,7 @@ pub fn strip_markup(lang: Lang, lines: &mut [Line], repairs: &mut Vec<Repair>) {
         let text = text.trim().to_string();
         if text != before {
             line.text = text;
-            repair(
-                repairs,
-                RepairKind::Markup,
-                line.first,
-                format!("removed markup from {:?}", shorten(&before)),
-            );
+            repair(repairs, RepairKind::Markup, line.first, format!("removed markup from {:?}", shorten(&before)));
         }
     }
 }
@@ -167,12 +128,7 @@ pub fn strip_markup(lang: Lang, lines: &mut [Line], repairs: &mut Vec<Repair>) {
 pub fn strip_page_furniture(lang: Lang, lines: &mut [Line], repairs: &mut Vec<Repair>) {
     for line in lines.iter_mut().filter(|l| !l.is_blank()) {
         if is_page_number(&line.text) {
-            repair(
-                repairs,
-                RepairKind::PageNumber,
-                line.first,
-                format!("removed page number {:?}", line.text),
-            );
+            repair(repairs, RepairKind::PageNumber, line.first, format!("removed page number {:?}", line.text));
             line.text.clear();
         }
     }
@@ -183,10 +139,7 @@ pub fn strip_page_furniture(lang: Lang, lines: &mut [Line], repairs: &mut Vec<Re
             seen.entry(line.text.as_str()).or_default().push(i);
         }
     }
-    let first_block_end = lines
-        .iter()
-        .position(|l| l.is_blank() && lines.iter().any(|x| !x.is_blank()))
-        .unwrap_or(0);
+    let first_block_end = lines.iter().position(|l| l.is_blank() && lines.iter().any(|x| !x.is_blank())).unwrap_or(0);
     let mut remove = Vec::new();
     for (text, at) in seen {
         if at.len() < 3
@@ -199,10 +152,7 @@ pub fn strip_page_furniture(lang: Lang, lines: &mut [Line], repairs: &mut Vec<Re
         // Unnumbered section headings recur too (组织, ГОЛОСОВАНИЕ), always right before
         // an article.
         let before_heading = at.iter().all(|&i| {
-            lines[i + 1..]
-                .iter()
-                .find(|l| !l.is_blank())
-                .is_some_and(|l| (profile.heading)(&l.text).is_some())
+            lines[i + 1..].iter().find(|l| !l.is_blank()).is_some_and(|l| (profile.heading)(&l.text).is_some())
         });
         if before_heading {
             continue;
@@ -221,10 +171,7 @@ pub fn strip_page_furniture(lang: Lang, lines: &mut [Line], repairs: &mut Vec<Re
             repairs,
             RepairKind::RunningHeader,
             lines[i].first,
-            format!(
-                "removed running header or footer {:?}",
-                shorten(&lines[i].text)
-            ),
+            format!("removed running header or footer {:?}", shorten(&lines[i].text)),
         );
         lines[i].text.clear();
         lines[i].page_break = true;
@@ -235,9 +182,7 @@ fn is_page_number(text: &str) -> bool {
     let t = text.trim();
     let core = t.trim_matches(|c: char| matches!(c, '-' | '–' | '—' | ' '));
     let digits = |s: &str| !s.is_empty() && s.len() <= 4 && s.chars().all(|c| c.is_ascii_digit());
-    if digits(core)
-        && (core == t || (t.starts_with(['-', '–', '—']) && t.ends_with(['-', '–', '—'])))
-    {
+    if digits(core) && (core == t || (t.starts_with(['-', '–', '—']) && t.ends_with(['-', '–', '—']))) {
         return true;
     }
     let lower = t.to_lowercase();
@@ -262,20 +207,13 @@ pub fn join_hyphenation(lang: Lang, lines: &mut Vec<Line>, repairs: &mut Vec<Rep
         return;
     }
     let is_script = lang.profile().is_script_char;
-    let whole: String = lines
-        .iter()
-        .map(|l| l.text.as_str())
-        .collect::<Vec<_>>()
-        .join("\n");
+    let whole: String = lines.iter().map(|l| l.text.as_str()).collect::<Vec<_>>().join("\n");
     let mut i = 0;
     while i < lines.len() {
         let ends_hyphen = {
             let t = &lines[i].text;
             let mut rev = t.chars().rev();
-            rev.next() == Some('-')
-                && rev
-                    .next()
-                    .is_some_and(|c| c.is_alphabetic() && is_script(c))
+            rev.next() == Some('-') && rev.next().is_some_and(|c| c.is_alphabetic() && is_script(c))
         };
         if !ends_hyphen {
             i += 1;
@@ -285,39 +223,21 @@ pub fn join_hyphenation(lang: Lang, lines: &mut Vec<Line>, repairs: &mut Vec<Rep
             i += 1;
             continue;
         };
-        let next_starts_lower = lines[j]
-            .text
-            .chars()
-            .next()
-            .is_some_and(|c| c.is_lowercase() && is_script(c));
+        let next_starts_lower = lines[j].text.chars().next().is_some_and(|c| c.is_lowercase() && is_script(c));
         if !next_starts_lower {
             i += 1;
             continue;
         }
         let head = lines[i].text.trim_end_matches('-').to_string();
-        let head_word: String = head
-            .chars()
-            .rev()
-            .take_while(|c| c.is_alphabetic())
-            .collect::<Vec<_>>()
-            .into_iter()
-            .rev()
-            .collect();
-        let tail_word: String = lines[j]
-            .text
-            .chars()
-            .take_while(|c| c.is_alphabetic())
-            .collect();
+        let head_word: String =
+            head.chars().rev().take_while(|c| c.is_alphabetic()).collect::<Vec<_>>().into_iter().rev().collect();
+        let tail_word: String = lines[j].text.chars().take_while(|c| c.is_alphabetic()).collect();
         let hyphenated = format!("{head_word}-{tail_word}");
         // Particles (`кто-то`, `какой-либо`) and compounds of member states keep their
         // hyphen, and so does any compound the text writes hyphenated elsewhere.
         let particle = ["либо", "нибудь", "то", "ка", "таки"].contains(&tail_word.as_str());
         let keep = particle || tail_word.starts_with("член") || whole.contains(&hyphenated);
-        let joined = if keep {
-            format!("{head}-{}", lines[j].text)
-        } else {
-            format!("{head}{}", lines[j].text)
-        };
+        let joined = if keep { format!("{head}-{}", lines[j].text) } else { format!("{head}{}", lines[j].text) };
         repair(
             repairs,
             RepairKind::Hyphenation,
@@ -325,10 +245,7 @@ pub fn join_hyphenation(lang: Lang, lines: &mut Vec<Line>, repairs: &mut Vec<Rep
             if keep {
                 format!("joined {hyphenated:?} across a line end, keeping its hyphen")
             } else {
-                format!(
-                    "joined {head_word}- + {tail_word} into {:?}",
-                    format!("{head_word}{tail_word}")
-                )
+                format!("joined {head_word}- + {tail_word} into {:?}", format!("{head_word}{tail_word}"))
             },
         );
         let last = lines[j].last;
@@ -373,44 +290,22 @@ mod tests {
 
     #[test]
     fn markup() {
-        let mut ls = lines(&[
-            "- 一、缔约各方批准。**",
-            "**Статья 1**",
-            "- развитие связей",
-            "## Глава I",
-        ]);
+        let mut ls = lines(&["- 一、缔约各方批准。**", "**Статья 1**", "- развитие связей", "## Глава I"]);
         let mut r = Vec::new();
         strip_markup(Lang::Zh, &mut ls[..1], &mut r);
         strip_markup(Lang::Ru, &mut ls[1..], &mut r);
         let texts: Vec<&str> = ls.iter().map(|l| l.text.as_str()).collect();
-        assert_eq!(
-            texts,
-            [
-                "一、缔约各方批准。",
-                "Статья 1",
-                "- развитие связей",
-                "Глава I"
-            ]
-        );
+        assert_eq!(texts, ["一、缔约各方批准。", "Статья 1", "- развитие связей", "Глава I"]);
         assert_eq!(r.len(), 3);
     }
 
     #[test]
     fn hyphenation_keeps_real_hyphens() {
-        let mut ls = lines(&[
-            "усиливают со-",
-            "",
-            "- 3 -",
-            "трудничество государств-",
-            "членов и народов",
-        ]);
+        let mut ls = lines(&["усиливают со-", "", "- 3 -", "трудничество государств-", "членов и народов"]);
         let mut r = Vec::new();
         strip_page_furniture(Lang::Ru, &mut ls, &mut r);
         join_hyphenation(Lang::Ru, &mut ls, &mut r);
-        assert_eq!(
-            ls[0].text,
-            "усиливают сотрудничество государств-членов и народов"
-        );
+        assert_eq!(ls[0].text, "усиливают сотрудничество государств-членов и народов");
         assert_eq!((ls[0].first, ls[0].last), (1, 5));
     }
 

@@ -58,17 +58,11 @@ pub fn encoding_for_label(label: &str) -> Option<&'static Encoding> {
 
 /// Decodes `bytes` read from `path` by the ladder above. `lang` is the expected
 /// language, if known; `label` the user's `--encoding`.
-pub fn decode(
-    bytes: &[u8],
-    path: &Path,
-    lang: Option<Lang>,
-    label: Option<&str>,
-) -> Result<Decoded> {
+pub fn decode(bytes: &[u8], path: &Path, lang: Option<Lang>, label: Option<&str>) -> Result<Decoded> {
     let user_encoding = match label {
-        Some(l) => Some(
-            encoding_for_label(l)
-                .ok_or_else(|| Error::new(ErrorKind::UnknownEncoding(l.to_string()), path))?,
-        ),
+        Some(l) => {
+            Some(encoding_for_label(l).ok_or_else(|| Error::new(ErrorKind::UnknownEncoding(l.to_string()), path))?)
+        }
         None => None,
     };
     if let Some((encoding, bom_len)) = Encoding::for_bom(bytes) {
@@ -76,18 +70,11 @@ pub fn decode(
         return finish(text, encoding.name().to_string(), true, path, lang);
     }
     if bytes.contains(&0) {
-        let (encoding, text) =
-            utf16_without_bom(bytes, lang).ok_or_else(|| Error::new(ErrorKind::Binary, path))?;
+        let (encoding, text) = utf16_without_bom(bytes, lang).ok_or_else(|| Error::new(ErrorKind::Binary, path))?;
         return finish(text, encoding.name().to_string(), false, path, lang);
     }
     if let Ok(text) = std::str::from_utf8(bytes) {
-        return finish(
-            text.to_string(),
-            UTF_8.name().to_string(),
-            false,
-            path,
-            lang,
-        );
+        return finish(text.to_string(), UTF_8.name().to_string(), false, path, lang);
     }
     if let Some(encoding) = user_encoding {
         let text = strict(encoding, bytes, path)?;
@@ -98,21 +85,15 @@ pub fn decode(
     detector.feed(bytes, true);
     let hints: Vec<Option<&[u8]>> = match lang {
         Some(l) => vec![Some(l.profile().tld_hint), None],
-        None => std::iter::once(None)
-            .chain(Lang::ALL.iter().map(|l| Some(l.profile().tld_hint)))
-            .collect(),
+        None => std::iter::once(None).chain(Lang::ALL.iter().map(|l| Some(l.profile().tld_hint))).collect(),
     };
     for hint in hints {
         candidates.push(detector.guess(hint, Utf8Detection::Deny));
     }
     let langs: Vec<Lang> = lang.map_or_else(|| Lang::ALL.to_vec(), |l| vec![l]);
     for l in &langs {
-        candidates.extend(
-            l.profile()
-                .legacy_encodings
-                .iter()
-                .filter_map(|label| Encoding::for_label(label.as_bytes())),
-        );
+        candidates
+            .extend(l.profile().legacy_encodings.iter().filter_map(|label| Encoding::for_label(label.as_bytes())));
     }
     let mut seen = Vec::new();
     let mut first_error = None;
@@ -126,13 +107,7 @@ pub fn decode(
         let Some(text) = encoding.decode_without_bom_handling_and_without_replacement(bytes) else {
             continue;
         };
-        match finish(
-            text.into_owned(),
-            name_of(encoding, bytes),
-            false,
-            path,
-            lang,
-        ) {
+        match finish(text.into_owned(), name_of(encoding, bytes), false, path, lang) {
             Ok(decoded) => return Ok(decoded),
             Err(e) => {
                 first_error.get_or_insert(e);
@@ -179,11 +154,7 @@ fn strict(encoding: &'static Encoding, bytes: &[u8], path: &Path) -> Result<Stri
     let (lossy, _) = encoding.decode_without_bom_handling(bytes);
     let bad = lossy.find('\u{FFFD}').unwrap_or(0);
     let line = lossy[..bad].matches('\n').count() + 1;
-    Err(Error::new(
-        ErrorKind::Undecodable(format!("bytes that are not valid {}", encoding.name())),
-        path,
-    )
-    .at_line(line))
+    Err(Error::new(ErrorKind::Undecodable(format!("bytes that are not valid {}", encoding.name())), path).at_line(line))
 }
 
 /// UTF-16 without a BOM: NUL bytes are the high bytes of ASCII characters (line
@@ -210,17 +181,11 @@ fn utf16_without_bom(bytes: &[u8], lang: Option<Lang>) -> Option<(&'static Encod
     }
     let share = |text: &str| match lang {
         Some(l) => l.script_share(text),
-        None => Lang::ALL
-            .iter()
-            .map(|l| l.script_share(text))
-            .fold(0.0, f64::max),
+        None => Lang::ALL.iter().map(|l| l.script_share(text)).fold(0.0, f64::max),
     };
     [UTF_16LE, UTF_16BE]
         .into_iter()
-        .filter_map(|e| {
-            e.decode_without_bom_handling_and_without_replacement(bytes)
-                .map(|t| (e, t.into_owned()))
-        })
+        .filter_map(|e| e.decode_without_bom_handling_and_without_replacement(bytes).map(|t| (e, t.into_owned())))
         .map(|(e, t)| (share(&t), e, t))
         .filter(|(s, _, _)| *s >= MIN_SCRIPT_SHARE)
         .max_by(|x, y| x.0.total_cmp(&y.0))
@@ -228,24 +193,13 @@ fn utf16_without_bom(bytes: &[u8], lang: Option<Lang>) -> Option<(&'static Encod
 }
 
 /// The last rung: the text must be of the expected script.
-fn finish(
-    text: String,
-    encoding: String,
-    bom: bool,
-    path: &Path,
-    lang: Option<Lang>,
-) -> Result<Decoded> {
-    if text
-        .trim_matches(|c: char| c.is_whitespace() || c == '\u{FEFF}')
-        .is_empty()
-    {
+fn finish(text: String, encoding: String, bom: bool, path: &Path, lang: Option<Lang>) -> Result<Decoded> {
+    if text.trim_matches(|c: char| c.is_whitespace() || c == '\u{FEFF}').is_empty() {
         return Err(Error::new(ErrorKind::Empty, path));
     }
     // Control characters other than line ends and tabs mean binary data.
-    let controls = text
-        .chars()
-        .filter(|&c| c.is_control() && !matches!(c, '\n' | '\r' | '\t' | '\u{0b}' | '\u{0c}'))
-        .count();
+    let controls =
+        text.chars().filter(|&c| c.is_control() && !matches!(c, '\n' | '\r' | '\t' | '\u{0b}' | '\u{0c}')).count();
     if controls * 20 > text.chars().count().max(1) {
         return Err(Error::new(ErrorKind::Binary, path));
     }
@@ -267,11 +221,7 @@ fn finish(
             path,
         ));
     }
-    Ok(Decoded {
-        text,
-        encoding,
-        bom,
-    })
+    Ok(Decoded { text, encoding, bom })
 }
 
 #[cfg(test)]
@@ -285,7 +235,8 @@ mod tests {
     #[test]
     fn ladder_picks_each_encoding() {
         let zh = "第一条\n缔约各方根据公认的国际法原则和规则，在其感兴趣的领域发展长期睦邻、友好和合作关系。\n";
-        let ru = "Статья 1\nДоговаривающиеся Стороны в соответствии с общепризнанными принципами развивают отношения.\n";
+        let ru =
+            "Статья 1\nДоговаривающиеся Стороны в соответствии с общепризнанными принципами развивают отношения.\n";
         assert_eq!(decode_as(zh.as_bytes(), None).encoding, "UTF-8");
         let (gbk, _, _) = encoding_rs::GBK.encode(zh);
         assert_eq!(decode_as(&gbk, Some(Lang::Zh)).text, zh);
@@ -304,10 +255,7 @@ mod tests {
     #[test]
     fn windows_aliases() {
         assert_eq!(encoding_for_label("cp936"), Some(encoding_rs::GBK));
-        assert_eq!(
-            encoding_for_label("CP1251"),
-            Some(encoding_rs::WINDOWS_1251)
-        );
+        assert_eq!(encoding_for_label("CP1251"), Some(encoding_rs::WINDOWS_1251));
         assert_eq!(encoding_for_label("cp866"), Some(encoding_rs::IBM866));
         assert_eq!(encoding_for_label("nonsense"), None);
     }

@@ -52,27 +52,16 @@ pub fn read_bytes(path: &Path) -> Result<Vec<u8>> {
     let io = |e: std::io::Error| Error::new(ErrorKind::Io(e.to_string()), path);
     if path.as_os_str() == "-" {
         let mut bytes = Vec::new();
-        std::io::stdin()
-            .lock()
-            .take(MAX_FILE_BYTES + 1)
-            .read_to_end(&mut bytes)
-            .map_err(io)?;
+        std::io::stdin().lock().take(MAX_FILE_BYTES + 1).read_to_end(&mut bytes).map_err(io)?;
         check_size(bytes.len() as u64, path)?;
         return Ok(bytes);
     }
     let meta = std::fs::metadata(path).map_err(|e| {
-        let why = if e.kind() == std::io::ErrorKind::NotFound {
-            "no such file".to_string()
-        } else {
-            e.to_string()
-        };
+        let why = if e.kind() == std::io::ErrorKind::NotFound { "no such file".to_string() } else { e.to_string() };
         Error::new(ErrorKind::Io(why), path)
     })?;
     if meta.is_dir() {
-        return Err(Error::new(
-            ErrorKind::Io("is a directory, not a file".into()),
-            path,
-        ));
+        return Err(Error::new(ErrorKind::Io("is a directory, not a file".into()), path));
     }
     check_size(meta.len(), path)?;
     std::fs::read(path).map_err(io)
@@ -80,10 +69,7 @@ pub fn read_bytes(path: &Path) -> Result<Vec<u8>> {
 
 fn check_size(len: u64, path: &Path) -> Result<()> {
     if len > MAX_FILE_BYTES {
-        return Err(Error::new(
-            ErrorKind::Limit(format!("{len} bytes; the limit is {MAX_FILE_BYTES}")),
-            path,
-        ));
+        return Err(Error::new(ErrorKind::Limit(format!("{len} bytes; the limit is {MAX_FILE_BYTES}")), path));
     }
     Ok(())
 }
@@ -94,8 +80,7 @@ pub fn load_bytes(bytes: &[u8], path: impl AsRef<Path>, options: &LoadOptions) -
     let decoded = decode::decode(bytes, path, options.lang, options.encoding.as_deref())?;
     let lang = match options.lang {
         Some(l) => l,
-        None => Lang::detect(&decoded.text)
-            .ok_or_else(|| Error::new(ErrorKind::UnknownLanguage, path))?,
+        None => Lang::detect(&decoded.text).ok_or_else(|| Error::new(ErrorKind::UnknownLanguage, path))?,
     };
     let raw: Vec<&str> = split_lines(&decoded.text);
     if let Some(i) = raw.iter().position(|l| l.len() > MAX_LINE_BYTES) {
@@ -120,10 +105,7 @@ pub fn load_bytes(bytes: &[u8], path: impl AsRef<Path>, options: &LoadOptions) -
         }
     };
     if units.len() > MAX_UNITS {
-        return Err(Error::new(
-            ErrorKind::Limit(format!("{} units; the limit is {MAX_UNITS}", units.len())),
-            path,
-        ));
+        return Err(Error::new(ErrorKind::Limit(format!("{} units; the limit is {MAX_UNITS}", units.len())), path));
     }
     repairs.sort_by_key(|r| r.line);
     Ok(Document {

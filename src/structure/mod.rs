@@ -36,10 +36,7 @@ pub fn parse(lang: Lang, lines: &[Line], repairs: &mut Vec<Repair>) -> Vec<Unit>
             None,
             t.text,
             [t.first, t.last],
-            UnitInfo {
-                container: "title".into(),
-                ..Default::default()
-            },
+            UnitInfo { container: "title".into(), ..Default::default() },
         );
     }
     b.walk(&paras);
@@ -58,10 +55,7 @@ pub fn parse_lines(lines: &[Line]) -> Vec<Unit> {
             label: None,
             text: l.text.clone(),
             lines: [l.first, l.last],
-            info: UnitInfo {
-                container: "lines".into(),
-                ..Default::default()
-            },
+            info: UnitInfo { container: "lines".into(), ..Default::default() },
         })
         .collect()
 }
@@ -87,14 +81,8 @@ fn is_caps_line(profile: &Profile, text: &str) -> bool {
 /// The first block is the title when it looks like one: at most four short lines,
 /// none ending in punctuation, none a heading or a label.
 fn split_title<'a>(profile: &Profile, lines: &'a [Line]) -> (Option<Para>, &'a [Line]) {
-    let start = lines
-        .iter()
-        .position(|l| !l.is_blank())
-        .unwrap_or(lines.len());
-    let end = lines[start..]
-        .iter()
-        .position(|l| l.is_blank())
-        .map_or(lines.len(), |i| start + i);
+    let start = lines.iter().position(|l| !l.is_blank()).unwrap_or(lines.len());
+    let end = lines[start..].iter().position(|l| l.is_blank()).map_or(lines.len(), |i| start + i);
     let block = &lines[start..end];
     let total: usize = block.iter().map(|l| l.text.chars().count()).sum();
     let is_title = !block.is_empty()
@@ -113,20 +101,8 @@ fn split_title<'a>(profile: &Profile, lines: &'a [Line]) -> (Option<Para>, &'a [
     if !is_title {
         return (None, lines);
     }
-    let text = block
-        .iter()
-        .map(|l| l.text.as_str())
-        .collect::<Vec<_>>()
-        .join(profile.line_joiner);
-    (
-        Some(Para {
-            text,
-            first: block[0].first,
-            last: block[block.len() - 1].last,
-            last_len: 0,
-        }),
-        &lines[end..],
-    )
+    let text = block.iter().map(|l| l.text.as_str()).collect::<Vec<_>>().join(profile.line_joiner);
+    (Some(Para { text, first: block[0].first, last: block[block.len() - 1].last, last_len: 0 }), &lines[end..])
 }
 
 /// The width of a hard-wrapped text, if it is one: most lines that run on to the next
@@ -172,10 +148,7 @@ fn join_kind(
     gap: Gap,
     width: Option<usize>,
 ) -> Option<Join> {
-    if starts_unit(profile, &next.text)
-        || next.indented
-        || is_caps_line(profile, prev)
-        || (profile.is_signature)(prev)
+    if starts_unit(profile, &next.text) || next.indented || is_caps_line(profile, prev) || (profile.is_signature)(prev)
     {
         return None;
     }
@@ -197,10 +170,7 @@ fn join_kind(
             return None;
         }
         if !profile.has_case {
-            return (!profile.clause_enders.contains(&last)
-                || last == '，'
-                || last == ','
-                || last == '、')
+            return (!profile.clause_enders.contains(&last) || last == '，' || last == ',' || last == '、')
                 .then_some(Join::Wrap);
         }
         if profile.clause_enders.contains(&last) && !matches!(last, ',') {
@@ -211,8 +181,7 @@ fn join_kind(
     }
     if gap == Gap::Page {
         // A page ended here: a sentence runs on unless the line ended one.
-        let ends =
-            profile.sentence_enders.contains(&last) || matches!(last, ';' | ':' | '；' | '：');
+        let ends = profile.sentence_enders.contains(&last) || matches!(last, ';' | ':' | '；' | '：');
         return (!ends && (!profile.has_case || next_lower)).then_some(Join::PageBreak);
     }
     if profile.clause_enders.contains(&last) || !(profile.ends_open)(prev) {
@@ -231,16 +200,10 @@ fn paragraphs(profile: &Profile, lines: &[Line], repairs: &mut Vec<Repair>) -> V
     let mut gap = Gap::None;
     for line in lines {
         if line.is_blank() {
-            gap = if line.page_break || gap == Gap::Page {
-                Gap::Page
-            } else {
-                Gap::Blank
-            };
+            gap = if line.page_break || gap == Gap::Page { Gap::Page } else { Gap::Blank };
             continue;
         }
-        let joined = paras
-            .last()
-            .and_then(|p| join_kind(profile, &p.text, p.last_len, line, gap, width));
+        let joined = paras.last().and_then(|p| join_kind(profile, &p.text, p.last_len, line, gap, width));
         match (joined, paras.last_mut()) {
             (Some(kind), Some(p)) => {
                 let why = match kind {
@@ -250,12 +213,7 @@ fn paragraphs(profile: &Profile, lines: &[Line], repairs: &mut Vec<Repair>) -> V
                 repairs.push(Repair {
                     kind: RepairKind::Join,
                     line: line.first,
-                    message: format!(
-                        "joined line {} to line {} ({why}): …{}",
-                        line.first,
-                        p.last,
-                        shorten(&line.text)
-                    ),
+                    message: format!("joined line {} to line {} ({why}): …{}", line.first, p.last, shorten(&line.text)),
                 });
                 p.text.push_str(profile.line_joiner);
                 p.text.push_str(&line.text);
@@ -292,11 +250,7 @@ struct Builder {
 
 impl Builder {
     fn new(profile: &'static Profile) -> Self {
-        Builder {
-            profile,
-            units: Vec::new(),
-            used: BTreeMap::new(),
-        }
+        Builder { profile, units: Vec::new(), used: BTreeMap::new() }
     }
 
     /// A reference not used yet: the first `art.11`, the next `art.11~2`.
@@ -315,37 +269,22 @@ impl Builder {
         lines: [usize; 2],
         info: UnitInfo,
     ) {
-        self.units.push(Unit {
-            r#ref: r,
-            kind,
-            label,
-            text,
-            lines,
-            info,
-        });
+        self.units.push(Unit { r#ref: r, kind, label, text, lines, info });
     }
 
     fn walk(&mut self, paras: &[Para]) {
         let profile = self.profile;
-        let headings: Vec<Option<HeadingMatch>> =
-            paras.iter().map(|p| (profile.heading)(&p.text)).collect();
+        let headings: Vec<Option<HeadingMatch>> = paras.iter().map(|p| (profile.heading)(&p.text)).collect();
         let first_annex = headings
             .iter()
             .position(|h| h.as_ref().is_some_and(|h| h.level == HeadingLevel::Annex))
             .unwrap_or(paras.len());
-        let last_article = headings[..first_annex]
-            .iter()
-            .rposition(|h| h.as_ref().is_some_and(|h| h.level == HeadingLevel::Article));
-        let has_preamble_heading = headings.iter().any(|h| {
-            h.as_ref()
-                .is_some_and(|h| h.level == HeadingLevel::Preamble)
-        });
+        let last_article =
+            headings[..first_annex].iter().rposition(|h| h.as_ref().is_some_and(|h| h.level == HeadingLevel::Article));
+        let has_preamble_heading =
+            headings.iter().any(|h| h.as_ref().is_some_and(|h| h.level == HeadingLevel::Preamble));
 
-        let mut zone = if has_preamble_heading {
-            Zone::Front
-        } else {
-            Zone::Preamble
-        };
+        let mut zone = if has_preamble_heading { Zone::Front } else { Zone::Preamble };
         let mut counters: BTreeMap<&'static str, usize> = BTreeMap::new();
         // The current container: its ref prefix (`art.8`, `annex.1`, `annex.1.art.2`).
         let mut container: Option<String> = None;
@@ -368,10 +307,7 @@ impl Builder {
                         Some(h.label.clone()),
                         p.text.clone(),
                         span,
-                        UnitInfo {
-                            container: "preamble".into(),
-                            ..Default::default()
-                        },
+                        UnitInfo { container: "preamble".into(), ..Default::default() },
                     );
                     continue;
                 }
@@ -391,24 +327,10 @@ impl Builder {
                         None => format!("{word}.{number}"),
                     };
                     let r = self.unique(base);
-                    let (text, body) = if h.rest_is_body {
-                        (h.label.clone(), Some(h.rest.clone()))
-                    } else {
-                        (p.text.clone(), None)
-                    };
-                    let info = UnitInfo {
-                        number: Some((word, number)),
-                        container: r.clone(),
-                        ordinal: None,
-                    };
-                    self.push(
-                        r.clone(),
-                        UnitKind::Heading,
-                        Some(h.label.clone()),
-                        text,
-                        span,
-                        info,
-                    );
+                    let (text, body) =
+                        if h.rest_is_body { (h.label.clone(), Some(h.rest.clone())) } else { (p.text.clone(), None) };
+                    let info = UnitInfo { number: Some((word, number)), container: r.clone(), ordinal: None };
+                    self.push(r.clone(), UnitKind::Heading, Some(h.label.clone()), text, span, info);
                     match h.level {
                         HeadingLevel::Annex => {
                             annex = Some(r.clone());
@@ -435,10 +357,7 @@ impl Builder {
                             None,
                             body,
                             span,
-                            UnitInfo {
-                                container: c,
-                                ..Default::default()
-                            },
+                            UnitInfo { container: c, ..Default::default() },
                         );
                     }
                     continue;
@@ -448,10 +367,7 @@ impl Builder {
             if after_last_article && matches!(zone, Zone::Body) && (profile.is_closing)(&p.text) {
                 zone = Zone::Closing;
             }
-            if after_last_article
-                && matches!(zone, Zone::Body | Zone::Closing)
-                && (profile.is_signature)(&p.text)
-            {
+            if after_last_article && matches!(zone, Zone::Body | Zone::Closing) && (profile.is_signature)(&p.text) {
                 zone = Zone::Signatures;
             }
             match zone {
@@ -471,19 +387,14 @@ impl Builder {
                         None,
                         p.text.clone(),
                         span,
-                        UnitInfo {
-                            container: word.into(),
-                            ..Default::default()
-                        },
+                        UnitInfo { container: word.into(), ..Default::default() },
                     );
                 }
                 Zone::Body => {
                     // A short unnumbered line right before an article is a heading of a
                     // group of articles (组织 / СОСТАВ).
                     let next_is_article = headings.get(i + 1).is_some_and(|h| {
-                        h.as_ref().is_some_and(|h| {
-                            matches!(h.level, HeadingLevel::Article | HeadingLevel::Section)
-                        })
+                        h.as_ref().is_some_and(|h| matches!(h.level, HeadingLevel::Article | HeadingLevel::Section))
                     });
                     let short = p.text.chars().count() <= if profile.has_case { 60 } else { 20 };
                     if next_is_article
@@ -492,10 +403,7 @@ impl Builder {
                         && (profile.label)(&p.text).is_none()
                     {
                         sub_headings += 1;
-                        let base = chapter
-                            .clone()
-                            .or(annex.clone())
-                            .unwrap_or_else(|| "body".into());
+                        let base = chapter.clone().or(annex.clone()).unwrap_or_else(|| "body".into());
                         let r = self.unique(format!("{base}.h{sub_headings}"));
                         self.push(
                             r.clone(),
@@ -503,10 +411,7 @@ impl Builder {
                             None,
                             p.text.clone(),
                             span,
-                            UnitInfo {
-                                container: r,
-                                ..Default::default()
-                            },
+                            UnitInfo { container: r, ..Default::default() },
                         );
                         continue;
                     }
@@ -522,20 +427,13 @@ impl Builder {
                             None,
                             p.text.clone(),
                             span,
-                            UnitInfo {
-                                container: base,
-                                ..Default::default()
-                            },
+                            UnitInfo { container: base, ..Default::default() },
                         );
                         continue;
                     };
                     let label: Option<LabelMatch> = (profile.label)(&p.text);
                     match label {
-                        Some(l)
-                            if para_style.is_some()
-                                && para_style != Some(l.style)
-                                && para_k > 0 =>
-                        {
+                        Some(l) if para_style.is_some() && para_style != Some(l.style) && para_k > 0 => {
                             item_m += 1;
                             let info = UnitInfo {
                                 container: c.clone(),
@@ -578,10 +476,7 @@ impl Builder {
                                 None,
                                 p.text.clone(),
                                 span,
-                                UnitInfo {
-                                    container: c.clone(),
-                                    ..Default::default()
-                                },
+                                UnitInfo { container: c.clone(), ..Default::default() },
                             );
                         }
                     }

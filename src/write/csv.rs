@@ -13,24 +13,14 @@ pub struct CsvOptions {
 
 impl Default for CsvOptions {
     fn default() -> Self {
-        CsvOptions {
-            delimiter: b',',
-            bom: false,
-        }
+        CsvOptions { delimiter: b',', bom: false }
     }
 }
 
 /// The header row: column names follow the languages.
 pub fn header(alignment: &Alignment) -> [String; 6] {
     let [a, b] = alignment.docs.map(|d| d.lang.code());
-    [
-        format!("{a}_ref"),
-        format!("{b}_ref"),
-        a.to_string(),
-        b.to_string(),
-        "link".into(),
-        "score".into(),
-    ]
+    [format!("{a}_ref"), format!("{b}_ref"), a.to_string(), b.to_string(), "link".into(), "score".into()]
 }
 
 /// Writes the alignment as a delimited table.
@@ -47,14 +37,7 @@ pub fn write(alignment: &Alignment, options: CsvOptions) -> Vec<u8> {
         // Writing to a Vec cannot fail.
         let _ = w.write_record(header(alignment));
         for p in &alignment.pairs {
-            let _ = w.write_record([
-                p.refs(0),
-                p.refs(1),
-                p.text(0),
-                p.text(1),
-                p.link(),
-                super::score(p.score),
-            ]);
+            let _ = w.write_record([p.refs(0), p.refs(1), p.text(0), p.text(1), p.link(), super::score(p.score)]);
         }
         let _ = w.flush();
     }

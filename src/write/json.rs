@@ -20,11 +20,7 @@ pub struct FileInfo<'a> {
 impl<'a> FileInfo<'a> {
     /// The file info of a document.
     pub fn of(doc: &'a Document) -> Self {
-        FileInfo {
-            path: &doc.path,
-            lang: doc.lang.code(),
-            encoding: &doc.encoding,
-        }
+        FileInfo { path: &doc.path, lang: doc.lang.code(), encoding: &doc.encoding }
     }
 }
 
@@ -43,14 +39,8 @@ pub fn alignment(alignment: &Alignment, given: [&Document; 2]) -> Vec<u8> {
         .iter()
         .map(|p| {
             let mut o = Map::new();
-            o.insert(
-                format!("{la}_ref"),
-                json!(p.sides[0].iter().map(|s| &s.r#ref).collect::<Vec<_>>()),
-            );
-            o.insert(
-                format!("{lb}_ref"),
-                json!(p.sides[1].iter().map(|s| &s.r#ref).collect::<Vec<_>>()),
-            );
+            o.insert(format!("{la}_ref"), json!(p.sides[0].iter().map(|s| &s.r#ref).collect::<Vec<_>>()));
+            o.insert(format!("{lb}_ref"), json!(p.sides[1].iter().map(|s| &s.r#ref).collect::<Vec<_>>()));
             o.insert(la.to_string(), json!(p.text(0)));
             o.insert(lb.to_string(), json!(p.text(1)));
             o.insert("link".into(), json!(p.link()));

@@ -2,6 +2,7 @@
 //!
 //! Each writer turns a result into bytes; [`crate::output`] puts them in place.
 
+pub mod check;
 pub mod csv;
 pub mod json;
 pub mod text;

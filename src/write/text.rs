@@ -7,56 +7,19 @@ use crate::model::Document;
 /// `parse --format text`: how the text was read, then every unit and every repair.
 pub fn document(doc: &Document) -> Vec<u8> {
     let mut s = String::new();
-    let _ = writeln!(
-        s,
-        "{}: {} text, {}{}",
-        doc.path,
-        doc.lang,
-        doc.encoding,
-        if doc.bom { " with BOM" } else { "" }
-    );
-    let _ = writeln!(
-        s,
-        "{} units, {} repairs",
-        doc.units.len(),
-        doc.repairs.len()
-    );
-    let width = doc
-        .units
-        .iter()
-        .map(|u| u.r#ref.chars().count())
-        .max()
-        .unwrap_or(0);
+    let _ = writeln!(s, "{}: {} text, {}{}", doc.path, doc.lang, doc.encoding, if doc.bom { " with BOM" } else { "" });
+    let _ = writeln!(s, "{} units, {} repairs", doc.units.len(), doc.repairs.len());
+    let width = doc.units.iter().map(|u| u.r#ref.chars().count()).max().unwrap_or(0);
     for u in &doc.units {
-        let lines = if u.lines[0] == u.lines[1] {
-            format!("{}", u.lines[0])
-        } else {
-            format!("{}-{}", u.lines[0], u.lines[1])
-        };
-        let label = u
-            .label
-            .as_deref()
-            .map(|l| format!("[{l}] "))
-            .unwrap_or_default();
-        let _ = writeln!(
-            s,
-            "{:width$}  {:9}  {:>7}  {label}{}",
-            u.r#ref,
-            u.kind.name(),
-            lines,
-            u.text
-        );
+        let lines =
+            if u.lines[0] == u.lines[1] { format!("{}", u.lines[0]) } else { format!("{}-{}", u.lines[0], u.lines[1]) };
+        let label = u.label.as_deref().map(|l| format!("[{l}] ")).unwrap_or_default();
+        let _ = writeln!(s, "{:width$}  {:9}  {:>7}  {label}{}", u.r#ref, u.kind.name(), lines, u.text);
     }
     if !doc.repairs.is_empty() {
         let _ = writeln!(s, "repairs:");
         for r in &doc.repairs {
-            let _ = writeln!(
-                s,
-                "  line {:>5}  {:14} {}",
-                r.line,
-                r.kind.name(),
-                r.message
-            );
+            let _ = writeln!(s, "  line {:>5}  {:14} {}", r.line, r.kind.name(), r.message);
         }
     }
     s.into_bytes()

@@ -24,6 +24,8 @@ pub enum Command {
     Parse(ParseArgs),
     /// Pair the units of two texts; aligned CSV by default.
     Align(AlignArgs),
+    /// Report where two texts do not match: numbering, unpaired units, numbers, lengths.
+    Check(CheckArgs),
     /// Score an alignment against a gold alignment.
     Eval(EvalArgs),
 }
@@ -156,6 +158,46 @@ pub enum AlignFormat {
     Tsv,
     /// `{"a":{…},"b":{…},"pairs":[…]}`.
     Json,
+}
+
+/// `bitext check`.
+#[derive(Debug, Args)]
+pub struct CheckArgs {
+    /// One text (`-` for standard input); neither is the master.
+    pub a: PathBuf,
+    /// The other text.
+    pub b: PathBuf,
+    #[command(flatten)]
+    pub read: ReadTwo,
+    /// Output format.
+    #[arg(long, value_enum, default_value_t)]
+    pub format: CheckFormat,
+    /// The least serious finding that makes the exit status 1.
+    #[arg(long, value_enum, default_value_t)]
+    pub fail_on: FailOn,
+    /// Where to write (`-` or nothing: standard output). Written atomically.
+    #[arg(short, long, value_name = "PATH")]
+    pub output: Option<PathBuf>,
+}
+
+/// Formats of `check`.
+#[derive(Debug, Clone, Copy, Default, ValueEnum)]
+pub enum CheckFormat {
+    /// For people: most serious first, grouped by article, a summary line.
+    #[default]
+    Text,
+    /// `{"a","b","findings":[…],"summary":{…}}`.
+    Json,
+}
+
+/// What makes `check` exit with 1.
+#[derive(Debug, Clone, Copy, Default, ValueEnum)]
+pub enum FailOn {
+    /// Errors only.
+    Error,
+    /// Errors and warnings.
+    #[default]
+    Warning,
 }
 
 /// `bitext eval`.

@@ -1,6 +1,7 @@
 //! One file per subcommand, each with its `run`.
 
 mod align;
+mod check;
 mod eval;
 mod parse;
 
@@ -17,16 +18,13 @@ pub fn run(cli: Cli) -> anyhow::Result<ExitCode> {
     match cli.command {
         Command::Parse(args) => parse::run(args),
         Command::Align(args) => align::run(args),
+        Command::Check(args) => check::run(args),
         Command::Eval(args) => eval::run(args),
     }
 }
 
 /// Turns the command line's reading options into the library's.
-pub fn load_options(
-    lang: Option<LangArg>,
-    encoding: Option<&str>,
-    segments: SegmentsArg,
-) -> LoadOptions {
+pub fn load_options(lang: Option<LangArg>, encoding: Option<&str>, segments: SegmentsArg) -> LoadOptions {
     LoadOptions {
         lang: lang.map(|l| match l {
             LangArg::Zh => Lang::Zh,

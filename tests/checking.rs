@@ -1,0 +1,280 @@
+//! `check` on the real texts, and a fault-injection suite: each fault, applied to
+//! either text (and to a Russian text in windows-1251 with PDF damage), is reported
+//! with the right kind, side and refs, and nothing else new.
+
+use std::collections::BTreeSet;
+
+use bitext::align::{AlignOptions, align};
+use bitext::check::{Kind, Severity, check};
+use bitext::load::{LoadOptions, load_bytes};
+
+use crate::util::path;
+
+/// A finding as the suite compares them: kind, severity, side (`zh`, `ru`, `both`), refs.
+type Key = (Kind, Severity, &'static str, Option<String>, Option<String>);
+
+fn findings(zh: &[u8], ru: &[u8]) -> BTreeSet<Key> {
+    let zh = load_bytes(zh, "zh.txt", &LoadOptions::default()).unwrap();
+    let ru = load_bytes(ru, "ru.txt", &LoadOptions::default()).unwrap();
+    let alignment = align(&zh, &ru, &AlignOptions::default());
+    let report = check(&alignment);
+    report
+        .findings
+        .iter()
+        .filter(|f| f.severity != Severity::Note)
+        .map(|f| {
+            let side = match f.side {
+                Some(0) => "zh",
+                Some(_) => "ru",
+                None => "both",
+            };
+            (f.kind, f.severity, side, f.refs[0].clone(), f.refs[1].clone())
+        })
+        .collect()
+}
+
+fn texts() -> (String, String) {
+    let read = |f: &str| std::fs::read_to_string(path(f)).unwrap();
+    (read("texts/sco-treaty-2007.zh.txt"), read("texts/sco-treaty-2007.ru.txt"))
+}
+
+fn replace_once(text: &str, from: &str, to: &str) -> String {
+    assert!(text.contains(from), "fault target not found: {from}");
+    text.replacen(from, to, 1)
+}
+
+fn s(x: &str) -> Option<String> {
+    Some(x.to_string())
+}
+
+#[test]
+fn real_texts_have_no_error_or_warning() {
+    let (zh, ru) = texts();
+    assert_eq!(findings(zh.as_bytes(), ru.as_bytes()), BTreeSet::new());
+    let read = |f: &str| std::fs::read(path(f)).unwrap();
+    assert_eq!(
+        findings(&read("tests/fixtures/un-charter-1945.zh.txt"), &read("tests/fixtures/un-charter-1945.ru.txt")),
+        BTreeSet::new()
+    );
+}
+
+/// One fault: a name, the texts after it, and the findings it must give.
+struct Fault {
+    name: &'static str,
+    zh: String,
+    ru: String,
+    expected: Vec<Key>,
+}
+
+fn chinese_faults(zh: &str, ru: &str) -> Vec<Fault> {
+    use Kind::*;
+    use Severity::*;
+    let f = |name, zh: String, expected| Fault { name, zh, ru: ru.to_string(), expected };
+    let art5 = "第五条\n\n缔约各方恪守国界不可侵犯的原则，积极致力于\n\n加强边境地区军事领域信任，决心使相互间的边界成为永久和平与友好的边界。\n\n";
+    let art6 = "第六条\n\n出现威胁某一缔约方安全的情况时，该缔约方可\n在本组织框架内与其他缔约方举行磋商，以妥善应对\n出现的局势。\n\n";
+    let mut renumbered = zh.to_string();
+    for n in (12..=26).rev() {
+        let from = format!("第{}条\n", bitext_numeral(n));
+        renumbered = replace_once(&renumbered, &from, &format!("第{}条\n", bitext_numeral(n + 1)));
+    }
+    vec![
+        f(
+            "article deleted",
+            replace_once(zh, "第十条\n\n缔约各方国防部门间开展各种形式的合作。\n\n", ""),
+            vec![(NumberingGap, Error, "zh", s("art.11"), None), (Unpaired, Error, "ru", None, s("art.10"))],
+        ),
+        f(
+            "paragraph deleted",
+            replace_once(
+                zh,
+                "二、缔约各方根据本国法律，在遵守所参加的国际条约的基础上，加强在通缉、羁押、引渡和移交从事恐怖主义、分裂主义和极端主义活动，以及其他犯罪活动的嫌疑人、被告人或罪犯方面的协作。\n\n",
+                "",
+            ),
+            vec![
+                (NumberingGap, Error, "zh", s("art.8.2"), None),
+                (Unpaired, Error, "ru", None, s("art.8.2")),
+                (CountMismatch, Warning, "both", s("art.8"), s("art.8")),
+            ],
+        ),
+        f(
+            "two articles swapped",
+            replace_once(zh, &format!("{art5}{art6}"), &format!("{art6}{art5}")),
+            vec![(NumberingOrder, Error, "zh", s("art.5"), None)],
+        ),
+        f(
+            "article renumbered so a number repeats",
+            replace_once(zh, "第十二条\n", "第十一条\n"),
+            vec![(NumberingDuplicate, Error, "zh", s("art.11~2"), None)],
+        ),
+        f("a number skipped", renumbered, vec![(NumberingGap, Error, "zh", s("art.13"), None)]),
+        f(
+            "date changed by one day",
+            replace_once(
+                zh,
+                "2002年6月7日签署的《上海合作组织宪章》，\n",
+                "2002年6月8日签署的《上海合作组织宪章》，\n",
+            ),
+            vec![(NumberMismatch, Warning, "both", s("preamble.3"), s("preamble.3"))],
+        ),
+        f(
+            "year changed",
+            replace_once(zh, "本条约于二〇〇七年", "本条约于二〇〇八年"),
+            vec![(NumberMismatch, Warning, "both", s("closing.1"), s("closing.1"))],
+        ),
+        f(
+            "article reference changed",
+            replace_once(zh, "第 102 条", "第 103 条"),
+            vec![(NumberMismatch, Warning, "both", s("art.26.1"), s("art.26.1"))],
+        ),
+        f(
+            "period changed",
+            replace_once(zh, "15 日内", "16 日内"),
+            vec![(NumberMismatch, Warning, "both", s("art.25.2"), s("art.25.2"))],
+        ),
+        f(
+            "clause of a long paragraph deleted",
+            replace_once(zh, "，非法贩运麻醉药品、精神药物及其前体，非法贩运武器，非法移民，以及其他跨国犯罪活动", ""),
+            vec![(LengthOutlier, Warning, "zh", s("art.8.1"), s("art.8.1"))],
+        ),
+        f(
+            "signature line dropped",
+            replace_once(zh, "俄罗斯联邦代表\n\n", ""),
+            vec![(Unpaired, Error, "ru", None, s("sig.4")), (CountMismatch, Warning, "both", s("sig"), s("sig"))],
+        ),
+    ]
+}
+
+fn russian_faults(zh: &str, ru: &str) -> Vec<Fault> {
+    use Kind::*;
+    use Severity::*;
+    let f = |name, ru: String, expected| Fault { name, zh: zh.to_string(), ru, expected };
+    let art5 = ru.split("Статья 5\n").nth(1).unwrap().split("Статья 6\n").next().unwrap();
+    let art6 = ru.split("Статья 6\n").nth(1).unwrap().split("Статья 7\n").next().unwrap();
+    let swapped =
+        replace_once(ru, &format!("Статья 5\n{art5}Статья 6\n{art6}"), &format!("Статья 6\n{art6}Статья 5\n{art5}"));
+    let mut renumbered = ru.to_string();
+    for n in (12..=26).rev() {
+        renumbered = replace_once(&renumbered, &format!("Статья {n}\n"), &format!("Статья {}\n", n + 1));
+    }
+    vec![
+        f(
+            "article deleted",
+            replace_once(
+                ru,
+                "Статья 10\n\nМежду оборонными ведомствами Договаривающихся Сторон осуществляется сотрудничество в различных формах.\n\n",
+                "",
+            ),
+            vec![(NumberingGap, Error, "ru", None, s("art.11")), (Unpaired, Error, "zh", s("art.10"), None)],
+        ),
+        f(
+            "paragraph deleted",
+            replace_once(ru, &format!("2. {}\n\n", ru.split("\n2. ").nth(2).unwrap().split('\n').next().unwrap()), ""),
+            vec![
+                (NumberingGap, Error, "ru", None, s("art.8.2")),
+                (Unpaired, Error, "zh", s("art.8.2"), None),
+                (CountMismatch, Warning, "both", s("art.8"), s("art.8")),
+            ],
+        ),
+        f("two articles swapped", swapped, vec![(NumberingOrder, Error, "ru", None, s("art.5"))]),
+        f(
+            "article renumbered so a number repeats",
+            replace_once(ru, "Статья 12\n", "Статья 11\n"),
+            vec![(NumberingDuplicate, Error, "ru", None, s("art.11~2"))],
+        ),
+        f("a number skipped", renumbered, vec![(NumberingGap, Error, "ru", None, s("art.13"))]),
+        f(
+            "date changed by one day",
+            replace_once(ru, "подписанной 7 июня 2002 года;", "подписанной 8 июня 2002 года;"),
+            vec![(NumberMismatch, Warning, "both", s("preamble.3"), s("preamble.3"))],
+        ),
+        f(
+            "year changed",
+            replace_once(ru, "16 августа 2007 года", "16 августа 2008 года"),
+            vec![(NumberMismatch, Warning, "both", s("closing.1"), s("closing.1"))],
+        ),
+        f(
+            "article reference changed",
+            replace_once(ru, "статьей 102", "статьей 103"),
+            vec![(NumberMismatch, Warning, "both", s("art.26.1"), s("art.26.1"))],
+        ),
+        f(
+            "period changed",
+            replace_once(ru, "в течение 15 дней", "в течение 16 дней"),
+            vec![(NumberMismatch, Warning, "both", s("art.25.2"), s("art.25.2"))],
+        ),
+        f(
+            "clause of a long paragraph deleted",
+            replace_once(
+                ru,
+                ", незаконным оборотом наркотических средств, психотропных веществ и их прекурсоров, незаконным оборотом оружия, незаконной миграцией, а также с другими видами транснациональной преступной деятельности",
+                "",
+            ),
+            vec![(LengthOutlier, Warning, "ru", s("art.8.1"), s("art.8.1"))],
+        ),
+        f(
+            "signature line dropped",
+            replace_once(ru, "За Российскую Федерацию\n\n", ""),
+            vec![(Unpaired, Error, "zh", s("sig.4"), None), (CountMismatch, Warning, "both", s("sig"), s("sig"))],
+        ),
+    ]
+}
+
+/// Chinese numerals up to 99, as article headings write them.
+fn bitext_numeral(n: u32) -> String {
+    const D: [&str; 10] = ["", "一", "二", "三", "四", "五", "六", "七", "八", "九"];
+    match n {
+        1..=9 => D[n as usize].to_string(),
+        10 => "十".to_string(),
+        11..=19 => format!("十{}", D[(n % 10) as usize]),
+        _ => format!("{}十{}", D[(n / 10) as usize], D[(n % 10) as usize]),
+    }
+}
+
+fn run(faults: Vec<Fault>, transform_ru: impl Fn(&str) -> Vec<u8>) {
+    let mut failures = Vec::new();
+    for fault in faults {
+        let got = findings(fault.zh.as_bytes(), &transform_ru(&fault.ru));
+        let want: BTreeSet<Key> = fault.expected.into_iter().collect();
+        if got != want {
+            failures.push(format!("{}:\n  got  {got:?}\n  want {want:?}", fault.name));
+        }
+    }
+    assert!(failures.is_empty(), "{}", failures.join("\n"));
+}
+
+#[test]
+fn faults_in_the_chinese_text() {
+    let (zh, ru) = texts();
+    run(chinese_faults(&zh, &ru), |r| r.as_bytes().to_vec());
+}
+
+#[test]
+fn faults_in_the_russian_text() {
+    let (zh, ru) = texts();
+    run(russian_faults(&zh, &ru), |r| r.as_bytes().to_vec());
+}
+
+#[test]
+fn faults_in_a_damaged_russian_text_in_windows_1251() {
+    let (zh, ru) = texts();
+    let damaged = |r: &str| encoding_rs::WINDOWS_1251.encode(&crate::synth::damage(r)).0.into_owned();
+    // The damage alone adds nothing but notes.
+    assert_eq!(findings(zh.as_bytes(), &damaged(&ru)), BTreeSet::new());
+    run(russian_faults(&zh, &ru), damaged);
+}
+
+#[test]
+fn faults_in_a_chinese_text_in_gb18030_against_damaged_russian() {
+    let (zh, ru) = texts();
+    let mut failures = Vec::new();
+    for fault in chinese_faults(&zh, &ru) {
+        let zh_bytes = encoding_rs::GB18030.encode(&fault.zh).0.into_owned();
+        let ru_bytes = crate::synth::damage(&fault.ru).into_bytes();
+        let got = findings(&zh_bytes, &ru_bytes);
+        let want: BTreeSet<Key> = fault.expected.into_iter().collect();
+        if got != want {
+            failures.push(format!("{}:\n  got  {got:?}\n  want {want:?}", fault.name));
+        }
+    }
+    assert!(failures.is_empty(), "{}", failures.join("\n"));
+}
