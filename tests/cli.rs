@@ -200,3 +200,31 @@ fn help_matches_the_golden_file_and_the_readme() {
     let readme = std::fs::read_to_string(path("README.md")).unwrap();
     assert!(readme.contains(&golden), "the README's --help is stale");
 }
+
+#[test]
+fn check_exit_codes_and_json() {
+    bitext().args(["check", ZH, RU]).assert().code(0).stdout(predicate::str::ends_with("0 errors, 0 warnings, 20 notes\n"));
+    let dir = tempfile::tempdir().unwrap();
+    let faulty = dir.path().join("ru.txt");
+    let ru = std::fs::read_to_string(path(RU)).unwrap().replace("в течение 15 дней", "в течение 16 дней");
+    std::fs::write(&faulty, ru).unwrap();
+    bitext().args(["check", ZH]).arg(&faulty).assert().code(1);
+    bitext().args(["check", ZH, "--fail-on", "error"]).arg(&faulty).assert().code(0);
+    let out = bitext().args(["check", "--format", "json"]).arg(&faulty).arg(ZH).output().unwrap();
+    assert_eq!(out.status.code(), Some(1));
+    let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(v["a"]["lang"], "ru");
+    assert_eq!(v["summary"], serde_json::json!({"errors": 0, "warnings": 1, "notes": 20}));
+    let f = &v["findings"][0];
+    assert_eq!(f["kind"], "number_mismatch");
+    assert_eq!(f["severity"], "warning");
+    assert_eq!(f["side"], "both");
+    assert_eq!((f["zh_ref"].as_str(), f["ru_ref"].as_str()), (Some("art.25.2"), Some("art.25.2")));
+    let note = v["findings"].as_array().unwrap().iter().find(|f| f["kind"] == "repair").unwrap();
+    assert_eq!((note["side"].as_str(), note["ru_ref"].is_null()), (Some("zh"), true));
+    // Swapping the files swaps nothing but a and b.
+    let swapped = bitext().args(["check", "--format", "json", ZH]).arg(&faulty).output().unwrap();
+    let w: serde_json::Value = serde_json::from_slice(&swapped.stdout).unwrap();
+    assert_eq!(v["findings"], w["findings"]);
+    assert_eq!(v["a"], w["b"]);
+}
