@@ -333,7 +333,8 @@ fn across(alignment: &Alignment, out: &mut Vec<Finding>) {
             side: None,
             refs: [Some(ca.clone()), Some(cb.clone())],
             message: format!(
-                "{ca} has {na} units in the {} text, {cb} has {nb} in the {}{}",
+                "{ca} has {na} unit{} in the {} text, {cb} has {nb} in the {}{}",
+                if na == 1 { "" } else { "s" },
                 names[0],
                 names[1],
                 if unpaired { "" } else { ": every unit has a counterpart, in pairs of unequal shape" }

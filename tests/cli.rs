@@ -203,7 +203,11 @@ fn help_matches_the_golden_file_and_the_readme() {
 
 #[test]
 fn check_exit_codes_and_json() {
-    bitext().args(["check", ZH, RU]).assert().code(0).stdout(predicate::str::ends_with("0 errors, 0 warnings, 20 notes\n"));
+    bitext()
+        .args(["check", ZH, RU])
+        .assert()
+        .code(0)
+        .stdout(predicate::str::ends_with("0 errors, 0 warnings, 20 notes\n"));
     let dir = tempfile::tempdir().unwrap();
     let faulty = dir.path().join("ru.txt");
     let ru = std::fs::read_to_string(path(RU)).unwrap().replace("в течение 15 дней", "в течение 16 дней");

@@ -1,6 +1,7 @@
 //! The integration tests, as one test binary (it links once).
 //!
 //! - `util`: fixture paths and loading helpers.
+//! - `formats`: snapshots of every output format on a small fixture (insta).
 //! - `loading`: decoding every encoding, repairs, the structure of the real texts, bad input.
 //! - `aligning`: the treaty, the UN Charter against hand-made gold, synthetic sentence data.
 //! - `checking`: `check` on the real texts and the fault-injection suite.
@@ -10,6 +11,7 @@
 mod aligning;
 mod checking;
 mod cli;
+mod formats;
 mod loading;
 mod properties;
 mod synth;

@@ -65,6 +65,7 @@ fn starts_unit(profile: &Profile, text: &str) -> bool {
     (profile.heading)(text).is_some()
         || (profile.label)(text).is_some()
         || (profile.is_signature)(text)
+        || (profile.is_closing)(text)
         || is_caps_line(profile, text)
 }
 

@@ -4,8 +4,12 @@
 
 pub mod check;
 pub mod csv;
+pub mod html;
 pub mod json;
 pub mod text;
+pub mod tmx;
+pub mod xlsx;
+pub mod xml;
 
 /// A score as written everywhere: three decimals.
 pub fn score(x: f64) -> String {

@@ -143,6 +143,18 @@ pub struct AlignArgs {
     /// CSV field delimiter: `,` (default) or `;` for spreadsheets set up for Russian.
     #[arg(long, value_name = "CHAR", default_value = ",")]
     pub delimiter: char,
+    /// TMX: keep pairs with no counterpart (left out by default).
+    #[arg(long)]
+    pub keep_unpaired: bool,
+    /// TMX: the header's source language; `all` (`*all*`) for equally authentic texts.
+    #[arg(long, value_enum, default_value_t)]
+    pub srclang: SrcLangArg,
+    /// TMX: the language tag of a side, as LANG=TAG (default zh=zh-CN, ru=ru-RU).
+    #[arg(long, value_name = "LANG=TAG")]
+    pub tag: Vec<String>,
+    /// XLSX and HTML: add the findings of `check` (a second sheet; marks on the rows).
+    #[arg(long)]
+    pub with_findings: bool,
     /// Where to write (`-` or nothing: standard output). Written atomically.
     #[arg(short, long, value_name = "PATH")]
     pub output: Option<PathBuf>,
@@ -158,6 +170,24 @@ pub enum AlignFormat {
     Tsv,
     /// `{"a":{…},"b":{…},"pairs":[…]}`.
     Json,
+    /// TMX 1.4b, for CAT tools.
+    Tmx,
+    /// An Excel workbook for reviewers.
+    Xlsx,
+    /// A self-contained side-by-side page.
+    Html,
+}
+
+/// The TMX header's source language.
+#[derive(Debug, Clone, Copy, Default, ValueEnum)]
+pub enum SrcLangArg {
+    /// Chinese.
+    #[default]
+    Zh,
+    /// Russian.
+    Ru,
+    /// `*all*`: equally authentic texts.
+    All,
 }
 
 /// `bitext check`.
