@@ -21,6 +21,7 @@
 pub mod align;
 pub mod anchors;
 pub mod check;
+pub mod diff;
 pub mod error;
 pub mod eval;
 pub mod lang;

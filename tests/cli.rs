@@ -232,3 +232,33 @@ fn check_exit_codes_and_json() {
     assert_eq!(v["findings"], w["findings"]);
     assert_eq!(v["a"], w["b"]);
 }
+
+#[test]
+fn diff_exit_codes_formats_and_no_colour_when_piped() {
+    let dir = tempfile::tempdir().unwrap();
+    let revised = dir.path().join("revised.zh.txt");
+    let zh = std::fs::read_to_string(path(ZH)).unwrap().replace("使成员国民的友谊", "使成员国人民的友谊");
+    std::fs::write(&revised, zh).unwrap();
+    bitext().args(["diff", ZH, ZH]).assert().code(0).stdout(predicate::str::contains("no changes"));
+    let out = bitext().args(["diff", ZH, "--counterpart", RU]).arg(&revised).output().unwrap();
+    assert_eq!(out.status.code(), Some(1));
+    let text = String::from_utf8(out.stdout).unwrap();
+    assert!(text.contains("使成员国{+人+}民的友谊"), "{text}");
+    assert!(!text.contains('\x1b'), "no colour when the output is not a terminal");
+    assert!(text.contains("preamble.11    modified      because of preamble.12"), "{text}");
+    let out = bitext().args(["diff", "--format", "json", ZH]).arg(&revised).output().unwrap();
+    let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(v["summary"]["modified"], 1);
+    assert_eq!(v["changes"][0]["inline"][1], serde_json::json!({"op": "insert", "text": "人"}));
+    bitext()
+        .args(["diff", "--format", "unified", ZH])
+        .arg(&revised)
+        .assert()
+        .code(1)
+        .stdout(predicate::str::contains("@@ -12,3 +12,3 @@ preamble.12\n"));
+    bitext()
+        .args(["diff", ZH, RU])
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("diff compares two versions of one text"));
+}

@@ -1,6 +1,7 @@
 //! The integration tests, as one test binary (it links once).
 //!
 //! - `util`: fixture paths and loading helpers.
+//! - `diffing`: `diff` on revisions of the real texts, with the units to review.
 //! - `formats`: snapshots of every output format on a small fixture (insta).
 //! - `loading`: decoding every encoding, repairs, the structure of the real texts, bad input.
 //! - `aligning`: the treaty, the UN Charter against hand-made gold, synthetic sentence data.
@@ -11,6 +12,7 @@
 mod aligning;
 mod checking;
 mod cli;
+mod diffing;
 mod formats;
 mod loading;
 mod properties;

@@ -26,6 +26,8 @@ pub enum Command {
     Align(AlignArgs),
     /// Report where two texts do not match: numbering, unpaired units, numbers, lengths.
     Check(CheckArgs),
+    /// Review a revision of one text, and what it means for the other-language text.
+    Diff(DiffArgs),
     /// Score an alignment against a gold alignment.
     Eval(EvalArgs),
 }
@@ -188,6 +190,50 @@ pub enum SrcLangArg {
     Ru,
     /// `*all*`: equally authentic texts.
     All,
+}
+
+/// `bitext diff`.
+#[derive(Debug, Args)]
+pub struct DiffArgs {
+    /// The old version (`-` for standard input).
+    pub old: PathBuf,
+    /// The new version, in the same language.
+    pub new: PathBuf,
+    /// The other-language text that matches OLD: list its units to review.
+    #[arg(long, value_name = "OTHER")]
+    pub counterpart: Option<PathBuf>,
+    /// Show whitespace-only differences too.
+    #[arg(long)]
+    pub strict: bool,
+    /// The language of OLD and NEW (default: told from the script).
+    #[arg(long, value_enum)]
+    pub lang: Option<LangArg>,
+    /// The encoding of OLD and NEW (default: detected).
+    #[arg(long, value_name = "LABEL")]
+    pub encoding: Option<String>,
+    /// The encoding of the counterpart (default: detected).
+    #[arg(long, value_name = "LABEL")]
+    pub encoding_counterpart: Option<String>,
+    /// Output format.
+    #[arg(long, value_enum, default_value_t)]
+    pub format: DiffFormat,
+    /// Where to write (`-` or nothing: standard output). Written atomically.
+    #[arg(short, long, value_name = "PATH")]
+    pub output: Option<PathBuf>,
+}
+
+/// Formats of `diff`.
+#[derive(Debug, Clone, Copy, Default, ValueEnum)]
+pub enum DiffFormat {
+    /// For people, coloured on a terminal (never with NO_COLOR).
+    #[default]
+    Text,
+    /// A unified diff by unit, refs in the hunk headers.
+    Unified,
+    /// `{"old","new","changes":[…],"impact":[…],"summary":{…}}`.
+    Json,
+    /// One self-contained page: old and new side by side, the impact list.
+    Html,
 }
 
 /// `bitext check`.

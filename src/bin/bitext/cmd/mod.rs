@@ -2,6 +2,7 @@
 
 mod align;
 mod check;
+mod diff;
 mod eval;
 mod parse;
 
@@ -19,6 +20,7 @@ pub fn run(cli: Cli) -> anyhow::Result<ExitCode> {
         Command::Parse(args) => parse::run(args),
         Command::Align(args) => align::run(args),
         Command::Check(args) => check::run(args),
+        Command::Diff(args) => diff::run(args),
         Command::Eval(args) => eval::run(args),
     }
 }
