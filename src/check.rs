@@ -223,11 +223,7 @@ fn numbering(doc: &Document, side: usize, position: &BTreeMap<&str, usize>, out:
 /// Each loader repair, as a note on the unit it touched.
 fn repairs(doc: &Document, side: usize, position: &BTreeMap<&str, usize>, out: &mut Vec<Finding>) {
     for r in &doc.repairs {
-        let unit = doc
-            .units
-            .iter()
-            .find(|u| u.lines[0] <= r.line && r.line <= u.lines[1])
-            .or_else(|| doc.units.iter().rev().find(|u| u.lines[0] <= r.line));
+        let unit = doc.unit_at_line(r.line);
         let refs = unit.map_or([None, None], |u| with_ref(side, &u.r#ref));
         out.push(Finding {
             severity: Severity::Note,
@@ -274,14 +270,29 @@ fn across(alignment: &Alignment, out: &mut Vec<Finding>) {
     }
     // A whole article left unpaired on both sides under the same number was moved (two
     // articles swapped): the numbering finding says so, not two unpaired ones.
-    let whole = |side: usize, refs: &[String], container: &str| {
-        docs[side].units.iter().filter(|u| u.info.container == container).count() == refs.len()
-    };
+    // Units per container, counted once: counting per finding would be quadratic.
+    let sizes: [BTreeMap<&str, (usize, usize)>; 2] = [0, 1].map(|s| {
+        let mut m: BTreeMap<&str, (usize, usize)> = BTreeMap::new();
+        for u in &docs[s].units {
+            let e = m.entry(u.info.container.as_str()).or_default();
+            e.0 += 1;
+            if u.kind != UnitKind::Heading {
+                e.1 += 1;
+            }
+        }
+        m
+    });
+    let whole =
+        |side: usize, refs: &[String], container: &str| sizes[side].get(container).map_or(0, |x| x.0) == refs.len();
+    let mut whole_runs: BTreeMap<&str, [bool; 2]> = BTreeMap::new();
+    for (s, _, refs, c) in &runs {
+        if whole(*s, refs, c) {
+            whole_runs.entry(c.as_str()).or_default()[*s] = true;
+        }
+    }
     let moved: BTreeSet<String> = runs
         .iter()
-        .filter(|(s, _, refs, c)| {
-            whole(*s, refs, c) && runs.iter().any(|(t, _, r2, c2)| t != s && c2 == c && whole(*t, r2, c2))
-        })
+        .filter(|(_, _, _, c)| whole_runs.get(c.as_str()) == Some(&[true, true]))
         .map(|x| x.3.clone())
         .collect();
     for (side, row, refs, container) in &runs {
@@ -318,9 +329,7 @@ fn across(alignment: &Alignment, out: &mut Vec<Finding>) {
     }
     let unpaired_containers: BTreeSet<(usize, &str)> = runs.iter().map(|(s, _, _, c)| (*s, c.as_str())).collect();
     for ((ca, cb), order) in container_pairs {
-        let count = |s: usize, c: &str| {
-            docs[s].units.iter().filter(|u| u.info.container == c && u.kind != UnitKind::Heading).count()
-        };
+        let count = |s: usize, c: &str| sizes[s].get(c).map_or(0, |x| x.1);
         let (na, nb) = (count(0, &ca), count(1, &cb));
         if na == nb {
             continue;

@@ -436,8 +436,26 @@ pub fn impact(revision: &Revision, other: &Document) -> Vec<Impact> {
             counterpart[i] = b.b.clone();
         }
     }
-    let index_of_old = |r: &str| old.units.iter().position(|u| u.r#ref == r);
-    let index_of_new = |r: &str| revision.new.units.iter().position(|u| u.r#ref == r);
+    // For each unit of NEW, the nearest partnered unit of OLD before it; for each unit of
+    // OLD, the last counterpart at or before it: one pass each, not a search per change.
+    let mut partner_before_new = Vec::with_capacity(revision.new.units.len());
+    let mut last = None;
+    for p in &revision.partner_of_new {
+        partner_before_new.push(last);
+        if p.is_some() {
+            last = *p;
+        }
+    }
+    let mut counterpart_upto_old = Vec::with_capacity(old.units.len());
+    let mut last = None;
+    for c in &counterpart {
+        if let Some(&k) = c.last() {
+            last = Some(k);
+        }
+        counterpart_upto_old.push(last);
+    }
+    let index_of_old = |r: &str| old.position(r);
+    let index_of_new = |r: &str| revision.new.position(r);
     let mut found: BTreeMap<(usize, &'static str), BTreeSet<String>> = BTreeMap::new();
     let mut add = |k: usize, kind: &'static str, because: &str| {
         found.entry((k, kind)).or_default().insert(because.to_string());
@@ -478,11 +496,9 @@ pub fn impact(revision: &Revision, other: &Document) -> Vec<Impact> {
                 let Some(j) = index_of_new(n) else { continue };
                 // Where it belongs: after the counterpart of the nearest unit before it
                 // that OLD also has.
-                let before = (0..j).rev().find_map(|jj| revision.partner_of_new[jj]);
-                match before {
+                match partner_before_new[j] {
                     Some(i) => {
-                        let prev = (0..=i).rev().find_map(|ii| counterpart[ii].last().copied());
-                        if let Some(k) = prev {
+                        if let Some(k) = counterpart_upto_old[i] {
                             add(k, "insert_after", n);
                         }
                     }

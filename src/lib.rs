@@ -20,6 +20,7 @@
 
 pub mod align;
 pub mod anchors;
+pub mod batch;
 pub mod check;
 pub mod diff;
 pub mod error;

@@ -1,6 +1,9 @@
 //! The parsed document: its units, their references, and the repairs made while
 //! reading it. Loaders produce a [`Document`]; every later stage reads one.
 
+use std::collections::BTreeMap;
+use std::sync::OnceLock;
+
 use serde::Serialize;
 
 use crate::lang::Lang;
@@ -20,12 +23,38 @@ pub struct Document {
     pub units: Vec<Unit>,
     /// The repairs made while reading it, in line order.
     pub repairs: Vec<Repair>,
+    /// Refs to unit positions, built on the first lookup (so `units` must not change
+    /// after it): lookups by ref stay logarithmic on texts of 100,000 articles.
+    #[serde(skip)]
+    index: OnceLock<BTreeMap<String, usize>>,
 }
 
 impl Document {
+    /// A document of these units and repairs.
+    pub fn new(path: String, lang: Lang, encoding: String, bom: bool, units: Vec<Unit>, repairs: Vec<Repair>) -> Self {
+        Document { path, lang, encoding, bom, units, repairs, index: OnceLock::new() }
+    }
+
+    /// The position of the unit with reference `r`, if any.
+    pub fn position(&self, r: &str) -> Option<usize> {
+        let index =
+            self.index.get_or_init(|| self.units.iter().enumerate().map(|(i, u)| (u.r#ref.clone(), i)).collect());
+        index.get(r).copied()
+    }
+
     /// The unit with reference `r`, if any.
     pub fn unit(&self, r: &str) -> Option<&Unit> {
-        self.units.iter().find(|u| u.r#ref == r)
+        self.position(r).map(|i| &self.units[i])
+    }
+
+    /// The unit whose lines hold input line `line`, or the last one before it.
+    pub fn unit_at_line(&self, line: usize) -> Option<&Unit> {
+        let after = self.units.partition_point(|u| u.lines[0] <= line);
+        self.units[..after]
+            .iter()
+            .rev()
+            .find(|u| u.lines[0] <= line && line <= u.lines[1])
+            .or_else(|| after.checked_sub(1).map(|i| &self.units[i]))
     }
 
     /// The total number of characters of all units' text.

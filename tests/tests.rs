@@ -5,11 +5,13 @@
 //! - `formats`: snapshots of every output format on a small fixture (insta).
 //! - `loading`: decoding every encoding, repairs, the structure of the real texts, bad input.
 //! - `aligning`: the treaty, the UN Charter against hand-made gold, synthetic sentence data.
+//! - `batching`: `batch`: failures, resuming, shards, determinism across threads.
 //! - `checking`: `check` on the real texts and the fault-injection suite.
 //! - `cli`: the command line: formats, exit codes, atomic output, the shipped alignment.
 //! - `properties`: properties over arbitrary input (proptest).
 
 mod aligning;
+mod batching;
 mod checking;
 mod cli;
 mod diffing;

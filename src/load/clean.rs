@@ -207,7 +207,13 @@ pub fn join_hyphenation(lang: Lang, lines: &mut Vec<Line>, repairs: &mut Vec<Rep
         return;
     }
     let is_script = lang.profile().is_script_char;
-    let whole: String = lines.iter().map(|l| l.text.as_str()).collect::<Vec<_>>().join("\n");
+    // The hyphenated compounds the text writes within a line, looked up for each break.
+    let compounds: std::collections::BTreeSet<String> = lines
+        .iter()
+        .flat_map(|l| l.text.split(|c: char| !(c.is_alphabetic() || c == '-')))
+        .filter(|w| w.contains('-') && !w.starts_with('-') && !w.ends_with('-'))
+        .map(str::to_lowercase)
+        .collect();
     let mut i = 0;
     while i < lines.len() {
         let ends_hyphen = {
@@ -236,7 +242,7 @@ pub fn join_hyphenation(lang: Lang, lines: &mut Vec<Line>, repairs: &mut Vec<Rep
         // Particles (`кто-то`, `какой-либо`) and compounds of member states keep their
         // hyphen, and so does any compound the text writes hyphenated elsewhere.
         let particle = ["либо", "нибудь", "то", "ка", "таки"].contains(&tail_word.as_str());
-        let keep = particle || tail_word.starts_with("член") || whole.contains(&hyphenated);
+        let keep = particle || tail_word.starts_with("член") || compounds.contains(&hyphenated.to_lowercase());
         let joined = if keep { format!("{head}-{}", lines[j].text) } else { format!("{head}{}", lines[j].text) };
         repair(
             repairs,

@@ -108,14 +108,7 @@ pub fn load_bytes(bytes: &[u8], path: impl AsRef<Path>, options: &LoadOptions) -
         return Err(Error::new(ErrorKind::Limit(format!("{} units; the limit is {MAX_UNITS}", units.len())), path));
     }
     repairs.sort_by_key(|r| r.line);
-    Ok(Document {
-        path: path.display().to_string(),
-        lang,
-        encoding: decoded.encoding,
-        bom: decoded.bom,
-        units,
-        repairs,
-    })
+    Ok(Document::new(path.display().to_string(), lang, decoded.encoding, decoded.bom, units, repairs))
 }
 
 /// Splits at LF, CRLF or a lone CR.

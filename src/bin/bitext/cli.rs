@@ -30,6 +30,8 @@ pub enum Command {
     Diff(DiffArgs),
     /// Score an alignment against a gold alignment.
     Eval(EvalArgs),
+    /// Align or check many pairs listed in a manifest, in parallel.
+    Batch(BatchArgs),
 }
 
 /// How to segment a text.
@@ -274,6 +276,58 @@ pub enum FailOn {
     /// Errors and warnings.
     #[default]
     Warning,
+}
+
+/// `bitext batch`.
+#[derive(Debug, Args)]
+pub struct BatchArgs {
+    /// CSV with a header naming `a`, `b` and optionally `out`, `id`; or JSON lines with
+    /// those keys. Relative paths are relative to the manifest's folder.
+    pub manifest: PathBuf,
+    /// What each pair gets.
+    #[arg(long, value_enum, default_value_t)]
+    pub mode: BatchMode,
+    /// Format of each output (align: csv, tsv, json; check: text, json).
+    #[arg(long, value_enum)]
+    pub format: Option<BatchFormat>,
+    /// Where outputs not named in the manifest go, as ID.EXT.
+    #[arg(long, value_name = "DIR")]
+    pub out_dir: Option<PathBuf>,
+    /// Where the summary goes (standard output by default); `.jsonl` writes JSON lines, else CSV.
+    #[arg(long, value_name = "PATH")]
+    pub summary: Option<PathBuf>,
+    /// Run pairs whose output is newer than their inputs too (skipped by default).
+    #[arg(long)]
+    pub force: bool,
+    /// Take only the rows whose 0-based index i has i mod N = K, for job arrays.
+    #[arg(long, value_name = "K/N")]
+    pub shard: Option<String>,
+    /// Threads (0: one per core).
+    #[arg(long, default_value_t = 0)]
+    pub jobs: usize,
+}
+
+/// What `batch` does with each pair.
+#[derive(Debug, Clone, Copy, Default, ValueEnum)]
+pub enum BatchMode {
+    /// Align: one alignment per pair.
+    #[default]
+    Align,
+    /// Check: one report per pair.
+    Check,
+}
+
+/// Formats of `batch` outputs.
+#[derive(Debug, Clone, Copy, ValueEnum)]
+pub enum BatchFormat {
+    /// CSV (align).
+    Csv,
+    /// TSV (align).
+    Tsv,
+    /// JSON (align, check).
+    Json,
+    /// Text (check).
+    Text,
 }
 
 /// `bitext eval`.

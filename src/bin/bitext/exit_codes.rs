@@ -4,7 +4,8 @@
 /// Done; for `check` and `diff`: nothing to report.
 pub const SAME: u8 = 0;
 
-/// `check`: at least one finding at or above `--fail-on`; `diff`: the texts differ.
+/// `check`: at least one finding at or above `--fail-on`; `diff`: the texts differ;
+/// `batch`: at least one pair failed.
 pub const DIFFERENT: u8 = 1;
 
 /// Trouble: bad arguments, unreadable or undecodable input, I/O error.

@@ -1,6 +1,7 @@
 //! One file per subcommand, each with its `run`.
 
 mod align;
+mod batch;
 mod check;
 mod diff;
 mod eval;
@@ -22,6 +23,7 @@ pub fn run(cli: Cli) -> anyhow::Result<ExitCode> {
         Command::Check(args) => check::run(args),
         Command::Diff(args) => diff::run(args),
         Command::Eval(args) => eval::run(args),
+        Command::Batch(args) => batch::run(args),
     }
 }
 

@@ -1,0 +1,327 @@
+//! Many pairs at once: a manifest of pairs, run in parallel, one output per pair and a
+//! summary, resumable, and shardable across the tasks of a job array.
+
+use std::path::{Path, PathBuf};
+use std::time::SystemTime;
+
+use rayon::prelude::*;
+use serde::Serialize;
+
+use crate::align::{AlignOptions, align};
+use crate::check::{Severity, check};
+use crate::error::{Error, ErrorKind, Result};
+use crate::load::{LoadOptions, load};
+use crate::write::{self, csv::CsvOptions};
+
+/// What each pair gets.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Mode {
+    /// The alignment, as CSV, TSV or JSON.
+    Align(AlignFormat),
+    /// The findings of `check`, as text or JSON.
+    Check(CheckFormat),
+}
+
+/// Formats of a batch alignment.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum AlignFormat {
+    /// CSV.
+    Csv,
+    /// TSV.
+    Tsv,
+    /// JSON.
+    Json,
+}
+
+/// Formats of a batch check.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum CheckFormat {
+    /// Text.
+    Text,
+    /// JSON.
+    Json,
+}
+
+impl Mode {
+    fn extension(self) -> &'static str {
+        match self {
+            Mode::Align(AlignFormat::Csv) => "csv",
+            Mode::Align(AlignFormat::Tsv) => "tsv",
+            Mode::Align(AlignFormat::Json) | Mode::Check(CheckFormat::Json) => "json",
+            Mode::Check(CheckFormat::Text) => "txt",
+        }
+    }
+}
+
+/// One row of the manifest.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Job {
+    /// The 0-based index of the row among the manifest's rows.
+    pub index: usize,
+    /// Its id (given, or `row` and its 1-based number).
+    pub id: String,
+    /// The first text.
+    pub a: PathBuf,
+    /// The second text.
+    pub b: PathBuf,
+    /// Where its output goes.
+    pub out: PathBuf,
+    /// Why the row cannot run, if it cannot (a bad row, an output named twice).
+    pub problem: Option<String>,
+}
+
+/// How a pair went.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Status {
+    /// Done, output written.
+    Ok,
+    /// The output is newer than both inputs: not run again.
+    Skipped,
+    /// Not done; see the message.
+    Failed,
+}
+
+/// One row of the summary.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Outcome {
+    /// The pair's id.
+    pub id: String,
+    /// The first text.
+    pub a: String,
+    /// The second text.
+    pub b: String,
+    /// Its output.
+    pub out: String,
+    /// How it went.
+    pub status: Status,
+    /// Units of the first text.
+    pub units_a: Option<usize>,
+    /// Units of the second text.
+    pub units_b: Option<usize>,
+    /// Pairs of the alignment.
+    pub pairs: Option<usize>,
+    /// The mean confidence of the pairs.
+    pub mean_score: Option<f64>,
+    /// Errors and warnings `check` finds.
+    pub findings: Option<usize>,
+    /// What went wrong, for a failed pair.
+    pub message: String,
+}
+
+/// Reads a manifest: CSV with a header naming `a`, `b` and optionally `out` and `id`,
+/// or JSON lines with those keys. Relative paths are relative to the manifest's folder;
+/// outputs not named go to `out_dir` as `ID.EXT`. Rows that cannot run are kept, with
+/// their problem, so that the summary reports them.
+pub fn read_manifest(bytes: &[u8], path: &Path, out_dir: &Path, mode: Mode) -> Result<Vec<Job>> {
+    let bad = |why: String| Error::new(ErrorKind::Format(why), path);
+    let text = std::str::from_utf8(bytes).map_err(|_| bad("the manifest is not UTF-8".into()))?;
+    let text = text.trim_start_matches('\u{FEFF}');
+    let base = path.parent().filter(|p| !p.as_os_str().is_empty()).unwrap_or(Path::new("."));
+    let resolve = |p: &str| {
+        let p = PathBuf::from(p);
+        if p.is_absolute() { p } else { base.join(p) }
+    };
+    type Row = (Option<String>, Option<String>, Option<String>, Option<String>, Option<String>);
+    let mut rows: Vec<Row> = Vec::new(); // a, b, out, id, problem
+    if text.trim_start().starts_with('{') {
+        for (n, line) in text.lines().enumerate().filter(|(_, l)| !l.trim().is_empty()) {
+            match serde_json::from_str::<serde_json::Value>(line) {
+                Ok(v) => {
+                    let field = |k: &str| v.get(k).and_then(|x| x.as_str()).map(String::from);
+                    rows.push((field("a"), field("b"), field("out"), field("id"), None));
+                }
+                Err(e) => rows.push((None, None, None, None, Some(format!("line {}: not JSON: {e}", n + 1)))),
+            }
+        }
+    } else {
+        let mut reader = csv::ReaderBuilder::new().flexible(true).trim(csv::Trim::All).from_reader(text.as_bytes());
+        let headers = reader.headers().map_err(|e| bad(format!("line 1: {e}")))?.clone();
+        let col = |name: &str| headers.iter().position(|h| h == name);
+        let (ca, cb) = (col("a"), col("b"));
+        if ca.is_none() || cb.is_none() {
+            return Err(
+                bad("line 1: the header must name the columns a and b (and may name out and id)".into()).at_line(1)
+            );
+        }
+        let (co, ci) = (col("out"), col("id"));
+        for (n, record) in reader.records().enumerate() {
+            match record {
+                Ok(r) => {
+                    let get = |c: Option<usize>| c.and_then(|c| r.get(c)).filter(|s| !s.is_empty()).map(String::from);
+                    rows.push((get(ca), get(cb), get(co), get(ci), None));
+                }
+                Err(e) => rows.push((None, None, None, None, Some(format!("line {}: {e}", n + 2)))),
+            }
+        }
+    }
+    let mut jobs = Vec::with_capacity(rows.len());
+    let mut outputs: std::collections::BTreeMap<PathBuf, usize> = std::collections::BTreeMap::new();
+    for (index, (a, b, out, id, problem)) in rows.into_iter().enumerate() {
+        let id = id.unwrap_or_else(|| format!("row{}", index + 1));
+        let out = out.map(|o| resolve(&o)).unwrap_or_else(|| out_dir.join(format!("{id}.{}", mode.extension())));
+        let mut problem = problem;
+        if problem.is_none() && (a.is_none() || b.is_none()) {
+            problem = Some(format!("row {}: it needs both a and b", index + 1));
+        }
+        if problem.is_none() {
+            if let Some(first) = outputs.get(&out) {
+                problem = Some(format!("row {}: its output {} is also row {}'s", index + 1, out.display(), first + 1));
+            } else {
+                outputs.insert(out.clone(), index);
+            }
+        }
+        jobs.push(Job {
+            index,
+            id,
+            a: a.map(|x| resolve(&x)).unwrap_or_default(),
+            b: b.map(|x| resolve(&x)).unwrap_or_default(),
+            out,
+            problem,
+        });
+    }
+    Ok(jobs)
+}
+
+/// Keeps the rows of shard `k` of `n`: those whose 0-based index i has i mod n = k.
+pub fn shard(jobs: Vec<Job>, k: usize, n: usize) -> Vec<Job> {
+    jobs.into_iter().filter(|j| j.index % n == k).collect()
+}
+
+fn modified(p: &Path) -> Option<SystemTime> {
+    std::fs::metadata(p).and_then(|m| m.modified()).ok()
+}
+
+/// Runs one pair.
+pub fn run_job(job: &Job, mode: Mode, force: bool) -> Outcome {
+    let mut outcome = Outcome {
+        id: job.id.clone(),
+        a: job.a.display().to_string(),
+        b: job.b.display().to_string(),
+        out: job.out.display().to_string(),
+        status: Status::Failed,
+        units_a: None,
+        units_b: None,
+        pairs: None,
+        mean_score: None,
+        findings: None,
+        message: String::new(),
+    };
+    if let Some(p) = &job.problem {
+        outcome.message = p.clone();
+        return outcome;
+    }
+    if !force
+        && let (Some(o), Some(a), Some(b)) = (modified(&job.out), modified(&job.a), modified(&job.b))
+        && o > a
+        && o > b
+    {
+        outcome.status = Status::Skipped;
+        return outcome;
+    }
+    let result = (|| -> Result<()> {
+        let da = load(&job.a, &LoadOptions::default())?;
+        let db = load(&job.b, &LoadOptions::default())?;
+        let alignment = align(&da, &db, &AlignOptions::default());
+        let report = check(&alignment);
+        outcome.units_a = Some(da.units.len());
+        outcome.units_b = Some(db.units.len());
+        outcome.pairs = Some(alignment.pairs.len());
+        let n = alignment.pairs.len().max(1) as f64;
+        outcome.mean_score = Some(write::score_value(alignment.pairs.iter().map(|p| p.score).sum::<f64>() / n));
+        outcome.findings = Some(report.findings.iter().filter(|f| f.severity != Severity::Note).count());
+        let bytes = match mode {
+            Mode::Align(AlignFormat::Csv) => write::csv::write(&alignment, CsvOptions::default()),
+            Mode::Align(AlignFormat::Tsv) => write::csv::write(&alignment, CsvOptions { delimiter: b'\t', bom: false }),
+            Mode::Align(AlignFormat::Json) => write::json::alignment(&alignment, [&da, &db]),
+            Mode::Check(CheckFormat::Text) => write::check::text(&report),
+            Mode::Check(CheckFormat::Json) => write::check::json(&report, [&da, &db]),
+        };
+        if let Some(dir) = job.out.parent().filter(|d| !d.as_os_str().is_empty()) {
+            std::fs::create_dir_all(dir).map_err(|e| Error::new(ErrorKind::Io(e.to_string()), dir))?;
+        }
+        crate::output::write_atomic(&job.out, &bytes)
+    })();
+    match result {
+        Ok(()) => outcome.status = Status::Ok,
+        Err(e) => outcome.message = e.to_string(),
+    }
+    outcome
+}
+
+/// Runs the jobs on `threads` threads (0: one per core); `done` is called after each.
+/// The outcomes are in the jobs' order, whatever the threads did.
+pub fn run_all(
+    jobs: &[Job],
+    mode: Mode,
+    force: bool,
+    threads: usize,
+    done: &(dyn Fn(&Outcome) + Sync),
+) -> Vec<Outcome> {
+    let work = || {
+        jobs.par_iter()
+            .map(|j| {
+                let o = run_job(j, mode, force);
+                done(&o);
+                o
+            })
+            .collect()
+    };
+    match rayon::ThreadPoolBuilder::new().num_threads(threads).build() {
+        Ok(pool) => pool.install(work),
+        Err(_) => jobs.iter().map(|j| run_job(j, mode, force)).collect(),
+    }
+}
+
+/// The summary as CSV (one header, a row per pair) — summaries of shards concatenate
+/// by dropping the later headers — or as JSON lines when `jsonl`.
+pub fn summary(outcomes: &[Outcome], jsonl: bool) -> Vec<u8> {
+    if jsonl {
+        let mut out = Vec::new();
+        for o in outcomes {
+            out.extend(serde_json::to_vec(o).unwrap_or_default());
+            out.push(b'\n');
+        }
+        return out;
+    }
+    let mut out = Vec::new();
+    {
+        let mut w = csv::Writer::from_writer(&mut out);
+        let _ = w.write_record([
+            "id",
+            "a",
+            "b",
+            "out",
+            "status",
+            "units_a",
+            "units_b",
+            "pairs",
+            "mean_score",
+            "findings",
+            "message",
+        ]);
+        let opt = |x: Option<usize>| x.map(|v| v.to_string()).unwrap_or_default();
+        for o in outcomes {
+            let status = match o.status {
+                Status::Ok => "ok",
+                Status::Skipped => "skipped",
+                Status::Failed => "failed",
+            };
+            let _ = w.write_record([
+                o.id.clone(),
+                o.a.clone(),
+                o.b.clone(),
+                o.out.clone(),
+                status.to_string(),
+                opt(o.units_a),
+                opt(o.units_b),
+                opt(o.pairs),
+                o.mean_score.map(write::score).unwrap_or_default(),
+                opt(o.findings),
+                o.message.clone(),
+            ]);
+        }
+        let _ = w.flush();
+    }
+    out
+}
