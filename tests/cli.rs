@@ -262,3 +262,34 @@ fn diff_exit_codes_formats_and_no_colour_when_piped() {
         .code(2)
         .stderr(predicate::str::contains("diff compares two versions of one text"));
 }
+
+/// The same inputs give byte-identical outputs, in every format.
+#[test]
+fn outputs_are_byte_identical_across_runs() {
+    let dir = tempfile::tempdir().unwrap();
+    let revised = dir.path().join("revised.zh.txt");
+    std::fs::write(&revised, std::fs::read_to_string(path(ZH)).unwrap().replace("15 日内", "16 日内")).unwrap();
+    let runs: Vec<Vec<&str>> = vec![
+        vec!["parse", "--format", "json", ZH],
+        vec!["align", ZH, RU],
+        vec!["align", ZH, RU, "--format", "json"],
+        vec!["align", ZH, RU, "--format", "tmx"],
+        vec!["align", ZH, RU, "--format", "html", "--with-findings"],
+        vec!["align", ZH, RU, "--level", "sentence"],
+        vec!["check", ZH, RU, "--format", "json"],
+    ];
+    for args in runs {
+        let once = bitext().args(&args).output().unwrap().stdout;
+        let twice = bitext().args(&args).output().unwrap().stdout;
+        assert!(!once.is_empty() && once == twice, "{args:?}");
+    }
+    let xlsx = |name: &str| {
+        let p = dir.path().join(name);
+        bitext().args(["align", ZH, RU, "--format", "xlsx", "--with-findings", "-o"]).arg(&p).assert().code(0);
+        std::fs::read(p).unwrap()
+    };
+    assert_eq!(xlsx("a.xlsx"), xlsx("b.xlsx"));
+    let diff =
+        || bitext().args(["diff", "--format", "json", "--counterpart", RU, ZH]).arg(&revised).output().unwrap().stdout;
+    assert_eq!(diff(), diff());
+}

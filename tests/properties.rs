@@ -36,3 +36,129 @@ proptest! {
         }
     }
 }
+
+mod documents {
+    use bitext::align::{AlignOptions, align};
+    use bitext::check::check;
+    use bitext::diff::{DiffOptions, diff};
+    use bitext::load::{LoadOptions, load_bytes};
+    use bitext::write;
+    use proptest::prelude::*;
+
+    fn zh_numeral(n: u32) -> String {
+        const D: [&str; 10] = ["", "一", "二", "三", "四", "五", "六", "七", "八", "九"];
+        match n {
+            1..=9 => D[n as usize].to_string(),
+            10 => "十".to_string(),
+            _ => format!("十{}", D[(n % 10) as usize]),
+        }
+    }
+
+    /// A treaty-shaped Chinese text: title, recitals, articles with plain or numbered
+    /// paragraphs, a closing formula, signatures.
+    fn chinese() -> impl Strategy<Value = String> {
+        let words = "[缔约各方合作发展友好关系组织国家和平安全]{4,24}";
+        (
+            "[上海合作组织成员国友好]{6,12}条约",
+            proptest::collection::vec(words, 1..4),
+            proptest::collection::vec((proptest::bool::ANY, proptest::collection::vec(words, 1..4)), 1..7),
+            proptest::collection::vec("[中华人民吉尔斯俄罗]{2,6}", 1..4),
+        )
+            .prop_map(|(title, recitals, articles, sigs)| {
+                let mut s = format!("{title}\n\n");
+                for r in recitals {
+                    s.push_str(&format!("{r}，\n\n"));
+                }
+                s.push_str("兹达成协议如下：\n\n");
+                for (k, (numbered, paras)) in articles.iter().enumerate() {
+                    s.push_str(&format!("第{}条\n\n", zh_numeral(k as u32 + 1)));
+                    for (m, p) in paras.iter().enumerate() {
+                        if *numbered {
+                            s.push_str(&format!("{}、{p}。\n\n", zh_numeral(m as u32 + 1)));
+                        } else {
+                            s.push_str(&format!("{p}。\n\n"));
+                        }
+                    }
+                }
+                s.push_str(
+                    "本条约于二〇〇七年八月十六日在比什凯克签订，正本一份，用中文和俄文写成，两种文本同等作准。\n\n",
+                );
+                for g in sigs {
+                    s.push_str(&format!("{g}代表\n\n"));
+                }
+                s
+            })
+    }
+
+    /// A treaty-shaped Russian text.
+    fn russian() -> impl Strategy<Value = String> {
+        let words = "[а-я]{3,9}( [а-я]{2,9}){2,12}";
+        (
+            proptest::collection::vec(words, 1..4),
+            proptest::collection::vec((proptest::bool::ANY, proptest::collection::vec(words, 1..4)), 1..7),
+            proptest::collection::vec("[А-Я][а-я]{4,10}", 1..4),
+        )
+            .prop_map(|(recitals, articles, sigs)| {
+                let mut s = String::from("ДОГОВОР\nо дружбе и сотрудничестве\n\n");
+                for r in recitals {
+                    s.push_str(&format!("{r};\n\n"));
+                }
+                s.push_str("договорились о нижеследующем:\n\n");
+                for (k, (numbered, paras)) in articles.iter().enumerate() {
+                    s.push_str(&format!("Статья {}\n\n", k + 1));
+                    for (m, p) in paras.iter().enumerate() {
+                        if *numbered {
+                            s.push_str(&format!("{}. {p}.\n\n", m + 1));
+                        } else {
+                            s.push_str(&format!("{p}.\n\n"));
+                        }
+                    }
+                }
+                s.push_str("Совершено в городе Бишкеке 16 августа 2007 года в одном подлинном экземпляре.\n\n");
+                for g in sigs {
+                    s.push_str(&format!("За {g}\n\n"));
+                }
+                s
+            })
+    }
+
+    fn units(doc: &bitext::Document) -> Vec<(String, &'static str, Option<String>, String)> {
+        doc.units.iter().map(|u| (u.r#ref.clone(), u.kind.name(), u.label.clone(), u.text.clone())).collect()
+    }
+
+    fn load(text: &str) -> bitext::Document {
+        load_bytes(text.as_bytes(), "p.txt", &LoadOptions::default()).unwrap()
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig { cases: 64, ..ProptestConfig::default() })]
+
+        /// A parsed document written back from its units parses to the same units.
+        #[test]
+        fn parse_write_parse_is_stable(zh in chinese(), ru in russian()) {
+            for text in [zh, ru] {
+                let first = load(&text);
+                let again = load(&write::text::plain(&first));
+                prop_assert_eq!(units(&first), units(&again));
+            }
+        }
+
+        /// A text against itself has no change.
+        #[test]
+        fn diff_with_itself_is_empty(zh in chinese()) {
+            let d = load(&zh);
+            let changes = diff(&d, &d, DiffOptions { strict: true }).changes.len();
+            prop_assert_eq!(changes, 0);
+        }
+
+        /// Swapping the files swaps nothing: the same findings, sides named by language.
+        #[test]
+        fn check_is_symmetric(zh in chinese(), ru in russian()) {
+            let (a, b) = (load(&zh), load(&ru));
+            let one = write::check::json(&check(&align(&a, &b, &AlignOptions::default())), [&a, &b]);
+            let two = write::check::json(&check(&align(&b, &a, &AlignOptions::default())), [&b, &a]);
+            let findings = |bytes: &[u8]| serde_json::from_slice::<serde_json::Value>(bytes).unwrap()["findings"].clone();
+            prop_assert_eq!(findings(&one), findings(&two));
+        }
+    }
+}

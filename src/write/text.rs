@@ -24,3 +24,25 @@ pub fn document(doc: &Document) -> Vec<u8> {
     }
     s.into_bytes()
 }
+
+/// A document written back as plain text from its units: one paragraph per unit,
+/// blank lines between, each paragraph with its printed number. Parsing the result
+/// gives the same units (a property the tests check).
+pub fn plain(doc: &Document) -> String {
+    let mut s = String::new();
+    for u in &doc.units {
+        if !s.is_empty() {
+            s.push('\n');
+        }
+        match (&u.label, u.kind) {
+            (Some(l), crate::UnitKind::Paragraph | crate::UnitKind::Item) => {
+                let sep = if l.ends_with('、') || l.ends_with('）') { "" } else { " " };
+                let _ = writeln!(s, "{l}{sep}{}", u.text);
+            }
+            _ => {
+                let _ = writeln!(s, "{}", u.text);
+            }
+        }
+    }
+    s
+}
