@@ -21,6 +21,8 @@ struct Para {
     last: usize,
     /// The length of its last line, in characters.
     last_len: usize,
+    /// Whether lines were joined into it.
+    joined: bool,
 }
 
 /// Parses repaired lines into units (`--segments structure`).
@@ -103,7 +105,7 @@ fn split_title<'a>(profile: &Profile, lines: &'a [Line]) -> (Option<Para>, &'a [
         return (None, lines);
     }
     let text = block.iter().map(|l| l.text.as_str()).collect::<Vec<_>>().join(profile.line_joiner);
-    (Some(Para { text, first: block[0].first, last: block[block.len() - 1].last, last_len: 0 }), &lines[end..])
+    (Some(Para { text, first: block[0].first, last: block[block.len() - 1].last, last_len: 0, joined: false }), &lines[end..])
 }
 
 /// The width of a hard-wrapped text, if it is one: most lines that run on to the next
@@ -145,18 +147,26 @@ fn join_kind(
     profile: &Profile,
     prev: &str,
     prev_len: usize,
+    single: bool,
     next: &Line,
     gap: Gap,
     width: Option<usize>,
 ) -> Option<Join> {
-    if starts_unit(profile, &next.text) || next.indented || is_caps_line(profile, prev) || (profile.is_signature)(prev)
-    {
+    if starts_unit(profile, &next.text) || next.indented {
         return None;
     }
-    if let Some(h) = (profile.heading)(prev)
-        && !h.rest_is_body
-    {
-        return None;
+    // A heading, a signature or a line in capitals stands alone; once a paragraph has
+    // two lines it is none of them, and looking at all of it for each line would make
+    // a long paragraph cost the square of its length.
+    if single {
+        if is_caps_line(profile, prev) || (profile.is_signature)(prev) {
+            return None;
+        }
+        if let Some(h) = (profile.heading)(prev)
+            && !h.rest_is_body
+        {
+            return None;
+        }
     }
     let last = prev.chars().last()?;
     let next_first = next.text.chars().next()?;
@@ -204,7 +214,7 @@ fn paragraphs(profile: &Profile, lines: &[Line], repairs: &mut Vec<Repair>) -> V
             gap = if line.page_break || gap == Gap::Page { Gap::Page } else { Gap::Blank };
             continue;
         }
-        let joined = paras.last().and_then(|p| join_kind(profile, &p.text, p.last_len, line, gap, width));
+        let joined = paras.last().and_then(|p| join_kind(profile, &p.text, p.last_len, !p.joined, line, gap, width));
         match (joined, paras.last_mut()) {
             (Some(kind), Some(p)) => {
                 let why = match kind {
@@ -220,12 +230,14 @@ fn paragraphs(profile: &Profile, lines: &[Line], repairs: &mut Vec<Repair>) -> V
                 p.text.push_str(&line.text);
                 p.last = line.last;
                 p.last_len = line.physical[1];
+                p.joined = true;
             }
             _ => paras.push(Para {
                 text: line.text.clone(),
                 first: line.first,
                 last: line.last,
                 last_len: line.physical[1],
+                joined: false,
             }),
         }
         gap = Gap::None;
