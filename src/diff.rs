@@ -177,7 +177,9 @@ fn pair_region(
             if sort(a) == sort(b) {
                 let s = similarity(&ok[ro.start + i], &nk[rn.start + j]);
                 if s >= 0.5 {
-                    sim[i * m + j] = s;
+                    // Alike units under the same ref are the same unit: a paragraph split
+                    // in two keeps its number for its first part.
+                    sim[i * m + j] = if a.r#ref == b.r#ref { s + 0.2 } else { s };
                 }
             }
         }
@@ -393,18 +395,18 @@ pub fn diff<'d>(old: &'d Document, new: &'d Document, options: DiffOptions) -> R
             norm(&ou.text, options.strict) == norm(&nu.text, options.strict)
         };
         let shifted = ou.r#ref != nu.r#ref;
-        if shifted {
+        // Only units whose text did not change are renumbered; a changed one is
+        // modified, under its old and new refs, and ends a run.
+        if shifted && same_text {
             run = match run {
                 Some((fo, fnw, _, _)) => Some((fo, fnw, i, j)),
                 None => Some((i, j, i, j)),
             };
-        } else {
-            flush_run(&mut run, &mut changes);
+            continue;
         }
+        flush_run(&mut run, &mut changes);
         if same_text {
-            if !shifted {
-                unchanged += 1;
-            }
+            unchanged += 1;
             continue;
         }
         changes.push(Change {

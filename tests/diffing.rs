@@ -69,6 +69,11 @@ fn revision(name: &str) -> Vec<u8> {
             let swapped = format!("二、{}\n\n三、{}", &b["三、".len()..], &a["二、".len()..]);
             replace_once(&zh, &format!("{a}\n\n{b}"), &swapped)
         }
+        "paragraph-split" => replace_once(
+            &zh,
+            "四、本条约生效后对任何被吸收为本组织新成员的国家开放。对新加入的国家，",
+            "四、本条约生效后对任何被吸收为本组织新成员的国家开放。\n\n五、对新加入的国家，",
+        ),
         "gb18030-page-break-moved" => {
             let s = replace_once(&zh, "在打\n\n击恐怖主义", "在打击恐怖主义");
             let s = replace_once(&s, "艺术、教育、科学", "艺术、教\n\n育、科学");
@@ -133,6 +138,11 @@ fn chinese_revisions_and_the_russian_units_to_review() {
             "paragraphs-swapped",
             vec![(Moved, Some("art.8.3"), Some("art.8.2")), (Moved, Some("art.8.2"), Some("art.8.3"))],
             vec![("art.8.2", "moved", vec!["art.8.3"]), ("art.8.3", "moved", vec!["art.8.2"])],
+        ),
+        (
+            "paragraph-split",
+            vec![(Modified, Some("art.23.4"), Some("art.23.4")), (Added, None, Some("art.23.5"))],
+            vec![("art.23.4", "insert_after", vec!["art.23.5"]), ("art.23.4", "modified", vec!["art.23.4"])],
         ),
         ("gb18030-page-break-moved", vec![], vec![]),
     ];

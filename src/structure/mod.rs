@@ -105,7 +105,10 @@ fn split_title<'a>(profile: &Profile, lines: &'a [Line]) -> (Option<Para>, &'a [
         return (None, lines);
     }
     let text = block.iter().map(|l| l.text.as_str()).collect::<Vec<_>>().join(profile.line_joiner);
-    (Some(Para { text, first: block[0].first, last: block[block.len() - 1].last, last_len: 0, joined: false }), &lines[end..])
+    (
+        Some(Para { text, first: block[0].first, last: block[block.len() - 1].last, last_len: 0, joined: false }),
+        &lines[end..],
+    )
 }
 
 /// The width of a hard-wrapped text, if it is one: most lines that run on to the next
