@@ -69,7 +69,8 @@ pub fn text(report: &Report) -> Vec<u8> {
         }
     }
     let [e, w, n] = report.summary();
-    let _ = writeln!(s, "{e} errors, {w} warnings, {n} notes");
+    let plural = |n: usize, word: &str| if n == 1 { format!("1 {word}") } else { format!("{n} {word}s") };
+    let _ = writeln!(s, "{}, {}, {}", plural(e, "error"), plural(w, "warning"), plural(n, "note"));
     s.into_bytes()
 }
 
