@@ -8,7 +8,7 @@ use bitext::align::{AlignOptions, align};
 use bitext::check::{Kind, Severity, check};
 use bitext::load::{LoadOptions, load_bytes};
 
-use crate::util::path;
+use crate::util::{path, zh_numeral};
 
 /// A finding as the suite compares them: kind, severity, side (`zh`, `ru`, `both`), refs.
 type Key = (Kind, Severity, &'static str, Option<String>, Option<String>);
@@ -74,8 +74,8 @@ fn chinese_faults(zh: &str, ru: &str) -> Vec<Fault> {
     let art6 = "第六条\n\n出现威胁某一缔约方安全的情况时，该缔约方可\n在本组织框架内与其他缔约方举行磋商，以妥善应对\n出现的局势。\n\n";
     let mut renumbered = zh.to_string();
     for n in (12..=26).rev() {
-        let from = format!("第{}条\n", bitext_numeral(n));
-        renumbered = replace_once(&renumbered, &from, &format!("第{}条\n", bitext_numeral(n + 1)));
+        let from = format!("第{}条\n", zh_numeral(n));
+        renumbered = replace_once(&renumbered, &from, &format!("第{}条\n", zh_numeral(n + 1)));
     }
     vec![
         f(
@@ -217,17 +217,6 @@ fn russian_faults(zh: &str, ru: &str) -> Vec<Fault> {
             vec![(Unpaired, Error, "zh", s("sig.4"), None), (CountMismatch, Warning, "both", s("sig"), s("sig"))],
         ),
     ]
-}
-
-/// Chinese numerals up to 99, as article headings write them.
-fn bitext_numeral(n: u32) -> String {
-    const D: [&str; 10] = ["", "一", "二", "三", "四", "五", "六", "七", "八", "九"];
-    match n {
-        1..=9 => D[n as usize].to_string(),
-        10 => "十".to_string(),
-        11..=19 => format!("十{}", D[(n % 10) as usize]),
-        _ => format!("{}十{}", D[(n / 10) as usize], D[(n % 10) as usize]),
-    }
 }
 
 fn run(faults: Vec<Fault>, transform_ru: impl Fn(&str) -> Vec<u8>) {

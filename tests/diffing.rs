@@ -5,7 +5,7 @@
 use bitext::diff::{ChangeKind, DiffOptions, Impact, Revision, diff, impact};
 use bitext::load::{LoadOptions, load_bytes};
 
-use crate::util::{doc, path};
+use crate::util::{doc, path, zh_numeral};
 
 const ZH: &str = "texts/sco-treaty-2007.zh.txt";
 const RU: &str = "texts/sco-treaty-2007.ru.txt";
@@ -19,17 +19,6 @@ fn replace_once(text: &str, from: &str, to: &str) -> String {
     text.replacen(from, to, 1)
 }
 
-/// Chinese numerals up to 99, as article headings write them.
-fn numeral(n: u32) -> String {
-    const D: [&str; 10] = ["", "一", "二", "三", "四", "五", "六", "七", "八", "九"];
-    match n {
-        1..=9 => D[n as usize].to_string(),
-        10 => "十".to_string(),
-        11..=19 => format!("十{}", D[(n % 10) as usize]),
-        _ => format!("{}十{}", D[(n / 10) as usize], D[(n % 10) as usize]),
-    }
-}
-
 /// The revisions of the Chinese treaty.
 fn revision(name: &str) -> Vec<u8> {
     let zh = read(ZH);
@@ -38,7 +27,7 @@ fn revision(name: &str) -> Vec<u8> {
         "article-inserted" => {
             let mut s = zh.clone();
             for n in (24..=26).rev() {
-                s = replace_once(&s, &format!("第{}条\n", numeral(n)), &format!("第{}条\n", numeral(n + 1)));
+                s = replace_once(&s, &format!("第{}条\n", zh_numeral(n)), &format!("第{}条\n", zh_numeral(n + 1)));
             }
             replace_once(
                 &s,
@@ -49,7 +38,7 @@ fn revision(name: &str) -> Vec<u8> {
         "article-deleted" => {
             let mut s = replace_once(&zh, "第十条\n\n缔约各方国防部门间开展各种形式的合作。\n\n", "");
             for n in 11..=26 {
-                s = replace_once(&s, &format!("第{}条\n", numeral(n)), &format!("第{}条\n", numeral(n - 1)));
+                s = replace_once(&s, &format!("第{}条\n", zh_numeral(n)), &format!("第{}条\n", zh_numeral(n - 1)));
             }
             s
         }

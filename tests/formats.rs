@@ -66,7 +66,7 @@ fn check_outputs() {
 }
 
 #[test]
-fn xlsx_is_deterministic_and_refuses_nothing_large() {
+fn xlsx_is_a_deterministic_zip() {
     let (zh, ru) = pair();
     let a = align(&zh, &ru, &AlignOptions::default());
     let x = write::xlsx::write(&a, None).unwrap();

@@ -45,14 +45,7 @@ mod documents {
     use bitext::write;
     use proptest::prelude::*;
 
-    fn zh_numeral(n: u32) -> String {
-        const D: [&str; 10] = ["", "一", "二", "三", "四", "五", "六", "七", "八", "九"];
-        match n {
-            1..=9 => D[n as usize].to_string(),
-            10 => "十".to_string(),
-            _ => format!("十{}", D[(n % 10) as usize]),
-        }
-    }
+    use crate::util::zh_numeral;
 
     /// A treaty-shaped Chinese text: title, recitals, articles with plain or numbered
     /// paragraphs, a closing formula, signatures.

@@ -20,6 +20,17 @@ pub fn doc(rel: &str) -> Document {
     load(&path(rel), &LoadOptions::default()).unwrap_or_else(|e| panic!("{rel}: {e}"))
 }
 
+/// Chinese numerals up to 99, as article headings write them (第二十六条).
+pub fn zh_numeral(n: u32) -> String {
+    const D: [&str; 10] = ["", "一", "二", "三", "四", "五", "六", "七", "八", "九"];
+    match n {
+        1..=9 => D[n as usize].to_string(),
+        10 => "十".to_string(),
+        11..=19 => format!("十{}", D[(n % 10) as usize]),
+        _ => format!("{}十{}", D[(n / 10) as usize], D[(n % 10) as usize]),
+    }
+}
+
 /// The units as (ref, text) pairs.
 pub fn units(doc: &Document) -> Vec<(String, String)> {
     doc.units.iter().map(|u| (u.r#ref.clone(), u.text.clone())).collect()

@@ -2,7 +2,7 @@
 //! frozen, text wrapped, pairs with a low score or an n-m link highlighted; a second
 //! sheet with `check`'s findings when asked; a third with the input files.
 
-use rust_xlsxwriter::{Color, DocProperties, ExcelDateTime, Format, FormatAlign, Workbook, XlsxError};
+use rust_xlsxwriter::{Color, DocProperties, ExcelDateTime, Format, FormatAlign, Workbook, Worksheet, XlsxError};
 
 use crate::align::Alignment;
 use crate::check::{Report, Severity};
@@ -32,6 +32,23 @@ fn cell(text: &str) -> String {
     out
 }
 
+/// A sheet's header row in bold, frozen, with the columns' widths.
+fn header_row<S: AsRef<str>>(
+    sheet: &mut Worksheet,
+    names: &[S],
+    widths: &[f64],
+    format: &Format,
+) -> Result<(), XlsxError> {
+    for (c, name) in names.iter().enumerate() {
+        sheet.write_string_with_format(0, c as u16, name.as_ref(), format)?;
+    }
+    for (c, &width) in widths.iter().enumerate() {
+        sheet.set_column_width(c as u16, width)?;
+    }
+    sheet.set_freeze_panes(1, 0)?;
+    Ok(())
+}
+
 /// Writes the alignment (and, if given, the findings) as an XLSX workbook.
 pub fn write(alignment: &Alignment, findings: Option<&Report>) -> Result<Vec<u8>, XlsxError> {
     let mut book = Workbook::new();
@@ -47,13 +64,7 @@ pub fn write(alignment: &Alignment, findings: Option<&Report>) -> Result<Vec<u8>
     {
         let sheet = book.add_worksheet();
         sheet.set_name("alignment")?;
-        for (c, name) in names.iter().enumerate() {
-            sheet.write_string_with_format(0, c as u16, name, &header)?;
-        }
-        sheet.set_freeze_panes(1, 0)?;
-        for (c, width) in [16.0, 16.0, 60.0, 60.0, 6.0, 7.0].into_iter().enumerate() {
-            sheet.set_column_width(c as u16, width)?;
-        }
+        header_row(sheet, &names, &[16.0, 16.0, 60.0, 60.0, 6.0, 7.0], &header)?;
         for (i, p) in alignment.pairs.iter().enumerate() {
             let row = i as u32 + 1;
             let format = if p.score < LOW_SCORE {
@@ -88,13 +99,7 @@ pub fn write(alignment: &Alignment, findings: Option<&Report>) -> Result<Vec<u8>
             format!("{}_ref", langs[1]),
             "message".into(),
         ];
-        for (c, name) in cols.iter().enumerate() {
-            sheet.write_string_with_format(0, c as u16, name, &header)?;
-        }
-        sheet.set_freeze_panes(1, 0)?;
-        for (c, width) in [9.0, 20.0, 6.0, 16.0, 16.0, 100.0].into_iter().enumerate() {
-            sheet.set_column_width(c as u16, width)?;
-        }
+        header_row(sheet, &cols, &[9.0, 20.0, 6.0, 16.0, 16.0, 100.0], &header)?;
         for (i, f) in report.findings.iter().enumerate() {
             let row = i as u32 + 1;
             let severity = match f.severity {
