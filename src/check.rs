@@ -106,11 +106,7 @@ pub fn check<'d>(alignment: &Alignment<'d>) -> Report<'d> {
 }
 
 fn lang_name(doc: &Document) -> &'static str {
-    match doc.lang.code() {
-        "zh" => "Chinese",
-        "ru" => "Russian",
-        other => other,
-    }
+    doc.lang.profile().name
 }
 
 fn with_ref(side: usize, r: &str) -> [Option<String>; 2] {

@@ -30,6 +30,19 @@ impl Lang {
     /// Every language with a profile, in a fixed order.
     pub const ALL: [Lang; 2] = [Lang::Zh, Lang::Ru];
 
+    /// The names of `lang`'s language and script for messages, or of all languages
+    /// ("Chinese or Russian") when it is not known.
+    pub fn names(lang: Option<Lang>) -> (String, String) {
+        match lang {
+            Some(l) => (l.profile().name.to_string(), l.profile().script.to_string()),
+            None => {
+                let join =
+                    |f: fn(&Profile) -> &str| Lang::ALL.iter().map(|l| f(l.profile())).collect::<Vec<_>>().join(" or ");
+                (join(|p| p.name), join(|p| p.script))
+            }
+        }
+    }
+
     /// The ISO 639-1 code, as used in column names and refs (`zh`, `ru`).
     pub fn code(self) -> &'static str {
         self.profile().code
@@ -146,6 +159,10 @@ pub struct LabelMatch {
 pub struct Profile {
     /// ISO 639-1 code.
     pub code: &'static str,
+    /// The language's name in messages (`Chinese`).
+    pub name: &'static str,
+    /// Its script's name in messages (`Han`).
+    pub script: &'static str,
     /// The tag CAT tools expect in TMX (`zh-CN`, `ru-RU`).
     pub tmx_tag: &'static str,
     /// Whether a letter belongs to this language's script.

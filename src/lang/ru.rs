@@ -6,6 +6,8 @@ use crate::anchors::{Anchor, AnchorKind, push_digit_numbers};
 
 pub(super) static PROFILE: Profile = Profile {
     code: "ru",
+    name: "Russian",
+    script: "Cyrillic",
     tmx_tag: "ru-RU",
     is_script_char: is_cyrillic,
     tld_hint: b"ru",

@@ -5,6 +5,8 @@ use crate::anchors::{Anchor, AnchorKind, push_digit_numbers};
 
 pub(super) static PROFILE: Profile = Profile {
     code: "zh",
+    name: "Chinese",
+    script: "Han",
     tmx_tag: "zh-CN",
     is_script_char: is_han,
     tld_hint: b"cn",

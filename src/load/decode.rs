@@ -118,11 +118,7 @@ pub fn decode(bytes: &[u8], path: &Path, lang: Option<Lang>, label: Option<&str>
         ErrorKind::Undecodable(format!(
             "the bytes are not UTF-8, and no legacy encoding ({}) gives {} text; pass --encoding",
             seen.iter().map(|e| e.name()).collect::<Vec<_>>().join(", "),
-            match lang {
-                Some(Lang::Zh) => "Chinese",
-                Some(Lang::Ru) => "Russian",
-                None => "Chinese or Russian",
-            }
+            Lang::names(lang).0
         )),
         path,
     ))
@@ -211,11 +207,7 @@ fn finish(text: String, encoding: String, bom: bool, path: &Path, lang: Option<L
         return Err(Error::new(
             ErrorKind::Undecodable(format!(
                 "read as {encoding}, the text is not mostly {}; pass --encoding{}",
-                match lang {
-                    Some(Lang::Zh) => "Han",
-                    Some(Lang::Ru) => "Cyrillic",
-                    None => "Han or Cyrillic",
-                },
+                Lang::names(lang).1,
                 if lang.is_none() { " or --lang" } else { "" }
             )),
             path,
