@@ -47,6 +47,13 @@ pub fn align_with(
     }
 }
 
+/// Position, as a weak prior: a bead far from the diagonal costs a little more, so
+/// that where length and anchors say nothing the texts keep in step.
+fn position_cost(i: usize, j: usize, n: usize, m: usize) -> f64 {
+    const WEIGHT: f64 = 1.0;
+    WEIGHT * (i as f64 / n as f64 - j as f64 / m as f64).abs()
+}
+
 struct Band {
     n: usize,
     m: usize,
@@ -102,7 +109,7 @@ fn search(
                 if !prev.is_finite() {
                     continue;
                 }
-                let c = prev + bead_cost(model, &a[pi..i], &b[pj..j]);
+                let c = prev + bead_cost(model, &a[pi..i], &b[pj..j]) + position_cost(i, j, n, m);
                 if c < best {
                     best = c;
                     best_bead = k as u8;
