@@ -226,3 +226,39 @@ fn ntrex_documents_through_the_command_line() {
         assert!(f1 >= floor, "rate {rate}: {v}");
     }
 }
+
+/// The confidence means something: on generated documents with one line in ten
+/// touched, pairs that are wrong score clearly lower than pairs that are right, and
+/// fall below 0.5, where a reviewer looks, at least twice as often.
+#[test]
+fn low_scores_mark_the_pairs_to_review() {
+    let options = LoadOptions { segments: Segments::Lines, ..Default::default() };
+    let (mut right, mut wrong) = (Vec::new(), Vec::new());
+    for (k, d) in synth::documents(0.1, 20_261_129).iter().enumerate() {
+        let zh = load_bytes(synth::SynthDoc::text(&d.zh).as_bytes(), format!("d{k}.zh"), &options).unwrap();
+        let ru = load_bytes(synth::SynthDoc::text(&d.ru).as_bytes(), format!("d{k}.ru"), &options).unwrap();
+        let a = align(&zh, &ru, &AlignOptions::default());
+        let gold = read_links(d.gold_tsv().as_bytes(), std::path::Path::new("gold")).unwrap().groups();
+        for p in a.pairs.iter().filter(|p| !p.sides[0].is_empty() && !p.sides[1].is_empty()) {
+            let group = (
+                p.sides[0].iter().map(|s| s.r#ref.clone()).collect(),
+                p.sides[1].iter().map(|s| s.r#ref.clone()).collect(),
+            );
+            if gold.contains(&group) { right.push(p.score) } else { wrong.push(p.score) }
+        }
+    }
+    let mean = |v: &[f64]| v.iter().sum::<f64>() / v.len() as f64;
+    let below = |v: &[f64]| v.iter().filter(|&&s| s < 0.5).count() as f64 / v.len() as f64;
+    eprintln!(
+        "right: {} pairs, mean {:.3}, below 0.5: {:.3}; wrong: {} pairs, mean {:.3}, below 0.5: {:.3}",
+        right.len(),
+        mean(&right),
+        below(&right),
+        wrong.len(),
+        mean(&wrong),
+        below(&wrong)
+    );
+    assert!(wrong.len() >= 10);
+    assert!(mean(&wrong) + 0.1 < mean(&right));
+    assert!(below(&wrong) > 2.0 * below(&right));
+}

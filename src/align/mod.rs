@@ -102,11 +102,24 @@ pub struct UnitBead {
 pub fn align<'d>(x: &'d Document, y: &'d Document, options: &AlignOptions) -> Alignment<'d> {
     let (a, b) = if y.lang < x.lang { (y, x) } else { (x, y) };
     let (beads, model) = align_units(a, b);
-    let pairs = match options.level {
+    let mut pairs: Vec<Pair> = match options.level {
         Level::Paragraph => beads.iter().map(|bead| unit_pair(a, b, bead, &model)).collect(),
         Level::Sentence => beads.iter().flat_map(|bead| sentence_pairs(a, b, bead, &model)).collect(),
     };
+    doubt_neighbours(&mut pairs);
     Alignment { docs: [a, b], pairs, model }
+}
+
+/// Errors come in clusters: where the texts stop corresponding one to one (an omission,
+/// a merge), the pairs next to the spot are less sure than the rest.
+fn doubt_neighbours(pairs: &mut [Pair]) {
+    let odd: Vec<bool> = pairs.iter().map(|p| p.sides[0].len() != 1 || p.sides[1].len() != 1).collect();
+    for (i, p) in pairs.iter_mut().enumerate() {
+        let near = (i > 0 && odd[i - 1]) || odd.get(i + 1).copied().unwrap_or(false);
+        if near && !odd[i] {
+            p.score *= 0.75;
+        }
+    }
 }
 
 /// A run of consecutive units of one container.
