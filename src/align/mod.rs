@@ -170,14 +170,7 @@ pub fn align_units(a: &Document, b: &Document) -> (Vec<UnitBead>, LengthModel) {
 }
 
 fn merged(features: &[Features]) -> Features {
-    let mut out = Features::default();
-    for f in features {
-        out.len += f.len;
-        for (k, n) in &f.anchors {
-            *out.anchors.entry(k.clone()).or_insert(0) += n;
-        }
-    }
-    out
+    Features { len: features.iter().map(|f| f.len).sum(), anchors: model::combine(features), ..Default::default() }
 }
 
 fn align_blocks(ba: &[Block], bb: &[Block], fa: &[Features], fb: &[Features], model: &LengthModel) -> Vec<UnitBead> {

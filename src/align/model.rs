@@ -6,8 +6,6 @@
 //! is the original here; `c` is simply the ratio of the second text's length to the
 //! first's, estimated from the document pair itself, and so is the variance.
 
-use std::collections::BTreeMap;
-
 use crate::anchors::{self, AnchorKind};
 use crate::model::{Document, Unit};
 
@@ -16,8 +14,9 @@ use crate::model::{Document, Unit};
 pub struct Features {
     /// Characters, not counting spaces.
     pub len: f64,
-    /// Anchors as `kind:value` keys with counts.
-    pub anchors: BTreeMap<String, usize>,
+    /// Anchors as hashed `kind:value` keys with counts, sorted by key: compared by a
+    /// merge of two sorted lists, without building maps in the search's inner loop.
+    pub anchors: Vec<(u64, u32)>,
     /// The ordinal of a numbered paragraph or heading, if it has one.
     pub number: Option<u32>,
     /// Whether this unit is a heading.
@@ -37,21 +36,29 @@ impl Features {
 
     /// Reads the features of a text.
     pub fn of_text(lang: crate::Lang, text: &str, number: Option<u32>, heading: bool) -> Self {
-        let mut map = BTreeMap::new();
-        for a in anchors::read(lang, text) {
-            if a.kind == AnchorKind::Number && a.value == "1" {
-                continue;
+        let mut keys: Vec<u64> = anchors::read(lang, text)
+            .into_iter()
+            .filter(|a| !(a.kind == AnchorKind::Number && a.value == "1"))
+            .map(|a| {
+                let class = match a.kind {
+                    AnchorKind::Number | AnchorKind::Reference => 'n',
+                    AnchorKind::Latin => 'l',
+                    AnchorKind::Quote => 'q',
+                    AnchorKind::Punctuation => 'p',
+                    AnchorKind::Name => 'm',
+                };
+                key(class, if a.kind == AnchorKind::Quote { "" } else { &a.value })
+            })
+            .collect();
+        keys.sort_unstable();
+        let mut counted: Vec<(u64, u32)> = Vec::new();
+        for k in keys {
+            match counted.last_mut() {
+                Some((last, n)) if *last == k => *n += 1,
+                _ => counted.push((k, 1)),
             }
-            let key = match a.kind {
-                AnchorKind::Number | AnchorKind::Reference => format!("n:{}", a.value),
-                AnchorKind::Latin => format!("l:{}", a.value),
-                AnchorKind::Quote => "q".to_string(),
-                AnchorKind::Punctuation => format!("p:{}", a.value),
-                AnchorKind::Name => format!("m:{}", a.value),
-            };
-            *map.entry(key).or_insert(0) += 1;
         }
-        Features { len: text.chars().filter(|c| !c.is_whitespace()).count() as f64, anchors: map, number, heading }
+        Features { len: text.chars().filter(|c| !c.is_whitespace()).count() as f64, anchors: counted, number, heading }
     }
 }
 
@@ -107,28 +114,61 @@ pub fn phi(x: f64) -> f64 {
     if x >= 0.0 { 0.5 * (1.0 + erf) } else { 0.5 * (1.0 - erf) }
 }
 
+/// The hashed key of an anchor. `DefaultHasher::new()` has fixed keys, so the same
+/// anchor hashes the same in every run; a collision would only merge two anchors.
+fn key(class: char, value: &str) -> u64 {
+    use std::hash::{Hash, Hasher};
+    let mut h = std::hash::DefaultHasher::new();
+    class.hash(&mut h);
+    value.hash(&mut h);
+    h.finish()
+}
+
+/// The anchors of several units as one sorted list.
+pub fn combine(features: &[Features]) -> Vec<(u64, u32)> {
+    if let [one] = features {
+        return one.anchors.clone();
+    }
+    let mut all: Vec<(u64, u32)> = features.iter().flat_map(|f| f.anchors.iter().copied()).collect();
+    all.sort_unstable_by_key(|x| x.0);
+    let mut out: Vec<(u64, u32)> = Vec::with_capacity(all.len());
+    for (k, n) in all {
+        match out.last_mut() {
+            Some((last, m)) if *last == k => *m += n,
+            _ => out.push((k, n)),
+        }
+    }
+    out
+}
+
 /// How many anchors two sides share, and how many they do not.
 pub fn anchor_agreement(a: &[Features], b: &[Features]) -> (usize, usize) {
-    let mut left: BTreeMap<&str, usize> = BTreeMap::new();
-    for f in a {
-        for (k, n) in &f.anchors {
-            *left.entry(k).or_insert(0) += n;
+    let (ca, cb);
+    let left: &[(u64, u32)] = if let [one] = a {
+        &one.anchors
+    } else {
+        ca = combine(a);
+        &ca
+    };
+    let right: &[(u64, u32)] = if let [one] = b {
+        &one.anchors
+    } else {
+        cb = combine(b);
+        &cb
+    };
+    let (mut i, mut j, mut matched) = (0, 0, 0usize);
+    while i < left.len() && j < right.len() {
+        match left[i].0.cmp(&right[j].0) {
+            std::cmp::Ordering::Less => i += 1,
+            std::cmp::Ordering::Greater => j += 1,
+            std::cmp::Ordering::Equal => {
+                matched += left[i].1.min(right[j].1) as usize;
+                i += 1;
+                j += 1;
+            }
         }
     }
-    let mut right: BTreeMap<&str, usize> = BTreeMap::new();
-    for f in b {
-        for (k, n) in &f.anchors {
-            *right.entry(k).or_insert(0) += n;
-        }
-    }
-    let mut matched = 0;
-    let mut total = 0;
-    for (k, &n) in &left {
-        let m = right.get(k).copied().unwrap_or(0);
-        matched += n.min(m);
-        total += n;
-    }
-    total += right.values().sum::<usize>();
+    let total: usize = left.iter().chain(right).map(|x| x.1 as usize).sum();
     (matched, total - 2 * matched)
 }
 

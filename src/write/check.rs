@@ -2,12 +2,13 @@
 
 use std::fmt::Write;
 
-use serde_json::{Map, Value, json};
+use serde::ser::SerializeMap;
+use serde::{Serialize, Serializer};
 
 use crate::check::{Finding, Report, Severity, brief};
 use crate::model::Document;
 
-use super::json::FileInfo;
+use super::json::{FileInfo, streamed};
 
 fn kind_name(f: &Finding) -> String {
     serde_json::to_value(f.kind).ok().and_then(|v| v.as_str().map(String::from)).unwrap_or_default()
@@ -18,13 +19,6 @@ fn severity_name(s: Severity) -> &'static str {
         Severity::Error => "error",
         Severity::Warning => "warning",
         Severity::Note => "note",
-    }
-}
-
-fn side_name(report: &Report, f: &Finding) -> &'static str {
-    match f.side {
-        Some(s) => report.docs[s].lang.code(),
-        None => "both",
     }
 }
 
@@ -79,32 +73,51 @@ fn quote(doc: &Document, refs: &str) -> String {
     brief(&texts.join(" "))
 }
 
+/// One finding on the wire, in the order `INTERFACE.md` lists its keys.
+struct FindingWire<'a> {
+    finding: &'a Finding,
+    codes: [&'static str; 2],
+}
+
+impl Serialize for FindingWire<'_> {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        let f = self.finding;
+        let mut m = s.serialize_map(Some(6))?;
+        m.serialize_entry("kind", &kind_name(f))?;
+        m.serialize_entry("severity", severity_name(f.severity))?;
+        m.serialize_entry("side", f.side.map_or("both", |k| self.codes[k]))?;
+        m.serialize_entry(&format!("{}_ref", self.codes[0]), &f.refs[0])?;
+        m.serialize_entry(&format!("{}_ref", self.codes[1]), &f.refs[1])?;
+        m.serialize_entry("message", &f.message)?;
+        m.end()
+    }
+}
+
 /// `{"a","b","findings":[…],"summary":{…}}`; `given` are the documents in the order the
 /// user gave them.
 pub fn json(report: &Report, given: [&Document; 2]) -> Vec<u8> {
-    let findings: Vec<Value> = report
-        .findings
-        .iter()
-        .map(|f| {
-            let mut o = Map::new();
-            o.insert("kind".into(), json!(kind_name(f)));
-            o.insert("severity".into(), json!(severity_name(f.severity)));
-            o.insert("side".into(), json!(side_name(report, f)));
-            for k in 0..2 {
-                o.insert(format!("{}_ref", report.docs[k].lang.code()), json!(f.refs[k]));
-            }
-            o.insert("message".into(), json!(f.message));
-            Value::Object(o)
-        })
-        .collect();
-    let [e, w, n] = report.summary();
-    let v = json!({
-        "a": FileInfo::of(given[0]),
-        "b": FileInfo::of(given[1]),
-        "findings": findings,
-        "summary": {"errors": e, "warnings": w, "notes": n},
-    });
-    let mut out = serde_json::to_vec_pretty(&v).unwrap_or_default();
+    let codes = report.docs.map(|d| d.lang.code());
+    let [errors, warnings, notes] = report.summary();
+    #[derive(Serialize)]
+    struct Summary {
+        errors: usize,
+        warnings: usize,
+        notes: usize,
+    }
+    #[derive(Serialize)]
+    struct Wire<'a, F: Serialize> {
+        a: FileInfo<'a>,
+        b: FileInfo<'a>,
+        findings: F,
+        summary: Summary,
+    }
+    let wire = Wire {
+        a: FileInfo::of(given[0]),
+        b: FileInfo::of(given[1]),
+        findings: streamed(report.findings.iter().map(|finding| FindingWire { finding, codes })),
+        summary: Summary { errors, warnings, notes },
+    };
+    let mut out = serde_json::to_vec_pretty(&wire).unwrap_or_default();
     out.push(b'\n');
     out
 }
