@@ -135,7 +135,8 @@ pub fn parse_numeral(s: &str) -> Option<u32> {
                 }
                 total = value * 10_000;
                 section = 0;
-                last_unit = u32::MAX;
+                // What follows 万 counts below it: 一万零一, 一万二千.
+                last_unit = 10_000;
                 after_zero = false;
                 continue;
             }
@@ -452,11 +453,15 @@ mod tests {
             ("廿六", 26),
             ("２６", 26),
             ("十一万", 110_000),
+            ("一万零一", 10_001),
+            ("一万零五十", 10_050),
+            ("两万五千", 25_000),
+            ("一万一千", 11_000),
             ("壹佰零贰", 102),
         ] {
             assert_eq!(parse_numeral(s), Some(n), "{s}");
         }
-        for bad in ["", "一百零二十", "二三", "十百", "百", "第一"] {
+        for bad in ["", "一百零二十", "二三", "十百", "百", "第一", "一万二", "一万万"] {
             assert_eq!(parse_numeral(bad), None, "{bad}");
         }
     }
@@ -473,6 +478,9 @@ mod tests {
         assert!(h.rest_is_body);
         assert!(heading("第102条规定在联合国秘书处登记。").is_none());
         assert_eq!(heading("第二十六条之一").unwrap().label, "第二十六条之一");
+        // Regression: a zero after 万 was taken for a leading zero, so Article 10001 of a
+        // long text was not a heading.
+        assert_eq!(heading("第一万零一条").unwrap().number, Some(10_001));
     }
 
     #[test]
