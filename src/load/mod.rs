@@ -145,6 +145,22 @@ mod tests {
     use super::*;
 
     #[test]
+    fn file_size_limit() {
+        assert!(check_size(MAX_FILE_BYTES, Path::new("f")).is_ok());
+        let e = check_size(MAX_FILE_BYTES + 1, Path::new("f")).unwrap_err();
+        assert!(matches!(e.kind, ErrorKind::Limit(_)));
+        assert!(e.to_string().contains("the limit is 268435456"), "{e}");
+    }
+
+    #[test]
+    fn unit_limit() {
+        let text = "я\n".repeat(MAX_UNITS + 1);
+        let options = LoadOptions { segments: Segments::Lines, ..Default::default() };
+        let e = load_bytes(text.as_bytes(), "many.txt", &options).unwrap_err();
+        assert!(e.to_string().contains("1000001 units; the limit is 1000000"), "{e}");
+    }
+
+    #[test]
     fn line_ends() {
         assert_eq!(split_lines("a\r\nb\rc\nd"), ["a", "b", "c", "d"]);
         assert_eq!(split_lines("a\n"), ["a"]);
