@@ -8,6 +8,7 @@
 //! - `batching`: `batch`: failures, resuming, shards, determinism across threads.
 //! - `checking`: `check` on the real texts and the fault-injection suite.
 //! - `cli`: the command line: formats, exit codes, atomic output, the shipped alignment.
+//! - `regression`: one test per fixed bug, named after what broke.
 //! - `properties`: properties over arbitrary input (proptest).
 
 mod aligning;
@@ -18,5 +19,6 @@ mod diffing;
 mod formats;
 mod loading;
 mod properties;
+mod regression;
 mod synth;
 mod util;

@@ -1,0 +1,66 @@
+//! One test per fixed bug, named after what broke.
+
+use bitext::lang::{parse_chinese_numeral, parse_roman};
+use bitext::load::{LoadOptions, load_bytes};
+
+fn refs(text: &str) -> Vec<String> {
+    load_bytes(text.as_bytes(), "r.txt", &LoadOptions::default()).unwrap().units.into_iter().map(|u| u.r#ref).collect()
+}
+
+/// `IV` was not a Roman numeral: the subtraction started from zero and underflowed,
+/// so `Глава IV` was read as a paragraph of Chapter III.
+#[test]
+fn roman_numeral_starting_with_a_subtraction() {
+    assert_eq!(parse_roman("IV"), Some(4));
+    assert_eq!(parse_roman("XIV"), Some(14));
+    assert_eq!(refs("Глава IV: Генеральная Ассамблея\n\nСтатья 9\n\nТекст статьи.\n")[0], "chapter.4");
+}
+
+/// A string of ten Chinese digits overflowed while read digit by digit (proptest).
+#[test]
+fn chinese_digits_longer_than_a_u32() {
+    assert_eq!(parse_chinese_numeral("七八六三二三一三七七"), None);
+}
+
+/// A zero after 万 was taken for a leading zero: Article 10001 was not a heading.
+#[test]
+fn chinese_numeral_with_a_zero_after_wan() {
+    assert_eq!(parse_chinese_numeral("一万零一"), Some(10_001));
+    assert_eq!(refs("第一万零一条\n\n缔约各方开展合作。\n")[0], "art.10001");
+}
+
+/// `участни-` + `ками` kept its hyphen: `ка` is a particle only as a whole word.
+#[test]
+fn hyphenation_before_a_word_starting_like_a_particle() {
+    let d = load_bytes(
+        "Статья 1\n\nДоговор не затрагивает прав Сторон, участни-\nками которых они являются.\n".as_bytes(),
+        "r.txt",
+        &LoadOptions::default(),
+    )
+    .unwrap();
+    assert_eq!(d.units[1].text, "Договор не затрагивает прав Сторон, участниками которых они являются.");
+}
+
+/// A paragraph ending without punctuation swallowed the closing formula after it.
+#[test]
+fn closing_formula_is_never_joined_to_the_paragraph_before() {
+    let zh = "第一条\n\n缔约各方开展合作<&>\n\n本条约于二〇〇七年八月十六日在比什凯克签订，正本一份，用中文和俄文写成，两种文本同等作准。\n";
+    assert_eq!(refs(zh), ["art.1", "art.1.1", "closing.1"]);
+}
+
+/// A hyphenated word joined across a page end left the rest of the paragraph behind
+/// the blank lines of the page break, so it was not joined.
+#[test]
+fn hyphenation_across_a_page_end_keeps_the_paragraph_whole() {
+    let ru = "Статья 1\n\nДоговаривающиеся Стороны содействуют развитию об-\n\n- 3 -\n\nменов в области культуры, искусства, образования,\nнауки и техники.\n";
+    let d = load_bytes(ru.as_bytes(), "r.txt", &LoadOptions::default()).unwrap();
+    assert_eq!(d.units.len(), 2, "{:?}", d.units);
+    assert!(d.units[1].text.contains("развитию обменов в области") && d.units[1].text.ends_with("науки и техники."));
+}
+
+/// `陆军` (the army) was read as the number six, a banking numeral.
+#[test]
+fn banking_numeral_alone_is_a_word() {
+    let values = bitext::anchors::numeric_values(bitext::Lang::Zh, "得采取必要之空海陆军行动");
+    assert!(values.is_empty(), "{values:?}");
+}
