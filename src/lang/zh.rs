@@ -215,7 +215,7 @@ fn heading(line: &str) -> Option<HeadingMatch> {
             }
             return Some(HeadingMatch {
                 level: HeadingLevel::Annex,
-                number: number.or(Some(1)).filter(|_| true),
+                number: number.or(Some(1)),
                 label: format!("{word}{num}"),
                 rest: rest.to_string(),
                 rest_is_body: false,
