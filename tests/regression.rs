@@ -16,6 +16,14 @@ fn roman_numeral_starting_with_a_subtraction() {
     assert_eq!(refs("Глава IV: Генеральная Ассамблея\n\nСтатья 9\n\nТекст статьи.\n")[0], "chapter.4");
 }
 
+/// `MMMM` was read as 4000, past the 3999 that Roman numerals are documented to go up
+/// to (found by the `numerals` fuzz target).
+#[test]
+fn roman_numeral_past_3999() {
+    assert_eq!(parse_roman("mmmm"), None);
+    assert_eq!(parse_roman("MMMCMXCIX"), Some(3999));
+}
+
 /// A string of ten Chinese digits overflowed while read digit by digit (proptest).
 #[test]
 fn chinese_digits_longer_than_a_u32() {

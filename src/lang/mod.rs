@@ -226,7 +226,7 @@ pub fn parse_roman(s: &str) -> Option<u32> {
             total += i64::from(d);
         }
     }
-    let total = u32::try_from(total).ok().filter(|&t| t > 0)?;
+    let total = u32::try_from(total).ok().filter(|&t| (1..4000).contains(&t))?;
     // Reject malformed numerals (IIII, VX) by writing the value back.
     (to_roman(total).eq_ignore_ascii_case(s)).then_some(total)
 }
@@ -290,6 +290,8 @@ mod tests {
         assert_eq!(parse_roman("iv"), Some(4));
         assert_eq!(parse_roman("IIII"), None);
         assert_eq!(parse_roman("ABC"), None);
+        assert_eq!(parse_roman("MMMCMXCIX"), Some(3999));
+        assert_eq!(parse_roman("MMMM"), None);
     }
 
     #[test]
