@@ -101,9 +101,9 @@ pub struct UnitBead {
 /// `align(zh, ru)` and `align(ru, zh)` give the same alignment.
 pub fn align<'d>(x: &'d Document, y: &'d Document, options: &AlignOptions) -> Alignment<'d> {
     let (a, b) = if y.lang < x.lang { (y, x) } else { (x, y) };
-    let (beads, model) = align_units(a, b);
+    let (beads, model, features) = align_units_with_features(a, b);
     let mut pairs: Vec<Pair> = match options.level {
-        Level::Paragraph => beads.iter().map(|bead| unit_pair(a, b, bead, &model)).collect(),
+        Level::Paragraph => beads.iter().map(|bead| unit_pair(a, b, bead, &model, &features)).collect(),
         Level::Sentence => beads.iter().flat_map(|bead| sentence_pairs(a, b, bead, &model)).collect(),
     };
     doubt_neighbours(&mut pairs);
@@ -147,6 +147,12 @@ fn key_kind(key: &str) -> &str {
 
 /// Aligns the units of two documents: containers first, then units inside them.
 pub fn align_units(a: &Document, b: &Document) -> (Vec<UnitBead>, LengthModel) {
+    let (beads, model, _) = align_units_with_features(a, b);
+    (beads, model)
+}
+
+/// [`align_units`], keeping the units' features for scoring the pairs.
+fn align_units_with_features(a: &Document, b: &Document) -> (Vec<UnitBead>, LengthModel, [Vec<Features>; 2]) {
     let fa: Vec<Features> = a.units.iter().map(|u| Features::of(a, u)).collect();
     let fb: Vec<Features> = b.units.iter().map(|u| Features::of(b, u)).collect();
     let total = |f: &[Features]| f.iter().map(|x| x.len).sum::<f64>();
@@ -166,7 +172,7 @@ pub fn align_units(a: &Document, b: &Document) -> (Vec<UnitBead>, LengthModel) {
             model = model.refine(&ones);
         }
     }
-    (result, model)
+    (result, model, [fa, fb])
 }
 
 fn merged(features: &[Features]) -> Features {
@@ -328,9 +334,9 @@ fn segment_of(unit: &Unit) -> Segment {
     Segment { r#ref: unit.r#ref.clone(), text: unit.text.clone() }
 }
 
-fn unit_pair(a: &Document, b: &Document, bead: &UnitBead, model: &LengthModel) -> Pair {
-    let fa: Vec<Features> = bead.a.iter().map(|&i| Features::of(a, &a.units[i])).collect();
-    let fb: Vec<Features> = bead.b.iter().map(|&j| Features::of(b, &b.units[j])).collect();
+fn unit_pair(a: &Document, b: &Document, bead: &UnitBead, model: &LengthModel, features: &[Vec<Features>; 2]) -> Pair {
+    let fa: Vec<Features> = bead.a.iter().map(|&i| features[0][i].clone()).collect();
+    let fb: Vec<Features> = bead.b.iter().map(|&j| features[1][j].clone()).collect();
     Pair {
         sides: [
             bead.a.iter().map(|&i| segment_of(&a.units[i])).collect(),
