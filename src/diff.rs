@@ -239,6 +239,19 @@ pub fn inline(lang: crate::Lang, old: &str, new: &str) -> Vec<InlineOp> {
     out
 }
 
+/// A change between a unit of OLD and its partner, unit `j` of NEW.
+fn paired(kind: ChangeKind, old: &Unit, new: &Unit, inline: Vec<InlineOp>, j: usize) -> Change {
+    Change {
+        kind,
+        old_ref: Some(old.r#ref.clone()),
+        new_ref: Some(new.r#ref.clone()),
+        old: old.text.clone(),
+        new: new.text.clone(),
+        inline,
+        order: (j, 2),
+    }
+}
+
 /// Compares two versions of one text.
 // The walk over NEW goes one past its last unit, to place OLD's trailing removed units.
 #[allow(clippy::needless_range_loop)]
@@ -377,22 +390,15 @@ pub fn diff<'d>(old: &'d Document, new: &'d Document, options: DiffOptions) -> R
         let ou = &old.units[i];
         if moved.contains(&(i, j)) {
             flush_run(&mut run, &mut changes);
-            changes.push(Change {
-                kind: ChangeKind::Moved,
-                old_ref: Some(ou.r#ref.clone()),
-                new_ref: Some(nu.r#ref.clone()),
-                old: ou.text.clone(),
-                new: nu.text.clone(),
-                inline: Vec::new(),
-                order: (j, 2),
-            });
+            changes.push(paired(ChangeKind::Moved, ou, nu, Vec::new(), j));
             continue;
         }
         let same_text = if ou.kind == UnitKind::Heading && nu.kind == UnitKind::Heading {
             norm(title(ou), options.strict) == norm(title(nu), options.strict)
                 && (ou.r#ref != nu.r#ref || norm(&ou.text, options.strict) == norm(&nu.text, options.strict))
         } else {
-            norm(&ou.text, options.strict) == norm(&nu.text, options.strict)
+            // A unit's key is its normalised text.
+            ok[i] == nk[j]
         };
         let shifted = ou.r#ref != nu.r#ref;
         // Only units whose text did not change are renumbered; a changed one is
@@ -409,15 +415,7 @@ pub fn diff<'d>(old: &'d Document, new: &'d Document, options: DiffOptions) -> R
             unchanged += 1;
             continue;
         }
-        changes.push(Change {
-            kind: ChangeKind::Modified,
-            old_ref: Some(ou.r#ref.clone()),
-            new_ref: Some(nu.r#ref.clone()),
-            old: ou.text.clone(),
-            new: nu.text.clone(),
-            inline: inline(new.lang, &ou.text, &nu.text),
-            order: (j, 2),
-        });
+        changes.push(paired(ChangeKind::Modified, ou, nu, inline(new.lang, &ou.text, &nu.text), j));
     }
     flush_group(&mut group, &mut changes, (new.units.len(), 0));
     flush_run(&mut run, &mut changes);
