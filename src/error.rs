@@ -23,6 +23,10 @@ pub enum ErrorKind {
     UnknownLanguage,
     /// A malformed input record (gold file, alignment, manifest).
     Format(String),
+    /// A document (.docx, .odt, .html, .pdf) that cannot be read: damaged, encrypted,
+    /// without a text layer, or of a kind that must be converted first. The message
+    /// says what to do.
+    Document(String),
 }
 
 /// An error with the file it concerns and, where known, the 1-based line.
@@ -59,6 +63,7 @@ impl Error {
             ErrorKind::Limit(_) => "input too large",
             ErrorKind::UnknownLanguage => "unknown language",
             ErrorKind::Format(_) => "bad input",
+            ErrorKind::Document(_) => "cannot read document",
         }
     }
 }
@@ -79,7 +84,7 @@ impl fmt::Display for Error {
             ),
             ErrorKind::Limit(why) => why.clone(),
             ErrorKind::UnknownLanguage => "the text is neither mostly Han nor mostly Cyrillic; pass --lang".to_string(),
-            ErrorKind::Format(why) => why.clone(),
+            ErrorKind::Format(why) | ErrorKind::Document(why) => why.clone(),
         };
         write!(f, ": {why}")
     }

@@ -23,6 +23,13 @@ pub struct Document {
     pub units: Vec<Unit>,
     /// The repairs made while reading it, in line order.
     pub repairs: Vec<Repair>,
+    /// The kind of file it was read from.
+    pub format: InputFormat,
+    /// How its line breaks were read.
+    pub layout: Layout,
+    /// What the document reader did (numbering applied, headers left out, …), for a
+    /// person; empty for plain text.
+    pub reader: Vec<String>,
     /// Refs to unit positions, built on the first lookup (so `units` must not change
     /// after it): lookups by ref stay logarithmic on texts of 100,000 articles.
     #[serde(skip)]
@@ -32,7 +39,18 @@ pub struct Document {
 impl Document {
     /// A document of these units and repairs.
     pub fn new(path: String, lang: Lang, encoding: String, bom: bool, units: Vec<Unit>, repairs: Vec<Repair>) -> Self {
-        Document { path, lang, encoding, bom, units, repairs, index: OnceLock::new() }
+        Document {
+            path,
+            lang,
+            encoding,
+            bom,
+            format: InputFormat::Text,
+            layout: Layout::Blank,
+            reader: Vec::new(),
+            units,
+            repairs,
+            index: OnceLock::new(),
+        }
     }
 
     /// The position of the unit with reference `r`, if any.
@@ -60,6 +78,61 @@ impl Document {
     /// The total number of characters of all units' text.
     pub fn char_count(&self) -> usize {
         self.units.iter().map(|u| u.text.chars().count()).sum()
+    }
+}
+
+/// The kinds of file a text is read from.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+#[serde(rename_all = "lowercase")]
+#[non_exhaustive]
+pub enum InputFormat {
+    /// Plain text, in any supported encoding.
+    #[default]
+    Text,
+    /// A Word document (Office Open XML).
+    Docx,
+    /// An OpenDocument text.
+    Odt,
+    /// A web page (HTML or XHTML).
+    Html,
+    /// A PDF file's text layer.
+    Pdf,
+}
+
+impl InputFormat {
+    /// The name used on the command line and in output.
+    pub fn name(self) -> &'static str {
+        match self {
+            InputFormat::Text => "text",
+            InputFormat::Docx => "docx",
+            InputFormat::Odt => "odt",
+            InputFormat::Html => "html",
+            InputFormat::Pdf => "pdf",
+        }
+    }
+}
+
+/// How the line breaks of a text are read.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Layout {
+    /// Paragraphs are separated by blank lines; a single line break wraps a paragraph.
+    #[default]
+    Blank,
+    /// Every line is a paragraph.
+    Lines,
+    /// Lines are wrapped at a width; paragraphs are rebuilt from them.
+    Wrapped,
+}
+
+impl Layout {
+    /// The name used on the command line and in output.
+    pub fn name(self) -> &'static str {
+        match self {
+            Layout::Blank => "blank",
+            Layout::Lines => "lines",
+            Layout::Wrapped => "wrapped",
+        }
     }
 }
 

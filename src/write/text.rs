@@ -7,7 +7,19 @@ use crate::model::Document;
 /// `parse --format text`: how the text was read, then every unit and every repair.
 pub fn document(doc: &Document) -> Vec<u8> {
     let mut s = String::new();
-    let _ = writeln!(s, "{}: {} text, {}{}", doc.path, doc.lang, doc.encoding, if doc.bom { " with BOM" } else { "" });
+    let bom = if doc.bom { " with BOM" } else { "" };
+    let _ = writeln!(
+        s,
+        "{}: {} {}, {}{bom}, layout {}",
+        doc.path,
+        doc.lang,
+        doc.format.name(),
+        doc.encoding,
+        doc.layout.name()
+    );
+    for note in &doc.reader {
+        let _ = writeln!(s, "reader: {note}");
+    }
     let _ = writeln!(s, "{} units, {} repairs", doc.units.len(), doc.repairs.len());
     let width = doc.units.iter().map(|u| u.r#ref.chars().count()).max().unwrap_or(0);
     for u in &doc.units {

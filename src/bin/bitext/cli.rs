@@ -63,6 +63,35 @@ pub enum LangArg {
     Ru,
 }
 
+/// The kinds of input file.
+#[derive(Debug, Clone, Copy, ValueEnum)]
+pub enum InputFormatArg {
+    /// Plain text in any supported encoding.
+    Text,
+    /// A Word document (.docx).
+    Docx,
+    /// An OpenDocument text (.odt).
+    Odt,
+    /// A web page (.html, .htm, .xhtml).
+    Html,
+    /// A PDF file's text layer.
+    Pdf,
+}
+
+/// How line breaks are read.
+#[derive(Debug, Clone, Copy, Default, ValueEnum)]
+pub enum LayoutArg {
+    /// Inferred from the whole text.
+    #[default]
+    Auto,
+    /// Paragraphs are separated by blank lines; single line breaks are wraps.
+    Blank,
+    /// Every line is a paragraph.
+    Lines,
+    /// Lines are wrapped at a width; paragraphs are rebuilt.
+    Wrapped,
+}
+
 /// Options of reading one text.
 #[derive(Debug, Args)]
 pub struct ReadOne {
@@ -76,6 +105,12 @@ pub struct ReadOne {
     /// How to segment the text.
     #[arg(long, value_enum, default_value_t)]
     pub segments: SegmentsArg,
+    /// How line breaks are read.
+    #[arg(long, value_enum, default_value_t)]
+    pub layout: LayoutArg,
+    /// The kind of file (default: told from its content).
+    #[arg(long, value_enum, value_name = "FORMAT")]
+    pub input_format: Option<InputFormatArg>,
 }
 
 /// Options of reading two texts.
@@ -99,6 +134,12 @@ pub struct ReadTwo {
     /// How to segment the texts.
     #[arg(long, value_enum, default_value_t)]
     pub segments: SegmentsArg,
+    /// How line breaks are read.
+    #[arg(long, value_enum, default_value_t)]
+    pub layout: LayoutArg,
+    /// The kind of both files (default: told from their content).
+    #[arg(long, value_enum, value_name = "FORMAT")]
+    pub input_format: Option<InputFormatArg>,
 }
 
 /// `bitext parse`.

@@ -6,12 +6,12 @@ use std::process::ExitCode;
 use bitext::diff::{DiffOptions, diff, impact};
 use bitext::{load, output, write};
 
-use super::load_options;
-use crate::cli::{DiffArgs, DiffFormat, SegmentsArg};
+use super::{Reading, load_options};
+use crate::cli::{DiffArgs, DiffFormat};
 use crate::exit_codes;
 
 pub fn run(args: DiffArgs) -> anyhow::Result<ExitCode> {
-    let options = load_options(args.lang, args.encoding.as_deref(), SegmentsArg::Structure);
+    let options = load_options(args.lang, args.encoding.as_deref(), Reading::default());
     let old = load::load(&args.old, &options)?;
     let new = load::load(&args.new, &options)?;
     if old.lang != new.lang {
@@ -24,9 +24,7 @@ pub fn run(args: DiffArgs) -> anyhow::Result<ExitCode> {
         );
     }
     let other = match &args.counterpart {
-        Some(p) => {
-            Some(load::load(p, &load_options(None, args.encoding_counterpart.as_deref(), SegmentsArg::Structure))?)
-        }
+        Some(p) => Some(load::load(p, &load_options(None, args.encoding_counterpart.as_deref(), Reading::default()))?),
         None => None,
     };
     let revision = diff(&old, &new, DiffOptions { strict: args.strict });

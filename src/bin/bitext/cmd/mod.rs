@@ -12,8 +12,9 @@ use std::process::ExitCode;
 
 use bitext::Lang;
 use bitext::load::{LoadOptions, Segments};
+use bitext::model::{InputFormat, Layout};
 
-use crate::cli::{Cli, Command, LangArg, SegmentsArg};
+use crate::cli::{Cli, Command, InputFormatArg, LangArg, LayoutArg, SegmentsArg};
 
 /// Runs the command; the exit code on success, an error for trouble.
 pub fn run(cli: Cli) -> anyhow::Result<ExitCode> {
@@ -27,8 +28,32 @@ pub fn run(cli: Cli) -> anyhow::Result<ExitCode> {
     }
 }
 
+/// How a file is read, as the command line says it.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct Reading {
+    /// `--segments`.
+    pub segments: SegmentsArg,
+    /// `--layout`.
+    pub layout: LayoutArg,
+    /// `--input-format`.
+    pub input_format: Option<InputFormatArg>,
+}
+
+impl Reading {
+    /// The reading options of `parse`.
+    pub fn one(read: &crate::cli::ReadOne) -> Self {
+        Reading { segments: read.segments, layout: read.layout, input_format: read.input_format }
+    }
+
+    /// The reading options of two files.
+    pub fn two(read: &crate::cli::ReadTwo) -> Self {
+        Reading { segments: read.segments, layout: read.layout, input_format: read.input_format }
+    }
+}
+
 /// Turns the command line's reading options into the library's.
-pub fn load_options(lang: Option<LangArg>, encoding: Option<&str>, segments: SegmentsArg) -> LoadOptions {
+pub fn load_options(lang: Option<LangArg>, encoding: Option<&str>, reading: Reading) -> LoadOptions {
+    let segments = reading.segments;
     LoadOptions {
         lang: lang.map(|l| match l {
             LangArg::Zh => Lang::Zh,
@@ -39,6 +64,19 @@ pub fn load_options(lang: Option<LangArg>, encoding: Option<&str>, segments: Seg
             SegmentsArg::Structure => Segments::Structure,
             SegmentsArg::Lines => Segments::Lines,
         },
+        layout: match reading.layout {
+            LayoutArg::Auto => None,
+            LayoutArg::Blank => Some(Layout::Blank),
+            LayoutArg::Lines => Some(Layout::Lines),
+            LayoutArg::Wrapped => Some(Layout::Wrapped),
+        },
+        input_format: reading.input_format.map(|f| match f {
+            InputFormatArg::Text => InputFormat::Text,
+            InputFormatArg::Docx => InputFormat::Docx,
+            InputFormatArg::Odt => InputFormat::Odt,
+            InputFormatArg::Html => InputFormat::Html,
+            InputFormatArg::Pdf => InputFormat::Pdf,
+        }),
     }
 }
 
@@ -53,7 +91,7 @@ pub fn load_two(
     }
     let ea = read.encoding_a.as_deref().or(read.encoding.as_deref());
     let eb = read.encoding_b.as_deref().or(read.encoding.as_deref());
-    let da = bitext::load::load(a, &load_options(read.lang_a, ea, read.segments))?;
-    let db = bitext::load::load(b, &load_options(read.lang_b, eb, read.segments))?;
+    let da = bitext::load::load(a, &load_options(read.lang_a, ea, Reading::two(read)))?;
+    let db = bitext::load::load(b, &load_options(read.lang_b, eb, Reading::two(read)))?;
     Ok((da, db))
 }

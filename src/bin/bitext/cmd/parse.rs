@@ -4,11 +4,12 @@ use std::process::ExitCode;
 
 use bitext::{load, output, write};
 
-use super::load_options;
+use super::{Reading, load_options};
 use crate::cli::{ParseArgs, ParseFormat};
 
 pub fn run(args: ParseArgs) -> anyhow::Result<ExitCode> {
-    let doc = load::load(&args.file, &load_options(args.read.lang, args.read.encoding.as_deref(), args.read.segments))?;
+    let doc =
+        load::load(&args.file, &load_options(args.read.lang, args.read.encoding.as_deref(), Reading::one(&args.read)))?;
     let bytes = match args.format {
         ParseFormat::Text => write::text::document(&doc),
         ParseFormat::Json => write::json::document(&doc),
