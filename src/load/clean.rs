@@ -217,6 +217,49 @@ fn is_page_number((prefixes, suffixes): (&[&str], &[&str]), text: &str) -> bool 
     false
 }
 
+/// Removes page numbers that an extractor's own de-hyphenation glued into a word
+/// (`Договаривающих3 ся` for `Договаривающих-` / `3` / `ся`): in a script with case,
+/// a word never runs on into digits and then, after a space, into lower case.
+pub fn unglue_page_numbers(lang: Lang, lines: &mut [Line], repairs: &mut Vec<Repair>) {
+    let profile = lang.profile();
+    if !profile.has_case {
+        return;
+    }
+    let lower = |c: char| c.is_lowercase() && (profile.is_script_char)(c);
+    for line in lines.iter_mut().filter(|l| l.text.bytes().any(|b| b.is_ascii_digit())) {
+        let chars: Vec<char> = line.text.chars().collect();
+        let mut out = String::with_capacity(line.text.len());
+        let mut i = 0;
+        let mut found = Vec::new();
+        while i < chars.len() {
+            let glued = i >= 2 && lower(chars[i - 1]) && lower(chars[i - 2]) && chars[i].is_ascii_digit() && {
+                let digits = chars[i..].iter().take_while(|c| c.is_ascii_digit()).count();
+                let j = i + digits;
+                digits <= 4 && chars.get(j) == Some(&' ') && chars.get(j + 1).is_some_and(|&c| lower(c))
+            };
+            if glued {
+                let digits: String = chars[i..].iter().take_while(|c| c.is_ascii_digit()).collect();
+                i += digits.chars().count() + 1;
+                found.push(digits);
+                continue;
+            }
+            out.push(chars[i]);
+            i += 1;
+        }
+        for number in found {
+            repair(
+                repairs,
+                RepairKind::PageNumber,
+                line.first,
+                format!("removed page number {number} glued into a word"),
+            );
+        }
+        if out.len() != line.text.len() {
+            line.text = out;
+        }
+    }
+}
+
 /// Joins words hyphenated at a line end (`со-` + `трудничество`), across blank lines
 /// and removed page furniture, keeping real hyphens (`государств-членов`).
 pub fn join_hyphenation(lang: Lang, lines: &mut Vec<Line>, repairs: &mut Vec<Repair>) {
@@ -325,6 +368,16 @@ mod tests {
         join_hyphenation(Lang::Ru, &mut ls, &mut r);
         assert_eq!(ls[0].text, "усиливают сотрудничество государств-членов и народов");
         assert_eq!((ls[0].first, ls[0].last), (1, 5));
+    }
+
+    #[test]
+    fn glued_page_numbers() {
+        let mut ls = lines(&["любой Договаривающих3 ся Сторон", "статей 34 и 35", "COVID19 vaccine"]);
+        let mut r = Vec::new();
+        unglue_page_numbers(Lang::Ru, &mut ls, &mut r);
+        let texts: Vec<&str> = ls.iter().map(|l| l.text.as_str()).collect();
+        assert_eq!(texts, ["любой Договаривающихся Сторон", "статей 34 и 35", "COVID19 vaccine"]);
+        assert_eq!(r.len(), 1);
     }
 
     #[test]

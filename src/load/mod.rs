@@ -196,6 +196,7 @@ pub fn load_bytes(bytes: &[u8], path: impl AsRef<Path>, options: &LoadOptions) -
         Segments::Structure => {
             clean::strip_markup(lang, &mut lines, &mut repairs);
             clean::strip_page_furniture(lang, &mut lines, &mut repairs);
+            clean::unglue_page_numbers(lang, &mut lines, &mut repairs);
             clean::join_hyphenation(lang, &mut lines, &mut repairs);
             let layout = options.layout.or(extracted.as_ref().and_then(|e| e.layout));
             structure::parse(lang, &lines, layout, &mut repairs)
