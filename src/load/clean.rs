@@ -171,9 +171,15 @@ pub fn strip_page_furniture(lang: Lang, lines: &mut [Line], repairs: &mut Vec<Re
         if before_heading {
             continue;
         }
+        // The title, where the header repeats it, stays once: the first occurrence,
+        // when the text goes on after it with a paragraph. When more title lines follow
+        // it instead, it was the header printed above the title on the first page.
+        let keep_first = at[0] < first_block_end
+            && lines[at[0] + 1..].iter().find(|l| !l.is_blank()).is_some_and(|l| {
+                l.text.ends_with(profile.clause_enders) || l.text.chars().count() > 120
+            });
         for &i in &at {
-            // The title, where the header repeats it, stays once.
-            if i < first_block_end && i == at[0] {
+            if keep_first && i == at[0] {
                 continue;
             }
             remove.push(i);

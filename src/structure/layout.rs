@@ -60,9 +60,20 @@ impl Shape {
 
     /// Whether a line of `len` characters, indented by `indent` columns, reaches the
     /// wrapping width: it was cut there, not ended.
-    fn is_full(&self, profile: &Profile, len: usize, indent: usize) -> bool {
+    /// A line that ends a clause must come closer to the width than one cut in the
+    /// middle of a sentence: Chinese breaks anywhere, so its wrapped lines are all but
+    /// full; words leave up to a quarter of a line free.
+    fn is_full(&self, profile: &Profile, len: usize, indent: usize, ends_clause: bool) -> bool {
         let indent_chars = if profile.has_case { indent } else { indent / 2 };
-        self.width.is_some_and(|w| (len + indent_chars) * 4 >= w * 3)
+        let (num, den) = if ends_clause || !profile.has_case { (9, 10) } else { (3, 4) };
+        self.width.is_some_and(|w| (len + indent_chars) * den >= w * num)
+    }
+
+    /// Whether a line is far longer than the width: lines an extractor already joined
+    /// (pdftotext joins the halves of a hyphenated word, and with them their lines).
+    /// Its length says nothing of where it ends; its punctuation does.
+    fn is_overlong(&self, len: usize) -> bool {
+        self.width.is_some_and(|w| len * 4 > w * 5)
     }
 }
 
@@ -104,12 +115,36 @@ fn wrap_width(profile: &Profile, lines: &[Line], margin: usize) -> Option<usize>
         let indent = l.indent.saturating_sub(margin);
         l.physical[0] + if profile.has_case { indent } else { indent / 2 }
     };
-    let mut lengths: Vec<usize> = running.iter().map(|l| columns(l)).collect();
+    // Lines an extractor joined are far longer than the rest; the width is read from
+    // those that could have been wrapped.
+    let mut lengths: Vec<usize> =
+        running.iter().map(|l| columns(l)).filter(|&n| n <= profile.max_wrap_width * 5 / 4).collect();
+    if lengths.len() < 3 {
+        return None;
+    }
     lengths.sort_unstable();
-    let width = lengths[lengths.len() * 9 / 10];
+    let width = densest_width(&lengths);
     let near: Vec<&&Line> = running.iter().filter(|l| columns(l) * 4 >= width * 3).collect();
     let punctuated = near.iter().filter(|l| l.text.ends_with(profile.clause_enders)).count();
     (width <= profile.max_wrap_width && near.len() * 2 >= running.len() && punctuated * 2 < near.len()).then_some(width)
+}
+
+/// The width that most lines end just short of: the `w` for which most of the sorted
+/// `lengths` fall between three quarters of `w` and `w` (ties go to the wider).
+/// Wrapped lines pile up there; the last lines of paragraphs spread below it.
+fn densest_width(lengths: &[usize]) -> usize {
+    let (mut best, mut best_count) = (lengths[lengths.len() - 1], 0);
+    let mut low = 0;
+    for (high, &w) in lengths.iter().enumerate() {
+        while lengths[low] * 4 < w * 3 {
+            low += 1;
+        }
+        let count = high + 1 - low;
+        if count >= best_count {
+            (best, best_count) = (w, count);
+        }
+    }
+    best
 }
 
 /// Whether a line starts a unit of its own, so that nothing joins onto it.
@@ -174,6 +209,9 @@ enum Gap {
 pub(super) fn paragraphs(profile: &Profile, shape: &Shape, lines: &[Line], repairs: &mut Vec<Repair>) -> Vec<Para> {
     let mut paras: Vec<Para> = Vec::new();
     let mut gap = Gap::None;
+    // Before the first heading, a line that opens a recital after a clause starts a
+    // paragraph, whatever its length says.
+    let mut preamble = true;
     for line in lines {
         if line.is_blank() {
             gap = if line.page_break || gap == Gap::Page { Gap::Page } else { Gap::Blank };
@@ -183,7 +221,9 @@ pub(super) fn paragraphs(profile: &Profile, shape: &Shape, lines: &[Line], repai
             // A form feed before the line's text.
             gap = Gap::Page;
         }
-        let joined = paras.last().and_then(|p| join(profile, shape, p, line, gap));
+        preamble &= (profile.heading)(&line.text).is_none();
+        let recital = preamble && opens_recital(profile, &line.text);
+        let joined = paras.last().and_then(|p| join(profile, shape, p, line, gap, recital));
         match (joined, paras.last_mut()) {
             (Some(kind), Some(p)) => {
                 repairs.push(Repair {
@@ -229,7 +269,7 @@ pub(super) fn paragraphs(profile: &Profile, shape: &Shape, lines: &[Line], repai
 }
 
 /// Whether `next` continues the paragraph `p`, and why.
-fn join(profile: &Profile, shape: &Shape, p: &Para, next: &Line, gap: Gap) -> Option<Join> {
+fn join(profile: &Profile, shape: &Shape, p: &Para, next: &Line, gap: Gap, recital: bool) -> Option<Join> {
     let label_alone = !p.joined && (profile.label)(&p.text).is_some_and(|l| l.rest.is_empty());
     if label_alone && !starts_unit(profile, &next.text) {
         return Some(Join::Label);
@@ -237,11 +277,18 @@ fn join(profile: &Profile, shape: &Shape, p: &Para, next: &Line, gap: Gap) -> Op
     // A line cut at the width runs on, whatever the next line looks like, unless that
     // is a heading or a numbered paragraph: a wrapped line may end in `代表` or be in
     // capitals without being a signature or a heading.
-    let cut = gap == Gap::None && shape.layout == Layout::Wrapped && shape.is_full(profile, p.last_len, p.indent[1]);
+    let cut = gap == Gap::None
+        && shape.layout == Layout::Wrapped
+        && shape.is_full(profile, p.last_len, p.indent[1], ends_clause(profile, &p.text))
+        && !(shape.is_overlong(p.last_len) && ends_clause(profile, &p.text));
     // A number alone after a cut line is the end of its sentence (`статей 34 и` / `35.`).
     let numbered =
         (profile.heading)(&next.text).is_some() || (profile.label)(&next.text).is_some_and(|l| !l.rest.is_empty());
-    if cut && !numbered && shape.indent(next) <= p.indent[1] {
+    // Chinese breaks lines anywhere, so a full line before an opening word says
+    // nothing; words break only between words.
+    let new_recital = recital && p.text.ends_with(profile.clause_enders) && (profile.has_case || !cut);
+    let after_clause_stands_alone = ends_clause(profile, &p.text) && starts_unit(profile, &next.text);
+    if cut && !numbered && !new_recital && !after_clause_stands_alone && shape.indent(next) <= p.indent[1] {
         return Some(Join::Wrap);
     }
     if starts_unit(profile, &next.text) {
@@ -272,6 +319,9 @@ fn join(profile: &Profile, shape: &Shape, p: &Para, next: &Line, gap: Gap) -> Op
             return None;
         }
     }
+    if new_recital {
+        return None;
+    }
     let last = p.text.chars().last()?;
     let first = next.text.chars().next()?;
     let next_lower = first.is_lowercase() || first.is_ascii_digit();
@@ -296,7 +346,7 @@ fn join(profile: &Profile, shape: &Shape, p: &Para, next: &Line, gap: Gap) -> Op
             // Without case to go by, only a long line can have been cut by a page end
             // (`……在打` / `击恐怖主义`); a short one is a paragraph (`并为达此目的`).
             let long = match shape.width {
-                Some(_) => shape.is_full(profile, p.last_len, p.indent[1]),
+                Some(_) => shape.is_full(profile, p.last_len, p.indent[1], ends_clause(profile, &p.text)),
                 None => p.last_len * 3 >= profile.max_wrap_width,
             };
             let runs_on = if profile.has_case { next_lower || last.is_lowercase() } else { long };
@@ -305,7 +355,9 @@ fn join(profile: &Profile, shape: &Shape, p: &Para, next: &Line, gap: Gap) -> Op
         Gap::None => match shape.layout {
             Layout::Lines => None,
             Layout::Wrapped => {
-                if shape.is_full(profile, p.last_len, p.indent[1]) {
+                if shape.is_full(profile, p.last_len, p.indent[1], ends_clause(profile, &p.text))
+                    && !(shape.is_overlong(p.last_len) && ends_clause(profile, &p.text))
+                {
                     return Some(Join::Wrap);
                 }
                 // A short line ends its paragraph, unless it stopped in the middle of
@@ -313,10 +365,15 @@ fn join(profile: &Profile, shape: &Shape, p: &Para, next: &Line, gap: Gap) -> Op
                 (profile.has_case && last.is_alphabetic() && next_lower && (profile.ends_open)(&p.text))
                     .then_some(Join::Wrap)
             }
-            Layout::Blank if shape.is_full(profile, p.last_len, p.indent[1]) => Some(Join::Wrap),
+            Layout::Blank if shape.is_full(profile, p.last_len, p.indent[1], ends_clause(profile, &p.text)) => Some(Join::Wrap),
             Layout::Blank => join_in_blank_layout(profile, p, last, next_lower),
         },
     }
+}
+
+/// Whether a text ends a sentence or a clause other than with a comma.
+fn ends_clause(profile: &Profile, text: &str) -> bool {
+    text.ends_with(|c: char| profile.clause_enders.contains(&c) && c != ',' && c != '，')
 }
 
 /// A single line break in a text whose paragraphs are separated by blank lines: a
