@@ -27,7 +27,7 @@ from docx import Document
 from docx.enum.text import WD_ALIGN_PARAGRAPH
 from docx.oxml import parse_xml
 from docx.oxml.ns import nsdecls, qn
-from docx.shared import Mm, Pt
+from docx.shared import Mm, Pt, RGBColor
 
 ZH_DIGITS = {"零": 0, "〇": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5,
              "六": 6, "七": 7, "八": 8, "九": 9}
@@ -83,8 +83,8 @@ CJK_SERIF = "Noto Serif CJK SC"
 FIXED_DATE = (2007, 8, 16, 0, 0, 0)
 
 
-def set_fonts(rpr_parent, size=None, bold=None):
-    """Explicit fonts (no theme fonts) on a style or run, black."""
+def set_fonts(rpr_parent):
+    """Explicit fonts (no theme fonts) on a style; drops its colour."""
     rpr = rpr_parent.get_or_add_rPr()
     for tag in ("w:rFonts", "w:color"):
         for old in rpr.findall(qn(tag)):
@@ -92,7 +92,6 @@ def set_fonts(rpr_parent, size=None, bold=None):
     fonts = parse_xml(f'<w:rFonts {nsdecls("w")} w:ascii="{SERIF}" w:hAnsi="{SERIF}" '
                       f'w:eastAsia="{CJK_SERIF}" w:cs="{SERIF}"/>')
     rpr.insert(0, fonts)
-    rpr.append(parse_xml(f'<w:color {nsdecls("w")} w:val="000000"/>'))
 
 
 def setup_styles(doc, lang):
@@ -117,6 +116,7 @@ def setup_styles(doc, lang):
         st = styles[name]
         el = st.element
         set_fonts(el)
+        st.font.color.rgb = RGBColor(0, 0, 0)  # python-docx puts w:color in schema order
         rp = el.get_or_add_rPr()
         for tag in ("w:sz", "w:szCs", "w:kern", "w:spacing", "w:i", "w:iCs"):
             for old in rp.findall(qn(tag)):
