@@ -216,6 +216,20 @@ pub struct Profile {
     pub names: &'static [(&'static str, &'static [&'static str])],
 }
 
+impl Profile {
+    /// Whether a line names a kind of document (`条约`, `ДОГОВОР`), as a title does.
+    pub fn names_document(&self, text: &str) -> bool {
+        let lower = text.to_lowercase();
+        self.title_words.iter().any(|w| lower.contains(w))
+    }
+
+    /// Whether a line opens a recital of a preamble (`鉴于`, `признавая`).
+    pub fn opens_recital(&self, text: &str) -> bool {
+        let lower = text.to_lowercase();
+        self.recital_openers.iter().any(|w| lower.starts_with(w))
+    }
+}
+
 /// Roman numerals up to 3999 (`IX`, `xiv`); None if not a well-formed numeral.
 pub fn parse_roman(s: &str) -> Option<u32> {
     if s.is_empty() || s.len() > 15 {

@@ -150,7 +150,8 @@ pub fn strip_page_furniture(lang: Lang, lines: &mut [Line], repairs: &mut Vec<Re
             seen.entry(line.text.as_str()).or_default().push(i);
         }
     }
-    let first_block_end = lines.iter().position(|l| l.is_blank() && lines.iter().any(|x| !x.is_blank())).unwrap_or(0);
+    // Where the title may stand: among the first five lines of text.
+    let title_zone = lines.iter().enumerate().filter(|(_, l)| !l.is_blank()).nth(4).map_or(0, |(i, _)| i);
     let mut remove = Vec::new();
     for (text, at) in seen {
         // A line that ends a sentence or a clause is the tail of a wrapped paragraph
@@ -171,19 +172,18 @@ pub fn strip_page_furniture(lang: Lang, lines: &mut [Line], repairs: &mut Vec<Re
         if before_heading {
             continue;
         }
-        // The title, where the header repeats it, stays once: the first occurrence,
-        // when the text goes on after it with a paragraph. When more title lines follow
-        // it instead, it was the header printed above the title on the first page.
-        let keep_first = at[0] < first_block_end
-            && lines[at[0] + 1..].iter().find(|l| !l.is_blank()).is_some_and(|l| {
-                l.text.ends_with(profile.clause_enders) || l.text.chars().count() > 120
-            });
-        for &i in &at {
-            if keep_first && i == at[0] {
-                continue;
-            }
-            remove.push(i);
-        }
+        // The title, where the header repeats it, stays once: the first occurrence
+        // among the first lines that the text goes on from, directly or with a
+        // paragraph. One that more title lines follow was the header printed above
+        // the title on the first page.
+        let keep = at.iter().copied().take_while(|&i| i <= title_zone).find(|&i| {
+            let next = &lines[i + 1];
+            let goes_on = |l: &Line| l.text.ends_with(profile.clause_enders) || l.text.chars().count() > 120;
+            let after = lines[i + 1..].iter().find(|l| !l.is_blank());
+            !after.is_some_and(|l| profile.names_document(&l.text))
+                && ((!next.is_blank() && !at.contains(&(i + 1))) || after.is_some_and(goes_on))
+        });
+        remove.extend(at.iter().copied().filter(|&i| Some(i) != keep));
     }
     remove.sort_unstable();
     for i in remove {

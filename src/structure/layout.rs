@@ -50,6 +50,9 @@ pub(super) struct Shape {
     pub margin: usize,
     /// The width lines are wrapped at, where they are.
     pub width: Option<usize>,
+    /// Whether a wrapped text also separates its paragraphs by blank lines (lynx,
+    /// w3m, pandoc): then a single line break only ever wraps.
+    pub blank_separated: bool,
 }
 
 impl Shape {
@@ -95,7 +98,19 @@ pub(super) fn shape(profile: &Profile, lines: &[Line], forced: Option<Layout>) -
             Layout::Blank
         }
     });
-    Shape { layout, margin, width: if layout == Layout::Lines { None } else { width } }
+    let width = if layout == Layout::Lines { None } else { width };
+    let blank_separated = width.is_some_and(|w| {
+        // The lines that end short of the width: paragraph ends, headings. Do blank
+        // lines follow them?
+        let columns = |l: &Line| l.physical[1] + l.indent.saturating_sub(margin) / if profile.has_case { 1 } else { 2 };
+        let short: Vec<bool> = lines
+            .windows(2)
+            .filter(|p| !p[0].is_blank() && columns(&p[0]) * 4 < w * 3)
+            .map(|p| p[1].is_blank())
+            .collect();
+        short.len() >= 3 && short.iter().filter(|&&b| b).count() * 5 >= short.len() * 4
+    });
+    Shape { layout, margin, width, blank_separated }
 }
 
 /// The width of a hard-wrapped text, if it is one: most lines that run on to the next
@@ -123,20 +138,29 @@ fn wrap_width(profile: &Profile, lines: &[Line], margin: usize) -> Option<usize>
         return None;
     }
     lengths.sort_unstable();
-    let width = densest_width(&lengths);
-    let near: Vec<&&Line> = running.iter().filter(|l| columns(l) * 4 >= width * 3).collect();
+    // Chinese breaks anywhere, so its wrapped lines are all but full; words leave up
+    // to a quarter of a line free.
+    let band = if profile.has_case { (3, 4) } else { (9, 10) };
+    let width = densest_width(&lengths, band);
+    let near: Vec<&&Line> = running.iter().filter(|l| columns(l) * band.1 >= width * band.0).collect();
+    // Most lines of a wrapped text are in the band itself, not beyond it.
+    let in_band = near.iter().filter(|l| columns(l) <= width).count();
     let punctuated = near.iter().filter(|l| l.text.ends_with(profile.clause_enders)).count();
-    (width <= profile.max_wrap_width && near.len() * 2 >= running.len() && punctuated * 2 < near.len()).then_some(width)
+    (width <= profile.max_wrap_width
+        && near.len() * 2 >= running.len()
+        && in_band * 5 >= running.len() * 2
+        && punctuated * 2 < near.len())
+    .then_some(width)
 }
 
 /// The width that most lines end just short of: the `w` for which most of the sorted
-/// `lengths` fall between three quarters of `w` and `w` (ties go to the wider).
-/// Wrapped lines pile up there; the last lines of paragraphs spread below it.
-fn densest_width(lengths: &[usize]) -> usize {
+/// `lengths` fall between `num/den` of `w` and `w` (ties go to the wider). Wrapped
+/// lines pile up there; the last lines of paragraphs spread below it.
+fn densest_width(lengths: &[usize], (num, den): (usize, usize)) -> usize {
     let (mut best, mut best_count) = (lengths[lengths.len() - 1], 0);
     let mut low = 0;
     for (high, &w) in lengths.iter().enumerate() {
-        while lengths[low] * 4 < w * 3 {
+        while lengths[low] * den < w * num {
             low += 1;
         }
         let count = high + 1 - low;
@@ -164,12 +188,6 @@ pub(super) fn is_caps_line(profile: &Profile, text: &str) -> bool {
     let letters: Vec<char> = text.chars().filter(|c| c.is_alphabetic()).collect();
     let upper = letters.iter().filter(|c| c.is_uppercase()).count();
     letters.len() >= 3 && upper * 10 >= letters.len() * 8
-}
-
-/// Whether a line opens a recital of a preamble (`鉴于`, `признавая`).
-pub(super) fn opens_recital(profile: &Profile, text: &str) -> bool {
-    let lower = text.to_lowercase();
-    profile.recital_openers.iter().any(|w| lower.starts_with(w))
 }
 
 /// Why two lines were joined, as the repair says it.
@@ -222,7 +240,7 @@ pub(super) fn paragraphs(profile: &Profile, shape: &Shape, lines: &[Line], repai
             gap = Gap::Page;
         }
         preamble &= (profile.heading)(&line.text).is_none();
-        let recital = preamble && opens_recital(profile, &line.text);
+        let recital = preamble && profile.opens_recital(&line.text);
         let joined = paras.last().and_then(|p| join(profile, shape, p, line, gap, recital));
         match (joined, paras.last_mut()) {
             (Some(kind), Some(p)) => {
@@ -284,9 +302,7 @@ fn join(profile: &Profile, shape: &Shape, p: &Para, next: &Line, gap: Gap, recit
     // A number alone after a cut line is the end of its sentence (`статей 34 и` / `35.`).
     let numbered =
         (profile.heading)(&next.text).is_some() || (profile.label)(&next.text).is_some_and(|l| !l.rest.is_empty());
-    // Chinese breaks lines anywhere, so a full line before an opening word says
-    // nothing; words break only between words.
-    let new_recital = recital && p.text.ends_with(profile.clause_enders) && (profile.has_case || !cut);
+    let new_recital = recital && p.text.ends_with(profile.clause_enders);
     let after_clause_stands_alone = ends_clause(profile, &p.text) && starts_unit(profile, &next.text);
     if cut && !numbered && !new_recital && !after_clause_stands_alone && shape.indent(next) <= p.indent[1] {
         return Some(Join::Wrap);
@@ -333,13 +349,13 @@ fn join(profile: &Profile, shape: &Shape, p: &Para, next: &Line, gap: Gap, recit
             let ends = profile.sentence_enders.contains(&last) || matches!(last, ';' | ':' | '；' | '：');
             let runs_on = !profile.has_case
                 || next_lower
-                || (last.is_alphabetic() && (profile.ends_open)(&p.text) && !opens_recital(profile, &next.text));
+                || (last.is_alphabetic() && (profile.ends_open)(&p.text) && !profile.opens_recital(&next.text));
             (!ends && runs_on).then_some(Join::PageBreak)
         }
         Gap::Blank => {
             if profile.clause_enders.contains(&last)
                 || !(profile.ends_open)(&p.text)
-                || opens_recital(profile, &next.text)
+                || profile.opens_recital(&next.text)
             {
                 return None;
             }
@@ -354,6 +370,7 @@ fn join(profile: &Profile, shape: &Shape, p: &Para, next: &Line, gap: Gap, recit
         }
         Gap::None => match shape.layout {
             Layout::Lines => None,
+            Layout::Wrapped if shape.blank_separated => Some(Join::Wrap),
             Layout::Wrapped => {
                 if shape.is_full(profile, p.last_len, p.indent[1], ends_clause(profile, &p.text))
                     && !(shape.is_overlong(p.last_len) && ends_clause(profile, &p.text))
@@ -365,7 +382,9 @@ fn join(profile: &Profile, shape: &Shape, p: &Para, next: &Line, gap: Gap, recit
                 (profile.has_case && last.is_alphabetic() && next_lower && (profile.ends_open)(&p.text))
                     .then_some(Join::Wrap)
             }
-            Layout::Blank if shape.is_full(profile, p.last_len, p.indent[1], ends_clause(profile, &p.text)) => Some(Join::Wrap),
+            Layout::Blank if shape.is_full(profile, p.last_len, p.indent[1], ends_clause(profile, &p.text)) => {
+                Some(Join::Wrap)
+            }
             Layout::Blank => join_in_blank_layout(profile, p, last, next_lower),
         },
     }

@@ -1,6 +1,6 @@
 //! The title: the first lines of a text, when they look like one.
 
-use super::layout::{Shape, opens_recital};
+use super::layout::Shape;
 use super::line::Line;
 use crate::lang::Profile;
 use crate::model::Layout;
@@ -40,11 +40,8 @@ pub(super) fn split_title<'a>(profile: &Profile, shape: &Shape, lines: &'a [Line
         && rest
             .iter()
             .find(|l| !l.is_blank())
-            .is_some_and(|l| l.text.chars().next().is_some_and(char::is_lowercase) && !opens_recital(profile, &l.text));
-    let names_a_document = taken.iter().any(|l| {
-        let lower = l.text.to_lowercase();
-        profile.title_words.iter().any(|w| lower.contains(w))
-    });
+            .is_some_and(|l| l.text.chars().next().is_some_and(char::is_lowercase) && !profile.opens_recital(&l.text));
+    let names_a_document = taken.iter().any(|l| profile.names_document(&l.text));
     if taken.is_empty() || total > 250 || goes_on || !names_a_document || !rest.iter().any(|l| !l.is_blank()) {
         return (None, lines);
     }
@@ -121,5 +118,5 @@ fn is_title_line(profile: &Profile, shape: &Shape, line: &Line, width_ends: bool
         && !(profile.is_signature)(text)
         && !(profile.is_closing)(text)
         && (profile.ends_open)(text)
-        && !opens_recital(profile, text)
+        && !profile.opens_recital(text)
 }
