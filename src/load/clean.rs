@@ -102,13 +102,20 @@ pub fn strip_markup(lang: Lang, lines: &mut [Line], repairs: &mut Vec<Repair>) {
     let profile = lang.profile();
     for line in lines.iter_mut().filter(|l| !l.is_blank()) {
         let before = line.text.clone();
-        let mut text = line.text.replace("**", "").replace("__", "");
+        let mut text = line.text.clone();
         // A heading set between rules of stars or equals signs (html2text writes
-        // `***** 第一条 *****`).
-        let ruled = text.trim_matches(|c: char| matches!(c, '*' | '=' | '~') || c == ' ');
-        if ruled.len() != text.len() && (profile.heading)(ruled).is_some() {
-            text = ruled.to_string();
+        // `***** 第一条 *****`, and a long one over two lines).
+        let rule = |c: char| matches!(c, '*' | '=' | '~');
+        let lead = text.chars().take_while(|&c| rule(c)).count();
+        if lead >= 2 && text[lead..].starts_with(' ') {
+            text = text[lead..].trim_start().to_string();
         }
+        let trail = text.chars().rev().take_while(|&c| rule(c)).count();
+        if trail >= 2 && text[..text.len() - trail].ends_with(' ') {
+            text = text[..text.len() - trail].trim_end().to_string();
+        }
+        let mut text = text.replace("**", "").replace("__", "");
+
         let hashes = text.chars().take_while(|&c| c == '#').count();
         if (1..=6).contains(&hashes) && text[hashes..].starts_with(' ') {
             text = text[hashes..].trim_start().to_string();

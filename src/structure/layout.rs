@@ -65,10 +65,15 @@ impl Shape {
     /// wrapping width: it was cut there, not ended.
     /// A line that ends a clause must come closer to the width than one cut in the
     /// middle of a sentence: Chinese breaks anywhere, so its wrapped lines are all but
-    /// full; words leave up to a quarter of a line free.
+    /// full; words leave up to a quarter of a line free, but a line that ends a
+    /// sentence and is not all but full ended its paragraph more often than not.
     fn is_full(&self, profile: &Profile, len: usize, indent: usize, ends_clause: bool) -> bool {
         let indent_chars = if profile.has_case { indent } else { indent / 2 };
-        let (num, den) = if ends_clause || !profile.has_case { (9, 10) } else { (3, 4) };
+        let (num, den) = match (profile.has_case, ends_clause) {
+            (true, true) => (19, 20),
+            (true, false) => (3, 4),
+            (false, _) => (9, 10),
+        };
         self.width.is_some_and(|w| (len + indent_chars) * den >= w * num)
     }
 
@@ -361,9 +366,10 @@ fn join(profile: &Profile, shape: &Shape, p: &Para, next: &Line, gap: Gap, recit
             }
             // Without case to go by, only a long line can have been cut by a page end
             // (`……在打` / `击恐怖主义`); a short one is a paragraph (`并为达此目的`).
-            let long = match shape.width {
-                Some(_) => shape.is_full(profile, p.last_len, p.indent[1], ends_clause(profile, &p.text)),
-                None => p.last_len * 3 >= profile.max_wrap_width,
+            let long = if shape.layout == Layout::Wrapped {
+                shape.is_full(profile, p.last_len, p.indent[1], ends_clause(profile, &p.text))
+            } else {
+                p.last_len * 5 >= profile.max_wrap_width
             };
             let runs_on = if profile.has_case { next_lower || last.is_lowercase() } else { long };
             runs_on.then_some(Join::BlankLine)
@@ -390,9 +396,10 @@ fn join(profile: &Profile, shape: &Shape, p: &Para, next: &Line, gap: Gap, recit
     }
 }
 
-/// Whether a text ends a sentence or a clause other than with a comma.
+/// Whether a text ends a sentence or a clause other than with a comma, or closes an
+/// enumerated clause (`…, и`).
 fn ends_clause(profile: &Profile, text: &str) -> bool {
-    text.ends_with(|c: char| profile.clause_enders.contains(&c) && c != ',' && c != '，')
+    text.ends_with(|c: char| profile.clause_enders.contains(&c) && c != ',' && c != '，') || !(profile.ends_open)(text)
 }
 
 /// A single line break in a text whose paragraphs are separated by blank lines: a

@@ -22,7 +22,8 @@ pub fn parse(lang: Lang, lines: &[Line], layout: Option<Layout>, repairs: &mut V
     let profile = lang.profile();
     let shape = layout::shape(profile, lines, layout);
     let (title, rest) = title::split_title(profile, &shape, lines);
-    let paras = layout::paragraphs(profile, &shape, rest, repairs);
+    let mut paras = layout::paragraphs(profile, &shape, rest, repairs);
+    let title = title.or_else(|| title::first_paragraph(profile, &mut paras));
     let mut b = walk::Builder::new(profile);
     if let Some(t) = title {
         b.push(

@@ -1,6 +1,6 @@
 //! The title: the first lines of a text, when they look like one.
 
-use super::layout::Shape;
+use super::layout::{Para, Shape};
 use super::line::Line;
 use crate::lang::Profile;
 use crate::model::Layout;
@@ -47,6 +47,27 @@ pub(super) fn split_title<'a>(profile: &Profile, shape: &Shape, lines: &'a [Line
     }
     let text = taken.iter().map(|l| l.text.as_str()).collect::<Vec<_>>().join(profile.line_joiner);
     (Some(Title { text, lines: [taken[0].first, taken[taken.len() - 1].last] }), rest)
+}
+
+/// The first paragraph, taken off as the title when no lines were: a title that
+/// wrapped at the width of the page (`ДОГОВОР о долгосрочном …` / `… сотрудничества`)
+/// is a paragraph like any other until the lines are joined.
+pub(super) fn first_paragraph(profile: &Profile, paras: &mut Vec<Para>) -> Option<Title> {
+    let first = paras.first()?;
+    let text = first.text.as_str();
+    let is_title = paras.len() > 1
+        && text.chars().count() <= 250
+        && !text.ends_with(profile.clause_enders)
+        && (profile.heading)(text).is_none()
+        && (profile.label)(text).is_none()
+        && !(profile.is_signature)(text)
+        && !profile.opens_recital(text)
+        && profile.names_document(text);
+    if !is_title {
+        return None;
+    }
+    let first = paras.remove(0);
+    Some(Title { text: first.text, lines: [first.first, first.last] })
 }
 
 /// The first lines that may be a title, and the index of the line after them.
