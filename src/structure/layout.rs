@@ -118,6 +118,35 @@ pub(super) fn shape(profile: &Profile, lines: &[Line], forced: Option<Layout>) -
     Shape { layout, margin, width, blank_separated }
 }
 
+/// The lines of a wrapped text that has a blank line after every line, without
+/// those blank lines; `None` for any other text. Two blank lines in a row, or one
+/// where a page ended, still stand.
+pub(super) fn single_spaced(profile: &Profile, lines: &[Line], forced: Option<Layout>) -> Option<Vec<Line>> {
+    if matches!(forced, Some(Layout::Blank | Layout::Lines)) {
+        return None;
+    }
+    let text = lines.iter().filter(|l| !l.is_blank()).count();
+    let spaced = lines.windows(3).filter(|w| !w[0].is_blank() && w[1].is_blank() && !w[2].is_blank()).count();
+    if text < 10 || spaced * 10 < text * 9 {
+        return None;
+    }
+    let kept: Vec<Line> = lines
+        .iter()
+        .enumerate()
+        .filter(|&(i, l)| {
+            let lone_blank = l.is_blank()
+                && !l.page_break
+                && i > 0
+                && !lines[i - 1].is_blank()
+                && lines.get(i + 1).is_some_and(|n| !n.is_blank());
+            !lone_blank
+        })
+        .map(|(_, l)| l.clone())
+        .collect();
+    let margin = kept.iter().filter(|l| !l.is_blank()).map(|l| l.indent).min().unwrap_or(0);
+    wrap_width(profile, &kept, margin).map(|_| kept)
+}
+
 /// The width of a hard-wrapped text, if it is one: most lines that run on to the next
 /// line are about as long as the longest of them, and few of them end a sentence or a
 /// clause (lines that are whole paragraphs mostly do).

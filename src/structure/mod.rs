@@ -20,6 +20,9 @@ use crate::model::{Layout, Repair, Unit, UnitInfo, UnitKind};
 /// the units and the layout used.
 pub fn parse(lang: Lang, lines: &[Line], layout: Option<Layout>, repairs: &mut Vec<Repair>) -> (Vec<Unit>, Layout) {
     let profile = lang.profile();
+    // pdfminer writes a blank line after every line: a wrapped text, double-spaced.
+    let single_spaced = layout::single_spaced(profile, lines, layout);
+    let lines = single_spaced.as_deref().unwrap_or(lines);
     let shape = layout::shape(profile, lines, layout);
     let (title, rest) = title::split_title(profile, &shape, lines);
     let mut paras = layout::paragraphs(profile, &shape, rest, repairs);
