@@ -12,3 +12,14 @@ pub const MAX_LINE_BYTES: usize = 1024 * 1024;
 
 /// The most units one text may have (one million).
 pub const MAX_UNITS: usize = 1_000_000;
+
+/// The deepest nesting of elements in an HTML page (512, the depth at which Chromium's
+/// parser stops nesting). Building the tree costs the depth of the open elements for
+/// every tag, so a page nested a million deep would take hours; real pages stay
+/// below 100.
+pub const MAX_HTML_DEPTH: usize = 512;
+
+/// The most nodes (elements and comments) an HTML page may make (two million, a few
+/// hundred MB of tree). Misnested formatting tags make the parser copy elements, so a
+/// small page can ask for a huge tree; this bounds it.
+pub const MAX_HTML_NODES: usize = 2_000_000;

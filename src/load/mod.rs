@@ -10,6 +10,7 @@
 
 pub mod clean;
 pub mod decode;
+pub mod html;
 
 use std::io::Read;
 use std::path::Path;
@@ -232,8 +233,12 @@ fn zip_kind(bytes: &[u8], path: &Path) -> Result<InputFormat> {
 
 /// Reads a document with its reader; the text it gives is then read as plain text.
 fn read_document(format: InputFormat, bytes: &[u8], path: &Path, options: &LoadOptions) -> Result<Extracted> {
-    let _ = (bytes, options);
-    Err(Error::new(ErrorKind::Document(format!("reading {} files is not supported yet", format.name())), path))
+    match format {
+        InputFormat::Html => html::read(bytes, path, options),
+        _ => {
+            Err(Error::new(ErrorKind::Document(format!("reading {} files is not supported yet", format.name())), path))
+        }
+    }
 }
 
 /// Splits at LF, CRLF or a lone CR.
