@@ -10,6 +10,7 @@
 //! - `cli`: the command line: formats, exit codes, atomic output, the shipped alignment.
 //! - `regression`: one test per fixed bug, named after what broke.
 //! - `properties`: properties over arbitrary input (proptest).
+//! - `webpdf`: the HTML and PDF readers on real documents, hostile pages and PDFs.
 
 mod aligning;
 mod batching;
@@ -22,3 +23,4 @@ mod properties;
 mod regression;
 mod synth;
 mod util;
+mod webpdf;

@@ -76,7 +76,8 @@ fn decode_page(bytes: &[u8], path: &Path, options: &LoadOptions) -> Result<(Stri
         notes.push(format!("the page says charset={label}, but its bytes are not {}", encoding.name()));
     }
     let text = text_bytes(bytes);
-    let (encoding, name) = if text.is_ascii() {
+    // Valid UTF-8 is UTF-8, whatever its language: the language is checked later.
+    let (encoding, name) = if std::str::from_utf8(&text).is_ok() {
         (UTF_8, UTF_8.name().to_string())
     } else {
         let decoded = decode::decode(&text, path, options.lang, None)?;
@@ -321,7 +322,7 @@ impl TreeSink for Guarded {
 // Text
 
 /// Elements whose text is not the document's, with the name a note gives them.
-/// Elements mapped to `None` are left out without a note (the page's head, ruby
+/// Elements mapped to `None` are left out without a note (the page's title, ruby
 /// annotations, form controls).
 fn skipped(name: &str) -> Option<Option<Skip>> {
     Some(match name {
@@ -331,8 +332,9 @@ fn skipped(name: &str) -> Option<Option<Skip>> {
         "header" => Some(Skip::Header),
         "footer" => Some(Skip::Footer),
         "aside" => Some(Skip::Aside),
-        "head" | "title" | "rt" | "rp" | "button" | "select" | "textarea" | "iframe" | "object" | "svg" | "math"
-        | "dialog" => None,
+        "title" | "rt" | "rp" | "button" | "select" | "textarea" | "iframe" | "object" | "svg" | "math" | "dialog" => {
+            None
+        }
         _ => return None,
     })
 }
@@ -746,11 +748,45 @@ struct Walker {
     numbered: usize,
     /// The page has a stylesheet (a `<style>` or a linked one) that may set list numbers.
     stylesheet: bool,
+    /// Only the page's `<main>` element was read.
+    outside_main: bool,
+}
+
+/// Whether an element holds a heading (h1–h6), looked for without recursion.
+fn has_heading(node: ego_tree::NodeRef<'_, Node>) -> bool {
+    node.descendants()
+        .any(|d| d.value().as_element().is_some_and(|e| matches!(e.name(), "h1" | "h2" | "h3" | "h4" | "h5" | "h6")))
 }
 
 impl Walker {
     fn walk(&mut self, html: &Html) {
-        for edge in html.tree.root().traverse() {
+        let mut mains = Vec::new();
+        for node in html.tree.nodes() {
+            let Node::Element(element) = node.value() else { continue };
+            match element.name() {
+                "style" => {
+                    let css: String = node.children().filter_map(|c| c.value().as_text()).map(|t| &t[..]).collect();
+                    self.stylesheet |= css.contains("list-style") || css.contains("counter");
+                }
+                "link" => {
+                    self.stylesheet |=
+                        element.attr("rel").is_some_and(|r| r.to_ascii_lowercase().contains("stylesheet"));
+                }
+                "main" => mains.push(node),
+                _ if element.attr("role").is_some_and(|r| r.trim().eq_ignore_ascii_case("main")) => mains.push(node),
+                _ => {}
+            }
+        }
+        // A page that marks its main content has everything else (site header,
+        // menus, breadcrumbs, banners) around it.
+        let top = match mains.as_slice() {
+            [main] => {
+                self.outside_main = true;
+                *main
+            }
+            _ => html.tree.root(),
+        };
+        for edge in top.traverse() {
             match edge {
                 Edge::Open(node) => {
                     if self.skipping.is_some() {
@@ -761,18 +797,18 @@ impl Walker {
                         Node::Text(text) => self.out.text(text),
                         Node::Element(element) => {
                             let name = element.name();
-                            if name == "style" {
-                                let css: String =
-                                    node.children().filter_map(|c| c.value().as_text()).map(|t| &t[..]).collect();
-                                self.stylesheet |= css.contains("list-style") || css.contains("counter");
-                            }
-                            if name == "link"
-                                && element.attr("rel").is_some_and(|r| r.to_ascii_lowercase().contains("stylesheet"))
-                            {
-                                self.stylesheet = true;
-                            }
                             let skip = match skipped(name) {
+                                // A header holding a heading is the document's title block.
+                                Some(Some(Skip::Header)) if has_heading(node) => None,
                                 Some(kind) => Some(kind),
+                                // A link that runs a script is a control (print, share).
+                                None if name == "a"
+                                    && element.attr("href").is_some_and(|h| {
+                                        h.trim_start().to_ascii_lowercase().starts_with("javascript:")
+                                    }) =>
+                                {
+                                    Some(None)
+                                }
                                 None if is_hidden(element) => Some(Some(Skip::Hidden)),
                                 None => skipped_role(element).map(Some),
                             };
@@ -804,8 +840,8 @@ impl Walker {
     fn open(&mut self, node: ego_tree::NodeRef<'_, Node>, element: &Element) {
         let name = element.name();
         if is_block(name) {
+            // A list number waits for the item's first paragraph (`<li><p>…`).
             self.out.paragraph();
-            self.out.label = None;
         }
         match name {
             "br" => self.out.br(),
@@ -862,8 +898,11 @@ impl Walker {
         let mut kinds = self.left_out.clone();
         kinds.sort();
         kinds.dedup();
-        if !kinds.is_empty() {
-            let names: Vec<&str> = kinds.iter().map(|k| k.name()).collect();
+        if !kinds.is_empty() || self.outside_main {
+            let mut names: Vec<&str> = kinds.iter().map(|k| k.name()).collect();
+            if self.outside_main {
+                names.push("everything outside the page's <main> element");
+            }
             let list = match names.split_last() {
                 Some((last, rest)) if !rest.is_empty() => format!("{} and {last}", rest.join(", ")),
                 _ => names.join(""),
@@ -880,5 +919,152 @@ impl Walker {
             }
         }
         notes
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn text(page: &str) -> String {
+        read(page.as_bytes(), Path::new("t.html"), &LoadOptions::default()).unwrap().text
+    }
+
+    #[test]
+    fn blocks_and_line_breaks() {
+        assert_eq!(text("<p>一<b>二</b></p><div>三<br>四</div><li>五"), "一二\n\n三\n四\n\n五\n");
+        // Two breaks, or a break and an ideographic space, end a paragraph.
+        assert_eq!(text("<p>甲<br><br>乙<br>　丙</p>"), "甲\n\n乙\n\n　丙\n");
+        assert_eq!(text("<table><tr><td>a я</td><td>b</td></tr></table>"), "a я\n\nb\n");
+    }
+
+    #[test]
+    fn whitespace_collapses_except_in_pre() {
+        assert_eq!(text("<p>  Статья\n\t 1 </p>"), "Статья 1\n");
+        // A source line break between Chinese characters is no space; one between a
+        // Chinese character and a digit is.
+        assert_eq!(text("<p>缔约\n各方在 15\n日内</p>"), "缔约各方在 15 日内\n");
+        assert_eq!(text("<pre>a  b\nc\n\nd</pre>"), "a  b\nc\n\nd\n");
+        // Entities decoded; no-break and ideographic spaces kept.
+        assert_eq!(text("<p>&laquo;A&nbsp;B&raquo;&#x3000;&amp;</p>"), "«A\u{a0}B»\u{3000}&\n");
+    }
+
+    #[test]
+    fn furniture_is_left_out() {
+        let page = "<head><title>T</title><style>p{}</style><script>var x = '第九条';</script></head>\
+                    <body><header><a href='/'>站点</a></header><nav><ul><li>首页</ul></nav>\
+                    <p hidden>隐藏</p><div style='display: none'>Cookie</div>\
+                    <header><h1>条约</h1></header><p>正文<a href='javascript:print()'>打印</a></p>\
+                    <aside>旁注</aside><footer>版权</footer><noscript>请启用</noscript></body>";
+        let e = read(page.as_bytes(), Path::new("t.html"), &LoadOptions::default()).unwrap();
+        assert_eq!(e.text, "条约\n\n正文\n");
+        assert_eq!(
+            e.notes,
+            ["left out: script, style, navigation, page header, page footer, asides and hidden elements"]
+        );
+        assert_eq!(e.layout, Some(Layout::Blank));
+    }
+
+    #[test]
+    fn only_main_when_the_page_marks_it() {
+        let e = read(
+            "<div>Главная » Текст</div><main><p>Статья 1</p></main><p>Контакты</p>".as_bytes(),
+            Path::new("t.html"),
+            &LoadOptions::default(),
+        )
+        .unwrap();
+        assert_eq!(e.text, "Статья 1\n");
+        assert_eq!(e.notes, ["left out: everything outside the page's <main> element"]);
+    }
+
+    #[test]
+    fn ordered_list_numbers_are_computed() {
+        assert_eq!(text("<ol><li>a<li>b</ol>"), "1. a\n\n2. b\n");
+        assert_eq!(text("<ol start=3 type=a><li>x<li value=10>y<li>z</ol>"), "c. x\n\nj. y\n\nk. z\n");
+        assert_eq!(text("<ol reversed><li>x<li>y<li>z</ol>"), "3. x\n\n2. y\n\n1. z\n");
+        assert_eq!(text("<ol type=I start=4><li>x</ol>"), "IV. x\n");
+        assert_eq!(
+            text("<ol style='list-style-type: cjk-ideographic' start=10><li>甲<li>乙</ol>"),
+            "十、甲\n\n十一、乙\n"
+        );
+        assert_eq!(text("<ol style='list-style: lower-russian inside'><li>x<li>y</ol>"), "а. x\n\nб. y\n");
+        // Items with paragraphs inside take the number on their first paragraph;
+        // bullets are not written.
+        assert_eq!(text("<ol><li><p>a</p><p>b</p></li></ol><ul><li>c</ul>"), "1. a\n\nb\n\nc\n");
+        let e = read(
+            "<style>ol { list-style-type: upper-roman }</style><ol><li>a</ol>".as_bytes(),
+            Path::new("t.html"),
+            &LoadOptions::default(),
+        )
+        .unwrap();
+        assert!(e.notes.contains(&"list numbers computed for 1 items".to_string()), "{:?}", e.notes);
+        assert!(e.notes.iter().any(|n| n.contains("stylesheet")), "{:?}", e.notes);
+    }
+
+    #[test]
+    fn counter_styles() {
+        assert_eq!(cjk(1).unwrap(), "一");
+        assert_eq!(cjk(10).unwrap(), "十");
+        assert_eq!(cjk(21).unwrap(), "二十一");
+        assert_eq!(cjk(100).unwrap(), "一百");
+        assert_eq!(cjk(101).unwrap(), "一百零一");
+        assert_eq!(cjk(110).unwrap(), "一百一十");
+        assert_eq!(cjk(1010).unwrap(), "一千零一十");
+        assert_eq!(roman(1994).unwrap(), "MCMXCIV");
+        assert_eq!(Numbering::LowerAlpha.label(27).unwrap(), "aa.");
+        assert_eq!(Numbering::LowerRussian.label(9).unwrap(), "и.");
+        assert_eq!(Numbering::LowerRussian.label(10).unwrap(), "к.");
+        assert_eq!(Numbering::LowerAlpha.label(0).unwrap(), "0.");
+        assert_eq!(Numbering::DecimalLeadingZero.label(7).unwrap(), "07.");
+    }
+
+    #[test]
+    fn charsets() {
+        let zh = "<p>第一条</p><p>缔约各方根据公认的国际法原则和规则，发展长期睦邻友好合作关系。</p>";
+        let ru = "<p>Статья 1</p><p>Договаривающиеся Стороны в соответствии с общепризнанными принципами развивают отношения.</p>";
+        let read_as = |bytes: &[u8], label: Option<&str>| {
+            let options = LoadOptions { encoding: label.map(str::to_string), ..Default::default() };
+            read(bytes, Path::new("t.html"), &options).unwrap()
+        };
+        // Declared: <meta charset>, http-equiv, an XML declaration.
+        let (gbk, _, _) = encoding_rs::GBK.encode(zh);
+        let page = [b"<meta charset=\"gb2312\">".as_slice(), &gbk].concat();
+        assert_eq!(read_as(&page, None).encoding, "GBK");
+        let (w, _, _) = encoding_rs::WINDOWS_1251.encode(ru);
+        let page =
+            [b"<meta http-equiv=\"Content-Type\" content=\"text/html; charset=windows-1251\">".as_slice(), &w].concat();
+        let e = read_as(&page, None);
+        assert_eq!((e.encoding.as_str(), e.text.starts_with("Статья 1\n")), ("windows-1251", true));
+        let page = [b"<?xml version=\"1.0\" encoding=\"koi8-r\"?><html>".as_slice(), &encoding_rs::KOI8_R.encode(ru).0]
+            .concat();
+        assert_eq!(read_as(&page, None).encoding, "KOI8-R");
+        // Undeclared: the ladder, on the text between the tags.
+        assert_eq!(read_as(&encoding_rs::KOI8_R.encode(ru).0, None).encoding, "KOI8-R");
+        assert_eq!(
+            read_as(&encoding_rs::BIG5.encode("<p>第一條締約各方根據公認的國際法原則</p>").0, None).encoding,
+            "Big5"
+        );
+        let e = read_as(&gbk, None);
+        assert!(e.text.starts_with("第一条\n\n缔约各方"), "{}", e.text);
+        // A wrong declaration is noted, and the ladder reads the page.
+        let page = [b"<meta charset=utf-8>".as_slice(), &w].concat();
+        let e = read_as(&page, None);
+        assert_eq!(e.encoding, "windows-1251");
+        assert_eq!(e.notes[0], "the page says charset=utf-8, but its bytes are not UTF-8");
+        // The user's label overrides the page's.
+        let page = [b"<meta charset=koi8-r>".as_slice(), &w].concat();
+        assert_eq!(read_as(&page, Some("cp1251")).encoding, "windows-1251");
+        // A BOM first of all.
+        let page = [b"\xEF\xBB\xBF<meta charset=gbk>".as_slice(), zh.as_bytes()].concat();
+        assert_eq!(read_as(&page, None).encoding, "UTF-8");
+    }
+
+    #[test]
+    fn misnested_formatting_cannot_grow_the_tree_without_bound() {
+        // Every <p> reopens all the <b> left open before it (the HTML standard's
+        // "reconstruct the active formatting elements").
+        let page = format!("{}{}", (0..600).map(|i| format!("<b id={i}>")).collect::<String>(), "<p>x".repeat(10_000));
+        let e = read(page.as_bytes(), Path::new("t.html"), &LoadOptions::default()).unwrap_err();
+        assert!(matches!(e.kind, ErrorKind::Limit(_)), "{e}");
     }
 }
