@@ -146,14 +146,14 @@ fn assert_treaty_aligns(zh: &Document, ru: &Document) {
     assert!(want.len() > 80, "{}", want.len());
 }
 
-/// The Charter's documents align with F1 1.000 against the gold chapters.
-fn assert_charter_aligns(zh: &Document, ru: &Document) {
+/// The Charter's documents align with at least `min_f1` against the gold chapters.
+fn assert_charter_aligns(zh: &Document, ru: &Document, min_f1: f64) {
     let a = align(zh, ru, &AlignOptions::default());
     let gold =
         read_links(&std::fs::read(path("tests/fixtures/gold/un-charter-1945.ch1-5-7.tsv")).unwrap(), Path::new("gold"))
             .unwrap();
     let s = score(&gold, &links_of(&a));
-    assert_eq!(s.f1, 1.0, "{s:?}");
+    assert!(s.f1 >= min_f1, "{s:?}");
 }
 
 #[test]
@@ -206,7 +206,7 @@ fn html_pages_align_as_the_clean_texts() {
         assert_treaty_aligns(&zh, &ru);
         let zh = doc(&format!("{REAL}/un-charter-1945.zh.{kind}"));
         let ru = doc(&format!("{REAL}/un-charter-1945.ru.{kind}"));
-        assert_charter_aligns(&zh, &ru);
+        assert_charter_aligns(&zh, &ru, 1.0);
     }
 }
 
@@ -225,4 +225,53 @@ fn html_nested_a_million_deep_is_refused_quickly() {
     assert!(e.to_string().contains("nested more than 512 deep"), "{e}");
     // Bounded time: the guard stops the parser soon after the limit.
     assert!(start.elapsed().as_secs() < 20, "{:?}", start.elapsed());
+}
+
+fn pdf_doc(file: &str) -> Document {
+    doc(&format!("{REAL}/{file}"))
+}
+
+#[test]
+fn pdfs_read_as_the_clean_texts() {
+    // The treaty's Chinese PDF gives exactly the units of the clean text.
+    assert_same_units(&format!("{REAL}/sco-treaty-2007.zh.pdf"), "sco-treaty-2007", "zh");
+    assert_same_units(&format!("{REAL}/sco-treaty-2007.ru.pdf"), "sco-treaty-2007", "ru");
+    let d = pdf_doc("sco-treaty-2007.ru.pdf");
+    assert_eq!(d.reader[0], "7 pages; removed by position: 7 running header lines, 7 page numbers");
+    assert_eq!(d.layout, bitext::model::Layout::Blank);
+    let zh = pdf_doc("sco-treaty-2007.zh.pdf");
+    assert_eq!(zh.reader[0], "6 pages; removed by position: 6 running header lines, 6 page numbers");
+    assert_treaty_aligns(&zh, &d);
+}
+
+#[test]
+fn charter_pdfs_align_with_the_gold() {
+    let zh = pdf_doc("un-charter-1945.zh.pdf");
+    let ru = pdf_doc("un-charter-1945.ru.pdf");
+    for n in 1..=111 {
+        let r = format!("art.{n}");
+        assert!(zh.units.iter().any(|u| u.r#ref == r) && ru.units.iter().any(|u| u.r#ref == r), "{r}");
+    }
+    // 0.994, not 1.000: one Russian paragraph of Article 27 comes out in two (83
+    // predicted links for 82).
+    assert_charter_aligns(&zh, &ru, 0.99);
+}
+
+#[test]
+fn bad_pdfs_are_refused_with_what_to_do() {
+    let err = |file: &str| load(&path(&format!("{REAL}/bad/{file}")), &LoadOptions::default()).unwrap_err().to_string();
+    assert!(
+        err("encrypted.pdf").contains("the PDF is encrypted: remove its password first"),
+        "{}",
+        err("encrypted.pdf")
+    );
+    assert!(err("scanned.pdf").contains("no text layer: this PDF needs OCR first"), "{}", err("scanned.pdf"));
+    // A loop in the page tree: read (pdftotext prints the one page) or refused, in
+    // bounded time; never a hang.
+    let start = std::time::Instant::now();
+    let _ = load(&path(&format!("{REAL}/bad/ref-loop.pdf")), &LoadOptions::default());
+    assert!(start.elapsed().as_secs() < 30);
+    // Only an owner password: it opens without one, and reads.
+    let d = pdf_doc("bad/owner-password-only.pdf");
+    assert!(d.units.iter().any(|u| u.text.contains("Государства-члены")), "{:?}", d.units);
 }

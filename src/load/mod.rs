@@ -11,6 +11,7 @@
 pub mod clean;
 pub mod decode;
 pub mod html;
+pub mod pdf;
 
 use std::io::Read;
 use std::path::Path;
@@ -235,6 +236,7 @@ fn zip_kind(bytes: &[u8], path: &Path) -> Result<InputFormat> {
 fn read_document(format: InputFormat, bytes: &[u8], path: &Path, options: &LoadOptions) -> Result<Extracted> {
     match format {
         InputFormat::Html => html::read(bytes, path, options),
+        InputFormat::Pdf => pdf::read(bytes, path),
         _ => {
             Err(Error::new(ErrorKind::Document(format!("reading {} files is not supported yet", format.name())), path))
         }
