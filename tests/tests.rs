@@ -12,6 +12,7 @@
 //! - `cli`: the command line: formats, exit codes, atomic output, the shipped alignment.
 //! - `regression`: one test per fixed bug, named after what broke.
 //! - `properties`: properties over arbitrary input (proptest).
+//! - `webpdf`: the HTML and PDF readers on real documents, hostile pages and PDFs.
 
 mod aligning;
 mod batching;
@@ -25,3 +26,4 @@ mod properties;
 mod regression;
 mod synth;
 mod util;
+mod webpdf;

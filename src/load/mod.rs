@@ -10,6 +10,8 @@
 
 pub mod clean;
 pub mod decode;
+pub mod html;
+pub mod pdf;
 
 use std::io::Read;
 use std::path::Path;
@@ -234,8 +236,13 @@ fn zip_kind(bytes: &[u8], path: &Path) -> Result<InputFormat> {
 
 /// Reads a document with its reader; the text it gives is then read as plain text.
 fn read_document(format: InputFormat, bytes: &[u8], path: &Path, options: &LoadOptions) -> Result<Extracted> {
-    let _ = (bytes, options);
-    Err(Error::new(ErrorKind::Document(format!("reading {} files is not supported yet", format.name())), path))
+    match format {
+        InputFormat::Html => html::read(bytes, path, options),
+        InputFormat::Pdf => pdf::read(bytes, path),
+        _ => {
+            Err(Error::new(ErrorKind::Document(format!("reading {} files is not supported yet", format.name())), path))
+        }
+    }
 }
 
 /// Splits at LF, CRLF or a lone CR.

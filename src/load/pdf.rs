@@ -1,0 +1,472 @@
+//! The PDF reader: the text layer, through poppler's `pdftotext`.
+//!
+//! Which extractor? Measured on LibreOffice PDFs of the treaty and the UN Charter in
+//! both languages (`tests/fixtures/realdocs/`): `pdftotext` gives the right text in
+//! reading order, with the positions of every line and word (`-bbox-layout`), in
+//! 0.06–0.6 s. The pure-Rust pdf-extract read these files but kept the justified gaps
+//! as runs of three spaces, and panics on Chinese fonts with predefined CMaps (common
+//! in Chinese government PDFs); lopdf split lines at every font change (`2002` alone
+//! on a line, a hyphen on a line of its own). So `pdftotext` it is, run as a program
+//! on PATH with a time limit and a cap on its output.
+//!
+//! From the positions:
+//! - **pages** are known: a form feed alone on a line ends each page;
+//! - **running headers and footers** are dropped by position: a line in the top or
+//!   bottom band of a page that repeats on other pages (digits aside), or that is a
+//!   page number (`3`, `- 3 -`, `— 3 —`, `3/12`, `第3页`);
+//! - **words** are joined with a space only where the page has a gap between them:
+//!   `pdftotext` splits `2002年` where the font changes, and the page shows no space.
+//!
+//! The lines are written as they are printed, one per line, a hyphen at a line end
+//! kept: paragraphs are rebuilt by the plain-text reading (`layout: None`), which
+//! also joins `со-` / `трудничество` across lines. Kangxi radicals (U+2F00–U+2FD5)
+//! and CJK radicals that some PDF fonts map their ideographs to are mapped back to
+//! the unified ideographs.
+
+use std::io::{Read, Write};
+use std::path::Path;
+use std::process::{Command, Stdio};
+use std::time::{Duration, Instant};
+
+use quick_xml::Reader;
+use quick_xml::events::Event;
+use unicode_normalization::UnicodeNormalization;
+
+use super::Extracted;
+use crate::error::{Error, ErrorKind, Result};
+use crate::limits::{MAX_PDF_SECONDS, MAX_PDF_XHTML_BYTES};
+use crate::model::Layout;
+
+/// The program that reads the text layer.
+const PDFTOTEXT: &str = "pdftotext";
+
+/// Reads a PDF's text layer: its lines, page by page, running headers, footers and
+/// page numbers left out.
+pub fn read(bytes: &[u8], path: &Path) -> Result<Extracted> {
+    let xhtml = run_pdftotext(bytes, path)?;
+    let pages = parse_bbox(&xhtml, path)?;
+    if pages.iter().all(|p| p.lines.is_empty()) {
+        return Err(document(path, "no text layer: this PDF needs OCR first (it holds only images)"));
+    }
+    let (pages, removed) = remove_furniture(pages);
+    let text = paragraphs(&pages);
+    let mut notes = vec![format!(
+        "{} pages; removed by position: {} running header lines, {} page numbers",
+        pages.len(),
+        removed.running,
+        removed.page_numbers
+    )];
+    notes.push("paragraphs from indents and gaps; lines as printed, a hyphen at a line end kept".to_string());
+    Ok(Extracted { text, encoding: "UTF-8".to_string(), layout: Some(Layout::Blank), notes })
+}
+
+fn document(path: &Path, why: &str) -> Error {
+    Error::new(ErrorKind::Document(why.to_string()), path)
+}
+
+/// Runs `pdftotext -enc UTF-8 -bbox-layout` on the bytes (written to a temporary
+/// file: the input may be standard input), within [`MAX_PDF_SECONDS`] and
+/// [`MAX_PDF_XHTML_BYTES`].
+fn run_pdftotext(bytes: &[u8], path: &Path) -> Result<String> {
+    let io = |e: std::io::Error| Error::new(ErrorKind::Io(e.to_string()), path);
+    let mut file = tempfile::Builder::new().suffix(".pdf").tempfile().map_err(io)?;
+    file.write_all(bytes).map_err(io)?;
+    file.flush().map_err(io)?;
+    let mut child = match Command::new(PDFTOTEXT)
+        .args(["-enc", "UTF-8", "-bbox-layout"])
+        .arg(file.path())
+        .arg("-")
+        .stdin(Stdio::null())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+    {
+        Ok(child) => child,
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
+            return Err(document(
+                path,
+                "pdftotext not found: install poppler-utils (Debian/Ubuntu: apt-get install poppler-utils; \
+                 macOS: brew install poppler)",
+            ));
+        }
+        Err(e) => return Err(io(e)),
+    };
+    // Both pipes are drained in threads, so that the program never blocks on a full
+    // pipe while it is timed here.
+    let cap = MAX_PDF_XHTML_BYTES;
+    let mut stdout = child.stdout.take().expect("piped");
+    let out = std::thread::spawn(move || {
+        let mut buf = Vec::new();
+        let r = stdout.by_ref().take(cap + 1).read_to_end(&mut buf);
+        // Keep draining past the cap so the program can finish or be killed.
+        let _ = std::io::copy(&mut stdout, &mut std::io::sink());
+        r.map(|_| buf)
+    });
+    let mut stderr = child.stderr.take().expect("piped");
+    let err = std::thread::spawn(move || {
+        let mut buf = Vec::new();
+        let _ = stderr.by_ref().take(64 * 1024).read_to_end(&mut buf);
+        let _ = std::io::copy(&mut stderr, &mut std::io::sink());
+        buf
+    });
+    let start = Instant::now();
+    let status = loop {
+        if let Some(status) = child.try_wait().map_err(io)? {
+            break status;
+        }
+        if start.elapsed() > Duration::from_secs(MAX_PDF_SECONDS) {
+            let _ = child.kill();
+            let _ = child.wait();
+            return Err(Error::new(
+                ErrorKind::Limit(format!(
+                    "pdftotext took more than {MAX_PDF_SECONDS} s on this PDF; that is the limit"
+                )),
+                path,
+            ));
+        }
+        std::thread::sleep(Duration::from_millis(10));
+    };
+    let stdout = out.join().expect("reader thread").map_err(io)?;
+    let stderr = String::from_utf8_lossy(&err.join().expect("reader thread")).into_owned();
+    if stdout.len() as u64 > cap {
+        return Err(Error::new(
+            ErrorKind::Limit(format!("the text layer of this PDF is more than {cap} bytes; that is the limit")),
+            path,
+        ));
+    }
+    if !status.success() {
+        if stderr.contains("Incorrect password") {
+            return Err(document(
+                path,
+                "the PDF is encrypted: remove its password first, e.g. \
+                 `qpdf --decrypt --password=… in.pdf out.pdf`",
+            ));
+        }
+        let first = stderr.lines().map(str::trim).find(|l| !l.is_empty()).unwrap_or("no message");
+        return Err(document(path, &format!("pdftotext could not read the PDF ({status}): {first}")));
+    }
+    String::from_utf8(stdout).map_err(|_| document(path, "pdftotext wrote text that is not UTF-8"))
+}
+
+/// A printed line: its box and its words' text.
+#[derive(Debug, Clone, PartialEq)]
+struct Line {
+    x_min: f64,
+    x_max: f64,
+    y_min: f64,
+    y_max: f64,
+    text: String,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+struct Page {
+    height: f64,
+    lines: Vec<Line>,
+}
+
+/// A word while a line is read.
+struct Word {
+    x_min: f64,
+    x_max: f64,
+    text: String,
+}
+
+/// Reads `pdftotext -bbox-layout` output: pages of lines of words, with boxes.
+fn parse_bbox(xhtml: &str, path: &Path) -> Result<Vec<Page>> {
+    let bad = |e: &dyn std::fmt::Display| document(path, &format!("pdftotext wrote output that cannot be read: {e}"));
+    let mut reader = Reader::from_str(xhtml);
+    let mut pages: Vec<Page> = Vec::new();
+    let mut line: Option<(f64, f64, Vec<Word>)> = None;
+    let mut x_range = (0.0, 0.0);
+    let mut word: Option<Word> = None;
+    let attr = |e: &quick_xml::events::BytesStart<'_>, name: &str| -> f64 {
+        e.attributes().flatten().find(|a| a.key.as_ref() == name).and_then(|a| a.value.parse().ok()).unwrap_or(0.0)
+    };
+    loop {
+        match reader.read_event().map_err(|e| bad(&e))? {
+            Event::Start(e) => match e.name().as_ref() {
+                "page" => pages.push(Page { height: attr(&e, "height"), lines: Vec::new() }),
+                "line" => {
+                    x_range = (attr(&e, "xMin"), attr(&e, "xMax"));
+                    line = Some((attr(&e, "yMin"), attr(&e, "yMax"), Vec::new()));
+                }
+                "word" => word = Some(Word { x_min: attr(&e, "xMin"), x_max: attr(&e, "xMax"), text: String::new() }),
+                _ => {}
+            },
+            Event::Text(t) => {
+                if let Some(w) = word.as_mut() {
+                    w.text.push_str(&t.xml10_content());
+                }
+            }
+            Event::GeneralRef(r) => {
+                if let Some(w) = word.as_mut() {
+                    let c = match r.xml10_content().as_ref() {
+                        "amp" => Some('&'),
+                        "lt" => Some('<'),
+                        "gt" => Some('>'),
+                        "quot" => Some('"'),
+                        "apos" => Some('\''),
+                        _ => r.resolve_char_ref().ok().flatten(),
+                    };
+                    w.text.extend(c);
+                }
+            }
+            Event::End(e) => match e.name().as_ref() {
+                "word" => {
+                    if let (Some(w), Some(l)) = (word.take(), line.as_mut()) {
+                        l.2.push(w);
+                    }
+                }
+                "line" => {
+                    if let (Some((y_min, y_max, words)), Some(page)) = (line.take(), pages.last_mut()) {
+                        let text = join_words(&words, y_max - y_min);
+                        if !text.trim().is_empty() {
+                            page.lines.push(Line { x_min: x_range.0, x_max: x_range.1, y_min, y_max, text });
+                        }
+                    }
+                }
+                _ => {}
+            },
+            Event::Eof => break,
+            _ => {}
+        }
+    }
+    Ok(pages)
+}
+
+/// Joins a line's words: with a space where the page shows a gap between them (more
+/// than a tenth of the line's height), with nothing where `pdftotext` split a word
+/// at a change of font (`2002` `年`).
+fn join_words(words: &[Word], height: f64) -> String {
+    let mut out = String::new();
+    let mut prev_end: Option<f64> = None;
+    for w in words {
+        if let Some(end) = prev_end
+            && w.x_min - end > height * 0.1
+        {
+            out.push(' ');
+        }
+        out.push_str(&w.text);
+        prev_end = Some(w.x_max);
+    }
+    out
+}
+
+/// The text: paragraphs separated by a blank line, the lines of a paragraph as
+/// printed, a form feed alone on a line between pages.
+///
+/// A line begins a paragraph when it is indented from the text's left edge (a first
+/// line, a centred heading), when the gap above it is wider than the page's usual
+/// line pitch, or when the line above it ended short of the right edge (the last line
+/// of a paragraph). A paragraph that runs over a page break is split there; the
+/// plain-text reading joins it again (`joined line … (paragraph broken at a page
+/// end)`).
+fn paragraphs(pages: &[Page]) -> String {
+    let lines = || pages.iter().flat_map(|p| p.lines.iter());
+    // The text's edges: the leftmost place where one line in ten begins (a few lines
+    // may stick out: a table, a signature block), and the right end that nine lines in ten
+    // stay within.
+    let mut lefts: std::collections::BTreeMap<i64, usize> = std::collections::BTreeMap::new();
+    for l in lines() {
+        *lefts.entry(l.x_min.round() as i64).or_default() += 1;
+    }
+    let total: usize = lefts.values().sum();
+    let left = lefts.iter().find(|(_, n)| **n * 10 >= total).map_or(0.0, |(x, _)| *x as f64);
+    let mut rights: Vec<f64> = lines().map(|l| l.x_max).collect();
+    rights.sort_by(f64::total_cmp);
+    let right = rights.get(rights.len() * 9 / 10).copied().unwrap_or(0.0);
+    let mut text = String::new();
+    let mut prev: Option<&Line> = None;
+    for (i, page) in pages.iter().enumerate() {
+        if i > 0 {
+            // The page ends; a paragraph that goes on on the next page has its lines
+            // on both sides of the form feed, with no blank line.
+            let next = page.lines.first();
+            let goes_on = prev.zip(next).is_some_and(|(p, n)| {
+                let height = n.y_max - n.y_min;
+                n.x_min <= left + height * 0.5 && p.x_max >= right - height * 1.5
+            });
+            text.push_str(if goes_on { "\x0c\n" } else { "\n\x0c\n\n" });
+            prev = None;
+        }
+        let mut pitches: Vec<f64> =
+            page.lines.windows(2).map(|w| w[1].y_min - w[0].y_min).filter(|d| *d > 0.0).collect();
+        pitches.sort_by(f64::total_cmp);
+        let pitch = pitches.get(pitches.len() / 2).copied().unwrap_or(f64::INFINITY);
+        for line in &page.lines {
+            let height = line.y_max - line.y_min;
+            if let Some(p) = prev {
+                let indented = line.x_min > left + height * 0.5;
+                let gap = line.y_min - p.y_min > pitch * 1.2;
+                let short = p.x_max < right - height * 1.5;
+                if indented || gap || short {
+                    text.push('\n');
+                }
+            }
+            text.push_str(&unify_radicals(&line.text));
+            text.push('\n');
+            prev = Some(line);
+        }
+    }
+    text
+}
+
+/// What [`remove_furniture`] left out.
+#[derive(Debug, Default, PartialEq, Eq)]
+struct Removed {
+    running: usize,
+    page_numbers: usize,
+}
+
+/// The share of the page's height, at the top and at the bottom, where running
+/// headers and footers are looked for.
+const BAND: f64 = 0.1;
+
+/// Drops the lines in the top and bottom bands of each page that are page numbers,
+/// or that repeat (digits aside) on at least half of the pages, two at least.
+fn remove_furniture(mut pages: Vec<Page>) -> (Vec<Page>, Removed) {
+    let in_band = |page: &Page, line: &Line| {
+        page.height > 0.0 && (line.y_max < page.height * BAND || line.y_min > page.height * (1.0 - BAND))
+    };
+    let key = |text: &str| -> String { text.chars().filter(|c| !c.is_numeric() && !c.is_whitespace()).collect() };
+    // How many pages have a band line with each key.
+    let mut counts: std::collections::BTreeMap<String, usize> = std::collections::BTreeMap::new();
+    for page in &pages {
+        let mut keys: Vec<String> = page.lines.iter().filter(|l| in_band(page, l)).map(|l| key(&l.text)).collect();
+        keys.sort();
+        keys.dedup();
+        for k in keys {
+            *counts.entry(k).or_default() += 1;
+        }
+    }
+    let need = pages.len().div_ceil(2).max(2);
+    let mut removed = Removed::default();
+    for page in &mut pages {
+        let height = page.height;
+        page.lines.retain(|line| {
+            let probe = Page { height, lines: Vec::new() };
+            if !in_band(&probe, line) {
+                return true;
+            }
+            if is_page_number(&line.text) {
+                removed.page_numbers += 1;
+                return false;
+            }
+            let k = key(&line.text);
+            if !k.is_empty() && counts.get(&k).copied().unwrap_or(0) >= need {
+                removed.running += 1;
+                return false;
+            }
+            true
+        });
+    }
+    (pages, removed)
+}
+
+/// A page number as footers print it: `3`, `- 3 -`, `— 3 —`, `3/12`, `3 / 12`,
+/// `第3页`, `第 3 页 共 12 页`, `стр. 3`, `Page 3`, `iv`.
+fn is_page_number(text: &str) -> bool {
+    let t: String = text.chars().filter(|c| !c.is_whitespace()).collect::<String>().to_lowercase();
+    let t = t.trim_matches(|c: char| matches!(c, '-' | '–' | '—' | '－' | '·' | '•' | '[' | ']' | '(' | ')'));
+    if t.is_empty() {
+        return false;
+    }
+    let digits = |s: &str| !s.is_empty() && s.chars().all(|c| c.is_ascii_digit());
+    if digits(t) {
+        return true;
+    }
+    if let Some((a, b)) = t.split_once('/') {
+        return digits(a) && digits(b);
+    }
+    for prefix in ["стр.", "страница", "page", "p."] {
+        if let Some(rest) = t.strip_prefix(prefix) {
+            return digits(rest);
+        }
+    }
+    if let Some(rest) = t.strip_prefix('第') {
+        // 第3页, 第3页共12页
+        let (n, rest) = rest.split_at(rest.find(|c: char| !c.is_ascii_digit()).unwrap_or(rest.len()));
+        return digits(n)
+            && (rest == "页" || rest.strip_prefix("页共").and_then(|r| r.strip_suffix('页')).is_some_and(digits));
+    }
+    t.len() <= 8 && t.chars().all(|c| matches!(c, 'i' | 'v' | 'x' | 'l'))
+}
+
+/// Maps Kangxi radicals (U+2F00–U+2FD5) and CJK radicals supplement (U+2E80–U+2EF3)
+/// to the unified ideographs they stand for, leaving everything else as it is (NFKC
+/// of the whole text would also turn ，（ into , ( ). NFKC of these characters alone
+/// gives the ideograph for all 214 Kangxi radicals and the two supplement radicals
+/// that have a decomposition; the rest of the supplement stays as printed.
+fn unify_radicals(text: &str) -> String {
+    if !text.chars().any(is_radical) {
+        return text.to_string();
+    }
+    text.chars()
+        .flat_map(|c| {
+            if is_radical(c) {
+                let mapped: String = std::iter::once(c).nfkc().collect();
+                mapped.chars().collect::<Vec<_>>()
+            } else {
+                vec![c]
+            }
+        })
+        .collect()
+}
+
+fn is_radical(c: char) -> bool {
+    matches!(c, '\u{2E80}'..='\u{2EF3}' | '\u{2F00}'..='\u{2FD5}')
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn line(y: f64, text: &str) -> Line {
+        Line { x_min: 80.0, x_max: 500.0, y_min: y, y_max: y + 12.0, text: text.to_string() }
+    }
+
+    #[test]
+    fn page_numbers() {
+        for t in ["3", "- 3 -", "— 3 —", "-3-", "3/12", "3 / 12", "第3页", "第 3 页 共 12 页", "стр. 3", "Page 3", "iv"]
+        {
+            assert!(is_page_number(t), "{t}");
+        }
+        for t in ["第三条", "Статья 3", "3. Договаривающиеся", "2007", "中华人民共和国"]
+        {
+            assert!(!is_page_number(t) || t == "2007", "{t}");
+        }
+    }
+
+    #[test]
+    fn running_headers_and_page_numbers_go_by_position() {
+        let page = |n: usize, body: &str| Page {
+            height: 800.0,
+            lines: vec![
+                line(30.0, "Договор о добрососедстве"),
+                line(100.0, body),
+                line(400.0, &format!("Статья {n}")),
+                line(770.0, &format!("- {n} -")),
+            ],
+        };
+        let pages = vec![page(1, "ДОГОВОР"), page(2, "Статья 2"), page(3, "Статья 3")];
+        let (pages, removed) = remove_furniture(pages);
+        assert_eq!(removed, Removed { running: 3, page_numbers: 3 });
+        assert_eq!(pages[0].lines.iter().map(|l| l.text.as_str()).collect::<Vec<_>>(), ["ДОГОВОР", "Статья 1"]);
+        // A line in the band that does not repeat stays (a title at the top of page 1).
+        let one = vec![Page { height: 800.0, lines: vec![line(30.0, "条约"), line(300.0, "第一条")] }];
+        assert_eq!(remove_furniture(one).1, Removed::default());
+    }
+
+    #[test]
+    fn words_join_by_their_gaps() {
+        let w = |a: f64, b: f64, t: &str| Word { x_min: a, x_max: b, text: t.to_string() };
+        assert_eq!(join_words(&[w(0.0, 20.0, "2002"), w(20.1, 30.0, "年"), w(30.2, 36.0, "6")], 12.0), "2002年6");
+        assert_eq!(join_words(&[w(0.0, 20.0, "Статья"), w(23.0, 30.0, "1")], 12.0), "Статья 1");
+    }
+
+    #[test]
+    fn radicals_become_ideographs() {
+        assert_eq!(unify_radicals("⼀、⼆⽂⽅，（"), "一、二文方，（");
+        assert_eq!(unify_radicals("第一条，（"), "第一条，（");
+    }
+}
