@@ -34,49 +34,34 @@ fn units(doc: &Document) -> Vec<(String, String)> {
     doc.units.iter().map(|u| (u.r#ref.clone(), squeeze(&u.text))).collect()
 }
 
-/// Units that differ between the document and its clean text although the reader's
-/// text is the same: the clean texts hold these paragraphs on single lines, the
-/// documents as paragraphs of their own, and the plain-text paragraph rebuilding
-/// reads the two shapes differently. The units must otherwise be the same.
-fn known_differences(d: &str, lang: &str) -> &'static [&'static str] {
-    match (d, lang) {
-        // The three title paragraphs (ДОГОВОР / о … / государств-членов …) are three
-        // paragraphs in the documents; the title is taken to be the first alone.
-        ("sco-treaty-2007", "ru") => &["title", "preamble.1"],
-        // The first line becomes the title, and 以竟厥功 / 爰由… are joined.
-        ("un-charter-1945", "zh") => &[
-            "title",
-            "preamble.1",
-            "preamble.2",
-            "preamble.3",
-            "preamble.4",
-            "preamble.5",
-            "preamble.6",
-            "preamble.7",
-            "preamble.8",
-            "preamble.9",
-            "preamble.10",
-            "preamble.11",
-            "preamble.12",
+/// Units that differ between a document and its clean text because the document
+/// itself differs: the Charter's Chinese PDF lacks the commas and stops that
+/// LibreOffice hung past the right margin (no extractor finds them), and three of its
+/// paragraphs are split where such a line ends a page; the Russian one was made with
+/// one numbering pattern for every chapter, so `ГЛАВА IX` prints as `Глава IX`.
+fn known_differences(file: &str) -> &'static [&'static str] {
+    match file.rsplit('/').next().unwrap_or(file) {
+        "un-charter-1945.zh.pdf" => &[
+            "art.11.2",
+            "art.13.1.2",
+            "art.13.2",
+            "art.13.3",
+            "art.14.1",
+            "art.26.1",
+            "art.47.4",
+            "art.57.1",
+            "art.63.1",
+            "art.83.1",
+            "art.86.1.3",
+            "art.86.2",
+            "art.86.3",
+            "art.86.4",
+            "art.98.1",
+            "art.108.1",
+            "art.108.2",
+            "art.109.3",
         ],
-        // The first line becomes the title; "… сроки; и" is joined with the next item.
-        ("un-charter-1945", "ru") => &[
-            "title",
-            "preamble.1",
-            "preamble.2",
-            "preamble.3",
-            "preamble.4",
-            "preamble.5",
-            "preamble.6",
-            "preamble.7",
-            "preamble.8",
-            "preamble.9",
-            "preamble.10",
-            "preamble.11",
-            "preamble.12",
-            "art.87.4",
-            "art.87.5",
-        ],
+        "un-charter-1945.ru.pdf" => &["chapter.9"],
         _ => &[],
     }
 }
@@ -86,7 +71,7 @@ fn known_differences(d: &str, lang: &str) -> &'static [&'static str] {
 fn assert_same_units(file: &str, d: &str, lang: &str) -> Document {
     let got_doc = doc(file);
     let want_doc = doc(clean(d, lang));
-    let known: BTreeSet<&str> = known_differences(d, lang).iter().copied().collect();
+    let known: BTreeSet<&str> = known_differences(file).iter().copied().collect();
     let keep = |units: Vec<(String, String)>| -> Vec<(String, String)> {
         units.into_iter().filter(|(r, _)| !known.contains(r.as_str())).collect()
     };
@@ -138,7 +123,7 @@ fn assert_treaty_aligns(zh: &Document, ru: &Document) {
     let a = align(zh, ru, &AlignOptions::default());
     let shipped =
         read_links(&std::fs::read(path("alignments/sco-treaty-2007.csv")).unwrap(), Path::new("csv")).unwrap();
-    let known: BTreeSet<&str> = known_differences("sco-treaty-2007", "ru").iter().copied().collect();
+    let known: BTreeSet<&str> = BTreeSet::new();
     let touches = |g: &(BTreeSet<String>, BTreeSet<String>)| g.1.iter().any(|r| known.contains(r.as_str()));
     let got: BTreeSet<_> = links_of(&a).groups().into_iter().filter(|g| !touches(g)).collect();
     let want: BTreeSet<_> = shipped.groups().into_iter().filter(|g| !touches(g)).collect();
@@ -220,11 +205,10 @@ fn deep_html_fixture_is_refused() {
 #[test]
 fn html_nested_a_million_deep_is_refused_quickly() {
     let page = format!("<html><body>{}第一条</body></html>", "<div>".repeat(1_000_000));
-    let start = std::time::Instant::now();
+    // The guard stops the parser at the limit, before html5ever's cost of depth grows
+    // (benches/ times it).
     let e = load_bytes(page.as_bytes(), "deep.html", &LoadOptions::default()).unwrap_err();
     assert!(e.to_string().contains("nested more than 512 deep"), "{e}");
-    // Bounded time: the guard stops the parser soon after the limit.
-    assert!(start.elapsed().as_secs() < 20, "{:?}", start.elapsed());
 }
 
 fn pdf_doc(file: &str) -> Document {
@@ -252,9 +236,9 @@ fn charter_pdfs_align_with_the_gold() {
         let r = format!("art.{n}");
         assert!(zh.units.iter().any(|u| u.r#ref == r) && ru.units.iter().any(|u| u.r#ref == r), "{r}");
     }
-    // 0.994, not 1.000: one Russian paragraph of Article 27 comes out in two (83
-    // predicted links for 82).
-    assert_charter_aligns(&zh, &ru, 0.99);
+    assert_same_units(&format!("{REAL}/un-charter-1945.zh.pdf"), "un-charter-1945", "zh");
+    assert_same_units(&format!("{REAL}/un-charter-1945.ru.pdf"), "un-charter-1945", "ru");
+    assert_charter_aligns(&zh, &ru, 1.0);
 }
 
 #[test]
@@ -266,11 +250,9 @@ fn bad_pdfs_are_refused_with_what_to_do() {
         err("encrypted.pdf")
     );
     assert!(err("scanned.pdf").contains("no text layer: this PDF needs OCR first"), "{}", err("scanned.pdf"));
-    // A loop in the page tree: read (pdftotext prints the one page) or refused, in
-    // bounded time; never a hang.
-    let start = std::time::Instant::now();
+    // A loop in the page tree: read (pdftotext prints the one page) or refused; the
+    // reader kills pdftotext after a stated time, so it never hangs.
     let _ = load(&path(&format!("{REAL}/bad/ref-loop.pdf")), &LoadOptions::default());
-    assert!(start.elapsed().as_secs() < 30);
     // Only an owner password: it opens without one, and reads.
     let d = pdf_doc("bad/owner-password-only.pdf");
     assert!(d.units.iter().any(|u| u.text.contains("Государства-члены")), "{:?}", d.units);

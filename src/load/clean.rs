@@ -287,6 +287,14 @@ pub fn join_hyphenation(lang: Lang, lines: &mut Vec<Line>, repairs: &mut Vec<Rep
         .filter(|w| w.contains('-') && !w.starts_with('-') && !w.ends_with('-'))
         .map(str::to_lowercase)
         .collect();
+    // The words the text writes whole within a line: `Республи-` + `ка` is the
+    // `республика` the text writes elsewhere, not a word with the particle `-ка`.
+    let words: std::collections::BTreeSet<String> = lines
+        .iter()
+        .flat_map(|l| l.text.split(|c: char| !c.is_alphabetic()))
+        .filter(|w| w.chars().count() > 3)
+        .map(str::to_lowercase)
+        .collect();
     let mut i = 0;
     while i < lines.len() {
         let ends_hyphen = {
@@ -316,9 +324,11 @@ pub fn join_hyphenation(lang: Lang, lines: &mut Vec<Line>, repairs: &mut Vec<Rep
         // hyphen, and so does any compound the text writes hyphenated elsewhere.
         let (tails, heads) = lang.profile().hyphen_keep;
         let particle = tails.contains(&tail_word.as_str());
-        let keep = particle
-            || heads.iter().any(|h| tail_word.starts_with(h))
-            || compounds.contains(&hyphenated.to_lowercase());
+        let whole = words.contains(&format!("{head_word}{tail_word}").to_lowercase());
+        let keep = !whole
+            && (particle
+                || heads.iter().any(|h| tail_word.starts_with(h))
+                || compounds.contains(&hyphenated.to_lowercase()));
         let joined = if keep { format!("{head}-{}", lines[j].text) } else { format!("{head}{}", lines[j].text) };
         repair(
             repairs,

@@ -200,8 +200,12 @@ pub fn load_bytes(bytes: &[u8], path: impl AsRef<Path>, options: &LoadOptions) -
             clean::strip_page_furniture(lang, &mut lines, &mut repairs);
             clean::unglue_page_numbers(lang, &mut lines, &mut repairs);
             clean::join_hyphenation(lang, &mut lines, &mut repairs);
-            let layout = options.layout.or(extracted.as_ref().and_then(|e| e.layout));
-            structure::parse(lang, &lines, layout, &mut repairs)
+            let breaks = match (options.layout, extracted.as_ref().and_then(|e| e.layout)) {
+                (Some(l), _) => structure::Breaks::Layout(l),
+                (None, Some(_)) => structure::Breaks::Paragraphs,
+                (None, None) => structure::Breaks::Infer,
+            };
+            structure::parse(lang, &lines, breaks, &mut repairs)
         }
     };
     if units.len() > MAX_UNITS {

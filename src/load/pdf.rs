@@ -44,7 +44,10 @@ const PDFTOTEXT: &str = "pdftotext";
 /// page numbers left out.
 pub fn read(bytes: &[u8], path: &Path) -> Result<Extracted> {
     let xhtml = run_pdftotext(bytes, path)?;
-    let pages = parse_bbox(&xhtml, path)?;
+    let mut pages = parse_bbox(&xhtml, path)?;
+    for page in &mut pages {
+        merge_baselines(&mut page.lines);
+    }
     if pages.iter().all(|p| p.lines.is_empty()) {
         return Err(document(path, "no text layer: this PDF needs OCR first (it holds only images)"));
     }
@@ -232,6 +235,41 @@ fn parse_bbox(xhtml: &str, path: &Path) -> Result<Vec<Page>> {
         }
     }
     Ok(pages)
+}
+
+/// Puts back together the lines that share a baseline: `pdftotext` cuts a line
+/// justified with wide gaps (`МЫ, НАРОДЫ   ОБЪЕДИНЕННЫХ   НАЦИЙ, …`) into pieces
+/// that it may give in any order. Pieces overlap vertically by more than half their
+/// height; they are joined left to right. Lines of one column never do, so the
+/// order of everything else stays as read.
+fn merge_baselines(lines: &mut Vec<Line>) {
+    let same = |a: &Line, b: &Line| {
+        let overlap = a.y_max.min(b.y_max) - a.y_min.max(b.y_min);
+        let height = (a.y_max - a.y_min).min(b.y_max - b.y_min);
+        height > 0.0 && overlap > height * 0.5
+    };
+    let mut out: Vec<Line> = Vec::with_capacity(lines.len());
+    for line in lines.drain(..) {
+        // Pieces of one printed line come within a few lines of each other.
+        let start = out.len().saturating_sub(8);
+        match out[start..].iter().rposition(|o| same(o, &line)) {
+            Some(k) => {
+                let o = &mut out[start + k];
+                let (left, right) = if line.x_min < o.x_min {
+                    (line.text.clone(), o.text.clone())
+                } else {
+                    (o.text.clone(), line.text.clone())
+                };
+                o.text = format!("{left} {right}");
+                o.x_min = o.x_min.min(line.x_min);
+                o.x_max = o.x_max.max(line.x_max);
+                o.y_min = o.y_min.min(line.y_min);
+                o.y_max = o.y_max.max(line.y_max);
+            }
+            None => out.push(line),
+        }
+    }
+    *lines = out;
 }
 
 /// Joins a line's words: with a space where the page shows a gap between them (more

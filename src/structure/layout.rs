@@ -53,6 +53,9 @@ pub(super) struct Shape {
     /// Whether a wrapped text also separates its paragraphs by blank lines (lynx,
     /// w3m, pandoc): then a single line break only ever wraps.
     pub blank_separated: bool,
+    /// Whether a document reader gave the paragraphs: a single line break inside
+    /// one never ends it.
+    pub known_paragraphs: bool,
 }
 
 impl Shape {
@@ -115,7 +118,7 @@ pub(super) fn shape(profile: &Profile, lines: &[Line], forced: Option<Layout>) -
             .collect();
         short.len() >= 3 && short.iter().filter(|&&b| b).count() * 5 >= short.len() * 4
     });
-    Shape { layout, margin, width, blank_separated }
+    Shape { layout, margin, width, blank_separated, known_paragraphs: false }
 }
 
 /// The lines of a wrapped text that has a blank line after every line, without
@@ -340,6 +343,19 @@ fn join(profile: &Profile, shape: &Shape, p: &Para, next: &Line, gap: Gap, recit
     let after_clause_stands_alone = ends_clause(profile, &p.text) && starts_unit(profile, &next.text);
     if cut && !numbered && !new_recital && !after_clause_stands_alone && shape.indent(next) <= p.indent[1] {
         return Some(Join::Wrap);
+    }
+    if shape.known_paragraphs && gap != Gap::Page {
+        // A line break inside a paragraph the document reader gave: only a heading or
+        // a numbered paragraph after it, or a heading before it that the next line
+        // does not go on in lower case, stands apart. A blank line ends a paragraph.
+        let numbered = (profile.heading)(&next.text).is_some() || (profile.label)(&next.text).is_some();
+        let goes_on = next.text.chars().next().is_some_and(char::is_lowercase);
+        let heading = if p.joined { None } else { (profile.heading)(&p.text) };
+        let heading_alone = heading.as_ref().is_some_and(|h| !h.rest_is_body) && !goes_on;
+        // A long heading wraps onto a centred line of its own (`Глава VII: … актов` /
+        // `агрессии`): a heading with a title, then lower case.
+        let heading_goes_on = heading.is_some_and(|h| !h.rest_is_body && !h.rest.is_empty()) && goes_on;
+        return ((gap == Gap::None && !numbered && !heading_alone) || heading_goes_on).then_some(Join::Wrap);
     }
     if starts_unit(profile, &next.text) {
         return None;

@@ -15,15 +15,34 @@ pub use line::Line;
 use crate::lang::Lang;
 use crate::model::{Layout, Repair, Unit, UnitInfo, UnitKind};
 
-/// Parses repaired lines into units (`--segments structure`), reading line breaks by
-/// `layout`, or by the layout inferred from the whole text when it is `None`. Returns
-/// the units and the layout used.
-pub fn parse(lang: Lang, lines: &[Line], layout: Option<Layout>, repairs: &mut Vec<Repair>) -> (Vec<Unit>, Layout) {
+/// How line breaks are to be read.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub enum Breaks {
+    /// Inferred from the whole text.
+    #[default]
+    Infer,
+    /// As the user said.
+    Layout(Layout),
+    /// A document reader knows the paragraphs: they are separated by blank lines,
+    /// and a single line break inside one is a line break of the document (`w:br`,
+    /// `<br>`, a PDF's printed line), not the end of a paragraph.
+    Paragraphs,
+}
+
+/// Parses repaired lines into units (`--segments structure`), reading line breaks as
+/// `breaks` says. Returns the units and the layout used.
+pub fn parse(lang: Lang, lines: &[Line], breaks: Breaks, repairs: &mut Vec<Repair>) -> (Vec<Unit>, Layout) {
     let profile = lang.profile();
+    let layout = match breaks {
+        Breaks::Infer => None,
+        Breaks::Layout(l) => Some(l),
+        Breaks::Paragraphs => Some(Layout::Blank),
+    };
     // pdfminer writes a blank line after every line: a wrapped text, double-spaced.
     let single_spaced = layout::single_spaced(profile, lines, layout);
     let lines = single_spaced.as_deref().unwrap_or(lines);
-    let shape = layout::shape(profile, lines, layout);
+    let mut shape = layout::shape(profile, lines, layout);
+    shape.known_paragraphs = breaks == Breaks::Paragraphs;
     let (title, rest) = title::split_title(profile, &shape, lines);
     let mut paras = layout::paragraphs(profile, &shape, rest, repairs);
     let title = title.or_else(|| title::first_paragraph(profile, &mut paras));
