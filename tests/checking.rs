@@ -113,6 +113,16 @@ fn chinese_faults(zh: &str, ru: &str) -> Vec<Fault> {
                 .collect(),
         ),
         f(
+            "a signatory changed",
+            replace_once(zh, "塔吉克斯坦共和国代表", "土库曼斯坦共和国代表"),
+            vec![(NameMismatch, Error, "both", s("sig.5"), s("sig.5"))],
+        ),
+        f(
+            "a member dropped from the list of states",
+            replace_once(zh, "塔吉克斯坦共和国、", ""),
+            vec![(NameMismatch, Error, "both", s("preamble.1"), s("preamble.1"))],
+        ),
+        f(
             "day and month of a date swapped",
             replace_once(zh, "2002年6月7日", "2002年7月6日"),
             vec![(DateMismatch, Error, "both", s("preamble.3"), s("preamble.3"))],
@@ -213,6 +223,16 @@ fn russian_faults(zh: &str, ru: &str) -> Vec<Fault> {
                         .map(|n| (RefMismatch, Error, "both", s(&format!("art.{}", n + 1)), s(&format!("art.{n}")))),
                 )
                 .collect(),
+        ),
+        f(
+            "a signatory changed",
+            replace_once(ru, "За Республику Таджикистан", "За Республику Туркменистан"),
+            vec![(NameMismatch, Error, "both", s("sig.5"), s("sig.5"))],
+        ),
+        f(
+            "a member dropped from the list of states",
+            replace_once(ru, "Республика Таджикистан, ", ""),
+            vec![(NameMismatch, Error, "both", s("preamble.1"), s("preamble.1"))],
         ),
         f(
             "day and month of a date swapped",

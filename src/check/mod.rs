@@ -9,6 +9,7 @@ mod length;
 mod numbering;
 mod pairing;
 mod values;
+mod wording;
 
 use std::collections::BTreeMap;
 
@@ -120,6 +121,7 @@ pub fn check<'d>(alignment: &Alignment<'d>) -> Report<'d> {
     pairing::check(alignment, &mut findings);
     values::check(alignment, &mut findings);
     length::check(alignment, &mut findings);
+    wording::check(alignment, &mut findings);
     findings.sort_by(|x, y| {
         (x.severity, x.order, x.kind, x.side, &x.refs).cmp(&(y.severity, y.order, y.kind, y.side, &y.refs))
     });

@@ -236,6 +236,10 @@ pub struct Review {
     /// Words that say "both" (`双方`, `обеих`): a 2 that only one text states in such a
     /// word is not a differing number.
     pub dual_words: &'static [&'static str],
+    /// Words that hold a state's name without naming it (`发展中国家`, "developing
+    /// countries", holds `中国`; `долларов США` is a currency): taken out before names
+    /// are looked for.
+    pub not_names: &'static [&'static str],
     /// Words that scale the number before them (`万` = 10 000, `млрд` = 10⁹).
     pub scales: &'static [(&'static str, u64)],
 }
