@@ -47,6 +47,11 @@ fn replace_once(text: &str, from: &str, to: &str) -> String {
     text.replacen(from, to, 1)
 }
 
+/// The line of `text` that starts with `start`.
+fn paragraph<'t>(text: &'t str, start: &str) -> &'t str {
+    text.lines().find(|l| l.starts_with(start)).unwrap_or_else(|| panic!("no paragraph starts with {start}"))
+}
+
 fn s(x: &str) -> Option<String> {
     Some(x.to_string())
 }
@@ -111,6 +116,18 @@ fn chinese_faults(zh: &str, ru: &str) -> Vec<Fault> {
                         .map(|n| (RefMismatch, Error, "both", s(&format!("art.{n}")), s(&format!("art.{}", n + 1)))),
                 )
                 .collect(),
+        ),
+        f(
+            "contents of two paragraphs swapped under their numbers",
+            {
+                // Paragraph 1 runs over a page break; it moves with it.
+                let start = zh.find("一、缔约各方根据本国法律").unwrap();
+                let end = start + zh[start..].find("\n\n二、").unwrap();
+                let (p1, p2) = (&zh[start..end], paragraph(zh, "二、缔约各方根据本国法律"));
+                let swapped = format!("一、{}\n\n二、{}\n", &p2["二、".len()..], &p1["一、".len()..]);
+                replace_once(zh, &format!("{p1}\n\n{p2}\n"), &swapped)
+            },
+            vec![(CrossedPairs, Warning, "both", s("art.8.1+art.8.2"), s("art.8.1+art.8.2"))],
         ),
         f(
             "a signatory changed",
@@ -223,6 +240,24 @@ fn russian_faults(zh: &str, ru: &str) -> Vec<Fault> {
                         .map(|n| (RefMismatch, Error, "both", s(&format!("art.{}", n + 1)), s(&format!("art.{n}")))),
                 )
                 .collect(),
+        ),
+        f(
+            "contents of two paragraphs swapped under their numbers",
+            {
+                let (p1, p2) = (
+                    paragraph(
+                        ru,
+                        "1. Договаривающиеся Стороны в соответствии со своим национальным законодательством, на основе соблюдения общепризнанных",
+                    ),
+                    paragraph(
+                        ru,
+                        "2. Договаривающиеся Стороны в соответствии со своим национальным законодательством, на основе соблюдения международных",
+                    ),
+                );
+                let swapped = format!("1. {}\n\n2. {}\n", &p2[3..], &p1[3..]);
+                replace_once(ru, &format!("{p1}\n\n{p2}\n"), &swapped)
+            },
+            vec![(CrossedPairs, Warning, "both", s("art.8.1+art.8.2"), s("art.8.1+art.8.2"))],
         ),
         f(
             "a signatory changed",

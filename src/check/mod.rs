@@ -6,6 +6,7 @@
 //! but the `a` and `b` of the report: sides are named by language.
 
 mod length;
+mod lexical;
 mod numbering;
 mod pairing;
 mod values;
@@ -122,6 +123,8 @@ pub fn check<'d>(alignment: &Alignment<'d>) -> Report<'d> {
     values::check(alignment, &mut findings);
     length::check(alignment, &mut findings);
     wording::check(alignment, &mut findings);
+    let lexicon = lexical::learn(alignment);
+    lexical::check(alignment, &lexicon, &mut findings);
     findings.sort_by(|x, y| {
         (x.severity, x.order, x.kind, x.side, &x.refs).cmp(&(y.severity, y.order, y.kind, y.side, &y.refs))
     });

@@ -240,6 +240,9 @@ pub struct Review {
     /// countries", holds `中国`; `долларов США` is a currency): taken out before names
     /// are looked for.
     pub not_names: &'static [&'static str],
+    /// The terms of a text a lexicon links across languages, with their byte offsets:
+    /// Chinese character bigrams, Russian Snowball stems of content words.
+    pub terms: fn(&str) -> Vec<(usize, String)>,
     /// Words that scale the number before them (`万` = 10 000, `млрд` = 10⁹).
     pub scales: &'static [(&'static str, u64)],
 }

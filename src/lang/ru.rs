@@ -514,6 +514,7 @@ const REVIEW: Review = Review {
         "ничему",
     ],
     dual_words: &["оба", "обе", "обоих", "обеих", "обоим", "обеим", "обоими", "обеими"],
+    terms,
     not_names: &["долл. США", "долларов США", "доллара США", "долларах США"],
     scales: &[
         ("тыс", 1_000),
@@ -524,6 +525,93 @@ const REVIEW: Review = Review {
         ("трлн", 1_000_000_000_000),
     ],
 };
+
+/// Function words, which link to everything and so to nothing.
+const STOP_WORDS: &[&str] = &[
+    "и",
+    "в",
+    "во",
+    "на",
+    "с",
+    "со",
+    "по",
+    "к",
+    "ко",
+    "о",
+    "об",
+    "от",
+    "до",
+    "из",
+    "за",
+    "для",
+    "при",
+    "а",
+    "или",
+    "что",
+    "как",
+    "так",
+    "также",
+    "же",
+    "их",
+    "его",
+    "ее",
+    "они",
+    "он",
+    "она",
+    "это",
+    "этот",
+    "эти",
+    "этих",
+    "этого",
+    "том",
+    "которых",
+    "которые",
+    "который",
+    "которой",
+    "которого",
+    "является",
+    "являются",
+    "быть",
+    "может",
+    "могут",
+    "между",
+    "под",
+    "над",
+    "через",
+    "у",
+    "свой",
+    "своих",
+    "своей",
+    "своим",
+    "своего",
+    "всех",
+    "все",
+    "всего",
+    "любой",
+    "иных",
+];
+
+/// Snowball stems of the content words (ё read as е), for linking terms.
+fn terms(text: &str) -> Vec<(usize, String)> {
+    let stemmer = rust_stemmers::Stemmer::create(rust_stemmers::Algorithm::Russian);
+    let mut out = Vec::new();
+    let mut start = None;
+    for (i, c) in text.char_indices().chain(std::iter::once((text.len(), ' '))) {
+        match (c.is_alphabetic(), start) {
+            (true, None) => start = Some(i),
+            (false, Some(s)) => {
+                let w = text[s..i].to_lowercase().replace('ё', "е");
+                if w.chars().count() > 1 && !STOP_WORDS.contains(&w.as_str()) && !REVIEW.negations.contains(&w.as_str())
+                {
+                    out.push((s, stemmer.stem(&w).into_owned()));
+                }
+                start = None;
+            }
+            _ => {}
+        }
+    }
+    out
+}
 
 /// Month stems of every case (`июня`, `июне`, `июнь`), for a month named with a
 /// year and no day.

@@ -546,8 +546,27 @@ const REVIEW: Review = Review {
     concord: &[],
     dual_words: &["两", "兩", "双方", "雙方", "双边", "雙邊", "二者", "两者", "兩者"],
     not_names: &["发展中国家", "發展中國家"],
+    terms,
     scales: &[("万", 10_000), ("萬", 10_000), ("亿", 100_000_000), ("億", 100_000_000)],
 };
+
+/// Bigrams of Han characters: as good as words for linking terms at this scale, and
+/// with no dictionary to ship (a run of one character is its own term).
+fn terms(text: &str) -> Vec<(usize, String)> {
+    let chars: Vec<(usize, char)> = text.char_indices().collect();
+    let mut out = Vec::new();
+    for (k, &(at, c)) in chars.iter().enumerate() {
+        if !is_han(c) || is_numeral_char(c) {
+            continue;
+        }
+        match chars.get(k + 1) {
+            Some(&(_, d)) if is_han(d) && !is_numeral_char(d) => out.push((at, format!("{c}{d}"))),
+            _ if k == 0 || !chars.get(k - 1).is_some_and(|x| is_han(x.1)) => out.push((at, c.to_string())),
+            _ => {}
+        }
+    }
+    out
+}
 
 /// Reads `二〇〇二年六月七日`, `2002年6月7日`, `２００２年６月７日`, `2002年6月` and
 /// `6月7日`: a month, with the year and day where they stand.

@@ -4,4 +4,7 @@
 //! - [`names`]: states in both languages (shipped: CLDR short names, with the
 //!   formal and historical forms of the UN Charter and the treaty).
 
+pub mod learn;
 pub mod names;
+
+pub use learn::Lexicon;
