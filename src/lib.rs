@@ -26,6 +26,7 @@ pub mod diff;
 pub mod error;
 pub mod eval;
 pub mod lang;
+pub mod lexicon;
 pub mod limits;
 pub mod load;
 pub mod model;

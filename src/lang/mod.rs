@@ -214,6 +214,52 @@ pub struct Profile {
     /// Names of states, as (an id shared by all profiles, the forms this language
     /// writes them in). Signature lines and lists of parties are told apart by them.
     pub names: &'static [(&'static str, &'static [&'static str])],
+    /// What the checker compares across the languages: dates, negations, number words.
+    pub review: Review,
+}
+
+// --- The checker's language data: dates, negation, words that are not counts. ---
+
+/// A calendar date as a text states it (`2002年6月7日`, `7 июня 2002 года`).
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord)]
+pub struct Date {
+    /// The year, where stated.
+    pub year: Option<u32>,
+    /// The month, 1 to 12.
+    pub month: u32,
+    /// The day of the month, where stated.
+    pub day: Option<u32>,
+    /// The text it was read from.
+    pub text: String,
+}
+
+/// What the checker needs to know about a language to compare its wording with
+/// another's.
+pub struct Review {
+    /// Reads the dates a text states, in text order.
+    pub dates: fn(&str) -> Vec<Date>,
+    /// Words and characters that negate or forbid (`不`, `禁止`; `не`, `запрещается`).
+    /// In a language without spaces they are matched inside words.
+    pub negations: &'static [&'static str],
+    /// Fixed expressions that contain a negation but do not negate (`不迟于`,
+    /// `не позднее`, `не только`) or whose negation is lexical (`非法`, `неотъемлемый`);
+    /// they are taken out before negations are counted.
+    pub not_negations: &'static [&'static str],
+    /// Negative pronouns and adverbs that agree with a negation rather than adding
+    /// one (Russian negative concord: `никто не`): counted only alone in a clause.
+    pub concord: &'static [&'static str],
+    /// Words that say "both" (`双方`, `обеих`): a 2 that only one text states in such a
+    /// word is not a differing number.
+    pub dual_words: &'static [&'static str],
+    /// Words that hold a state's name without naming it (`发展中国家`, "developing
+    /// countries", holds `中国`; `долларов США` is a currency): taken out before names
+    /// are looked for.
+    pub not_names: &'static [&'static str],
+    /// The terms of a text a lexicon links across languages, with their byte offsets:
+    /// Chinese character bigrams, Russian Snowball stems of content words.
+    pub terms: fn(&str) -> Vec<(usize, String)>,
+    /// Words that scale the number before them (`万` = 10 000, `млрд` = 10⁹).
+    pub scales: &'static [(&'static str, u64)],
 }
 
 impl Profile {

@@ -1,7 +1,7 @@
 //! The Russian profile: Cyrillic, windows-1251/KOI8-R/IBM866, `Статья 1`, `1.`, `а)`,
 //! and the number words Russian treaties write where Chinese writes numerals.
 
-use super::{HeadingLevel, HeadingMatch, LabelMatch, Profile, is_digit, parse_digits, parse_roman};
+use super::{Date, HeadingLevel, HeadingMatch, LabelMatch, Profile, Review, is_digit, parse_digits, parse_roman};
 use crate::anchors::{Anchor, AnchorKind, push_digit_numbers};
 
 pub(super) static PROFILE: Profile = Profile {
@@ -99,6 +99,7 @@ pub(super) static PROFILE: Profile = Profile {
         ("uk", &["Великобритани", "Соединенное Королевство", "Соединенного Королевства", "Соединенным Королевством"]),
         ("france", &["Франци"]),
     ],
+    review: REVIEW,
 };
 
 /// Whether `c` is a Cyrillic letter.
@@ -182,7 +183,7 @@ pub fn parse_ordinal_word(s: &str) -> Option<u32> {
 const CARDINALS: &[(&[&str], u32)] = &[
     (&["оба", "обе", "обоих", "обеих", "обоим", "обеим", "обоими", "обеими", "дважды"], 2),
     (&["трижды"], 3),
-    (&["трети", "третей", "третям", "третями", "третях"], 3),
+    (&["треть", "трети", "третей", "третям", "третями", "третях"], 3),
     (&["четверти", "четвертей", "четвертям", "четвертями"], 4),
     (&["два", "две", "двух", "двум", "двумя"], 2),
     (&["три", "трех", "трёх", "трем", "трём", "тремя"], 3),
@@ -230,7 +231,8 @@ fn cardinal_value(word: &str) -> Option<u32> {
 /// A compound adjective that starts with a number: пятилетний, двухмесячный, трехдневный.
 fn compound_value(word: &str) -> Option<u32> {
     let lower = word.to_lowercase();
-    const HEADS: &[&str] = &["летн", "лет", "годичн", "месячн", "дневн", "недельн", "часов", "кратн", "процентн"];
+    const HEADS: &[&str] =
+        &["летн", "лет", "годичн", "месячн", "дневн", "недельн", "часов", "кратн", "процентн", "сторонн"];
     for (forms, value) in CARDINALS {
         for form in *forms {
             if let Some(rest) = lower.strip_prefix(form)
@@ -500,6 +502,261 @@ fn last_place(n: u64) -> u64 {
     place
 }
 
+// --- The checker's language data: dates, negation, words that are not counts. ---
+
+const REVIEW: Review = Review {
+    dates,
+    negations: &[
+        "не",
+        "нет",
+        "без",
+        "нельзя",
+        "запрещается",
+        "запрещено",
+        "запрещены",
+        "запрещение",
+        "запрещения",
+        "запрещению",
+        "запрещением",
+        "запрет",
+        "запрета",
+        "запрету",
+        "ни",
+        "никто",
+        "ничто",
+    ],
+    not_negations: &[
+        // bounds: не позднее ↔ 不迟于, …
+        "не позднее",
+        "не позже",
+        "не ранее",
+        "не менее",
+        "не более",
+        "не свыше",
+        "не выше",
+        "не ниже",
+        "не превышающ",
+        "не превышает",
+        "не превышать",
+        // not only … but also; unless otherwise
+        "не только",
+        "если иное не",
+        "если не предусмотрено иное",
+        "не иначе как",
+        "не что иное",
+        "тем не менее",
+        "ни в коем случае не",
+    ],
+    concord: &[
+        "ни",
+        "никто",
+        "ничто",
+        "никакой",
+        "никакая",
+        "никакое",
+        "никакие",
+        "никаких",
+        "никакого",
+        "никакому",
+        "никаким",
+        "никакими",
+        "никогда",
+        "нигде",
+        "ничего",
+        "ничем",
+        "никого",
+        "никому",
+        "ничему",
+    ],
+    dual_words: &["оба", "обе", "обоих", "обеих", "обоим", "обеим", "обоими", "обеими"],
+    terms,
+    not_names: &["долл. США", "долларов США", "доллара США", "долларах США"],
+    scales: &[
+        ("тыс", 1_000),
+        ("млн", 1_000_000),
+        ("миллион", 1_000_000),
+        ("млрд", 1_000_000_000),
+        ("миллиард", 1_000_000_000),
+        ("трлн", 1_000_000_000_000),
+    ],
+};
+
+/// Function words, which link to everything and so to nothing.
+const STOP_WORDS: &[&str] = &[
+    "и",
+    "в",
+    "во",
+    "на",
+    "с",
+    "со",
+    "по",
+    "к",
+    "ко",
+    "о",
+    "об",
+    "от",
+    "до",
+    "из",
+    "за",
+    "для",
+    "при",
+    "а",
+    "или",
+    "что",
+    "как",
+    "так",
+    "также",
+    "же",
+    "их",
+    "его",
+    "ее",
+    "они",
+    "он",
+    "она",
+    "это",
+    "этот",
+    "эти",
+    "этих",
+    "этого",
+    "том",
+    "которых",
+    "которые",
+    "который",
+    "которой",
+    "которого",
+    "является",
+    "являются",
+    "быть",
+    "может",
+    "могут",
+    "между",
+    "под",
+    "над",
+    "через",
+    "у",
+    "свой",
+    "своих",
+    "своей",
+    "своим",
+    "своего",
+    "всех",
+    "все",
+    "всего",
+    "любой",
+    "иных",
+];
+
+/// Snowball stems of the content words (ё read as е), for linking terms.
+fn terms(text: &str) -> Vec<(usize, String)> {
+    let stemmer = rust_stemmers::Stemmer::create(rust_stemmers::Algorithm::Russian);
+    let mut out = Vec::new();
+    let mut start = None;
+    for (i, c) in text.char_indices().chain(std::iter::once((text.len(), ' '))) {
+        match (c.is_alphabetic(), start) {
+            (true, None) => start = Some(i),
+            (false, Some(s)) => {
+                let w = text[s..i].to_lowercase().replace('ё', "е");
+                if w.chars().count() > 1 && !STOP_WORDS.contains(&w.as_str()) && !REVIEW.negations.contains(&w.as_str())
+                {
+                    out.push((s, stemmer.stem(&w).into_owned()));
+                }
+                start = None;
+            }
+            _ => {}
+        }
+    }
+    out
+}
+
+/// Month stems of every case (`июня`, `июне`, `июнь`), for a month named with a
+/// year and no day.
+const MONTH_STEMS: [&str; 12] =
+    ["январ", "феврал", "март", "апрел", "ма", "июн", "июл", "август", "сентябр", "октябр", "ноябр", "декабр"];
+
+/// Reads `7 июня 2002 года`, `«7» июня 2002 г.`, `07.06.2002`, `в июне 2002 года` and the
+/// words of `июня двадцать шестого дня, тысяча девятьсот сорок пятого года`.
+fn dates(text: &str) -> Vec<Date> {
+    let mut out = numeric_dates(text);
+    // Words and digit groups, with their byte spans.
+    let mut tokens: Vec<(usize, usize)> = Vec::new();
+    let mut start = None;
+    for (i, c) in text.char_indices().chain(std::iter::once((text.len(), ' '))) {
+        match (c.is_alphanumeric(), start) {
+            (true, None) => start = Some(i),
+            (false, Some(s)) => {
+                tokens.push((s, i));
+                start = None;
+            }
+            _ => {}
+        }
+    }
+    let word = |k: usize| tokens.get(k).map(|&(a, b)| &text[a..b]);
+    let digits = |k: usize| word(k).filter(|w| w.chars().all(|c| c.is_ascii_digit())).and_then(parse_digits);
+    for k in 0..tokens.len() {
+        let lower = word(k).unwrap_or_default().to_lowercase();
+        let genitive = MONTHS.iter().position(|&m| m == lower);
+        let stem = MONTH_STEMS.iter().position(|&m| {
+            lower
+                .strip_prefix(m)
+                .is_some_and(|rest| rest.chars().count() <= 2 && (m != "ма" || rest.starts_with(['й', 'е', 'я'])))
+        });
+        let Some(m) = genitive.or(stem) else { continue };
+        let mut day = k.checked_sub(1).and_then(digits).filter(|d| (1..=31).contains(d));
+        let mut year = digits(k + 1).filter(|&y| (100..=9999).contains(&y));
+        let mut end = if year.is_some() { k + 1 } else { k };
+        if year.is_none() && genitive.is_some() {
+            // Number words up to the word for "year": the day (if not before) and the year.
+            let stop = (k + 1..tokens.len().min(k + 12)).find(|&j| word(j).is_some_and(|w| w.starts_with("год")));
+            if let Some(stop) = stop {
+                let window = &text[tokens[k].1..tokens[stop].0];
+                for a in anchors(window).into_iter().filter(|a| a.kind == AnchorKind::Number) {
+                    let v = a.value.parse::<u32>().unwrap_or(0);
+                    if (1..=31).contains(&v) && day.is_none() {
+                        day = Some(v);
+                    } else if v >= 100 && year.is_none() {
+                        year = Some(v);
+                    }
+                }
+                end = stop;
+            }
+        }
+        // A month alone is no date; a month in another case than the genitive needs its year.
+        if year.is_none() && (day.is_none() || genitive.is_none()) {
+            continue;
+        }
+        let from = if day.is_some() && digits(k.wrapping_sub(1)).is_some() { k - 1 } else { k };
+        out.push(Date { year, month: m as u32 + 1, day, text: text[tokens[from].0..tokens[end].1].to_string() });
+    }
+    out
+}
+
+/// `07.06.2002`, `7.6.2002`: day, month and year separated by full stops.
+fn numeric_dates(text: &str) -> Vec<Date> {
+    let mut out = Vec::new();
+    for (i, _) in text.match_indices('.') {
+        let before = &text[..i];
+        let d_start = before.len() - before.chars().rev().take_while(char::is_ascii_digit).count();
+        let rest = &text[i + 1..];
+        let m_len = rest.chars().take_while(char::is_ascii_digit).count();
+        let Some(after_m) = rest[m_len..].strip_prefix('.') else { continue };
+        let y_len = after_m.chars().take_while(char::is_ascii_digit).count();
+        let glued = text[..d_start].ends_with(|c: char| c.is_ascii_digit() || c == '.');
+        if !(1..=2).contains(&(i - d_start)) || !(1..=2).contains(&m_len) || y_len != 4 || glued {
+            continue;
+        }
+        let (Some(day), Some(month), Some(year)) =
+            (parse_digits(&text[d_start..i]), parse_digits(&rest[..m_len]), parse_digits(&after_m[..y_len]))
+        else {
+            continue;
+        };
+        if (1..=31).contains(&day) && (1..=12).contains(&month) {
+            let end = i + 1 + m_len + 1 + y_len;
+            out.push(Date { year: Some(year), month, day: Some(day), text: text[d_start..end].to_string() });
+        }
+    }
+    out
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -547,6 +804,21 @@ mod tests {
         assert_eq!(values("пятилетние периоды"), ["5"]);
         assert_eq!(values("две трети"), ["2", "3"]);
         assert_eq!(values("1 000 000,50 рублей"), ["1000000.5"]);
+    }
+
+    #[test]
+    fn dates_in_every_form() {
+        let d = |s: &str| dates(s).into_iter().map(|d| (d.year, d.month, d.day)).collect::<Vec<_>>();
+        assert_eq!(d("подписанной 7 июня 2002 года;"), [(Some(2002), 6, Some(7))]);
+        assert_eq!(d("«16» августа 2007 г."), [(Some(2007), 8, Some(16))]);
+        assert_eq!(d("от 07.06.2002 и"), [(Some(2002), 6, Some(7))]);
+        assert_eq!(d("в июне 2002 года"), [(Some(2002), 6, None)]);
+        assert_eq!(
+            d("Сан-Франциско июня двадцать шестого дня, тысяча девятьсот сорок пятого года"),
+            [(Some(1945), 6, Some(26))]
+        );
+        assert_eq!(d("май и мая"), []);
+        assert_eq!(d("версия 1.2.3"), []);
     }
 
     #[test]

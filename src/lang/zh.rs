@@ -1,6 +1,6 @@
 //! The Chinese profile: Han script, GB18030/GBK/Big5, `第一条`, `一、`, Chinese numerals.
 
-use super::{HeadingLevel, HeadingMatch, LabelMatch, Profile, is_digit, parse_digits};
+use super::{Date, HeadingLevel, HeadingMatch, LabelMatch, Profile, Review, is_digit, parse_digits};
 use crate::anchors::{Anchor, AnchorKind, push_digit_numbers};
 
 pub(super) static PROFILE: Profile = Profile {
@@ -114,6 +114,7 @@ pub(super) static PROFILE: Profile = Profile {
         ("uk", &["大不列颠", "英国"]),
         ("france", &["法兰西", "法国"]),
     ],
+    review: REVIEW,
 };
 
 /// Whether `c` is a Han ideograph (CJK Unified Ideographs, extensions, compatibility) or 〇.
@@ -126,7 +127,7 @@ pub fn is_han(c: char) -> bool {
         | '\u{20000}'..='\u{3134F}')
 }
 
-const NUMERAL_CHARS: &str = "〇零○一二两三四五六七八九十百千万廿壹贰叁肆伍陆柒捌玖拾佰仟";
+const NUMERAL_CHARS: &str = "〇零○一二两兩三四五六七八九十百千万廿壹贰叁肆伍陆柒捌玖拾佰仟";
 
 fn is_numeral_char(c: char) -> bool {
     NUMERAL_CHARS.contains(c)
@@ -136,7 +137,7 @@ fn digit_value(c: char) -> Option<u32> {
     Some(match c {
         '〇' | '零' | '○' => 0,
         '一' | '壹' => 1,
-        '二' | '两' | '贰' => 2,
+        '二' | '两' | '兩' | '贰' => 2,
         '三' | '叁' => 3,
         '四' | '肆' => 4,
         '五' | '伍' => 5,
@@ -503,9 +504,209 @@ fn anchors(text: &str) -> Vec<Anchor> {
     out
 }
 
+// --- The checker's language data: dates, negation, words that are not counts. ---
+
+const REVIEW: Review = Review {
+    dates,
+    // Single characters match inside words, so every word that holds one without
+    // negating is listed in `not_negations`.
+    negations: &["不", "未", "非", "无", "無", "勿", "毋", "弗", "禁止", "严禁", "嚴禁", "没有", "沒有"],
+    not_negations: &[
+        // bounds: 不迟于 ↔ не позднее, …
+        "不迟于",
+        "不遲於",
+        "不晚于",
+        "不晚於",
+        "不少于",
+        "不少於",
+        "不超过",
+        "不超過",
+        "不低于",
+        "不低於",
+        "不多于",
+        "不早于",
+        "不得少于",
+        "不得超过",
+        "不得迟于",
+        "不应少于",
+        "不应超过",
+        // not … but also; whether or not; unless
+        "不仅",
+        "不僅",
+        "不但",
+        "不论",
+        "不論",
+        "无论",
+        "無論",
+        "除非",
+        "不管",
+        // double negation = must (非…不可, 不得不)
+        "不得不",
+        "不可不",
+        // lexical: the other language has one word, negated or not
+        "非法",
+        "无效",
+        "無效",
+        "互不侵犯",
+        "不扩散",
+        "不擴散",
+        "不干涉",
+        "不结盟",
+        "不結盟",
+        "不可侵犯",
+        "不可分割",
+        "不可剥夺",
+        "不可剝奪",
+        "不可或缺",
+        "不断",
+        "不斷",
+        "不同",
+        "不利",
+        "不平等",
+        "不稳定",
+        "不穩定",
+        "不安全",
+        "不履行",
+        "不足",
+        "不便",
+        "不良",
+        "不当",
+        "不當",
+        "不正当",
+        "不确定",
+        "非常",
+        "非洲",
+        "非政府",
+        "非传染",
+        "非傳染",
+        "非自治",
+        "非会员",
+        "非會員",
+        "非正式",
+        "非常任",
+        "非军事",
+        "非軍事",
+        "未来",
+        "未來",
+        "未成年",
+        "无误",
+        "無誤",
+        "无核",
+        "無核",
+        "无条件",
+        "無條件",
+        "无偿",
+        "無償",
+        "无害",
+        "無害",
+        "无限",
+        "無限",
+        "无线",
+        "無線",
+        "无辜",
+        "无国籍",
+        "無國籍",
+        "毫无",
+        "毫無",
+        "莫斯科",
+        "并非",
+        "無不",
+        "无不",
+        "不久",
+        "不时",
+        "不時",
+        "不日",
+    ],
+    concord: &[],
+    dual_words: &["两", "兩", "双方", "雙方", "双边", "雙邊", "二者", "两者", "兩者"],
+    not_names: &["发展中国家", "發展中國家"],
+    terms,
+    scales: &[("万", 10_000), ("萬", 10_000), ("亿", 100_000_000), ("億", 100_000_000)],
+};
+
+/// Bigrams of Han characters: as good as words for linking terms at this scale, and
+/// with no dictionary to ship (a run of one character is its own term).
+fn terms(text: &str) -> Vec<(usize, String)> {
+    let chars: Vec<(usize, char)> = text.char_indices().collect();
+    let mut out = Vec::new();
+    for (k, &(at, c)) in chars.iter().enumerate() {
+        if !is_han(c) || is_numeral_char(c) {
+            continue;
+        }
+        match chars.get(k + 1) {
+            Some(&(_, d)) if is_han(d) && !is_numeral_char(d) => out.push((at, format!("{c}{d}"))),
+            _ if k == 0 || !chars.get(k - 1).is_some_and(|x| is_han(x.1)) => out.push((at, c.to_string())),
+            _ => {}
+        }
+    }
+    out
+}
+
+/// Reads `二〇〇二年六月七日`, `2002年6月7日`, `２００２年６月７日`, `2002年6月` and
+/// `6月7日`: a month, with the year and day where they stand.
+fn dates(text: &str) -> Vec<Date> {
+    let chars: Vec<(usize, char)> = text.char_indices().collect();
+    let is_num = |c: char| is_numeral_char(c) || is_digit(c);
+    // The numeral that ends just before char index `end`, and where it starts.
+    let numeral_before = |end: usize| {
+        let mut start = end;
+        while start > 0 && is_num(chars[start - 1].1) {
+            start -= 1;
+        }
+        (start < end).then(|| (start, chars[start..end].iter().map(|x| x.1).collect::<String>()))
+    };
+    let numeral_after = |from: usize| {
+        let mut end = from;
+        while end < chars.len() && is_num(chars[end].1) {
+            end += 1;
+        }
+        (end > from).then(|| (end, chars[from..end].iter().map(|x| x.1).collect::<String>()))
+    };
+    let mut out = Vec::new();
+    for (i, &(_, c)) in chars.iter().enumerate() {
+        if c != '月' {
+            continue;
+        }
+        let Some((m_start, m)) = numeral_before(i) else { continue };
+        let Some(month) = parse_numeral(&m).filter(|m| (1..=12).contains(m)) else { continue };
+        let year = (m_start > 0 && chars[m_start - 1].1 == '年')
+            .then(|| numeral_before(m_start - 1))
+            .flatten()
+            .and_then(|(start, y)| Some((start, parse_numeral(&y).filter(|&y| y >= 100)?)));
+        let day = numeral_after(i + 1)
+            .filter(|&(end, _)| chars.get(end).is_some_and(|x| matches!(x.1, '日' | '号' | '號')))
+            .and_then(|(end, d)| Some((end, parse_numeral(&d).filter(|d| (1..=31).contains(d))?)));
+        if year.is_none() && day.is_none() {
+            continue;
+        }
+        let start = year.map_or(m_start, |y| y.0);
+        let end = day.map_or(i + 1, |d| d.0 + 1);
+        let byte = |k: usize| chars.get(k).map_or(text.len(), |x| x.0);
+        out.push(Date {
+            year: year.map(|y| y.1),
+            month,
+            day: day.map(|d| d.1),
+            text: text[byte(start)..byte(end)].to_string(),
+        });
+    }
+    out
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn dates_in_every_form() {
+        let d = |s: &str| dates(s).into_iter().map(|d| (d.year, d.month, d.day)).collect::<Vec<_>>();
+        assert_eq!(d("本条约于二〇〇七年八月十六日在比什凯克签订"), [(Some(2007), 8, Some(16))]);
+        assert_eq!(d("以及2002年6月7日签署的"), [(Some(2002), 6, Some(7))]);
+        assert_eq!(d("於二零零七年八月十六日"), [(Some(2007), 8, Some(16))]);
+        assert_eq!(d("一千九百四十五年六月二十六日"), [(Some(1945), 6, Some(26))]);
+        assert_eq!(d("２００２年６月７日"), [(Some(2002), 6, Some(7))]);
+        assert_eq!(d("2015年9月"), [(Some(2015), 9, None)]);
+        assert_eq!(d("六个月内"), []);
+    }
 
     #[test]
     fn numerals() {

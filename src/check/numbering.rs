@@ -1,0 +1,118 @@
+//! Numbering inside one text: articles, chapters and other headings, then the
+//! numbered paragraphs and items of each article. Every sequence starts at 1.
+
+use std::collections::{BTreeMap, BTreeSet};
+
+use super::{Finding, Kind, Severity, lang_name, with_ref};
+use crate::model::{Document, UnitKind};
+
+/// One numbered unit: its number, ref and first line.
+type Entry<'d> = (u32, &'d str, usize);
+
+/// Checks every numbered sequence of `doc` for duplicates, order and gaps.
+pub(super) fn check(doc: &Document, side: usize, position: &BTreeMap<&str, usize>, out: &mut Vec<Finding>) {
+    let lang = lang_name(doc);
+    for (key, seq) in &sequences(doc) {
+        let what = what(key);
+        let present: BTreeSet<u32> = seq.iter().map(|x| x.0).collect();
+        let last = present.iter().last().copied().unwrap_or(0);
+        let mut missing: BTreeSet<u32> = (1..=last).filter(|n| !present.contains(n)).collect();
+        let mut push = |Draft(kind, r, message): Draft| {
+            let order = position.get(r).copied().unwrap_or(usize::MAX);
+            out.push(Finding {
+                severity: Severity::Error,
+                kind,
+                side: Some(side),
+                refs: with_ref(side, r),
+                message,
+                order,
+            });
+        };
+        repeats_and_order(seq, &what, lang, &mut missing, &mut push);
+        gaps(seq, &what, lang, &mut missing, &mut push);
+    }
+}
+
+/// A finding of one sequence before it is placed: kind, ref, message.
+struct Draft<'d>(Kind, &'d str, String);
+
+/// The numbered sequences of a text: headings by level (an annex's articles apart),
+/// paragraph labels by container and style, items by paragraph.
+fn sequences(doc: &Document) -> BTreeMap<String, Vec<Entry<'_>>> {
+    let mut sequences: BTreeMap<String, Vec<Entry>> = BTreeMap::new();
+    let mut annex = String::new();
+    for u in &doc.units {
+        if let Some((word, n)) = u.info.number {
+            if word == "annex" {
+                annex = u.r#ref.clone();
+            }
+            let key = if word == "art" && !annex.is_empty() { format!("{annex}:art") } else { word.to_string() };
+            sequences.entry(key).or_default().push((n, u.r#ref.as_str(), u.lines[0]));
+        }
+        if let Some((style, n)) = u.info.ordinal {
+            // Items are numbered within their paragraph; paragraphs within their article.
+            let parent = if u.kind == UnitKind::Item {
+                u.r#ref.rsplit_once('.').map_or("", |x| x.0).to_string()
+            } else {
+                u.info.container.clone()
+            };
+            sequences.entry(format!("{parent}:{style}")).or_default().push((n, u.r#ref.as_str(), u.lines[0]));
+        }
+    }
+    sequences
+}
+
+/// What the numbers of a sequence count, for messages.
+fn what(key: &str) -> String {
+    match key {
+        "art" => "Article".to_string(),
+        "chapter" => "Chapter".to_string(),
+        "part" => "Part".to_string(),
+        "section" => "Section".to_string(),
+        "annex" => "Annex".to_string(),
+        k if k.ends_with(":art") => "Article".to_string(),
+        k => format!("paragraph of {}", k.split(':').next().unwrap_or(k)),
+    }
+}
+
+/// Repeated numbers (the number a repeat displaced is its missing one) and numbers
+/// that come after a greater one.
+fn repeats_and_order<'d>(
+    seq: &[Entry<'d>],
+    what: &str,
+    lang: &str,
+    missing: &mut BTreeSet<u32>,
+    out: &mut dyn FnMut(Draft<'d>),
+) {
+    let mut seen = BTreeSet::new();
+    let mut max_so_far = 0;
+    for (i, &(n, r, line)) in seq.iter().enumerate() {
+        if !seen.insert(n) {
+            let expected = seq.get(i.wrapping_sub(1)).map_or(1, |p| p.0 + 1);
+            let displaced = missing.remove(&expected).then(|| format!("; {what} {expected} is missing"));
+            let message =
+                format!("{what} {n} occurs twice in the {lang} text (line {line}){}", displaced.unwrap_or_default());
+            out(Draft(Kind::NumberingDuplicate, r, message));
+        } else if n < max_so_far {
+            let message = format!("{what} {n} comes after {what} {max_so_far} in the {lang} text (line {line})");
+            out(Draft(Kind::NumberingOrder, r, message));
+        }
+        max_so_far = max_so_far.max(n);
+    }
+}
+
+/// Each run of missing numbers once, where the next number stands.
+fn gaps<'d>(seq: &[Entry<'d>], what: &str, lang: &str, missing: &mut BTreeSet<u32>, out: &mut dyn FnMut(Draft<'d>)) {
+    for (i, &(n, r, line)) in seq.iter().enumerate() {
+        let prev = if i == 0 { 0 } else { seq[i - 1].0 };
+        if n <= prev + 1 {
+            continue;
+        }
+        let run: Vec<u32> = (prev + 1..n).filter(|m| missing.remove(m)).collect();
+        let (Some(first), Some(last)) = (run.first(), run.last()) else { continue };
+        let numbers = if run.len() == 1 { format!("{what} {first}") } else { format!("{what}s {first}–{last}") };
+        let after = if i == 0 { "the start".to_string() } else { format!("{what} {prev}") };
+        let message = format!("{numbers} missing in the {lang} text: {what} {n} follows {after} (line {line})");
+        out(Draft(Kind::NumberingGap, r, message));
+    }
+}
