@@ -301,7 +301,7 @@ fn across(alignment: &Alignment, out: &mut Vec<Finding>) {
         } else {
             format!("{first} … {} ({} units)", refs[refs.len() - 1], refs.len())
         };
-        let text = docs[*side].unit(first).map(|u| brief(&u.text)).unwrap_or_default();
+        let text = docs[*side].unit(first).map(|u| crate::text::shorten(&u.text, 48)).unwrap_or_default();
         out.push(Finding {
             severity: Severity::Error,
             kind: Kind::Unpaired,
@@ -454,10 +454,4 @@ fn length_outliers(alignment: &Alignment, out: &mut Vec<Finding>) {
             });
         }
     }
-}
-
-/// The beginning of a text, for quoting.
-pub fn brief(text: &str) -> String {
-    let n = text.chars().count();
-    if n <= 48 { text.to_string() } else { format!("{}…", text.chars().take(47).collect::<String>()) }
 }
