@@ -11,45 +11,40 @@ use crate::align::{AlignOptions, align};
 use crate::check::{Severity, check};
 use crate::error::{Error, ErrorKind, Result};
 use crate::load::{LoadOptions, load};
-use crate::write::{self, csv::CsvOptions};
+use crate::write::{self, AlignmentOutput, Format};
 
 /// What each pair gets.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Mode {
-    /// The alignment, as CSV, TSV or JSON.
-    Align(AlignFormat),
+    /// The alignment, in any format `align` writes.
+    Align(Format),
     /// The findings of `check`, as text or JSON.
-    Check(CheckFormat),
-}
-
-/// Formats of a batch alignment.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum AlignFormat {
-    /// CSV.
-    Csv,
-    /// TSV.
-    Tsv,
-    /// JSON.
-    Json,
-}
-
-/// Formats of a batch check.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum CheckFormat {
-    /// Text.
-    Text,
-    /// JSON.
-    Json,
+    Check(Format),
 }
 
 impl Mode {
     fn extension(self) -> &'static str {
         match self {
-            Mode::Align(AlignFormat::Csv) => "csv",
-            Mode::Align(AlignFormat::Tsv) => "tsv",
-            Mode::Align(AlignFormat::Json) | Mode::Check(CheckFormat::Json) => "json",
-            Mode::Check(CheckFormat::Text) => "txt",
+            Mode::Align(f) | Mode::Check(f) => f.extension(),
         }
+    }
+}
+
+/// How a batch runs each pair.
+#[derive(Debug, Clone)]
+pub struct BatchOptions {
+    /// What each pair gets.
+    pub mode: Mode,
+    /// Run pairs whose output is newer than their inputs too.
+    pub force: bool,
+    /// How the first and second text of each pair are read.
+    pub load: [LoadOptions; 2],
+}
+
+impl BatchOptions {
+    /// Aligning (or checking) in `mode`, reading every text with the defaults.
+    pub fn new(mode: Mode) -> Self {
+        BatchOptions { mode, force: false, load: [LoadOptions::default(), LoadOptions::default()] }
     }
 }
 
@@ -193,7 +188,7 @@ fn modified(p: &Path) -> Option<SystemTime> {
 }
 
 /// Runs one pair.
-pub fn run_job(job: &Job, mode: Mode, force: bool) -> Outcome {
+pub fn run_job(job: &Job, options: &BatchOptions) -> Outcome {
     let mut outcome = Outcome {
         id: job.id.clone(),
         a: job.a.display().to_string(),
@@ -211,7 +206,7 @@ pub fn run_job(job: &Job, mode: Mode, force: bool) -> Outcome {
         outcome.message = p.clone();
         return outcome;
     }
-    if !force
+    if !options.force
         && let (Some(o), Some(a), Some(b)) = (modified(&job.out), modified(&job.a), modified(&job.b))
         && o > a
         && o > b
@@ -220,8 +215,12 @@ pub fn run_job(job: &Job, mode: Mode, force: bool) -> Outcome {
         return outcome;
     }
     let result = (|| -> Result<()> {
-        let da = load(&job.a, &LoadOptions::default())?;
-        let db = load(&job.b, &LoadOptions::default())?;
+        let da = load(&job.a, &options.load[0])?;
+        let db = load(&job.b, &options.load[1])?;
+        if da.lang == db.lang {
+            let why = format!("both files are {}: {} and {}", da.lang.profile().name, da.path, db.path);
+            return Err(Error::new(ErrorKind::Format(why), &job.b));
+        }
         let alignment = align(&da, &db, &AlignOptions::default());
         let report = check(&alignment);
         outcome.units_a = Some(da.units.len());
@@ -230,17 +229,16 @@ pub fn run_job(job: &Job, mode: Mode, force: bool) -> Outcome {
         let n = alignment.pairs.len().max(1) as f64;
         outcome.mean_score = Some(write::score_value(alignment.pairs.iter().map(|p| p.score).sum::<f64>() / n));
         outcome.findings = Some(report.findings.iter().filter(|f| f.severity != Severity::Note).count());
-        let bytes = match mode {
-            Mode::Align(AlignFormat::Csv) => write::csv::write(&alignment, CsvOptions::default()),
-            Mode::Align(AlignFormat::Tsv) => write::csv::write(&alignment, CsvOptions { delimiter: b'\t', bom: false }),
-            Mode::Align(AlignFormat::Json) => write::json::alignment(&alignment, [&da, &db]),
-            Mode::Check(CheckFormat::Text) => write::check::text(&report),
-            Mode::Check(CheckFormat::Json) => write::check::json(&report, [&da, &db]),
-        };
         if let Some(dir) = job.out.parent().filter(|d| !d.as_os_str().is_empty()) {
-            std::fs::create_dir_all(dir).map_err(|e| Error::new(ErrorKind::Io(e.to_string()), dir))?;
+            std::fs::create_dir_all(dir).map_err(|e| Error::new(ErrorKind::Write(e.to_string()), dir))?;
         }
-        crate::output::write_atomic(&job.out, &bytes)
+        crate::output::write_atomic_with(&job.out, |w| match options.mode {
+            Mode::Align(format) => {
+                let output = AlignmentOutput::default_for(&alignment);
+                write::alignment(w, format, &alignment, [&da, &db], &output).map(|_| ())
+            }
+            Mode::Check(format) => write::report(w, format, &report, [&da, &db], Severity::Note),
+        })
     })();
     match result {
         Ok(()) => outcome.status = Status::Ok,
@@ -251,17 +249,11 @@ pub fn run_job(job: &Job, mode: Mode, force: bool) -> Outcome {
 
 /// Runs the jobs on `threads` threads (0: one per core); `done` is called after each.
 /// The outcomes are in the jobs' order, whatever the threads did.
-pub fn run_all(
-    jobs: &[Job],
-    mode: Mode,
-    force: bool,
-    threads: usize,
-    done: &(dyn Fn(&Outcome) + Sync),
-) -> Vec<Outcome> {
+pub fn run_all(jobs: &[Job], options: &BatchOptions, threads: usize, done: &(dyn Fn(&Outcome) + Sync)) -> Vec<Outcome> {
     let work = || {
         jobs.par_iter()
             .map(|j| {
-                let o = run_job(j, mode, force);
+                let o = run_job(j, options);
                 done(&o);
                 o
             })
@@ -269,59 +261,49 @@ pub fn run_all(
     };
     match rayon::ThreadPoolBuilder::new().num_threads(threads).build() {
         Ok(pool) => pool.install(work),
-        Err(_) => jobs.iter().map(|j| run_job(j, mode, force)).collect(),
+        Err(_) => jobs.iter().map(|j| run_job(j, options)).collect(),
     }
 }
 
 /// The summary as CSV (one header, a row per pair) — summaries of shards concatenate
 /// by dropping the later headers — or as JSON lines when `jsonl`.
-pub fn summary(outcomes: &[Outcome], jsonl: bool) -> Vec<u8> {
+pub fn summary<W: std::io::Write>(mut w: W, outcomes: &[Outcome], jsonl: bool) -> std::io::Result<()> {
     if jsonl {
-        let mut out = Vec::new();
         for o in outcomes {
-            out.extend(serde_json::to_vec(o).unwrap_or_default());
-            out.push(b'\n');
+            serde_json::to_writer(&mut w, o)?;
+            w.write_all(b"\n")?;
         }
-        return out;
+        return Ok(());
     }
-    let mut out = Vec::new();
-    {
-        let mut w = csv::Writer::from_writer(&mut out);
-        let _ = w.write_record([
-            "id",
-            "a",
-            "b",
-            "out",
-            "status",
-            "units_a",
-            "units_b",
-            "pairs",
-            "mean_score",
-            "findings",
-            "message",
-        ]);
-        let opt = |x: Option<usize>| x.map(|v| v.to_string()).unwrap_or_default();
-        for o in outcomes {
-            let status = match o.status {
-                Status::Ok => "ok",
-                Status::Skipped => "skipped",
-                Status::Failed => "failed",
-            };
-            let _ = w.write_record([
-                o.id.clone(),
-                o.a.clone(),
-                o.b.clone(),
-                o.out.clone(),
-                status.to_string(),
-                opt(o.units_a),
-                opt(o.units_b),
-                opt(o.pairs),
-                o.mean_score.map(write::score).unwrap_or_default(),
-                opt(o.findings),
-                o.message.clone(),
-            ]);
-        }
-        let _ = w.flush();
+    let mut w = csv::Writer::from_writer(w);
+    w.write_record([
+        "id",
+        "a",
+        "b",
+        "out",
+        "status",
+        "units_a",
+        "units_b",
+        "pairs",
+        "mean_score",
+        "findings",
+        "message",
+    ])?;
+    let opt = |x: Option<usize>| x.map(|v| v.to_string()).unwrap_or_default();
+    for o in outcomes {
+        w.write_record([
+            o.id.clone(),
+            o.a.clone(),
+            o.b.clone(),
+            o.out.clone(),
+            write::name(&o.status),
+            opt(o.units_a),
+            opt(o.units_b),
+            opt(o.pairs),
+            o.mean_score.map(write::score).unwrap_or_default(),
+            opt(o.findings),
+            o.message.clone(),
+        ])?;
     }
-    out
+    w.flush()
 }

@@ -9,6 +9,9 @@ use std::path::PathBuf;
 pub enum ErrorKind {
     /// The file could not be read (missing, a directory, permission).
     Io(String),
+    /// An output could not be written (no such folder, a directory, permission, a full
+    /// disk).
+    Write(String),
     /// The file has no text at all.
     Empty,
     /// The bytes look like a binary file, not text.
@@ -56,6 +59,7 @@ impl Error {
     pub fn what(&self) -> &'static str {
         match self.kind {
             ErrorKind::Io(_) => "cannot read",
+            ErrorKind::Write(_) => "cannot write",
             ErrorKind::Empty => "empty input",
             ErrorKind::Binary => "not a text file",
             ErrorKind::Undecodable(_) => "cannot decode",
@@ -75,7 +79,7 @@ impl fmt::Display for Error {
             write!(f, ":{line}")?;
         }
         let why = match &self.kind {
-            ErrorKind::Io(why) => why.clone(),
+            ErrorKind::Io(why) | ErrorKind::Write(why) => why.clone(),
             ErrorKind::Empty => "the file has no text".to_string(),
             ErrorKind::Binary => "the file holds binary data (NUL bytes), not text".to_string(),
             ErrorKind::Undecodable(why) => why.clone(),

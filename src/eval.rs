@@ -140,6 +140,82 @@ pub fn score(gold: &Links, predicted: &Links) -> Scores {
     Scores { precision, recall, f1, exact, gold_links: g.len(), predicted_links: p.len() }
 }
 
+/// What `eval` scores: units, or the sentences inside them.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum EvalLevel {
+    /// Units: a sentence ref (`art.8.1.s2`) counts as its unit's (`art.8.1`).
+    Paragraph,
+    /// Refs as written.
+    Sentence,
+}
+
+impl EvalLevel {
+    /// The level of a set of links: sentence if any of its refs names a sentence.
+    pub fn of(links: &Links) -> Self {
+        let any = links.rows.iter().flatten().flatten().any(|r| sentence_of(r).is_some());
+        if any { EvalLevel::Sentence } else { EvalLevel::Paragraph }
+    }
+}
+
+/// The unit ref of a sentence ref (`art.8.1.s2` → `art.8.1`), None for a unit ref.
+fn sentence_of(r: &str) -> Option<&str> {
+    let (unit, last) = r.rsplit_once('.')?;
+    let digits = last.strip_prefix('s')?;
+    (!digits.is_empty() && digits.bytes().all(|b| b.is_ascii_digit())).then_some(unit)
+}
+
+impl Links {
+    /// The links at `level`: at paragraph level, sentence refs become their unit's
+    /// (each unit once per row).
+    pub fn at_level(&self, level: EvalLevel) -> Links {
+        if level == EvalLevel::Sentence {
+            return self.clone();
+        }
+        let unit_refs = |refs: &[String]| {
+            let mut out: Vec<String> = Vec::with_capacity(refs.len());
+            for r in refs {
+                let unit = sentence_of(r).unwrap_or(r);
+                if !out.iter().any(|u| u == unit) {
+                    out.push(unit.to_string());
+                }
+            }
+            out
+        };
+        Links {
+            columns: self.columns.clone(),
+            rows: self.rows.iter().map(|[a, b]| [unit_refs(a), unit_refs(b)]).collect(),
+        }
+    }
+}
+
+/// Checks that `predicted` aligns the document `gold` was made for: at least half of
+/// the gold's refs must occur in it. An alignment of another document shares a few
+/// refs (`art.1`) by chance and would get a high precision for nothing.
+pub fn same_document(gold: &Links, predicted: &Links, path: &Path) -> Result<()> {
+    let swap = gold.columns[0] == predicted.columns[1] && gold.columns[1] == predicted.columns[0];
+    let mut have: [BTreeSet<&str>; 2] = Default::default();
+    for row in &predicted.rows {
+        for s in 0..2 {
+            have[if swap { 1 - s } else { s }].extend(row[s].iter().map(String::as_str));
+        }
+    }
+    let mut wanted: [BTreeSet<&str>; 2] = Default::default();
+    for row in &gold.rows {
+        for s in 0..2 {
+            wanted[s].extend(row[s].iter().map(String::as_str));
+        }
+    }
+    let total: usize = wanted.iter().map(BTreeSet::len).sum();
+    let found: usize = (0..2).map(|s| wanted[s].iter().filter(|r| have[s].contains(*r)).count()).sum();
+    if total > 0 && found * 2 < total {
+        let why = format!(
+            "only {found} of the {total} refs of the gold occur in it: is it an alignment of another document?"
+        );
+        return Err(Error::new(ErrorKind::Format(why), path));
+    }
+    Ok(())
+}
+
 fn split_refs(cell: &str) -> Vec<String> {
     cell.split('+').map(str::trim).filter(|s| !s.is_empty()).map(String::from).collect()
 }
@@ -231,6 +307,26 @@ mod tests {
         assert_eq!(a.groups(), b.groups());
         let s = score(&a, &b);
         assert_eq!((s.f1, s.exact), (1.0, 1.0));
+    }
+
+    #[test]
+    fn another_documents_alignment_is_refused() {
+        let gold = links("zh_ref\tru_ref\na1\tb1\na2\tb2\na3\tb3\n");
+        let same = links("ru_ref\tzh_ref\nb1\ta1\nb2\ta2\nx\ty\n");
+        assert!(same_document(&gold, &same, Path::new("p")).is_ok());
+        let other = links("zh_ref\tru_ref\na1\tb1\nx\ty\n");
+        let err = same_document(&gold, &other, Path::new("p")).unwrap_err();
+        assert!(err.to_string().contains("only 2 of the 6 refs"), "{err}");
+    }
+
+    #[test]
+    fn paragraph_level_counts_sentences_as_their_unit() {
+        let pred = links("zh_ref\tru_ref\nart.1.s1+art.1.s2\tart.1.s1\nart.2\tart.2.s1\n");
+        assert_eq!(EvalLevel::of(&pred), EvalLevel::Sentence);
+        let units = pred.at_level(EvalLevel::Paragraph);
+        assert_eq!(units.rows[0], [vec!["art.1".to_string()], vec!["art.1".to_string()]]);
+        assert_eq!(units.rows[1][1], vec!["art.2".to_string()]);
+        assert_eq!(EvalLevel::of(&units), EvalLevel::Paragraph);
     }
 
     #[test]

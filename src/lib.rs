@@ -33,6 +33,7 @@ pub mod model;
 pub mod output;
 pub mod segment;
 pub mod structure;
+pub mod text;
 pub mod write;
 
 pub use error::{Error, ErrorKind, Result};

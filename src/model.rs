@@ -30,8 +30,9 @@ pub struct Document {
     /// What the document reader did (numbering applied, headers left out, …), for a
     /// person; empty for plain text.
     pub reader: Vec<String>,
-    /// Refs to unit positions, built on the first lookup (so `units` must not change
-    /// after it): lookups by ref stay logarithmic on texts of 100,000 articles.
+    /// Refs to unit positions, built on the first lookup: lookups by ref stay
+    /// logarithmic on texts of 100,000 articles. `units` may change after it: a lookup
+    /// checks the unit it finds, and looks through the units when the index is stale.
     #[serde(skip)]
     index: OnceLock<BTreeMap<String, usize>>,
 }
@@ -54,10 +55,25 @@ impl Document {
     }
 
     /// The position of the unit with reference `r`, if any.
+    ///
+    /// The index is checked against the units on every lookup: a hit must name a unit
+    /// with that ref, and a miss is believed only while the index still describes the
+    /// units (same count, and the first and last refs where it has them); otherwise the
+    /// units are searched one by one.
     pub fn position(&self, r: &str) -> Option<usize> {
         let index =
             self.index.get_or_init(|| self.units.iter().enumerate().map(|(i, u)| (u.r#ref.clone(), i)).collect());
-        index.get(r).copied()
+        match index.get(r) {
+            Some(&i) if self.units.get(i).is_some_and(|u| u.r#ref == r) => Some(i),
+            None if self.index_is_current(index) => None,
+            _ => self.units.iter().position(|u| u.r#ref == r),
+        }
+    }
+
+    /// Whether the index still looks like the units: as many, first and last in place.
+    fn index_is_current(&self, index: &BTreeMap<String, usize>) -> bool {
+        let at = |k: usize| self.units.get(k).is_some_and(|u| index.get(&u.r#ref) == Some(&k));
+        index.len() == self.units.len() && (self.units.is_empty() || (at(0) && at(self.units.len() - 1)))
     }
 
     /// The unit with reference `r`, if any.
@@ -254,5 +270,37 @@ impl RepairKind {
             RepairKind::Invisible => "invisible",
             RepairKind::Normalization => "normalization",
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn unit(r: &str) -> Unit {
+        Unit {
+            r#ref: r.to_string(),
+            kind: UnitKind::Paragraph,
+            label: None,
+            text: r.to_string(),
+            lines: [1, 1],
+            info: UnitInfo::default(),
+        }
+    }
+
+    /// The index is built on the first lookup; units edited after it are still found.
+    #[test]
+    fn lookups_follow_units_edited_after_the_first_lookup() {
+        let mut doc =
+            Document::new("d".into(), Lang::Zh, "UTF-8".into(), false, vec![unit("a"), unit("b"), unit("c")], vec![]);
+        assert_eq!(doc.position("b"), Some(1));
+        doc.units.insert(0, unit("z"));
+        assert_eq!(doc.position("b"), Some(2));
+        assert_eq!(doc.unit("z").map(|u| u.r#ref.as_str()), Some("z"));
+        doc.units[3].r#ref = "d".into();
+        assert_eq!(doc.position("c"), None);
+        assert_eq!(doc.position("d"), Some(3));
+        doc.units.clear();
+        assert_eq!(doc.position("a"), None);
     }
 }

@@ -7,9 +7,11 @@ use std::process::Command;
 
 use crate::util::path;
 
+/// The binary in a clean environment (only `PATH`), so that nothing the user set
+/// (`NO_COLOR`, `RAYON_NUM_THREADS`, a terminal's variables) changes what it writes.
 fn bitext(dir: &Path) -> Command {
     let mut c = Command::new(env!("CARGO_BIN_EXE_bitext"));
-    c.current_dir(dir);
+    c.env_clear().env("PATH", std::env::var_os("PATH").unwrap_or_default()).current_dir(dir);
     c
 }
 
@@ -191,4 +193,58 @@ fn a_killed_run_resumes_where_it_stopped() {
     // --force runs them all again.
     let out = bitext(dir.path()).args(["batch", "manifest.csv", "--out-dir", "out", "--force"]).output().unwrap();
     assert!(summary_rows(&out.stdout).iter().all(|r| r[4] == "ok"));
+}
+
+/// Every format `align` writes, `batch` writes too, byte for byte the same.
+#[test]
+fn batch_writes_every_format_align_writes() {
+    let dir = tempfile::tempdir().unwrap();
+    let (zh, ru) = treaty();
+    let m = manifest(dir.path(), &[("treaty", zh.clone(), ru.clone())]);
+    for format in ["csv", "tsv", "json", "tmx", "xlsx", "html"] {
+        let out_dir = dir.path().join(format);
+        let run = bitext(dir.path())
+            .arg("batch")
+            .arg(&m)
+            .args(["--format", format, "--out-dir"])
+            .arg(&out_dir)
+            .output()
+            .unwrap();
+        assert_eq!(run.status.code(), Some(0), "{format}: {}", String::from_utf8_lossy(&run.stderr));
+        let batch = std::fs::read(out_dir.join(format!("treaty.{format}"))).unwrap();
+        let single = dir.path().join(format!("single.{format}"));
+        let align = bitext(dir.path()).args(["align", &zh, &ru, "-o"]).arg(&single).output().unwrap();
+        assert_eq!(align.status.code(), Some(0), "{format}");
+        // The TMX of a single run says on standard error what it left out.
+        assert!(batch == std::fs::read(&single).unwrap(), "{format}: batch and align differ");
+    }
+    let bad = bitext(dir.path()).arg("batch").arg(&m).args(["--mode", "check", "--format", "xlsx"]).output().unwrap();
+    assert_eq!(bad.status.code(), Some(2));
+    assert!(
+        String::from_utf8_lossy(&bad.stderr)
+            .starts_with("bitext: bad arguments: --mode check does not write --format xlsx")
+    );
+}
+
+/// Two texts in one language are refused in a batch as in `align`.
+#[test]
+fn batch_reads_with_the_options_given_and_refuses_one_language_twice() {
+    let dir = tempfile::tempdir().unwrap();
+    let (zh, _) = treaty();
+    let m = manifest(dir.path(), &[("twice", zh.clone(), zh.clone())]);
+    let run = bitext(dir.path()).arg("batch").arg(&m).output().unwrap();
+    assert_eq!(run.status.code(), Some(1));
+    assert!(
+        String::from_utf8_lossy(&run.stderr).contains("both files are Chinese"),
+        "{}",
+        String::from_utf8_lossy(&run.stderr)
+    );
+    // --segments lines, as `align` has it: every non-empty line is a unit.
+    let (zh, ru) = treaty();
+    let m = manifest(dir.path(), &[("lines", zh, ru)]);
+    let run =
+        bitext(dir.path()).arg("batch").arg(&m).args(["--segments", "lines", "--out-dir", "lines"]).output().unwrap();
+    assert_eq!(run.status.code(), Some(0), "{}", String::from_utf8_lossy(&run.stderr));
+    let csv = std::fs::read_to_string(dir.path().join("lines/lines.csv")).unwrap();
+    assert!(csv.contains("\r\nline.1,line.1"), "{}", &csv[..200]);
 }

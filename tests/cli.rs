@@ -293,3 +293,179 @@ fn outputs_are_byte_identical_across_runs() {
         || bitext().args(["diff", "--format", "json", "--counterpart", RU, ZH]).arg(&revised).output().unwrap().stdout;
     assert_eq!(diff(), diff());
 }
+
+/// Without `--format`, the extension of `-o` chooses the format; a `--format` it
+/// contradicts is exit 2, and so is an extension naming a format the command lacks.
+#[test]
+fn the_extension_of_the_output_chooses_the_format() {
+    let dir = tempfile::tempdir().unwrap();
+    let xlsx = dir.path().join("treaty.xlsx");
+    bitext().args(["align", ZH, RU, "-o"]).arg(&xlsx).assert().code(0);
+    assert!(std::fs::read(&xlsx).unwrap().starts_with(b"PK"), "a workbook, not CSV");
+    let json = dir.path().join("findings.json");
+    bitext().args(["check", ZH, RU, "-o"]).arg(&json).assert().code(0);
+    let v: serde_json::Value = serde_json::from_slice(&std::fs::read(&json).unwrap()).unwrap();
+    assert!(v["findings"].is_array());
+    bitext()
+        .args(["align", ZH, RU, "--format", "csv", "-o"])
+        .arg(dir.path().join("treaty.tmx"))
+        .assert()
+        .code(2)
+        .stderr(predicate::str::starts_with("bitext: bad arguments: --format csv contradicts the extension .tmx"));
+    bitext().args(["check", ZH, RU, "-o"]).arg(dir.path().join("x.xlsx")).assert().code(2);
+    assert!(!dir.path().join("x.xlsx").exists() && !dir.path().join("treaty.tmx").exists());
+    // An extension that names no format leaves the default.
+    let out = dir.path().join("pairs.out");
+    bitext().args(["align", ZH, RU, "-o"]).arg(&out).assert().code(0);
+    assert!(std::fs::read_to_string(&out).unwrap().starts_with("zh_ref,ru_ref"));
+}
+
+/// Two files in one language are trouble, unless `--lang-a/-b` say otherwise.
+#[test]
+fn two_files_in_one_language_are_refused() {
+    for cmd in ["align", "check"] {
+        bitext()
+            .args([cmd, ZH, ZH])
+            .assert()
+            .code(2)
+            .stdout("")
+            .stderr(predicate::str::contains("both files are Chinese"));
+    }
+    bitext().args(["align", RU, RU]).assert().code(2).stderr(predicate::str::contains("both files are Russian"));
+}
+
+/// A write failure says "cannot write" and the output's name, never a temporary file's.
+#[test]
+fn write_failures_name_the_output() {
+    bitext()
+        .args(["align", ZH, RU, "-o", "/no-such-dir/out.csv"])
+        .assert()
+        .code(2)
+        .stderr("bitext: cannot write: /no-such-dir/out.csv: no folder /no-such-dir to write it in\n");
+    let dir = tempfile::tempdir().unwrap();
+    bitext().args(["align", ZH, RU, "-o"]).arg(dir.path()).assert().code(2).stderr(
+        predicate::str::starts_with("bitext: cannot write: ").and(predicate::str::ends_with("it is a directory\n")),
+    );
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        let locked = dir.path().join("locked");
+        std::fs::create_dir(&locked).unwrap();
+        std::fs::set_permissions(&locked, std::fs::Permissions::from_mode(0o500)).unwrap();
+        let probe = locked.join("probe");
+        // Root may write anywhere: the test means something only where permissions hold.
+        if std::fs::write(&probe, "").is_err() {
+            bitext().args(["align", ZH, RU, "-o"]).arg(locked.join("out.csv")).assert().code(2).stderr(
+                predicate::str::ends_with("out.csv: permission denied\n").and(predicate::str::contains(".tmp").not()),
+            );
+        }
+    }
+}
+
+/// An alignment of another document scored against a gold is trouble, not a score.
+#[test]
+fn eval_refuses_an_alignment_of_another_document() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("treaty.csv");
+    bitext().args(["align", ZH, RU, "-o"]).arg(&out).assert().code(0);
+    bitext()
+        .args(["eval", "tests/fixtures/gold/un-charter-1945.ch1-5-7.tsv"])
+        .arg(&out)
+        .assert()
+        .code(2)
+        .stdout("")
+        .stderr(predicate::str::contains("is it an alignment of another document?"));
+}
+
+/// `--tag` takes BCP 47 tags only.
+#[test]
+fn tmx_tags_are_bcp47() {
+    bitext()
+        .args(["align", ZH, RU, "--format", "tmx", "--tag", "zh=xx_yy!"])
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("is not a BCP 47 language tag"));
+    let out = bitext().args(["align", ZH, RU, "--format", "tmx", "--tag", "zh=zh-Hant-TW"]).output().unwrap();
+    assert_eq!(out.status.code(), Some(0));
+    assert!(String::from_utf8(out.stdout).unwrap().contains("xml:lang=\"zh-Hant-TW\""));
+}
+
+/// `--min-severity` leaves out the findings below it; the summary counts them all.
+#[test]
+fn check_min_severity_leaves_out_notes() {
+    let out = bitext().args(["check", ZH, RU, "--min-severity", "warning"]).output().unwrap();
+    assert_eq!(out.status.code(), Some(0));
+    assert_eq!(String::from_utf8(out.stdout).unwrap(), "0 errors, 0 warnings, 20 notes\n");
+    let out = bitext().args(["check", ZH, RU, "--format", "json", "--min-severity", "error"]).output().unwrap();
+    let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(v["findings"], serde_json::json!([]));
+    assert_eq!(v["summary"]["notes"], 20);
+}
+
+/// The options the contract names are accepted; usage errors are `bitext: …`, exit 2.
+#[test]
+fn options_of_the_contract_and_usage_errors() {
+    bitext().args(["check", ZH, RU, "--level", "sentence", "--min-severity", "error"]).assert().code(0);
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("s.json");
+    bitext().args(["align", ZH, RU, "--level", "sentence", "-o"]).arg(&out).assert().code(0);
+    let sentences =
+        bitext().args(["eval", "--level", "sentence", "--format", "json"]).arg(&out).arg(&out).output().unwrap();
+    let v: serde_json::Value = serde_json::from_slice(&sentences.stdout).unwrap();
+    assert_eq!((v["f1"].as_f64(), v["exact"].as_f64()), (Some(1.0), Some(1.0)), "{v}");
+    bitext().args(["diff", ZH, ZH, "--segments", "lines"]).assert().code(0);
+    bitext()
+        .args(["align", ZH, RU, "--no-such-option"])
+        .assert()
+        .code(2)
+        .stderr(predicate::str::starts_with("bitext: bad arguments: unexpected argument '--no-such-option'"));
+}
+
+/// Completions and the manual page come from the command-line definition.
+#[test]
+fn completions_and_manual_page() {
+    let out = bitext().args(["completions", "bash"]).output().unwrap();
+    assert_eq!(out.status.code(), Some(0));
+    let bash = String::from_utf8(out.stdout).unwrap();
+    assert!(bash.contains("_bitext()") && bash.contains("--counterpart") && bash.contains("completions"), "{bash}");
+    let zsh = bitext().args(["completions", "zsh"]).output().unwrap();
+    assert!(String::from_utf8(zsh.stdout).unwrap().starts_with("#compdef bitext"));
+    bitext().args(["completions", "tcsh"]).assert().code(2);
+    let man = bitext().arg("man").output().unwrap();
+    assert_eq!(man.status.code(), Some(0));
+    let man = String::from_utf8(man.stdout).unwrap();
+    assert!(man.starts_with(".ie \\n(.g .ds Aq") || man.contains(".TH bitext"), "{man}");
+    assert!(man.contains(".TH bitext") && man.contains("completions") && man.contains("Exit status"), "{man}");
+    // Every subcommand's help ends in examples.
+    for cmd in ["parse", "align", "check", "diff", "eval", "batch", "completions"] {
+        let help = bitext().args([cmd, "--help"]).output().unwrap();
+        let help = String::from_utf8(help.stdout).unwrap();
+        assert!(help.contains("\nExamples:\n  bitext "), "{cmd}: {help}");
+    }
+}
+
+/// A unified diff applies to what `parse --format units` writes, end to end.
+#[test]
+fn unified_diff_applies_to_the_units_file() {
+    let dir = tempfile::tempdir().unwrap();
+    let revised = dir.path().join("revised.zh.txt");
+    std::fs::write(&revised, std::fs::read_to_string(path(ZH)).unwrap().replace("15 日内", "16 日内")).unwrap();
+    let units = dir.path().join("old.units");
+    bitext().args(["parse", ZH, "--format", "units", "-o"]).arg(&units).assert().code(0);
+    let patch = bitext().args(["diff", ZH, "--format", "unified"]).arg(&revised).output().unwrap();
+    assert_eq!(patch.status.code(), Some(1));
+    let applied = Command::new("patch")
+        .arg("--quiet")
+        .arg(&units)
+        .stdin(Stdio::piped())
+        .spawn()
+        .and_then(|mut child| {
+            use std::io::Write;
+            child.stdin.take().unwrap().write_all(&patch.stdout)?;
+            child.wait()
+        })
+        .unwrap();
+    assert!(applied.success());
+    let new_units = bitext().args(["parse", "--format", "units"]).arg(&revised).output().unwrap().stdout;
+    assert_eq!(std::fs::read(&units).unwrap(), new_units);
+}

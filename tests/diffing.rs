@@ -2,7 +2,7 @@
 //! units of the other-language text to review, and the unified output applied by
 //! `patch`.
 
-use bitext::diff::{ChangeKind, DiffOptions, Impact, Revision, diff, impact};
+use bitext::diff::{ChangeKind, DiffOptions, Impact, ImpactKind, InlineTag, Revision, diff, impact};
 use bitext::load::{LoadOptions, load_bytes};
 
 use crate::util::{doc, path, zh_numeral};
@@ -79,11 +79,17 @@ fn load(bytes: &[u8], name: &str) -> bitext::Document {
 
 /// (kind, old_ref, new_ref) of each change.
 fn summary<'a>(rev: &'a Revision) -> Vec<(ChangeKind, Option<&'a str>, Option<&'a str>)> {
-    rev.changes.iter().map(|c| (c.kind, c.old_ref.as_deref(), c.new_ref.as_deref())).collect()
+    rev.changes.iter().map(|c| (c.kind, c.old_ref(), c.new_ref())).collect()
 }
 
-fn impacts(list: &[Impact]) -> Vec<(&str, &str, Vec<&str>)> {
-    list.iter().map(|i| (i.r#ref.as_str(), i.kind, i.because.iter().map(String::as_str).collect())).collect()
+fn impacts(list: &[Impact]) -> Vec<(&str, String, Vec<&str>)> {
+    list.iter()
+        .map(|i| (i.r#ref.as_str(), bitext::write::name(&i.kind), i.because.iter().map(String::as_str).collect()))
+        .collect()
+}
+
+fn text(bytes: std::io::Result<Vec<u8>>) -> String {
+    String::from_utf8(bytes.unwrap()).unwrap()
 }
 
 #[test]
@@ -140,6 +146,8 @@ fn chinese_revisions_and_the_russian_units_to_review() {
         let rev = diff(&old, &new, DiffOptions::default());
         assert_eq!(summary(&rev), changes, "{name}");
         let list = impact(&rev, &ru);
+        let review: Vec<(&str, String, Vec<&str>)> =
+            review.into_iter().map(|(r, k, b)| (r, k.to_string(), b)).collect();
         assert_eq!(impacts(&list), review, "{name}");
     }
 }
@@ -149,16 +157,20 @@ fn inline_changes_are_as_small_as_they_are() {
     let old = doc(ZH);
     let new = load(&revision("dropped-character"), "new");
     let rev = diff(&old, &new, DiffOptions::default());
-    let ops: Vec<(&str, &str)> = rev.changes[0].inline.iter().map(|o| (o.op, o.text.as_str())).collect();
+    let ops: Vec<(InlineTag, &str)> = rev.changes[0].inline.iter().map(|o| (o.op, o.text.as_str())).collect();
     assert_eq!(
         ops,
-        [("equal", "决心巩固本组织成员国的友好关系，使成员国"), ("insert", "人"), ("equal", "民的友谊世代相传，")]
+        [
+            (InlineTag::Equal, "决心巩固本组织成员国的友好关系，使成员国"),
+            (InlineTag::Insert, "人"),
+            (InlineTag::Equal, "民的友谊世代相传，")
+        ]
     );
     let new = load(&revision("date-changed"), "new");
     let rev = diff(&old, &new, DiffOptions::default());
-    let changed: Vec<(&str, &str)> =
-        rev.changes[0].inline.iter().filter(|o| o.op != "equal").map(|o| (o.op, o.text.as_str())).collect();
-    assert_eq!(changed, [("delete", "7"), ("insert", "8")]);
+    let changed: Vec<(InlineTag, &str)> =
+        rev.changes[0].inline.iter().filter(|o| o.op != InlineTag::Equal).map(|o| (o.op, o.text.as_str())).collect();
+    assert_eq!(changed, [(InlineTag::Delete, "7"), (InlineTag::Insert, "8")]);
 }
 
 #[test]
@@ -172,13 +184,14 @@ fn russian_revision_words_changed_inside_a_long_paragraph() {
     let new = load(text.as_bytes(), "new");
     let rev = diff(&old, &new, DiffOptions::default());
     assert_eq!(summary(&rev), [(ChangeKind::Modified, Some("art.8.2"), Some("art.8.2"))]);
-    let changed: Vec<(&str, &str)> =
-        rev.changes[0].inline.iter().filter(|o| o.op != "equal").map(|o| (o.op, o.text.as_str())).collect();
+    let changed: Vec<(InlineTag, &str)> =
+        rev.changes[0].inline.iter().filter(|o| o.op != InlineTag::Equal).map(|o| (o.op, o.text.as_str())).collect();
+    use InlineTag::{Delete, Insert};
     assert_eq!(
         changed,
-        [("delete", "взаимодействие"), ("insert", "сотрудничество"), ("delete", "задержании"), ("insert", "аресте")]
+        [(Delete, "взаимодействие"), (Insert, "сотрудничество"), (Delete, "задержании"), (Insert, "аресте")]
     );
-    assert_eq!(impacts(&impact(&rev, &doc(ZH))), [("art.8.2", "modified", vec!["art.8.2"])]);
+    assert_eq!(impacts(&impact(&rev, &doc(ZH))), [("art.8.2", "modified".to_string(), vec!["art.8.2"])]);
 }
 
 #[test]
@@ -207,16 +220,27 @@ fn reports_in_every_format() {
     let ru = load(read(RU).as_bytes(), RU);
     let rev = diff(&old, &new, DiffOptions::default());
     let list = impact(&rev, &ru);
-    let text = |b: Vec<u8>| String::from_utf8(b).unwrap();
-    insta::assert_snapshot!("diff_json", text(bitext::write::diff::json(&rev, Some(&list))));
-    insta::assert_snapshot!("diff_text", text(bitext::write::diff::text(&rev, Some((RU, &list)), false)));
-    insta::assert_snapshot!("diff_unified", text(bitext::write::diff::unified(&rev)));
-    let html = text(bitext::write::diff::html(&rev, Some((RU, &list))));
+    use bitext::write::{diff::Review, to_vec};
+    let review = Some(Review { other: &ru, impact: &list });
+    let json = text(to_vec(|w| bitext::write::diff::json(w, &rev, Some(&list))));
+    // The keys in the contract's order.
+    let at = |k: &str| json.find(&format!("\n  \"{k}\"")).unwrap();
+    assert!(
+        at("old") < at("new")
+            && at("new") < at("changes")
+            && at("changes") < at("impact")
+            && at("impact") < at("summary")
+    );
+    insta::assert_snapshot!("diff_json", json);
+    insta::assert_snapshot!("diff_text", text(to_vec(|w| bitext::write::diff::text(w, &rev, review, false))));
+    insta::assert_snapshot!("diff_unified", text(to_vec(|w| bitext::write::diff::unified(w, &rev))));
+    let html = text(to_vec(|w| bitext::write::diff::html(w, &rev, review)));
     assert!(html.contains("<ins>") || html.contains("class=\"added\""));
     insta::assert_snapshot!("diff_html", html);
 }
 
-/// The unified output is a patch: applied to OLD's units, one per line, it gives NEW's.
+/// The unified output is a patch: applied to OLD's units as `parse --format units`
+/// writes them, it gives NEW's.
 #[test]
 fn unified_output_applies_with_patch() {
     let dir = tempfile::tempdir().unwrap();
@@ -225,10 +249,11 @@ fn unified_output_applies_with_patch() {
         (doc(ZH), load(&revision("paragraphs-swapped"), "new.zh.txt")),
         (doc(RU), load(replace_once(&read(RU), "в течение 15 дней", "в течение 16 дней").as_bytes(), "new.ru.txt")),
     ] {
-        let lines = |d: &bitext::Document| d.units.iter().map(|u| format!("{}\n", u.text)).collect::<String>();
+        let lines = |d: &bitext::Document| text(bitext::write::to_vec(|w| bitext::write::text::units(w, d)));
         let target = dir.path().join("units.txt");
         std::fs::write(&target, lines(&old)).unwrap();
-        let patch = bitext::write::diff::unified(&diff(&old, &new, DiffOptions::default()));
+        let rev = diff(&old, &new, DiffOptions::default());
+        let patch = bitext::write::to_vec(|w| bitext::write::diff::unified(w, &rev)).unwrap();
         let out = std::process::Command::new("patch")
             .arg("--quiet")
             .arg(&target)
@@ -243,4 +268,133 @@ fn unified_output_applies_with_patch() {
         assert!(out.status.success());
         assert_eq!(std::fs::read_to_string(&target).unwrap(), lines(&new));
     }
+}
+
+/// A Chinese text of articles with numbered paragraphs, each paragraph's text its own.
+fn articles(arts: &[(u32, &[&str])]) -> String {
+    let mut s = String::from("测试条约\n\n");
+    for (n, paras) in arts {
+        s.push_str(&format!("第{}条\n\n", zh_numeral(*n)));
+        for (k, p) in paras.iter().enumerate() {
+            s.push_str(&format!("{}、{p}\n\n", zh_numeral(k as u32 + 1)));
+        }
+    }
+    s
+}
+
+/// Article 1 loses paragraphs 2 and 4 and its paragraph 3 moves into Article 2: the
+/// removed paragraphs are named (both, and only them), and the moved one is moved.
+#[test]
+fn removed_paragraphs_around_a_moved_one_are_each_named() {
+    let p = [
+        "缔约各方发展长期睦邻友好关系。",
+        "缔约各方相互尊重国家主权和领土完整。",
+        "缔约各方加强边境地区军事领域信任。",
+        "缔约各方不参加任何损害他方的联盟。",
+    ];
+    let q = ["缔约各方在国际组织中开展合作。"];
+    let old = load(articles(&[(1, &p), (2, &q)]).as_bytes(), "old.zh.txt");
+    let new = load(articles(&[(1, &[p[0]]), (2, &[q[0], p[2]])]).as_bytes(), "new.zh.txt");
+    let rev = diff(&old, &new, DiffOptions::default());
+    use ChangeKind::*;
+    let removed: Vec<&[String]> =
+        rev.changes.iter().filter(|c| c.kind == Removed).map(|c| c.old_refs.as_slice()).collect();
+    assert_eq!(removed, [["art.1.2".to_string()], ["art.1.4".to_string()]], "{:?}", rev.changes);
+    assert!(
+        rev.changes.iter().any(|c| c.kind == Moved && c.old_ref() == Some("art.1.3") && c.new_ref() == Some("art.2.2"))
+    );
+    // The other text: the same articles in Russian.
+    let r = [
+        "Стороны развивают отношения.",
+        "Стороны уважают суверенитет.",
+        "Стороны укрепляют доверие.",
+        "Стороны не участвуют в союзах.",
+    ];
+    let mut ru = String::from("ДОГОВОР\n\nСтатья 1\n\n");
+    for (k, t) in r.iter().enumerate() {
+        ru.push_str(&format!("{}. {t}\n\n", k + 1));
+    }
+    ru.push_str("Статья 2\n\n1. Стороны сотрудничают в международных организациях.\n\n");
+    let ru = load(ru.as_bytes(), "ru.txt");
+    let list = impact(&rev, &ru);
+    let of = |kind: ImpactKind| list.iter().filter(|i| i.kind == kind).map(|i| i.r#ref.as_str()).collect::<Vec<_>>();
+    assert_eq!(of(ImpactKind::Removed), ["art.1.2", "art.1.4"], "{list:?}");
+    assert_eq!(of(ImpactKind::Moved), ["art.1.3"], "{list:?}");
+    // JSON names every unit of a group, joined with `+` as everywhere.
+    let json: serde_json::Value =
+        serde_json::from_str(&text(bitext::write::to_vec(|w| bitext::write::diff::json(w, &rev, Some(&list)))))
+            .unwrap();
+    let removed_refs: Vec<&str> = json["changes"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|c| c["kind"] == "removed")
+        .map(|c| c["old_ref"].as_str().unwrap())
+        .collect();
+    assert_eq!(removed_refs, ["art.1.2", "art.1.4"]);
+}
+
+/// Paragraphs 1 and 3 of an article swapped, with their numbers: two moves, the
+/// paragraph between them unchanged, and only the two swapped units to review.
+#[test]
+fn a_swap_of_two_paragraphs_is_two_moves() {
+    let zh = read(ZH);
+    let a = "一、缔约各方促进彼此间在文化、艺术、教育、科学、技术、卫生、旅游、体育及其他社会和人文领域的交流与合作。";
+    let c = "三、缔约各方为学习和研究其他缔约方语言、文化积极提供便利条件。";
+    let swapped = replace_once(&replace_once(&zh, a, "@A@"), c, &format!("三、{}", &a["一、".len()..]));
+    let swapped = replace_once(&swapped, "@A@", &format!("一、{}", &c["三、".len()..]));
+    let new = load(swapped.as_bytes(), "new.zh.txt");
+    let old = doc(ZH);
+    let rev = diff(&old, &new, DiffOptions::default());
+    use ChangeKind::*;
+    assert_eq!(
+        summary(&rev),
+        [(Moved, Some("art.19.3"), Some("art.19.1")), (Moved, Some("art.19.1"), Some("art.19.3"))]
+    );
+    let list = impact(&rev, &doc(RU));
+    let review: Vec<(&str, String, Vec<&str>)> =
+        vec![("art.19.1", "moved".into(), vec!["art.19.3"]), ("art.19.3", "moved".into(), vec!["art.19.1"])];
+    assert_eq!(impacts(&list), review);
+}
+
+/// A whitespace-only revision is no change in every format, the unified one included;
+/// with `--strict` it is a change in every format, and a doubled space (which the
+/// loader folds) counts too.
+#[test]
+fn every_format_compares_whitespace_alike() {
+    let old = doc(ZH);
+    let unified = |rev: &Revision| text(bitext::write::to_vec(|w| bitext::write::diff::unified(w, rev)));
+    let spaces = load(replace_once(&read(ZH), "第 30 天", "第30天").as_bytes(), "new");
+    let rev = diff(&old, &spaces, DiffOptions::default());
+    assert!(rev.changes.is_empty());
+    assert_eq!(unified(&rev), "");
+    let strict = diff(&old, &spaces, DiffOptions { strict: true });
+    assert_eq!(summary(&strict), [(ChangeKind::Modified, Some("art.23.4"), Some("art.23.4"))]);
+    assert!(
+        unified(&strict).contains("@@ art.23.4\n") || unified(&strict).contains(" @@ art.23.4\n"),
+        "{}",
+        unified(&strict)
+    );
+    let doubled = load(replace_once(&read(RU), "в течение 15 дней", "в течение  15 дней").as_bytes(), "new");
+    let ru = doc(RU);
+    assert!(diff(&ru, &doubled, DiffOptions::default()).changes.is_empty());
+    let strict = diff(&ru, &doubled, DiffOptions { strict: true });
+    assert_eq!(strict.changes.len(), 1, "{:?}", strict.changes);
+    let shown = text(bitext::write::to_vec(|w| bitext::write::diff::text(w, &strict, None, false)));
+    assert!(shown.contains(": 1 change: 1 modified\n") && shown.contains("(whitespace only)"), "{shown}");
+    assert!(!unified(&strict).is_empty());
+}
+
+/// The review list quotes the other-language text of each unit to review.
+#[test]
+fn the_review_list_shows_the_other_text() {
+    let old = doc(ZH);
+    let new = load(&revision("date-changed"), "new");
+    let ru = doc(RU);
+    let rev = diff(&old, &new, DiffOptions::default());
+    let list = impact(&rev, &ru);
+    let review = Some(bitext::write::diff::Review { other: &ru, impact: &list });
+    let shown = text(bitext::write::to_vec(|w| bitext::write::diff::text(w, &rev, review, false)));
+    let quoted = bitext::text::shorten(&ru.unit("preamble.3").unwrap().text, 60);
+    assert!(shown.contains(&format!("\n      ru: {quoted}\n")), "{shown}");
 }

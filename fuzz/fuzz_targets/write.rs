@@ -19,7 +19,7 @@ fuzz_target!(|data: &[u8]| {
     };
     let al = align(&zh, &ru, &AlignOptions::default());
     // CSV round trip.
-    let bytes = write::csv::write(&al, Default::default());
+    let bytes = write::to_vec(|w| write::csv::write(w, &al, Default::default())).expect("writing to memory");
     let mut reader = csv::Reader::from_reader(bytes.as_slice());
     let rows: Vec<csv::StringRecord> = reader.records().map(|r| r.unwrap()).collect();
     assert_eq!(rows.len(), al.pairs.len());
@@ -28,8 +28,9 @@ fuzz_target!(|data: &[u8]| {
         assert_eq!(&row[3], p.text(1));
     }
     // TMX round trip: every seg reads back as the pair's cleaned text.
-    let tmx = write::tmx::write(&al, &TmxOptions { srclang: SrcLang::All, tags: ["zh-CN".into(), "ru-RU".into()], keep_unpaired: true, level: Level::Paragraph });
-    let mut reader = quick_xml::Reader::from_reader(tmx.bytes.as_slice());
+    let options = TmxOptions { srclang: SrcLang::All, tags: ["zh-CN".into(), "ru-RU".into()], keep_unpaired: true, level: Level::Paragraph };
+    let tmx = write::to_vec(|w| write::tmx::write(w, &al, &options).map(|_| ())).expect("writing to memory");
+    let mut reader = quick_xml::Reader::from_reader(tmx.as_slice());
     let mut segs = Vec::new();
     let mut in_seg = false;
     let mut buf = Vec::new();
@@ -69,6 +70,6 @@ fuzz_target!(|data: &[u8]| {
         })
         .collect();
     assert_eq!(segs, want);
-    let html = String::from_utf8(write::html::write(&al, None)).unwrap();
+    let html = String::from_utf8(write::to_vec(|w| write::html::write(w, &al, None)).unwrap()).unwrap();
     assert!(!html.contains("<script"));
 });

@@ -157,8 +157,3 @@ fn repairs(doc: &Document, side: usize, position: &BTreeMap<&str, usize>, out: &
     }
 }
 
-/// The beginning of a text, for quoting.
-pub fn brief(text: &str) -> String {
-    let n = text.chars().count();
-    if n <= 48 { text.to_string() } else { format!("{}…", text.chars().take(47).collect::<String>()) }
-}

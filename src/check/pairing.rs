@@ -3,7 +3,7 @@
 
 use std::collections::{BTreeMap, BTreeSet};
 
-use super::{Finding, Kind, Severity, brief, lang_name, with_ref};
+use super::{Finding, Kind, Severity, lang_name, with_ref};
 use crate::align::Alignment;
 use crate::model::{Document, UnitKind};
 
@@ -93,7 +93,7 @@ fn unpaired(alignment: &Alignment, runs: &[Run], sizes: &Sizes, out: &mut Vec<Fi
             Some(last) if r.refs.len() > 1 => format!("{first} … {last} ({} units)", r.refs.len()),
             _ => first.clone(),
         };
-        let text = docs[r.side].unit(first).map(|u| brief(&u.text)).unwrap_or_default();
+        let text = docs[r.side].unit(first).map(|u| crate::text::shorten(&u.text, 48)).unwrap_or_default();
         out.push(Finding {
             severity: Severity::Error,
             kind: Kind::Unpaired,

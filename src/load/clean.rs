@@ -10,7 +10,8 @@ use unicode_normalization::{UnicodeNormalization, is_nfc};
 
 use crate::lang::Lang;
 use crate::model::{Repair, RepairKind};
-pub use crate::structure::line::{Line, shorten};
+pub use crate::structure::line::Line;
+use crate::text::shorten;
 
 fn repair(repairs: &mut Vec<Repair>, kind: RepairKind, line: usize, message: impl Into<String>) {
     repairs.push(Repair { kind, line, message: message.into() });
@@ -134,7 +135,7 @@ pub fn strip_markup(lang: Lang, lines: &mut [Line], repairs: &mut Vec<Repair>) {
         let text = text.trim().to_string();
         if text != before {
             line.text = text;
-            repair(repairs, RepairKind::Markup, line.first, format!("removed markup from {:?}", shorten(&before)));
+            repair(repairs, RepairKind::Markup, line.first, format!("removed markup from {:?}", shorten(&before, 40)));
         }
     }
 }
@@ -198,7 +199,7 @@ pub fn strip_page_furniture(lang: Lang, lines: &mut [Line], repairs: &mut Vec<Re
             repairs,
             RepairKind::RunningHeader,
             lines[i].first,
-            format!("removed running header or footer {:?}", shorten(&lines[i].text)),
+            format!("removed running header or footer {:?}", shorten(&lines[i].text, 40)),
         );
         lines[i].text.clear();
         lines[i].page_break = true;

@@ -18,7 +18,8 @@
 //! a sentence broken at a page end is joined again. Every join is a reported repair,
 //! with its reason.
 
-use super::line::{Line, shorten};
+use super::line::Line;
+use crate::text::shorten;
 use crate::lang::Profile;
 use crate::model::{Layout, Repair, RepairKind};
 
@@ -289,7 +290,7 @@ pub(super) fn paragraphs(profile: &Profile, shape: &Shape, lines: &[Line], repai
                         line.first,
                         p.last,
                         kind.why(),
-                        shorten(&line.text)
+                        shorten(&line.text, 40)
                     ),
                 });
                 if kind != Join::Label {

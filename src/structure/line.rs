@@ -26,14 +26,3 @@ impl Line {
         self.text.is_empty()
     }
 }
-
-/// A short form of a text for messages: its first 37 characters and an ellipsis.
-pub fn shorten(s: &str) -> String {
-    let n = s.chars().count();
-    if n <= 40 {
-        s.to_string()
-    } else {
-        let head: String = s.chars().take(37).collect();
-        format!("{head}…")
-    }
-}

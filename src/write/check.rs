@@ -1,26 +1,16 @@
 //! `check` output: text for people, JSON for programs.
 
-use std::fmt::Write;
+use std::io;
 
 use serde::ser::SerializeMap;
 use serde::{Serialize, Serializer};
 
-use crate::check::{Finding, Report, Severity, brief};
+use crate::check::{Finding, Report, Severity};
 use crate::model::Document;
+use crate::text::shorten;
 
 use super::json::{FileInfo, streamed};
-
-fn kind_name(f: &Finding) -> String {
-    serde_json::to_value(f.kind).ok().and_then(|v| v.as_str().map(String::from)).unwrap_or_default()
-}
-
-fn severity_name(s: Severity) -> &'static str {
-    match s {
-        Severity::Error => "error",
-        Severity::Warning => "warning",
-        Severity::Note => "note",
-    }
-}
+use super::name;
 
 /// The article (or other container) a finding belongs to, for grouping.
 fn group_of(report: &Report, f: &Finding) -> String {
@@ -36,41 +26,38 @@ fn group_of(report: &Report, f: &Finding) -> String {
 }
 
 /// For people: most serious first, grouped by article, both sides quoted briefly,
-/// a one-line summary at the end.
-pub fn text(report: &Report) -> Vec<u8> {
-    let mut s = String::new();
+/// a one-line summary at the end (counting every finding, also those below `min`,
+/// which are left out).
+pub fn text<W: io::Write>(mut w: W, report: &Report, min: Severity) -> io::Result<()> {
     let mut last: Option<(Severity, String)> = None;
-    for f in &report.findings {
+    for f in report.findings.iter().filter(|f| f.severity <= min) {
         let group = group_of(report, f);
         if last.as_ref() != Some(&(f.severity, group.clone())) {
-            let _ =
-                writeln!(s, "{} — {}", severity_name(f.severity), if group.is_empty() { "document" } else { &group });
+            writeln!(w, "{} — {}", name(&f.severity), if group.is_empty() { "document" } else { &group })?;
             last = Some((f.severity, group));
         }
         let refs: Vec<String> =
             (0..2).filter_map(|k| f.refs[k].as_ref().map(|r| format!("{} {r}", report.docs[k].lang.code()))).collect();
-        let _ =
-            writeln!(s, "  {:8} {:20} {:28} {}", severity_name(f.severity), kind_name(f), refs.join(" ↔ "), f.message);
+        writeln!(w, "  {:8} {:20} {:28} {}", name(&f.severity), name(&f.kind), refs.join(" ↔ "), f.message)?;
         if f.severity != Severity::Note {
             for k in 0..2 {
                 if let Some(r) = &f.refs[k] {
                     let text = quote(report.docs[k], r);
                     if !text.is_empty() {
-                        let _ = writeln!(s, "      {}: {}", report.docs[k].lang.code(), text);
+                        writeln!(w, "      {}: {}", report.docs[k].lang.code(), text)?;
                     }
                 }
             }
         }
     }
-    let [e, w, n] = report.summary();
+    let [e, warnings, n] = report.summary();
     let plural = |n: usize, word: &str| if n == 1 { format!("1 {word}") } else { format!("{n} {word}s") };
-    let _ = writeln!(s, "{}, {}, {}", plural(e, "error"), plural(w, "warning"), plural(n, "note"));
-    s.into_bytes()
+    writeln!(w, "{}, {}, {}", plural(e, "error"), plural(warnings, "warning"), plural(n, "note"))
 }
 
 fn quote(doc: &Document, refs: &str) -> String {
     let texts: Vec<&str> = refs.split('+').filter_map(|r| doc.unit(r).map(|u| u.text.as_str())).collect();
-    brief(&texts.join(" "))
+    shorten(&texts.join(" "), 48)
 }
 
 /// One finding on the wire, in the order `INTERFACE.md` lists its keys.
@@ -83,8 +70,8 @@ impl Serialize for FindingWire<'_> {
     fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
         let f = self.finding;
         let mut m = s.serialize_map(Some(6))?;
-        m.serialize_entry("kind", &kind_name(f))?;
-        m.serialize_entry("severity", severity_name(f.severity))?;
+        m.serialize_entry("kind", &f.kind)?;
+        m.serialize_entry("severity", &f.severity)?;
         m.serialize_entry("side", f.side.map_or("both", |k| self.codes[k]))?;
         m.serialize_entry(&format!("{}_ref", self.codes[0]), &f.refs[0])?;
         m.serialize_entry(&format!("{}_ref", self.codes[1]), &f.refs[1])?;
@@ -94,8 +81,8 @@ impl Serialize for FindingWire<'_> {
 }
 
 /// `{"a","b","findings":[…],"summary":{…}}`; `given` are the documents in the order the
-/// user gave them.
-pub fn json(report: &Report, given: [&Document; 2]) -> Vec<u8> {
+/// user gave them. Findings below `min` are left out; the summary counts them all.
+pub fn json<W: io::Write>(w: W, report: &Report, given: [&Document; 2], min: Severity) -> io::Result<()> {
     let codes = report.docs.map(|d| d.lang.code());
     let [errors, warnings, notes] = report.summary();
     #[derive(Serialize)]
@@ -114,10 +101,10 @@ pub fn json(report: &Report, given: [&Document; 2]) -> Vec<u8> {
     let wire = Wire {
         a: FileInfo::of(given[0]),
         b: FileInfo::of(given[1]),
-        findings: streamed(report.findings.iter().map(|finding| FindingWire { finding, codes })),
+        findings: streamed(
+            report.findings.iter().filter(|f| f.severity <= min).map(|finding| FindingWire { finding, codes }),
+        ),
         summary: Summary { errors, warnings, notes },
     };
-    let mut out = serde_json::to_vec_pretty(&wire).unwrap_or_default();
-    out.push(b'\n');
-    out
+    super::json_document(w, &wire)
 }

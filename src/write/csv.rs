@@ -24,22 +24,14 @@ pub fn header(alignment: &Alignment) -> [String; 6] {
 }
 
 /// Writes the alignment as a delimited table.
-pub fn write(alignment: &Alignment, options: CsvOptions) -> Vec<u8> {
-    let mut out = Vec::new();
+pub fn write<W: std::io::Write>(mut w: W, alignment: &Alignment, options: CsvOptions) -> std::io::Result<()> {
     if options.bom {
-        out.extend_from_slice(b"\xEF\xBB\xBF");
+        w.write_all(b"\xEF\xBB\xBF")?;
     }
-    {
-        let mut w = csv::WriterBuilder::new()
-            .delimiter(options.delimiter)
-            .terminator(csv::Terminator::CRLF)
-            .from_writer(&mut out);
-        // Writing to a Vec cannot fail.
-        let _ = w.write_record(header(alignment));
-        for p in &alignment.pairs {
-            let _ = w.write_record([p.refs(0), p.refs(1), p.text(0), p.text(1), p.link(), super::score(p.score)]);
-        }
-        let _ = w.flush();
+    let mut w = csv::WriterBuilder::new().delimiter(options.delimiter).terminator(csv::Terminator::CRLF).from_writer(w);
+    w.write_record(header(alignment))?;
+    for p in &alignment.pairs {
+        w.write_record([p.refs(0), p.refs(1), p.text(0), p.text(1), p.link(), super::score(p.score)])?;
     }
-    out
+    w.flush()
 }

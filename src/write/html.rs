@@ -4,13 +4,19 @@
 //! and Russian fonts.
 
 use std::collections::BTreeMap;
-use std::fmt::Write;
+use std::io;
 
 use crate::align::Alignment;
 use crate::check::{Report, Severity};
 
 use super::xlsx::LOW_SCORE;
 use super::xml::escape;
+
+/// The fonts of the Chinese column, most wanted first: the free Noto and Source Han
+/// faces, then those Windows, macOS and common Linux systems ship, then the generic
+/// families, so that a browser without any of them still picks a font with Chinese
+/// glyphs rather than showing empty boxes.
+pub const ZH_FONTS: &str = "\"Noto Serif CJK SC\",\"Source Han Serif SC\",\"Noto Sans CJK SC\",\"Source Han Sans SC\",\"SimSun\",\"Microsoft YaHei\",\"Songti SC\",\"PingFang SC\",\"WenQuanYi Micro Hei\",\"Droid Sans Fallback\",serif,sans-serif";
 
 const STYLE: &str = "\
 body{font-family:system-ui,sans-serif;margin:1.5em;color:#222}
@@ -24,97 +30,104 @@ td.ref a{color:inherit;text-decoration:none}
 tr.low td{background:#fbe3d6}tr.uneven td{background:#fff6d8}tr.unpaired td{background:#f3d0d0}
 tr.finding td.score{font-weight:bold}
 .findings{margin:.2em 0 0;padding-left:1.2em;font-size:.85em;color:#8a1c1c}
-td:lang(zh){font-family:\"Noto Serif CJK SC\",\"Source Han Serif SC\",\"SimSun\",serif}
+td:lang(zh){font-family:{ZH_FONTS}}
 td:lang(ru){hyphens:auto}
 .legend span{padding:0 .4em;margin-right:.6em}
 @media print{thead{display:table-header-group}tr{break-inside:avoid}}
 ";
 
-/// Writes the side-by-side page; `findings` are shown on their rows if given.
-pub fn write(alignment: &Alignment, findings: Option<&Report>) -> Vec<u8> {
+/// The findings of `check` (errors and warnings) by the row of the pair they concern.
+fn findings_by_row(alignment: &Alignment, findings: Option<&Report>) -> BTreeMap<usize, Vec<String>> {
+    let mut by_row: BTreeMap<usize, Vec<String>> = BTreeMap::new();
+    let Some(report) = findings else { return by_row };
+    let mut row_of: BTreeMap<(usize, &str), usize> = BTreeMap::new();
+    for (i, p) in alignment.pairs.iter().enumerate() {
+        for s in 0..2 {
+            for seg in &p.sides[s] {
+                row_of.insert((s, seg.r#ref.as_str()), i);
+            }
+        }
+    }
+    for f in report.findings.iter().filter(|f| f.severity != Severity::Note) {
+        let row = (0..2).find_map(|s| {
+            let r = f.refs[s].as_deref()?;
+            row_of.get(&(s, r.split('+').next().unwrap_or(r))).copied()
+        });
+        if let Some(row) = row {
+            by_row.entry(row).or_default().push(format!("{}: {}", super::name(&f.severity), f.message));
+        }
+    }
+    by_row
+}
+
+/// The page's head, title and legend, up to the table's body.
+fn head<W: io::Write>(w: &mut W, alignment: &Alignment) -> io::Result<()> {
     let langs = alignment.docs.map(|d| d.lang.code());
     let tags = alignment.docs.map(|d| d.lang.profile().tmx_tag);
-    // Findings by the row they concern.
-    let mut by_row: BTreeMap<usize, Vec<String>> = BTreeMap::new();
-    if let Some(report) = findings {
-        let mut row_of: BTreeMap<(usize, &str), usize> = BTreeMap::new();
-        for (i, p) in alignment.pairs.iter().enumerate() {
-            for s in 0..2 {
-                for seg in &p.sides[s] {
-                    row_of.insert((s, seg.r#ref.as_str()), i);
-                }
-            }
-        }
-        for f in report.findings.iter().filter(|f| f.severity != Severity::Note) {
-            let row = (0..2).find_map(|s| {
-                let r = f.refs[s].as_deref()?;
-                row_of.get(&(s, r.split('+').next().unwrap_or(r))).copied()
-            });
-            if let Some(row) = row {
-                let sev = if f.severity == Severity::Error { "error" } else { "warning" };
-                by_row.entry(row).or_default().push(format!("{sev}: {}", f.message));
-            }
-        }
-    }
-    let mut s = String::new();
-    let title = format!("{} ↔ {}", alignment.docs[0].path, alignment.docs[1].path);
-    let _ = write!(
-        s,
-        "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n<meta name=\"viewport\" content=\"width=device-width\">\n<title>{}</title>\n<style>\n{STYLE}</style>\n</head>\n<body>\n<h1>{}</h1>\n",
-        escape(&title),
-        escape(&title)
-    );
+    let title = escape(&format!("{} ↔ {}", alignment.docs[0].path, alignment.docs[1].path));
+    let style = STYLE.replace("{ZH_FONTS}", ZH_FONTS);
+    write!(
+        w,
+        "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n<meta name=\"viewport\" content=\"width=device-width\">\n<title>{title}</title>\n<style>\n{style}</style>\n</head>\n<body>\n<h1>{title}</h1>\n"
+    )?;
     let low = alignment.pairs.iter().filter(|p| p.score < LOW_SCORE).count();
-    let _ = writeln!(
-        s,
+    writeln!(
+        w,
         "<p class=\"legend\">{} pairs; {low} below {LOW_SCORE} to review. <span class=\"low\" style=\"background:#fbe3d6\">low score</span><span style=\"background:#fff6d8\">n-m pair</span><span style=\"background:#f3d0d0\">no counterpart</span></p>",
         alignment.pairs.len()
-    );
-    let _ = writeln!(
-        s,
+    )?;
+    writeln!(
+        w,
         "<table>\n<colgroup><col class=\"ref\"><col><col class=\"ref\"><col><col class=\"score\"></colgroup>\n<thead><tr><th>{0}_ref</th><th lang=\"{2}\">{0}</th><th>{1}_ref</th><th lang=\"{3}\">{1}</th><th>score</th></tr></thead>\n<tbody>",
         langs[0], langs[1], tags[0], tags[1]
-    );
-    for (i, p) in alignment.pairs.iter().enumerate() {
-        let mut classes = Vec::new();
-        if p.sides.iter().any(|x| x.is_empty()) {
-            classes.push("unpaired");
-        } else if p.score < LOW_SCORE {
-            classes.push("low");
-        } else if p.link() != "1-1" {
-            classes.push("uneven");
-        }
-        if by_row.contains_key(&i) {
-            classes.push("finding");
-        }
-        let class = if classes.is_empty() { String::new() } else { format!(" class=\"{}\"", classes.join(" ")) };
-        let _ = write!(s, "<tr{class}>");
-        for side in 0..2 {
-            let refs: Vec<String> = p.sides[side]
-                .iter()
-                .map(|x| format!("<a id=\"{0}-{1}\" href=\"#{0}-{1}\">{1}</a>", langs[side], escape(&x.r#ref)))
-                .collect();
-            let text: Vec<String> = p.sides[side].iter().map(|x| escape(&x.text)).collect();
-            let _ = write!(
-                s,
-                "<td class=\"ref\">{}</td><td lang=\"{}\">{}",
-                refs.join("<br>"),
-                tags[side],
-                text.join("<br>")
-            );
-            if side == 1
-                && let Some(list) = by_row.get(&i)
-            {
-                let _ = write!(s, "<ul class=\"findings\">");
-                for f in list {
-                    let _ = write!(s, "<li>{}</li>", escape(f));
-                }
-                let _ = write!(s, "</ul>");
-            }
-            let _ = write!(s, "</td>");
-        }
-        let _ = writeln!(s, "<td class=\"score\">{} <small>{}</small></td></tr>", super::score(p.score), p.link());
+    )
+}
+
+/// One row: a pair, its refs as anchors, its findings under the second text.
+fn row<W: io::Write>(w: &mut W, alignment: &Alignment, i: usize, findings: Option<&Vec<String>>) -> io::Result<()> {
+    let p = &alignment.pairs[i];
+    let langs = alignment.docs.map(|d| d.lang.code());
+    let tags = alignment.docs.map(|d| d.lang.profile().tmx_tag);
+    let mut classes = Vec::new();
+    if p.sides.iter().any(|x| x.is_empty()) {
+        classes.push("unpaired");
+    } else if p.score < LOW_SCORE {
+        classes.push("low");
+    } else if p.link() != "1-1" {
+        classes.push("uneven");
     }
-    let _ = writeln!(s, "</tbody>\n</table>\n</body>\n</html>");
-    s.into_bytes()
+    if findings.is_some() {
+        classes.push("finding");
+    }
+    let class = if classes.is_empty() { String::new() } else { format!(" class=\"{}\"", classes.join(" ")) };
+    write!(w, "<tr{class}>")?;
+    for side in 0..2 {
+        let refs: Vec<String> = p.sides[side]
+            .iter()
+            .map(|x| format!("<a id=\"{0}-{1}\" href=\"#{0}-{1}\">{1}</a>", langs[side], escape(&x.r#ref)))
+            .collect();
+        let text: Vec<String> = p.sides[side].iter().map(|x| escape(&x.text)).collect();
+        write!(w, "<td class=\"ref\">{}</td><td lang=\"{}\">{}", refs.join("<br>"), tags[side], text.join("<br>"))?;
+        if side == 1
+            && let Some(list) = findings
+        {
+            write!(w, "<ul class=\"findings\">")?;
+            for f in list {
+                write!(w, "<li>{}</li>", escape(f))?;
+            }
+            write!(w, "</ul>")?;
+        }
+        write!(w, "</td>")?;
+    }
+    writeln!(w, "<td class=\"score\">{} <small>{}</small></td></tr>", super::score(p.score), p.link())
+}
+
+/// Writes the side-by-side page; `findings` are shown on their rows if given.
+pub fn write<W: io::Write>(mut w: W, alignment: &Alignment, findings: Option<&Report>) -> io::Result<()> {
+    let by_row = findings_by_row(alignment, findings);
+    head(&mut w, alignment)?;
+    for i in 0..alignment.pairs.len() {
+        row(&mut w, alignment, i, by_row.get(&i))?;
+    }
+    writeln!(w, "</tbody>\n</table>\n</body>\n</html>")
 }

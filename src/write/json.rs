@@ -25,10 +25,8 @@ impl<'a> FileInfo<'a> {
 }
 
 /// `parse --format json`.
-pub fn document(doc: &Document) -> Vec<u8> {
-    let mut out = serde_json::to_vec_pretty(doc).unwrap_or_default();
-    out.push(b'\n');
-    out
+pub fn document<W: std::io::Write>(w: W, doc: &Document) -> std::io::Result<()> {
+    super::json_document(w, doc)
 }
 
 /// One pair on the wire: keys named by the languages (`zh_ref`, `ru_ref`, `zh`, `ru`).
@@ -71,7 +69,7 @@ pub fn streamed<I: Iterator<Item = T>, T: Serialize>(items: I) -> Streamed<I> {
 }
 
 /// `align --format json`; `given` are the documents in the order the user gave them.
-pub fn alignment(alignment: &Alignment, given: [&Document; 2]) -> Vec<u8> {
+pub fn alignment<W: std::io::Write>(w: W, alignment: &Alignment, given: [&Document; 2]) -> std::io::Result<()> {
     let codes = alignment.docs.map(|d| d.lang.code());
     #[derive(Serialize)]
     struct Wire<'a, P: Serialize> {
@@ -84,7 +82,5 @@ pub fn alignment(alignment: &Alignment, given: [&Document; 2]) -> Vec<u8> {
         b: FileInfo::of(given[1]),
         pairs: streamed(alignment.pairs.iter().map(|pair| PairWire { pair, codes })),
     };
-    let mut out = serde_json::to_vec_pretty(&wire).unwrap_or_default();
-    out.push(b'\n');
-    out
+    super::json_document(w, &wire)
 }

@@ -1,60 +1,70 @@
-//! Text output for people.
+//! Text output for people, and a text's units written back as text.
 
-use std::fmt::Write;
+use std::io;
 
 use crate::model::Document;
 
 /// `parse --format text`: how the text was read, then every unit and every repair.
-pub fn document(doc: &Document) -> Vec<u8> {
-    let mut s = String::new();
+pub fn document<W: io::Write>(mut w: W, doc: &Document) -> io::Result<()> {
     let bom = if doc.bom { " with BOM" } else { "" };
-    let _ = writeln!(
-        s,
+    writeln!(
+        w,
         "{}: {} {}, {}{bom}, layout {}",
         doc.path,
         doc.lang,
         doc.format.name(),
         doc.encoding,
         doc.layout.name()
-    );
+    )?;
     for note in &doc.reader {
-        let _ = writeln!(s, "reader: {note}");
+        writeln!(w, "reader: {note}")?;
     }
-    let _ = writeln!(s, "{} units, {} repairs", doc.units.len(), doc.repairs.len());
+    writeln!(w, "{} units, {} repairs", doc.units.len(), doc.repairs.len())?;
     let width = doc.units.iter().map(|u| u.r#ref.chars().count()).max().unwrap_or(0);
     for u in &doc.units {
         let lines =
             if u.lines[0] == u.lines[1] { format!("{}", u.lines[0]) } else { format!("{}-{}", u.lines[0], u.lines[1]) };
         let label = u.label.as_deref().map(|l| format!("[{l}] ")).unwrap_or_default();
-        let _ = writeln!(s, "{:width$}  {:9}  {:>7}  {label}{}", u.r#ref, u.kind.name(), lines, u.text);
+        writeln!(w, "{:width$}  {:9}  {:>7}  {label}{}", u.r#ref, u.kind.name(), lines, u.text)?;
     }
     if !doc.repairs.is_empty() {
-        let _ = writeln!(s, "repairs:");
+        writeln!(w, "repairs:")?;
         for r in &doc.repairs {
-            let _ = writeln!(s, "  line {:>5}  {:14} {}", r.line, r.kind.name(), r.message);
+            writeln!(w, "  line {:>5}  {:14} {}", r.line, r.kind.name(), r.message)?;
         }
     }
-    s.into_bytes()
+    Ok(())
 }
 
-/// A document written back as plain text from its units: one paragraph per unit,
-/// blank lines between, each paragraph with its printed number. Parsing the result
-/// gives the same units (a property the tests check).
-pub fn plain(doc: &Document) -> String {
-    let mut s = String::new();
+/// `parse --format units`: each unit's text on one line, in order — the file a unified
+/// diff of `bitext diff` applies to.
+pub fn units<W: io::Write>(mut w: W, doc: &Document) -> io::Result<()> {
     for u in &doc.units {
-        if !s.is_empty() {
-            s.push('\n');
+        writeln!(w, "{}", one_line(&u.text))?;
+    }
+    Ok(())
+}
+
+/// A unit's text on one line (a line break inside it becomes a space).
+pub fn one_line(text: &str) -> std::borrow::Cow<'_, str> {
+    if text.contains(['\n', '\r']) { text.replace(['\n', '\r'], " ").into() } else { text.into() }
+}
+
+/// `parse --format plain`: the text as repaired, written back from its units: one
+/// paragraph per unit, blank lines between, each paragraph with its printed number.
+/// Parsing the result gives the same units (a property the tests check).
+pub fn plain<W: io::Write>(mut w: W, doc: &Document) -> io::Result<()> {
+    for (k, u) in doc.units.iter().enumerate() {
+        if k > 0 {
+            writeln!(w)?;
         }
         match (&u.label, u.kind) {
             (Some(l), crate::UnitKind::Paragraph | crate::UnitKind::Item) => {
                 let sep = if l.ends_with('、') || l.ends_with('）') { "" } else { " " };
-                let _ = writeln!(s, "{l}{sep}{}", u.text);
+                writeln!(w, "{l}{sep}{}", u.text)?;
             }
-            _ => {
-                let _ = writeln!(s, "{}", u.text);
-            }
+            _ => writeln!(w, "{}", u.text)?,
         }
     }
-    s
+    Ok(())
 }

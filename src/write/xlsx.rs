@@ -6,9 +6,19 @@ use rust_xlsxwriter::{Color, DocProperties, ExcelDateTime, Format, FormatAlign, 
 
 use crate::align::Alignment;
 use crate::check::{Report, Severity};
+use crate::model::Document;
 
 /// Excel's limit on a cell, in UTF-16 code units.
 const CELL_LIMIT: usize = 32_767;
+
+/// The height of one line of text in a row, in points (Calibri 11).
+const LINE_HEIGHT: f64 = 15.0;
+
+/// The tallest row Excel allows, in points.
+const MAX_ROW_HEIGHT: f64 = 409.0;
+
+/// The widths of the alignment sheet's columns, in characters.
+const ALIGNMENT_WIDTHS: [f64; 6] = [16.0, 16.0, 60.0, 60.0, 6.0, 7.0];
 
 /// Scores below this are highlighted as pairs to review.
 pub const LOW_SCORE: f64 = 0.5;
@@ -32,6 +42,34 @@ fn cell(text: &str) -> String {
     out
 }
 
+/// How many lines `text` takes in a wrapped cell `width` characters wide: Han, kana
+/// and full-width characters take two places, others one; each line of the text wraps
+/// on its own. Spreadsheet programs do not all size rows to wrapped text when they open
+/// a file (LibreOffice Calc keeps one line), so the writer sets the height itself.
+pub fn wrapped_lines(text: &str, width: f64) -> usize {
+    let width = width.max(1.0) as usize;
+    text.split('\n')
+        .map(|line| {
+            let places: usize = line.chars().map(|c| if is_wide(c) { 2 } else { 1 }).sum();
+            places.div_ceil(width).max(1)
+        })
+        .sum()
+}
+
+/// Whether a character takes two places in a cell (East Asian wide or full-width).
+fn is_wide(c: char) -> bool {
+    matches!(c as u32,
+        0x1100..=0x115F | 0x2E80..=0x303E | 0x3041..=0x33FF | 0x3400..=0x4DBF | 0x4E00..=0x9FFF
+        | 0xA000..=0xA4CF | 0xAC00..=0xD7A3 | 0xF900..=0xFAFF | 0xFE30..=0xFE4F | 0xFF00..=0xFF60
+        | 0xFFE0..=0xFFE6 | 0x20000..=0x3FFFD)
+}
+
+/// The height of a row whose cells hold `texts` in columns of `widths`.
+fn row_height(texts: &[(&str, f64)]) -> f64 {
+    let lines = texts.iter().map(|(t, w)| wrapped_lines(t, *w)).max().unwrap_or(1);
+    (lines as f64 * LINE_HEIGHT).min(MAX_ROW_HEIGHT)
+}
+
 /// A sheet's header row in bold, frozen, with the columns' widths.
 fn header_row<S: AsRef<str>>(
     sheet: &mut Worksheet,
@@ -49,89 +87,128 @@ fn header_row<S: AsRef<str>>(
     Ok(())
 }
 
+/// The cell formats of the workbook.
+struct Formats {
+    header: Format,
+    wrap: Format,
+    low: Format,
+    uneven: Format,
+}
+
+impl Formats {
+    fn new() -> Self {
+        let wrap = Format::new().set_text_wrap().set_align(FormatAlign::Top);
+        Formats {
+            header: Format::new().set_bold().set_background_color(Color::RGB(0xD9E1F2)),
+            low: wrap.clone().set_background_color(Color::RGB(0xF8CBAD)),
+            uneven: wrap.clone().set_background_color(Color::RGB(0xFFF2CC)),
+            wrap,
+        }
+    }
+}
+
+/// The alignment sheet: one row per pair, as tall as its longest text.
+fn alignment_sheet(sheet: &mut Worksheet, alignment: &Alignment, f: &Formats) -> Result<(), XlsxError> {
+    sheet.set_name("alignment")?;
+    header_row(sheet, &super::csv::header(alignment), &ALIGNMENT_WIDTHS, &f.header)?;
+    for (i, p) in alignment.pairs.iter().enumerate() {
+        let row = i as u32 + 1;
+        let format = if p.score < LOW_SCORE {
+            &f.low
+        } else if p.link() != "1-1" {
+            &f.uneven
+        } else {
+            &f.wrap
+        };
+        let cells = [cell(&p.refs(0)), cell(&p.refs(1)), cell(&p.text(0)), cell(&p.text(1))];
+        for (c, text) in cells.iter().enumerate() {
+            sheet.write_string_with_format(row, c as u16, text, format)?;
+        }
+        sheet.write_string_with_format(row, 4, p.link(), format)?;
+        sheet.write_number_with_format(row, 5, super::score_value(p.score), &format.clone().set_num_format("0.000"))?;
+        let sized: Vec<(&str, f64)> = cells.iter().map(String::as_str).zip(ALIGNMENT_WIDTHS).collect();
+        sheet.set_row_height(row, row_height(&sized))?;
+    }
+    sheet.autofilter(0, 0, alignment.pairs.len() as u32, 5)?;
+    Ok(())
+}
+
+/// The findings sheet: what `check` found, one row each.
+fn findings_sheet(sheet: &mut Worksheet, report: &Report, langs: [&str; 2], f: &Formats) -> Result<(), XlsxError> {
+    sheet.set_name("findings")?;
+    let cols = [
+        "severity".to_string(),
+        "kind".into(),
+        "side".into(),
+        format!("{}_ref", langs[0]),
+        format!("{}_ref", langs[1]),
+        "message".into(),
+    ];
+    let widths = [9.0, 20.0, 6.0, 16.0, 16.0, 100.0];
+    header_row(sheet, &cols, &widths, &f.header)?;
+    for (i, finding) in report.findings.iter().enumerate() {
+        let row = i as u32 + 1;
+        let format = if finding.severity == Severity::Note { &f.wrap } else { &f.low };
+        let cells = [
+            super::name(&finding.severity),
+            super::name(&finding.kind),
+            finding.side.map_or("both", |s| langs[s]).to_string(),
+            finding.refs[0].clone().unwrap_or_default(),
+            finding.refs[1].clone().unwrap_or_default(),
+            cell(&finding.message),
+        ];
+        for (c, text) in cells.iter().enumerate() {
+            sheet.write_string_with_format(row, c as u16, text, format)?;
+        }
+        let sized: Vec<(&str, f64)> = cells.iter().map(String::as_str).zip(widths).collect();
+        sheet.set_row_height(row, row_height(&sized))?;
+    }
+    Ok(())
+}
+
+/// The files sheet: the input files, their languages, encodings and units.
+fn files_sheet(sheet: &mut Worksheet, docs: [&Document; 2], f: &Formats) -> Result<(), XlsxError> {
+    sheet.set_name("files")?;
+    for (c, name) in ["lang", "path", "encoding", "units"].iter().enumerate() {
+        sheet.write_string_with_format(0, c as u16, *name, &f.header)?;
+    }
+    for (i, d) in docs.iter().enumerate() {
+        let row = i as u32 + 1;
+        sheet.write_string(row, 0, d.lang.code())?;
+        sheet.write_string(row, 1, &d.path)?;
+        sheet.write_string(row, 2, &d.encoding)?;
+        sheet.write_number(row, 3, d.units.len() as f64)?;
+    }
+    sheet.set_column_width(1, 60.0)?;
+    Ok(())
+}
+
 /// Writes the alignment (and, if given, the findings) as an XLSX workbook.
 pub fn write(alignment: &Alignment, findings: Option<&Report>) -> Result<Vec<u8>, XlsxError> {
     let mut book = Workbook::new();
     // A fixed creation date: the same input gives the same bytes.
     let created = ExcelDateTime::from_ymd(2000, 1, 1)?;
     book.set_properties(&DocProperties::new().set_creation_datetime(&created).set_title("bitext alignment"));
-    let header = Format::new().set_bold().set_background_color(Color::RGB(0xD9E1F2));
-    let wrap = Format::new().set_text_wrap().set_align(FormatAlign::Top);
-    let low = wrap.clone().set_background_color(Color::RGB(0xF8CBAD));
-    let uneven = wrap.clone().set_background_color(Color::RGB(0xFFF2CC));
-    let langs = alignment.docs.map(|d| d.lang.code());
-    let names = super::csv::header(alignment);
-    {
-        let sheet = book.add_worksheet();
-        sheet.set_name("alignment")?;
-        header_row(sheet, &names, &[16.0, 16.0, 60.0, 60.0, 6.0, 7.0], &header)?;
-        for (i, p) in alignment.pairs.iter().enumerate() {
-            let row = i as u32 + 1;
-            let format = if p.score < LOW_SCORE {
-                &low
-            } else if p.link() != "1-1" {
-                &uneven
-            } else {
-                &wrap
-            };
-            sheet.write_string_with_format(row, 0, cell(&p.refs(0)), format)?;
-            sheet.write_string_with_format(row, 1, cell(&p.refs(1)), format)?;
-            sheet.write_string_with_format(row, 2, cell(&p.text(0)), format)?;
-            sheet.write_string_with_format(row, 3, cell(&p.text(1)), format)?;
-            sheet.write_string_with_format(row, 4, p.link(), format)?;
-            sheet.write_number_with_format(
-                row,
-                5,
-                super::score_value(p.score),
-                &format.clone().set_num_format("0.000"),
-            )?;
-        }
-        sheet.autofilter(0, 0, alignment.pairs.len() as u32, 5)?;
-    }
+    let formats = Formats::new();
+    alignment_sheet(book.add_worksheet(), alignment, &formats)?;
     if let Some(report) = findings {
-        let sheet = book.add_worksheet();
-        sheet.set_name("findings")?;
-        let cols = [
-            "severity".to_string(),
-            "kind".into(),
-            "side".into(),
-            format!("{}_ref", langs[0]),
-            format!("{}_ref", langs[1]),
-            "message".into(),
-        ];
-        header_row(sheet, &cols, &[9.0, 20.0, 6.0, 16.0, 16.0, 100.0], &header)?;
-        for (i, f) in report.findings.iter().enumerate() {
-            let row = i as u32 + 1;
-            let severity = match f.severity {
-                Severity::Error => "error",
-                Severity::Warning => "warning",
-                Severity::Note => "note",
-            };
-            let kind = serde_json::to_value(f.kind).ok().and_then(|v| v.as_str().map(String::from)).unwrap_or_default();
-            let side = f.side.map_or("both", |s| langs[s]);
-            let format = if f.severity == Severity::Note { &wrap } else { &low };
-            sheet.write_string_with_format(row, 0, severity, format)?;
-            sheet.write_string_with_format(row, 1, kind, format)?;
-            sheet.write_string_with_format(row, 2, side, format)?;
-            sheet.write_string_with_format(row, 3, f.refs[0].clone().unwrap_or_default(), format)?;
-            sheet.write_string_with_format(row, 4, f.refs[1].clone().unwrap_or_default(), format)?;
-            sheet.write_string_with_format(row, 5, cell(&f.message), format)?;
-        }
+        findings_sheet(book.add_worksheet(), report, alignment.docs.map(|d| d.lang.code()), &formats)?;
     }
-    {
-        let sheet = book.add_worksheet();
-        sheet.set_name("files")?;
-        for (c, name) in ["lang", "path", "encoding", "units"].iter().enumerate() {
-            sheet.write_string_with_format(0, c as u16, *name, &header)?;
-        }
-        for (i, d) in alignment.docs.iter().enumerate() {
-            let row = i as u32 + 1;
-            sheet.write_string(row, 0, d.lang.code())?;
-            sheet.write_string(row, 1, &d.path)?;
-            sheet.write_string(row, 2, &d.encoding)?;
-            sheet.write_number(row, 3, d.units.len() as f64)?;
-        }
-        sheet.set_column_width(1, 60.0)?;
-    }
+    files_sheet(book.add_worksheet(), alignment.docs, &formats)?;
     book.save_to_buffer()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::wrapped_lines;
+
+    #[test]
+    fn chinese_takes_two_places_and_each_line_wraps_on_its_own() {
+        assert_eq!(wrapped_lines("", 60.0), 1);
+        assert_eq!(wrapped_lines(&"a".repeat(60), 60.0), 1);
+        assert_eq!(wrapped_lines(&"a".repeat(61), 60.0), 2);
+        assert_eq!(wrapped_lines(&"缔".repeat(30), 60.0), 1);
+        assert_eq!(wrapped_lines(&"缔".repeat(31), 60.0), 2);
+        assert_eq!(wrapped_lines("a\nb", 60.0), 2);
+    }
 }

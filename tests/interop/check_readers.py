@@ -82,6 +82,16 @@ def main():
                 expect((row[2] or "") == p["zh"], f"{name}: zh text of {p['zh_ref']}")
                 expect((row[3] or "") == p["ru"], f"{name}: ru text of {p['ru_ref']}")
                 expect(row[4] == p["link"] and abs(row[5] - p["score"]) < 1e-9, f"{name}: link/score {row[4:]}")
+            # Rows as tall as their wrapped text (15 points a line), so that programs that
+            # keep a row's stored height (LibreOffice Calc) show all of it: a long
+            # paragraph's row must be taller than one line, a one-line pair's row not.
+            sheet = openpyxl.load_workbook(xlsx_path)["alignment"]
+            heights = [sheet.row_dimensions[i + 2].height or 15.0 for i in range(len(pairs))]
+            longest = max(range(len(pairs)), key=lambda i: len(pairs[i]["zh"]) + len(pairs[i]["ru"]))
+            expect(heights[longest] >= 45.0, f"{name}: the longest pair's row is {heights[longest]} points high")
+            for i, p in enumerate(pairs):
+                wide = sum(2 if "\u2e80" <= c <= "\uffe6" else 1 for c in p["zh"])
+                expect(wide <= 60 or heights[i] > 15.0, f"{name}: row of {p['zh_ref']} is one line high")
     print(f"{passed} passed, {failed} failed")
     sys.exit(1 if failed else 0)
 

@@ -21,17 +21,88 @@ pub struct Cli {
 #[derive(Debug, Subcommand)]
 pub enum Command {
     /// Show how a text was read: encoding, repairs, units.
+    #[command(after_help = PARSE_EXAMPLES)]
     Parse(ParseArgs),
     /// Pair the units of two texts; aligned CSV by default.
+    #[command(after_help = ALIGN_EXAMPLES)]
     Align(AlignArgs),
     /// Report where two texts do not match: numbering, unpaired units, numbers, lengths.
+    #[command(after_help = CHECK_EXAMPLES)]
     Check(CheckArgs),
     /// Review a revision of one text, and what it means for the other-language text.
+    #[command(after_help = DIFF_EXAMPLES)]
     Diff(DiffArgs),
     /// Score an alignment against a gold alignment.
+    #[command(after_help = EVAL_EXAMPLES)]
     Eval(EvalArgs),
     /// Align or check many pairs listed in a manifest, in parallel.
+    #[command(after_help = BATCH_EXAMPLES)]
     Batch(BatchArgs),
+    /// Print shell completions (bash, zsh, fish, powershell, elvish).
+    #[command(after_help = COMPLETIONS_EXAMPLES)]
+    Completions(CompletionsArgs),
+    /// Print the manual page (roff), for `man -l -`.
+    #[command(hide = true)]
+    Man(ManArgs),
+}
+
+const PARSE_EXAMPLES: &str = "\
+Examples:
+  bitext parse treaty.zh.txt
+  bitext parse treaty.ru.txt --encoding cp1251 --format json -o treaty.ru.json
+  bitext parse old.zh.txt --format units -o old.units   # what `diff --format unified` applies to";
+
+const ALIGN_EXAMPLES: &str = "\
+Examples:
+  bitext align treaty.zh.txt treaty.ru.txt -o treaty.csv
+  bitext align treaty.ru.txt treaty.zh.txt -o treaty.xlsx --with-findings   # format from the extension
+  bitext align treaty.zh.txt treaty.ru.txt --format tmx --srclang all -o treaty.tmx";
+
+const CHECK_EXAMPLES: &str = "\
+Examples:
+  bitext check treaty.zh.txt treaty.ru.txt --min-severity warning
+  bitext check treaty.zh.txt treaty.ru.txt --format json -o findings.json
+  bitext check treaty.zh.txt treaty.ru.txt --fail-on error && echo 'no errors'";
+
+const DIFF_EXAMPLES: &str = "\
+Examples:
+  bitext diff treaty.zh.txt revised.zh.txt --counterpart treaty.ru.txt
+  bitext diff old.ru.txt new.ru.txt --format html -o changes.html
+  bitext parse old.zh.txt --format units -o old.units
+  bitext diff old.zh.txt new.zh.txt --format unified | patch old.units   # old.units now holds NEW's units";
+
+const EVAL_EXAMPLES: &str = "\
+Examples:
+  bitext align charter.zh.txt charter.ru.txt -o charter.csv
+  bitext eval gold.tsv charter.csv
+  bitext eval gold.tsv charter.json --format json";
+
+const BATCH_EXAMPLES: &str = "\
+Examples:
+  bitext batch manifest.csv --out-dir out --summary summary.csv
+  bitext batch manifest.csv --mode check --format json --jobs 4
+  bitext batch manifest.csv --format xlsx --shard \"$SLURM_ARRAY_TASK_ID/10\"";
+
+const COMPLETIONS_EXAMPLES: &str = "\
+Examples:
+  bitext completions bash > ~/.local/share/bash-completion/completions/bitext
+  bitext completions zsh > ~/.zfunc/_bitext
+  bitext completions fish > ~/.config/fish/completions/bitext.fish";
+
+/// `bitext completions`.
+#[derive(Debug, Args)]
+pub struct CompletionsArgs {
+    /// The shell.
+    #[arg(value_enum)]
+    pub shell: clap_complete::Shell,
+}
+
+/// `bitext man`.
+#[derive(Debug, Args)]
+pub struct ManArgs {
+    /// Where to write (`-` or nothing: standard output).
+    #[arg(short, long, value_name = "PATH")]
+    pub output: Option<PathBuf>,
 }
 
 /// How to segment a text.
@@ -149,22 +220,25 @@ pub struct ParseArgs {
     pub file: PathBuf,
     #[command(flatten)]
     pub read: ReadOne,
-    /// Output format.
-    #[arg(long, value_enum, default_value_t)]
-    pub format: ParseFormat,
+    /// Output format [default: text, or as the extension of -o says].
+    #[arg(long, value_enum)]
+    pub format: Option<ParseFormat>,
     /// Where to write (`-` or nothing: standard output). Written atomically.
     #[arg(short, long, value_name = "PATH")]
     pub output: Option<PathBuf>,
 }
 
 /// Formats of `parse`.
-#[derive(Debug, Clone, Copy, Default, ValueEnum)]
+#[derive(Debug, Clone, Copy, ValueEnum)]
 pub enum ParseFormat {
     /// For people.
-    #[default]
     Text,
     /// `{"path","lang","encoding","bom","units":[…],"repairs":[…]}`.
     Json,
+    /// Each unit's text on one line: the file `diff --format unified` applies to.
+    Units,
+    /// The text as repaired: one paragraph per unit, with its printed number.
+    Plain,
 }
 
 /// `bitext align`.
@@ -179,9 +253,9 @@ pub struct AlignArgs {
     /// What to pair.
     #[arg(long, value_enum, default_value_t)]
     pub level: LevelArg,
-    /// Output format.
-    #[arg(long, value_enum, default_value_t)]
-    pub format: AlignFormat,
+    /// Output format [default: csv, or as the extension of -o says].
+    #[arg(long, value_enum)]
+    pub format: Option<AlignFormat>,
     /// Begin CSV/TSV with a UTF-8 byte-order mark, for spreadsheet programs.
     #[arg(long)]
     pub bom: bool,
@@ -206,10 +280,9 @@ pub struct AlignArgs {
 }
 
 /// Formats of `align`.
-#[derive(Debug, Clone, Copy, Default, ValueEnum)]
+#[derive(Debug, Clone, Copy, ValueEnum)]
 pub enum AlignFormat {
     /// `zh_ref,ru_ref,zh,ru,link,score`, RFC 4180.
-    #[default]
     Csv,
     /// The same columns, tab-separated.
     Tsv,
@@ -245,7 +318,7 @@ pub struct DiffArgs {
     /// The other-language text that matches OLD: list its units to review.
     #[arg(long, value_name = "OTHER")]
     pub counterpart: Option<PathBuf>,
-    /// Show whitespace-only differences too.
+    /// Show whitespace-only differences too (also spaces the loader folded).
     #[arg(long)]
     pub strict: bool,
     /// The language of OLD and NEW (default: told from the script).
@@ -257,21 +330,29 @@ pub struct DiffArgs {
     /// The encoding of the counterpart (default: detected).
     #[arg(long, value_name = "LABEL")]
     pub encoding_counterpart: Option<String>,
-    /// Output format.
+    /// How to segment the texts.
     #[arg(long, value_enum, default_value_t)]
-    pub format: DiffFormat,
+    pub segments: SegmentsArg,
+    /// How line breaks are read.
+    #[arg(long, value_enum, default_value_t)]
+    pub layout: LayoutArg,
+    /// The kind of the files (default: told from their content).
+    #[arg(long, value_enum, value_name = "FORMAT")]
+    pub input_format: Option<InputFormatArg>,
+    /// Output format [default: text, or as the extension of -o says].
+    #[arg(long, value_enum)]
+    pub format: Option<DiffFormat>,
     /// Where to write (`-` or nothing: standard output). Written atomically.
     #[arg(short, long, value_name = "PATH")]
     pub output: Option<PathBuf>,
 }
 
 /// Formats of `diff`.
-#[derive(Debug, Clone, Copy, Default, ValueEnum)]
+#[derive(Debug, Clone, Copy, ValueEnum)]
 pub enum DiffFormat {
     /// For people, coloured on a terminal (never with NO_COLOR).
-    #[default]
     Text,
-    /// A unified diff by unit, refs in the hunk headers.
+    /// A unified diff by unit, refs in the hunk headers; applies to `parse --format units`.
     Unified,
     /// `{"old","new","changes":[…],"impact":[…],"summary":{…}}`.
     Json,
@@ -288,25 +369,43 @@ pub struct CheckArgs {
     pub b: PathBuf,
     #[command(flatten)]
     pub read: ReadTwo,
-    /// Output format.
+    /// What to pair before checking: with `sentence`, the sentences inside paired units
+    /// are paired too, and those of one text with no counterpart are findings.
     #[arg(long, value_enum, default_value_t)]
-    pub format: CheckFormat,
+    pub level: LevelArg,
+    /// Output format [default: text, or as the extension of -o says].
+    #[arg(long, value_enum)]
+    pub format: Option<CheckFormat>,
     /// The least serious finding that makes the exit status 1.
     #[arg(long, value_enum, default_value_t)]
     pub fail_on: FailOn,
+    /// Leave out findings below this (the summary still counts them).
+    #[arg(long, value_enum, default_value_t)]
+    pub min_severity: MinSeverity,
     /// Where to write (`-` or nothing: standard output). Written atomically.
     #[arg(short, long, value_name = "PATH")]
     pub output: Option<PathBuf>,
 }
 
 /// Formats of `check`.
-#[derive(Debug, Clone, Copy, Default, ValueEnum)]
+#[derive(Debug, Clone, Copy, ValueEnum)]
 pub enum CheckFormat {
     /// For people: most serious first, grouped by article, a summary line.
-    #[default]
     Text,
     /// `{"a","b","findings":[…],"summary":{…}}`.
     Json,
+}
+
+/// The least serious finding `check` lists.
+#[derive(Debug, Clone, Copy, Default, ValueEnum)]
+pub enum MinSeverity {
+    /// Errors only.
+    Error,
+    /// Errors and warnings.
+    Warning,
+    /// Everything, notes (repairs) too.
+    #[default]
+    Note,
 }
 
 /// What makes `check` exit with 1.
@@ -325,10 +424,12 @@ pub struct BatchArgs {
     /// CSV with a header naming `a`, `b` and optionally `out`, `id`; or JSON lines with
     /// those keys. Relative paths are relative to the manifest's folder.
     pub manifest: PathBuf,
+    #[command(flatten)]
+    pub read: ReadTwo,
     /// What each pair gets.
     #[arg(long, value_enum, default_value_t)]
     pub mode: BatchMode,
-    /// Format of each output (align: csv, tsv, json; check: text, json).
+    /// Format of each output (align: csv, tsv, json, tmx, xlsx, html; check: text, json).
     #[arg(long, value_enum)]
     pub format: Option<BatchFormat>,
     /// Where outputs not named in the manifest go, as ID.EXT.
@@ -367,6 +468,12 @@ pub enum BatchFormat {
     Tsv,
     /// JSON (align, check).
     Json,
+    /// TMX (align).
+    Tmx,
+    /// An Excel workbook (align).
+    Xlsx,
+    /// A side-by-side page (align).
+    Html,
     /// Text (check).
     Text,
 }
@@ -378,19 +485,22 @@ pub struct EvalArgs {
     pub gold: PathBuf,
     /// The alignment to score: what `align` wrote (CSV, TSV or JSON).
     pub alignment: PathBuf,
-    /// Output format.
-    #[arg(long, value_enum, default_value_t)]
-    pub format: EvalFormat,
+    /// What to score: `paragraph` counts a sentence ref (`art.8.1.s2`) as its unit's
+    /// (`art.8.1`); `sentence` takes refs as written [default: the gold's level].
+    #[arg(long, value_enum)]
+    pub level: Option<LevelArg>,
+    /// Output format [default: text, or as the extension of -o says].
+    #[arg(long, value_enum)]
+    pub format: Option<EvalFormat>,
     /// Where to write (`-` or nothing: standard output).
     #[arg(short, long, value_name = "PATH")]
     pub output: Option<PathBuf>,
 }
 
 /// Formats of `eval`.
-#[derive(Debug, Clone, Copy, Default, ValueEnum)]
+#[derive(Debug, Clone, Copy, ValueEnum)]
 pub enum EvalFormat {
     /// For people.
-    #[default]
     Text,
     /// `{"precision","recall","f1","exact","gold_links","predicted_links"}`.
     Json,

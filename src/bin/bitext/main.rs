@@ -10,17 +10,34 @@ use std::process::ExitCode;
 use clap::Parser;
 
 fn main() -> ExitCode {
-    let cli = cli::Cli::parse();
+    let cli = match cli::Cli::try_parse() {
+        Ok(cli) => cli,
+        Err(err) => return usage(&err),
+    };
     match cmd::run(cli) {
         Ok(code) => code,
         Err(err) => {
             if is_broken_pipe(&err) {
-                return exit_codes::SAME.into();
+                return exit_codes::DONE.into();
             }
             eprintln!("bitext: {err:#}");
             exit_codes::TROUBLE.into()
         }
     }
+}
+
+/// `--help` and `--version` as clap prints them; a usage error as
+/// `bitext: bad arguments: …` with clap's tip and usage after it, exit 2.
+fn usage(err: &clap::Error) -> ExitCode {
+    if !err.use_stderr() {
+        // Help on a closed standard output has nowhere to go and nothing to report.
+        let _ = err.print();
+        return exit_codes::DONE.into();
+    }
+    let text = err.render().to_string();
+    let text = text.strip_prefix("error: ").unwrap_or(&text);
+    eprint!("bitext: bad arguments: {text}");
+    exit_codes::TROUBLE.into()
 }
 
 fn is_broken_pipe(err: &anyhow::Error) -> bool {

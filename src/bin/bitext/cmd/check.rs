@@ -2,27 +2,38 @@
 
 use std::process::ExitCode;
 
-use bitext::align::{AlignOptions, align};
+use bitext::align::{AlignOptions, Level, align};
 use bitext::check::{Severity, check};
+use bitext::write::{CHECK_FORMATS, Format};
 use bitext::{output, write};
 
-use super::load_two;
-use crate::cli::{CheckArgs, CheckFormat, FailOn};
+use super::{choose_format, load_two};
+use crate::cli::{CheckArgs, CheckFormat, FailOn, LevelArg, MinSeverity};
 use crate::exit_codes;
 
 pub fn run(args: CheckArgs) -> anyhow::Result<ExitCode> {
+    let given = args.format.map(|f| match f {
+        CheckFormat::Text => Format::Text,
+        CheckFormat::Json => Format::Json,
+    });
+    let format = choose_format(given, args.output.as_deref(), &CHECK_FORMATS, Format::Text)?;
     let (a, b) = load_two(&args.a, &args.b, &args.read)?;
-    let alignment = align(&a, &b, &AlignOptions::default());
-    let report = check(&alignment);
-    let bytes = match args.format {
-        CheckFormat::Text => write::check::text(&report),
-        CheckFormat::Json => write::check::json(&report, [&a, &b]),
+    let level = match args.level {
+        LevelArg::Paragraph => Level::Paragraph,
+        LevelArg::Sentence => Level::Sentence,
     };
-    output::write(args.output.as_deref(), &bytes)?;
+    let alignment = align(&a, &b, &AlignOptions { level });
+    let report = check(&alignment);
+    let min = match args.min_severity {
+        MinSeverity::Error => Severity::Error,
+        MinSeverity::Warning => Severity::Warning,
+        MinSeverity::Note => Severity::Note,
+    };
+    output::write_with(args.output.as_deref(), |w| write::report(w, format, &report, [&a, &b], min))?;
     let threshold = match args.fail_on {
         FailOn::Error => Severity::Error,
         FailOn::Warning => Severity::Warning,
     };
     let failed = report.findings.iter().any(|f| f.severity <= threshold);
-    Ok(if failed { exit_codes::DIFFERENT } else { exit_codes::SAME }.into())
+    Ok(if failed { exit_codes::FINDINGS } else { exit_codes::NOTHING_TO_REPORT }.into())
 }

@@ -5,14 +5,17 @@ mod batch;
 mod check;
 mod diff;
 mod eval;
+mod manual;
 mod parse;
 
+use std::io::IsTerminal;
 use std::path::Path;
 use std::process::ExitCode;
 
 use bitext::Lang;
 use bitext::load::{LoadOptions, Segments};
 use bitext::model::{InputFormat, Layout};
+use bitext::write::{Format, name};
 
 use crate::cli::{Cli, Command, InputFormatArg, LangArg, LayoutArg, SegmentsArg};
 
@@ -25,7 +28,50 @@ pub fn run(cli: Cli) -> anyhow::Result<ExitCode> {
         Command::Diff(args) => diff::run(args),
         Command::Eval(args) => eval::run(args),
         Command::Batch(args) => batch::run(args),
+        Command::Completions(args) => manual::completions(args),
+        Command::Man(args) => manual::man(args),
     }
+}
+
+/// The format to write: `--format` if given, else the one the extension of `-o` names
+/// (`.csv .tsv .json .tmx .xlsx .html .txt .diff`), else `default`. A `--format` that
+/// the extension contradicts, or an extension naming a format the command does not
+/// write, is bad arguments.
+pub fn choose_format(
+    given: Option<Format>,
+    output: Option<&Path>,
+    allowed: &[Format],
+    default: Format,
+) -> anyhow::Result<Format> {
+    let named = output.filter(|p| p.as_os_str() != "-").map(Format::for_path).unwrap_or_default();
+    let ext = || output.and_then(|p| p.extension()).map(|e| e.to_string_lossy().into_owned()).unwrap_or_default();
+    match given {
+        Some(f) if !named.is_empty() && !named.contains(&f) => anyhow::bail!(
+            "bad arguments: --format {} contradicts the extension .{} of the output (or leave out --format)",
+            name(&f),
+            ext()
+        ),
+        Some(f) => Ok(f),
+        None if named.is_empty() => Ok(default),
+        None => named.into_iter().find(|f| allowed.contains(f)).ok_or_else(|| {
+            let list: Vec<String> = allowed.iter().map(name).collect();
+            anyhow::anyhow!(
+                "bad arguments: the output's extension .{} names a format this command does not write ({}); pass --format",
+                ext(),
+                list.join(", ")
+            )
+        }),
+    }
+}
+
+/// Whether the output is a terminal: no `-o` (or `-o -`) and standard output is one.
+pub fn to_terminal(output: Option<&Path>) -> bool {
+    output.is_none_or(|p| p.as_os_str() == "-") && std::io::stdout().is_terminal()
+}
+
+/// Whether to colour the output: on a terminal, and `NO_COLOR` unset or empty.
+pub fn colour(output: Option<&Path>) -> bool {
+    to_terminal(output) && std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty())
 }
 
 /// How a file is read, as the command line says it.
@@ -93,5 +139,13 @@ pub fn load_two(
     let eb = read.encoding_b.as_deref().or(read.encoding.as_deref());
     let da = bitext::load::load(a, &load_options(read.lang_a, ea, Reading::two(read)))?;
     let db = bitext::load::load(b, &load_options(read.lang_b, eb, Reading::two(read)))?;
+    if da.lang == db.lang {
+        anyhow::bail!(
+            "same language: {}, {}: both files are {}; --lang-a or --lang-b names the language of one that is not",
+            da.path,
+            db.path,
+            da.lang.profile().name
+        );
+    }
     Ok((da, db))
 }

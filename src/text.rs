@@ -1,0 +1,25 @@
+//! Small helpers on text that several stages share.
+
+/// A text cut to at most `max` characters, the last of them an ellipsis (`…`), for
+/// quoting a unit in a message or a report line. A text of `max` characters or fewer
+/// is returned whole.
+pub fn shorten(text: &str, max: usize) -> String {
+    if text.chars().count() <= max {
+        return text.to_string();
+    }
+    let mut out: String = text.chars().take(max.saturating_sub(1)).collect();
+    out.push('…');
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::shorten;
+
+    #[test]
+    fn cuts_by_characters_not_bytes() {
+        assert_eq!(shorten("缔约各方", 4), "缔约各方");
+        assert_eq!(shorten("缔约各方开展合作", 4), "缔约各…");
+        assert_eq!(shorten("Статья", 3), "Ст…");
+    }
+}
