@@ -91,6 +91,14 @@ impl Document {
             .or_else(|| after.checked_sub(1).map(|i| &self.units[i]))
     }
 
+    /// Whether a long text read by its structure has no article at all: what is left
+    /// of a Word file whose automatic numbers an extractor dropped (python-docx).
+    pub fn lacks_articles(&self) -> bool {
+        let structured = !self.units.iter().any(|u| u.kind == UnitKind::Line);
+        let headings = self.units.iter().filter(|u| u.kind == UnitKind::Heading).count();
+        structured && headings == 0 && self.units.len() >= 20 && self.format == InputFormat::Text
+    }
+
     /// The total number of characters of all units' text.
     pub fn char_count(&self) -> usize {
         self.units.iter().map(|u| u.text.chars().count()).sum()

@@ -236,3 +236,17 @@ fn the_layout_option_overrides_the_inference() {
     assert_eq!(blank.units.len(), 2);
     assert!(std::fs::metadata(path("tests/fixtures/sdg/sdg-2030-goals-targets.zh.txt")).is_ok());
 }
+
+#[test]
+fn text_whose_automatic_numbers_were_dropped_is_told_to_read_the_docx() {
+    // python-docx gives a Word file's paragraphs without their automatic numbers.
+    for lang in ["zh", "ru"] {
+        let d = doc(&format!("tests/fixtures/realdocs/sco-treaty-2007.{lang}.python-docx.txt"));
+        assert!(d.lacks_articles(), "{lang}");
+        let mut out = Vec::new();
+        bitext::write::text::document(&mut out, &d).unwrap();
+        assert!(String::from_utf8(out).unwrap().contains("no article headings were found"));
+    }
+    assert!(!doc("texts/sco-treaty-2007.zh.txt").lacks_articles());
+    assert!(!doc("tests/fixtures/realdocs/sco-treaty-2007.ru.lo.txt").lacks_articles());
+}

@@ -156,4 +156,3 @@ fn repairs(doc: &Document, side: usize, position: &BTreeMap<&str, usize>, out: &
         });
     }
 }
-

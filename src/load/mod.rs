@@ -71,7 +71,7 @@ pub struct Extracted {
 
 /// Tells the kind of file from its first bytes, and from its name where the content
 /// is ambiguous. A zip archive is a Word or OpenDocument file; which one, its members
-/// tell ([`zip_kind`]).
+/// tell.
 pub fn sniff(bytes: &[u8], path: &Path) -> Sniffed {
     let head = &bytes[..bytes.len().min(4096)];
     if head.starts_with(b"PK\x03\x04") || head.starts_with(b"PK\x05\x06") {

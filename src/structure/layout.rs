@@ -19,9 +19,9 @@
 //! with its reason.
 
 use super::line::Line;
-use crate::text::shorten;
 use crate::lang::Profile;
 use crate::model::{Layout, Repair, RepairKind};
+use crate::text::shorten;
 
 /// A paragraph rebuilt from one or more lines.
 #[derive(Debug, Clone)]

@@ -20,6 +20,13 @@ pub fn document<W: io::Write>(mut w: W, doc: &Document) -> io::Result<()> {
         writeln!(w, "reader: {note}")?;
     }
     writeln!(w, "{} units, {} repairs", doc.units.len(), doc.repairs.len())?;
+    if doc.lacks_articles() {
+        writeln!(
+            w,
+            "note: no article headings were found; if this text was taken from a Word file whose \
+             articles are numbered automatically, the numbers were lost on the way: read the .docx itself"
+        )?;
+    }
     let width = doc.units.iter().map(|u| u.r#ref.chars().count()).max().unwrap_or(0);
     for u in &doc.units {
         let lines =
