@@ -19,15 +19,76 @@ enum Zone {
     Signatures,
 }
 
+/// Where the walk is inside the body: the containers that the next paragraph belongs to.
+#[derive(Debug, Default)]
+struct Place {
+    /// The current container: its ref prefix (`art.8`, `annex.1`, `annex.1.art.2`).
+    container: Option<String>,
+    /// The current annex, if any.
+    annex: Option<String>,
+    /// The current part, chapter or section heading, if any.
+    chapter: Option<String>,
+    /// The label style of the container's paragraphs (items have another).
+    para_style: Option<&'static str>,
+    /// The number of paragraphs in the container so far.
+    para_k: usize,
+    /// The number of items in the current paragraph so far.
+    item_m: usize,
+    /// The number of unnumbered group headings in the chapter so far.
+    sub_headings: usize,
+}
+
+/// Gives paragraphs their kinds and references, in document order.
 pub(super) struct Builder {
     profile: &'static Profile,
+    /// The units made so far.
     pub(super) units: Vec<Unit>,
     used: BTreeMap<String, usize>,
+    zone: Zone,
+    place: Place,
+    counters: BTreeMap<&'static str, usize>,
+}
+
+/// What the walk knows of the whole text before it starts.
+struct Outline {
+    headings: Vec<Option<HeadingMatch>>,
+    first_annex: usize,
+    last_article: Option<usize>,
+}
+
+impl Outline {
+    fn of(profile: &Profile, paras: &[Para]) -> Self {
+        let headings: Vec<Option<HeadingMatch>> = paras.iter().map(|p| (profile.heading)(&p.text)).collect();
+        let level_at = |h: &Option<HeadingMatch>, level| h.as_ref().is_some_and(|h| h.level == level);
+        let first_annex = headings.iter().position(|h| level_at(h, HeadingLevel::Annex)).unwrap_or(paras.len());
+        let last_article = headings[..first_annex].iter().rposition(|h| level_at(h, HeadingLevel::Article));
+        Outline { headings, first_annex, last_article }
+    }
+
+    /// Whether paragraph `i` stands after the last article and before any annex, where
+    /// the closing formula and the signatures are.
+    fn after_last_article(&self, i: usize) -> bool {
+        self.last_article.is_some_and(|a| i > a) && i < self.first_annex
+    }
+
+    /// Whether paragraph `i` comes right before an article or section heading.
+    fn before_article(&self, i: usize) -> bool {
+        self.headings.get(i + 1).is_some_and(|h| {
+            h.as_ref().is_some_and(|h| matches!(h.level, HeadingLevel::Article | HeadingLevel::Section))
+        })
+    }
 }
 
 impl Builder {
     pub(super) fn new(profile: &'static Profile) -> Self {
-        Builder { profile, units: Vec::new(), used: BTreeMap::new() }
+        Builder {
+            profile,
+            units: Vec::new(),
+            used: BTreeMap::new(),
+            zone: Zone::Preamble,
+            place: Place::default(),
+            counters: BTreeMap::new(),
+        }
     }
 
     /// A reference not used yet: the first `art.11`, the next `art.11~2`.
@@ -37,6 +98,7 @@ impl Builder {
         if *n == 1 { r } else { format!("{r}~{n}") }
     }
 
+    /// Adds a unit.
     pub(super) fn push(
         &mut self,
         r: String,
@@ -49,215 +111,183 @@ impl Builder {
         self.units.push(Unit { r#ref: r, kind, label, text, lines, info });
     }
 
+    /// Walks the paragraphs: each heading opens what it names; every other paragraph
+    /// belongs to the zone and the container the walk is in.
     pub(super) fn walk(&mut self, paras: &[Para]) {
-        let profile = self.profile;
-        let headings: Vec<Option<HeadingMatch>> = paras.iter().map(|p| (profile.heading)(&p.text)).collect();
-        let first_annex = headings
-            .iter()
-            .position(|h| h.as_ref().is_some_and(|h| h.level == HeadingLevel::Annex))
-            .unwrap_or(paras.len());
-        let last_article =
-            headings[..first_annex].iter().rposition(|h| h.as_ref().is_some_and(|h| h.level == HeadingLevel::Article));
+        let outline = Outline::of(self.profile, paras);
         let has_preamble_heading =
-            headings.iter().any(|h| h.as_ref().is_some_and(|h| h.level == HeadingLevel::Preamble));
-
-        let mut zone = if has_preamble_heading { Zone::Front } else { Zone::Preamble };
-        let mut counters: BTreeMap<&'static str, usize> = BTreeMap::new();
-        // The current container: its ref prefix (`art.8`, `annex.1`, `annex.1.art.2`).
-        let mut container: Option<String> = None;
-        let mut annex: Option<String> = None;
-        let mut chapter: Option<String> = None;
-        let mut para_style: Option<&'static str> = None;
-        let mut para_k = 0usize;
-        let mut item_m = 0usize;
-        let mut sub_headings = 0usize;
-
+            outline.headings.iter().any(|h| h.as_ref().is_some_and(|h| h.level == HeadingLevel::Preamble));
+        self.zone = if has_preamble_heading { Zone::Front } else { Zone::Preamble };
         for (i, p) in paras.iter().enumerate() {
-            let span = [p.first, p.last];
-            if let Some(h) = &headings[i] {
-                if h.level == HeadingLevel::Preamble {
-                    zone = Zone::Preamble;
-                    let r = self.unique("preamble".into());
-                    self.push(
-                        r,
-                        UnitKind::Preamble,
-                        Some(h.label.clone()),
-                        p.text.clone(),
-                        span,
-                        UnitInfo { container: "preamble".into(), ..Default::default() },
-                    );
-                    continue;
-                }
-                if zone != Zone::Signatures || h.level == HeadingLevel::Annex {
-                    zone = Zone::Body;
-                    let (word, prefix) = match h.level {
-                        HeadingLevel::Part => ("part", None),
-                        HeadingLevel::Chapter => ("chapter", None),
-                        HeadingLevel::Section => ("section", None),
-                        HeadingLevel::Article => ("art", annex.clone()),
-                        HeadingLevel::Annex => ("annex", None),
-                        HeadingLevel::Preamble => unreachable!(),
-                    };
-                    let number = h.number.unwrap_or(1);
-                    let base = match &prefix {
-                        Some(a) => format!("{a}.{word}.{number}"),
-                        None => format!("{word}.{number}"),
-                    };
-                    let r = self.unique(base);
-                    let (text, body) =
-                        if h.rest_is_body { (h.label.clone(), Some(h.rest.clone())) } else { (p.text.clone(), None) };
-                    let info = UnitInfo { number: Some((word, number)), container: r.clone(), ordinal: None };
-                    self.push(r.clone(), UnitKind::Heading, Some(h.label.clone()), text, span, info);
-                    match h.level {
-                        HeadingLevel::Annex => {
-                            annex = Some(r.clone());
-                            container = Some(r);
-                            chapter = None;
-                            sub_headings = 0;
-                        }
-                        HeadingLevel::Article => container = Some(r),
-                        _ => {
-                            chapter = Some(r);
-                            container = None;
-                            sub_headings = 0;
-                        }
-                    }
-                    para_style = None;
-                    para_k = 0;
-                    item_m = 0;
-                    if let Some(body) = body {
-                        let c = container.clone().unwrap_or_default();
-                        para_k += 1;
-                        self.push(
-                            format!("{c}.{para_k}"),
-                            UnitKind::Paragraph,
-                            None,
-                            body,
-                            span,
-                            UnitInfo { container: c, ..Default::default() },
-                        );
-                    }
-                    continue;
-                }
+            if let Some(h) = &outline.headings[i]
+                && self.heading(h, p)
+            {
+                continue;
             }
-            let after_last_article = last_article.is_some_and(|a| i > a) && i < first_annex;
-            if after_last_article && matches!(zone, Zone::Body) && (profile.is_closing)(&p.text) {
-                zone = Zone::Closing;
+            self.enter_closing_zones(&outline, i, p);
+            match self.zone {
+                Zone::Body => self.body(&outline, i, p),
+                zone => self.counted(zone, p),
             }
-            if after_last_article && matches!(zone, Zone::Body | Zone::Closing) && (profile.is_signature)(&p.text) {
-                zone = Zone::Signatures;
+        }
+    }
+
+    /// A heading: the preamble's, or one that opens a part, chapter, section, article
+    /// or annex (not among the signatures, except an annex). Returns whether it was
+    /// taken as a heading.
+    fn heading(&mut self, h: &HeadingMatch, p: &Para) -> bool {
+        let span = [p.first, p.last];
+        if h.level == HeadingLevel::Preamble {
+            self.zone = Zone::Preamble;
+            let r = self.unique("preamble".into());
+            let info = UnitInfo { container: "preamble".into(), ..Default::default() };
+            self.push(r, UnitKind::Preamble, Some(h.label.clone()), p.text.clone(), span, info);
+            return true;
+        }
+        if self.zone == Zone::Signatures && h.level != HeadingLevel::Annex {
+            return false;
+        }
+        self.zone = Zone::Body;
+        let (word, prefix) = match h.level {
+            HeadingLevel::Part => ("part", None),
+            HeadingLevel::Chapter => ("chapter", None),
+            HeadingLevel::Section => ("section", None),
+            HeadingLevel::Article => ("art", self.place.annex.clone()),
+            HeadingLevel::Annex => ("annex", None),
+            HeadingLevel::Preamble => unreachable!("handled above"),
+        };
+        let number = h.number.unwrap_or(1);
+        let base = match &prefix {
+            Some(a) => format!("{a}.{word}.{number}"),
+            None => format!("{word}.{number}"),
+        };
+        let r = self.unique(base);
+        let (text, body) =
+            if h.rest_is_body { (h.label.clone(), Some(h.rest.clone())) } else { (p.text.clone(), None) };
+        let info = UnitInfo { number: Some((word, number)), container: r.clone(), ordinal: None };
+        self.push(r.clone(), UnitKind::Heading, Some(h.label.clone()), text, span, info);
+        self.open(h.level, r);
+        if let Some(body) = body {
+            // An article that runs in: its first paragraph on the heading's line.
+            let c = self.place.container.clone().unwrap_or_default();
+            self.place.para_k += 1;
+            let info = UnitInfo { container: c.clone(), ..Default::default() };
+            self.push(format!("{c}.{}", self.place.para_k), UnitKind::Paragraph, None, body, span, info);
+        }
+        true
+    }
+
+    /// What a heading of `level` with ref `r` opens.
+    fn open(&mut self, level: HeadingLevel, r: String) {
+        let place = &mut self.place;
+        match level {
+            HeadingLevel::Annex => {
+                place.annex = Some(r.clone());
+                place.container = Some(r);
+                place.chapter = None;
+                place.sub_headings = 0;
             }
-            match zone {
-                Zone::Front | Zone::Preamble | Zone::Closing | Zone::Signatures => {
-                    let (word, kind) = match zone {
-                        Zone::Front => ("front", UnitKind::Front),
-                        Zone::Preamble => ("preamble", UnitKind::Preamble),
-                        Zone::Closing => ("closing", UnitKind::Closing),
-                        _ => ("sig", UnitKind::Signature),
-                    };
-                    let k = counters.entry(word).or_insert(0);
-                    *k += 1;
-                    let r = format!("{word}.{k}");
-                    self.push(
-                        r,
-                        kind,
-                        None,
-                        p.text.clone(),
-                        span,
-                        UnitInfo { container: word.into(), ..Default::default() },
-                    );
-                }
-                Zone::Body => {
-                    // A short unnumbered line right before an article is a heading of a
-                    // group of articles (组织 / СОСТАВ).
-                    let next_is_article = headings.get(i + 1).is_some_and(|h| {
-                        h.as_ref().is_some_and(|h| matches!(h.level, HeadingLevel::Article | HeadingLevel::Section))
-                    });
-                    let short = p.text.chars().count() <= if profile.has_case { 60 } else { 20 };
-                    if next_is_article
-                        && short
-                        && !p.text.ends_with(profile.clause_enders)
-                        && (profile.label)(&p.text).is_none()
-                    {
-                        sub_headings += 1;
-                        let base = chapter.clone().or(annex.clone()).unwrap_or_else(|| "body".into());
-                        let r = self.unique(format!("{base}.h{sub_headings}"));
-                        self.push(
-                            r.clone(),
-                            UnitKind::Heading,
-                            None,
-                            p.text.clone(),
-                            span,
-                            UnitInfo { container: r, ..Default::default() },
-                        );
-                        continue;
-                    }
-                    let Some(c) = container.clone() else {
-                        // Text between a chapter heading and its first article: a
-                        // paragraph of the chapter.
-                        let base = chapter.clone().unwrap_or_else(|| "body".into());
-                        para_k += 1;
-                        let r = self.unique(format!("{base}.{para_k}"));
-                        self.push(
-                            r,
-                            UnitKind::Paragraph,
-                            None,
-                            p.text.clone(),
-                            span,
-                            UnitInfo { container: base, ..Default::default() },
-                        );
-                        continue;
-                    };
-                    let label: Option<LabelMatch> = (profile.label)(&p.text);
-                    match label {
-                        Some(l) if para_style.is_some() && para_style != Some(l.style) && para_k > 0 => {
-                            item_m += 1;
-                            let info = UnitInfo {
-                                container: c.clone(),
-                                ordinal: Some((l.style, l.ordinal)),
-                                ..Default::default()
-                            };
-                            self.push(
-                                format!("{c}.{para_k}.{item_m}"),
-                                UnitKind::Item,
-                                Some(l.printed),
-                                l.rest,
-                                span,
-                                info,
-                            );
-                        }
-                        Some(l) => {
-                            para_style = Some(l.style);
-                            para_k += 1;
-                            item_m = 0;
-                            let info = UnitInfo {
-                                container: c.clone(),
-                                ordinal: Some((l.style, l.ordinal)),
-                                ..Default::default()
-                            };
-                            self.push(
-                                format!("{c}.{para_k}"),
-                                UnitKind::Paragraph,
-                                Some(l.printed),
-                                l.rest,
-                                span,
-                                info,
-                            );
-                        }
-                        None => {
-                            para_k += 1;
-                            item_m = 0;
-                            self.push(
-                                format!("{c}.{para_k}"),
-                                UnitKind::Paragraph,
-                                None,
-                                p.text.clone(),
-                                span,
-                                UnitInfo { container: c.clone(), ..Default::default() },
-                            );
-                        }
-                    }
-                }
+            HeadingLevel::Article => place.container = Some(r),
+            _ => {
+                place.chapter = Some(r);
+                place.container = None;
+                place.sub_headings = 0;
+            }
+        }
+        place.para_style = None;
+        place.para_k = 0;
+        place.item_m = 0;
+    }
+
+    /// After the last article: the closing formula, then the signatures.
+    fn enter_closing_zones(&mut self, outline: &Outline, i: usize, p: &Para) {
+        if !outline.after_last_article(i) {
+            return;
+        }
+        if self.zone == Zone::Body && (self.profile.is_closing)(&p.text) {
+            self.zone = Zone::Closing;
+        }
+        if matches!(self.zone, Zone::Body | Zone::Closing) && (self.profile.is_signature)(&p.text) {
+            self.zone = Zone::Signatures;
+        }
+    }
+
+    /// A paragraph of the front matter, the preamble, the closing or the signatures:
+    /// counted in its zone (`preamble.3`, `sig.2`).
+    fn counted(&mut self, zone: Zone, p: &Para) {
+        let (word, kind) = match zone {
+            Zone::Front => ("front", UnitKind::Front),
+            Zone::Preamble => ("preamble", UnitKind::Preamble),
+            Zone::Closing => ("closing", UnitKind::Closing),
+            _ => ("sig", UnitKind::Signature),
+        };
+        let k = self.counters.entry(word).or_insert(0);
+        *k += 1;
+        let r = format!("{word}.{k}");
+        let info = UnitInfo { container: word.into(), ..Default::default() };
+        self.push(r, kind, None, p.text.clone(), [p.first, p.last], info);
+    }
+
+    /// A paragraph of the body: a heading of a group of articles, a paragraph of a
+    /// chapter before its first article, or a paragraph or item of an article.
+    fn body(&mut self, outline: &Outline, i: usize, p: &Para) {
+        let profile = self.profile;
+        let span = [p.first, p.last];
+        // A short unnumbered line right before an article is a heading of a group of
+        // articles (组织 / СОСТАВ).
+        let short = p.text.chars().count() <= if profile.has_case { 60 } else { 20 };
+        if outline.before_article(i)
+            && short
+            && !p.text.ends_with(profile.clause_enders)
+            && (profile.label)(&p.text).is_none()
+        {
+            self.place.sub_headings += 1;
+            let base = self.place.chapter.clone().or(self.place.annex.clone()).unwrap_or_else(|| "body".into());
+            let r = self.unique(format!("{base}.h{}", self.place.sub_headings));
+            let info = UnitInfo { container: r.clone(), ..Default::default() };
+            self.push(r, UnitKind::Heading, None, p.text.clone(), span, info);
+            return;
+        }
+        let Some(c) = self.place.container.clone() else {
+            // Text between a chapter heading and its first article: a paragraph of the
+            // chapter.
+            let base = self.place.chapter.clone().unwrap_or_else(|| "body".into());
+            self.place.para_k += 1;
+            let r = self.unique(format!("{base}.{}", self.place.para_k));
+            let info = UnitInfo { container: base, ..Default::default() };
+            self.push(r, UnitKind::Paragraph, None, p.text.clone(), span, info);
+            return;
+        };
+        self.in_article(c, p, (profile.label)(&p.text));
+    }
+
+    /// A paragraph of article (or annex) `c`: numbered by its position; a label of
+    /// another style than the article's paragraphs makes it an item of the paragraph
+    /// before.
+    fn in_article(&mut self, c: String, p: &Para, label: Option<LabelMatch>) {
+        let span = [p.first, p.last];
+        let place = &mut self.place;
+        match label {
+            Some(l) if place.para_style.is_some() && place.para_style != Some(l.style) && place.para_k > 0 => {
+                place.item_m += 1;
+                let r = format!("{c}.{}.{}", place.para_k, place.item_m);
+                let info = UnitInfo { container: c, ordinal: Some((l.style, l.ordinal)), ..Default::default() };
+                self.push(r, UnitKind::Item, Some(l.printed), l.rest, span, info);
+            }
+            Some(l) => {
+                place.para_style = Some(l.style);
+                place.para_k += 1;
+                place.item_m = 0;
+                let r = format!("{c}.{}", place.para_k);
+                let info = UnitInfo { container: c, ordinal: Some((l.style, l.ordinal)), ..Default::default() };
+                self.push(r, UnitKind::Paragraph, Some(l.printed), l.rest, span, info);
+            }
+            None => {
+                place.para_k += 1;
+                place.item_m = 0;
+                let r = format!("{c}.{}", place.para_k);
+                let info = UnitInfo { container: c, ..Default::default() };
+                self.push(r, UnitKind::Paragraph, None, p.text.clone(), span, info);
             }
         }
     }
