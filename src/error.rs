@@ -83,9 +83,9 @@ impl fmt::Display for Error {
             ErrorKind::Empty => "the file has no text".to_string(),
             ErrorKind::Binary => "the file holds binary data (NUL bytes), not text".to_string(),
             ErrorKind::Undecodable(why) => why.clone(),
-            ErrorKind::UnknownEncoding(label) => format!(
-                "no decoder is called {label:?} (try utf-8, utf-16le, gb18030, gbk, cp936, big5, windows-1251, cp1251, koi8-r, cp866)"
-            ),
+            ErrorKind::UnknownEncoding(label) => {
+                format!("no decoder is called {label:?} (try {})", crate::lang::Lang::encoding_labels().join(", "))
+            }
             ErrorKind::Limit(why) => why.clone(),
             ErrorKind::UnknownLanguage => "the text is neither mostly Han nor mostly Cyrillic; pass --lang".to_string(),
             ErrorKind::Format(why) | ErrorKind::Document(why) => why.clone(),

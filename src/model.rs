@@ -123,19 +123,6 @@ pub enum InputFormat {
     Pdf,
 }
 
-impl InputFormat {
-    /// The name used on the command line and in output.
-    pub fn name(self) -> &'static str {
-        match self {
-            InputFormat::Text => "text",
-            InputFormat::Docx => "docx",
-            InputFormat::Odt => "odt",
-            InputFormat::Html => "html",
-            InputFormat::Pdf => "pdf",
-        }
-    }
-}
-
 /// How the line breaks of a text are read.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
 #[serde(rename_all = "lowercase")]
@@ -147,17 +134,6 @@ pub enum Layout {
     Lines,
     /// Lines are wrapped at a width; paragraphs are rebuilt from them.
     Wrapped,
-}
-
-impl Layout {
-    /// The name used on the command line and in output.
-    pub fn name(self) -> &'static str {
-        match self {
-            Layout::Blank => "blank",
-            Layout::Lines => "lines",
-            Layout::Wrapped => "wrapped",
-        }
-    }
 }
 
 /// One unit of a text: a heading, a paragraph, a sub-item, a signature line.
@@ -215,23 +191,6 @@ pub enum UnitKind {
     Line,
 }
 
-impl UnitKind {
-    /// The name used in JSON and text output.
-    pub fn name(self) -> &'static str {
-        match self {
-            UnitKind::Title => "title",
-            UnitKind::Front => "front",
-            UnitKind::Preamble => "preamble",
-            UnitKind::Heading => "heading",
-            UnitKind::Paragraph => "paragraph",
-            UnitKind::Item => "item",
-            UnitKind::Closing => "closing",
-            UnitKind::Signature => "signature",
-            UnitKind::Line => "line",
-        }
-    }
-}
-
 /// A repair made while reading a text, and where.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct Repair {
@@ -265,22 +224,6 @@ pub enum RepairKind {
     Normalization,
 }
 
-impl RepairKind {
-    /// The name used in JSON and text output.
-    pub fn name(self) -> &'static str {
-        match self {
-            RepairKind::Join => "join",
-            RepairKind::Markup => "markup",
-            RepairKind::Hyphenation => "hyphenation",
-            RepairKind::PageNumber => "page_number",
-            RepairKind::RunningHeader => "running_header",
-            RepairKind::Whitespace => "whitespace",
-            RepairKind::Invisible => "invisible",
-            RepairKind::Normalization => "normalization",
-        }
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -310,5 +253,14 @@ mod tests {
         assert_eq!(doc.position("d"), Some(3));
         doc.units.clear();
         assert_eq!(doc.position("a"), None);
+    }
+}
+
+/// The name a value has on the wire, as its serde attributes make it: text output
+/// uses the same names as JSON (`paragraph`, `page_number`, `wrapped`), written once.
+pub fn wire_name<T: Serialize>(value: &T) -> String {
+    match serde_json::to_value(value) {
+        Ok(serde_json::Value::String(s)) => s,
+        _ => String::new(),
     }
 }

@@ -1,6 +1,7 @@
 //! Sentence segmentation, for `--level sentence`.
 //!
-//! Chinese ends a sentence at `。！？；` (closing quotes stay with it). Russian ends
+//! Where a sentence may end is the language profile's (`sentence_cuts`): Chinese
+//! ends one at `。！？；` (closing quotes stay with it). Russian ends
 //! one at `. ! ? …` followed by a space and a capital, a digit or an opening quote —
 //! but not after an abbreviation of the language profile (`г.`, `ст.`, `п.`, `т.е.`,
 //! `и т.д.`, `англ.`), not after an initial (`Н. Назарбаев`), and not inside a number
@@ -19,11 +20,7 @@ pub fn sentences(lang: Lang, text: &str) -> Vec<String> {
     let mut i = 0;
     while i < chars.len() {
         let (_, c) = chars[i];
-        let ends = if profile.has_case {
-            profile.sentence_enders.contains(&c)
-        } else {
-            matches!(c, '。' | '！' | '？' | '；' | '!' | '?')
-        };
+        let ends = profile.sentence_cuts.contains(&c);
         if !ends {
             i += 1;
             continue;

@@ -260,7 +260,8 @@ fn rarer_structure_front_matter_parts_items_annexes_duplicates() {
 Перечень товаров.
 ";
     let d = load_bytes(ru.as_bytes(), "x.ru.txt", &LoadOptions::default()).unwrap();
-    let got: Vec<(&str, &str)> = d.units.iter().map(|u| (u.r#ref.as_str(), u.kind.name())).collect();
+    let kinds: Vec<String> = d.units.iter().map(|u| bitext::model::wire_name(&u.kind)).collect();
+    let got: Vec<(&str, &str)> = d.units.iter().zip(&kinds).map(|(u, k)| (u.r#ref.as_str(), k.as_str())).collect();
     assert_eq!(
         got,
         [

@@ -115,8 +115,8 @@ mod documents {
             })
     }
 
-    fn units(doc: &bitext::Document) -> Vec<(String, &'static str, Option<String>, String)> {
-        doc.units.iter().map(|u| (u.r#ref.clone(), u.kind.name(), u.label.clone(), u.text.clone())).collect()
+    fn units(doc: &bitext::Document) -> Vec<(String, bitext::UnitKind, Option<String>, String)> {
+        doc.units.iter().map(|u| (u.r#ref.clone(), u.kind, u.label.clone(), u.text.clone())).collect()
     }
 
     fn load(text: &str) -> bitext::Document {

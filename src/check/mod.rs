@@ -152,7 +152,13 @@ fn repairs(doc: &Document, side: usize, position: &BTreeMap<&str, usize>, out: &
             side: Some(side),
             order: unit.and_then(|u| position.get(u.r#ref.as_str()).copied()).unwrap_or(usize::MAX),
             refs,
-            message: format!("{} line {}: {} ({})", lang_name(doc), r.line, r.message, r.kind.name()),
+            message: format!(
+                "{} line {}: {} ({})",
+                lang_name(doc),
+                r.line,
+                r.message,
+                crate::model::wire_name(&r.kind)
+            ),
         });
     }
 }

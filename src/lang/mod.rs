@@ -96,10 +96,10 @@ impl fmt::Display for Lang {
 impl FromStr for Lang {
     type Err = String;
     fn from_str(s: &str) -> Result<Self, Self::Err> {
-        Lang::ALL
-            .into_iter()
-            .find(|l| l.code().eq_ignore_ascii_case(s))
-            .ok_or_else(|| format!("unknown language {s:?} (known: zh, ru)"))
+        Lang::ALL.into_iter().find(|l| l.code().eq_ignore_ascii_case(s)).ok_or_else(|| {
+            let known: Vec<&str> = Lang::ALL.iter().map(|l| l.code()).collect();
+            format!("unknown language {s:?} (known: {})", known.join(", "))
+        })
     }
 }
 
@@ -165,16 +165,27 @@ pub struct Profile {
     pub script: &'static str,
     /// The tag CAT tools expect in TMX (`zh-CN`, `ru-RU`).
     pub tmx_tag: &'static str,
+    /// CSS declarations for a cell of text in this language on the HTML pages: the
+    /// fonts that hold its script, most wanted first, ending in generic families so
+    /// that a browser without any of them still shows the glyphs.
+    pub css: &'static str,
     /// Whether a letter belongs to this language's script.
     pub is_script_char: fn(char) -> bool,
     /// The top-level domain that hints chardetng towards this language's encodings.
     pub tld_hint: &'static [u8],
     /// Legacy encodings to try, most likely first (WHATWG names).
     pub legacy_encodings: &'static [&'static str],
+    /// The labels of those encodings users type, WHATWG and Windows names (`gb18030`,
+    /// `cp936`), for messages.
+    pub encoding_labels: &'static [&'static str],
     /// What lines of one paragraph join with: nothing for Chinese, a space for Russian.
     pub line_joiner: &'static str,
     /// Characters that end a sentence.
     pub sentence_enders: &'static [char],
+    /// Characters after which `--level sentence` may cut a sentence: the sentence
+    /// enders, and for Chinese the semicolon, which divides clauses as long as
+    /// sentences.
+    pub sentence_cuts: &'static [char],
     /// Characters that end a clause (a line ending in one is not a broken line).
     pub clause_enders: &'static [char],
     /// Whether the language writes capital letters.
@@ -260,6 +271,18 @@ pub struct Review {
     pub terms: fn(&str) -> Vec<(usize, String)>,
     /// Words that scale the number before them (`万` = 10 000, `млрд` = 10⁹).
     pub scales: &'static [(&'static str, u64)],
+}
+
+impl Lang {
+    /// The encoding labels to suggest to a user: UTF-8 and UTF-16, and every language's
+    /// legacy encodings with the Windows names users type.
+    pub fn encoding_labels() -> Vec<&'static str> {
+        let mut labels = vec!["utf-8", "utf-16le"];
+        for lang in Lang::ALL {
+            labels.extend(lang.profile().encoding_labels);
+        }
+        labels
+    }
 }
 
 impl Profile {

@@ -243,9 +243,10 @@ fn read_document(format: InputFormat, bytes: &[u8], path: &Path, options: &LoadO
     match format {
         InputFormat::Html => html::read(bytes, path, options),
         InputFormat::Pdf => pdf::read(bytes, path),
-        _ => {
-            Err(Error::new(ErrorKind::Document(format!("reading {} files is not supported yet", format.name())), path))
-        }
+        _ => Err(Error::new(
+            ErrorKind::Document(format!("reading {} files is not supported yet", crate::model::wire_name(&format))),
+            path,
+        )),
     }
 }
 

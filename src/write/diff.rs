@@ -221,8 +221,7 @@ col.kind{width:7em}col.ref{width:9em}
 td.ref{font:.8em monospace;color:#555}
 del{background:#f8c9c9;text-decoration:line-through}ins{background:#c9efc9;text-decoration:none}
 tr.added td.new{background:#e6f6e6}tr.removed td.old{background:#fbe6e6}tr.renumbered td{color:#555}
-:lang(zh){font-family:{ZH_FONTS}}
-";
+{LANGUAGES}";
 
 /// A change's old and new text as HTML, a modified unit's pieces marked.
 fn change_cells(c: &Change) -> (String, String) {
@@ -266,7 +265,7 @@ fn review_list<W: io::Write>(w: &mut W, review: Review) -> io::Result<()> {
 pub fn html<W: io::Write>(mut w: W, rev: &Revision, review: Option<Review>) -> io::Result<()> {
     let tag = rev.new.lang.profile().tmx_tag;
     let title = escape(&format!("{} → {}", rev.old.path, rev.new.path));
-    let style = STYLE.replace("{ZH_FONTS}", super::html::ZH_FONTS);
+    let style = STYLE.replace("{LANGUAGES}", &super::html::language_css(""));
     write!(
         w,
         "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n<title>{title}</title>\n<style>\n{style}</style>\n</head>\n<body>\n<h1>{title}</h1>\n<p>{}</p>\n",

@@ -12,11 +12,11 @@ use crate::check::{Report, Severity};
 use super::xlsx::LOW_SCORE;
 use super::xml::escape;
 
-/// The fonts of the Chinese column, most wanted first: the free Noto and Source Han
-/// faces, then those Windows, macOS and common Linux systems ship, then the generic
-/// families, so that a browser without any of them still picks a font with Chinese
-/// glyphs rather than showing empty boxes.
-pub const ZH_FONTS: &str = "\"Noto Serif CJK SC\",\"Source Han Serif SC\",\"Noto Sans CJK SC\",\"Source Han Sans SC\",\"SimSun\",\"Microsoft YaHei\",\"Songti SC\",\"PingFang SC\",\"WenQuanYi Micro Hei\",\"Droid Sans Fallback\",serif,sans-serif";
+/// The CSS of every language's cells (`td:lang(zh){font-family:…}`), from the
+/// language profiles.
+pub fn language_css(selector: &str) -> String {
+    crate::lang::Lang::ALL.iter().map(|l| format!("{selector}:lang({}){{{}}}\n", l.code(), l.profile().css)).collect()
+}
 
 const STYLE: &str = "\
 body{font-family:system-ui,sans-serif;margin:1.5em;color:#222}
@@ -30,9 +30,7 @@ td.ref a{color:inherit;text-decoration:none}
 tr.low td{background:#fbe3d6}tr.uneven td{background:#fff6d8}tr.unpaired td{background:#f3d0d0}
 tr.finding td.score{font-weight:bold}
 .findings{margin:.2em 0 0;padding-left:1.2em;font-size:.85em;color:#8a1c1c}
-td:lang(zh){font-family:{ZH_FONTS}}
-td:lang(ru){hyphens:auto}
-.legend span{padding:0 .4em;margin-right:.6em}
+{LANGUAGES}.legend span{padding:0 .4em;margin-right:.6em}
 @media print{thead{display:table-header-group}tr{break-inside:avoid}}
 ";
 
@@ -65,7 +63,7 @@ fn head<W: io::Write>(w: &mut W, alignment: &Alignment) -> io::Result<()> {
     let langs = alignment.docs.map(|d| d.lang.code());
     let tags = alignment.docs.map(|d| d.lang.profile().tmx_tag);
     let title = escape(&format!("{} ↔ {}", alignment.docs[0].path, alignment.docs[1].path));
-    let style = STYLE.replace("{ZH_FONTS}", ZH_FONTS);
+    let style = STYLE.replace("{LANGUAGES}", &language_css("td"));
     write!(
         w,
         "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n<meta name=\"viewport\" content=\"width=device-width\">\n<title>{title}</title>\n<style>\n{style}</style>\n</head>\n<body>\n<h1>{title}</h1>\n"

@@ -34,14 +34,7 @@ pub fn score_value(x: f64) -> f64 {
     (x * 1000.0).round() / 1000.0
 }
 
-/// The name a value has on the wire, as its serde attributes make it: text output
-/// uses the same names as JSON, written once.
-pub fn name<T: Serialize>(value: &T) -> String {
-    match serde_json::to_value(value) {
-        Ok(serde_json::Value::String(s)) => s,
-        _ => String::new(),
-    }
-}
+pub use crate::model::wire_name as name;
 
 /// What a writer writes into memory, for tests and for writers that need the whole
 /// document first.

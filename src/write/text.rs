@@ -2,7 +2,7 @@
 
 use std::io;
 
-use crate::model::Document;
+use crate::model::{Document, wire_name};
 
 /// `parse --format text`: how the text was read, then every unit and every repair.
 pub fn document<W: io::Write>(mut w: W, doc: &Document) -> io::Result<()> {
@@ -12,9 +12,9 @@ pub fn document<W: io::Write>(mut w: W, doc: &Document) -> io::Result<()> {
         "{}: {} {}, {}{bom}, layout {}",
         doc.path,
         doc.lang,
-        doc.format.name(),
+        wire_name(&doc.format),
         doc.encoding,
-        doc.layout.name()
+        wire_name(&doc.layout)
     )?;
     for note in &doc.reader {
         writeln!(w, "reader: {note}")?;
@@ -32,12 +32,12 @@ pub fn document<W: io::Write>(mut w: W, doc: &Document) -> io::Result<()> {
         let lines =
             if u.lines[0] == u.lines[1] { format!("{}", u.lines[0]) } else { format!("{}-{}", u.lines[0], u.lines[1]) };
         let label = u.label.as_deref().map(|l| format!("[{l}] ")).unwrap_or_default();
-        writeln!(w, "{:width$}  {:9}  {:>7}  {label}{}", u.r#ref, u.kind.name(), lines, u.text)?;
+        writeln!(w, "{:width$}  {:9}  {:>7}  {label}{}", u.r#ref, wire_name(&u.kind), lines, u.text)?;
     }
     if !doc.repairs.is_empty() {
         writeln!(w, "repairs:")?;
         for r in &doc.repairs {
-            writeln!(w, "  line {:>5}  {:14} {}", r.line, r.kind.name(), r.message)?;
+            writeln!(w, "  line {:>5}  {:14} {}", r.line, wire_name(&r.kind), r.message)?;
         }
     }
     Ok(())
