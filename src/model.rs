@@ -224,6 +224,15 @@ pub enum RepairKind {
     Normalization,
 }
 
+/// The name a value has on the wire, as its serde attributes make it: text output
+/// uses the same names as JSON (`paragraph`, `page_number`, `wrapped`), written once.
+pub fn wire_name<T: Serialize>(value: &T) -> String {
+    match serde_json::to_value(value) {
+        Ok(serde_json::Value::String(s)) => s,
+        _ => String::new(),
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -253,14 +262,5 @@ mod tests {
         assert_eq!(doc.position("d"), Some(3));
         doc.units.clear();
         assert_eq!(doc.position("a"), None);
-    }
-}
-
-/// The name a value has on the wire, as its serde attributes make it: text output
-/// uses the same names as JSON (`paragraph`, `page_number`, `wrapped`), written once.
-pub fn wire_name<T: Serialize>(value: &T) -> String {
-    match serde_json::to_value(value) {
-        Ok(serde_json::Value::String(s)) => s,
-        _ => String::new(),
     }
 }
