@@ -324,109 +324,159 @@ pub(super) fn paragraphs(profile: &Profile, shape: &Shape, lines: &[Line], repai
     paras
 }
 
-/// Whether `next` continues the paragraph `p`, and why.
+/// Where a paragraph meets the next line: everything a join is decided on.
+struct Meeting<'a> {
+    profile: &'a Profile,
+    shape: &'a Shape,
+    p: &'a Para,
+    next: &'a Line,
+    gap: Gap,
+    /// Whether the next line opens a recital in the preamble.
+    recital: bool,
+}
+
+/// Whether `next` continues the paragraph `p`, and why. The rules, in order: a number
+/// alone takes its text; a line cut at the width runs on; a paragraph a reader gave
+/// keeps its lines; a unit's start stands apart; indentation; a heading, signature or
+/// line in capitals stands alone; a recital starts a paragraph; then what the gap and
+/// the layout say.
 fn join(profile: &Profile, shape: &Shape, p: &Para, next: &Line, gap: Gap, recital: bool) -> Option<Join> {
+    let m = Meeting { profile, shape, p, next, gap, recital };
     let label_alone = !p.joined && (profile.label)(&p.text).is_some_and(|l| l.rest.is_empty());
     if label_alone && !starts_unit(profile, &next.text) {
         return Some(Join::Label);
     }
-    // A line cut at the width runs on, whatever the next line looks like, unless that
-    // is a heading or a numbered paragraph: a wrapped line may end in `代表` or be in
-    // capitals without being a signature or a heading.
-    let cut = gap == Gap::None
-        && shape.layout == Layout::Wrapped
-        && shape.is_full(profile, p.last_len, p.indent[1], ends_clause(profile, &p.text))
-        && !(shape.is_overlong(p.last_len) && ends_clause(profile, &p.text));
-    // A number alone after a cut line is the end of its sentence (`статей 34 и` / `35.`).
-    let numbered =
-        (profile.heading)(&next.text).is_some() || (profile.label)(&next.text).is_some_and(|l| !l.rest.is_empty());
-    let new_recital = recital && p.text.ends_with(profile.clause_enders);
-    let after_clause_stands_alone = ends_clause(profile, &p.text) && starts_unit(profile, &next.text);
-    if cut && !numbered && !new_recital && !after_clause_stands_alone && shape.indent(next) <= p.indent[1] {
+    if m.cut_line() {
         return Some(Join::Wrap);
     }
     if shape.known_paragraphs && gap != Gap::Page {
-        // A line break inside a paragraph the document reader gave: only a heading or
-        // a numbered paragraph after it, or a heading before it that the next line
-        // does not go on in lower case, stands apart. A blank line ends a paragraph.
-        let numbered = (profile.heading)(&next.text).is_some() || (profile.label)(&next.text).is_some();
-        let goes_on = next.text.chars().next().is_some_and(char::is_lowercase);
-        let heading = if p.joined { None } else { (profile.heading)(&p.text) };
-        let heading_alone = heading.as_ref().is_some_and(|h| !h.rest_is_body) && !goes_on;
-        // A long heading wraps onto a centred line of its own (`Глава VII: … актов` /
-        // `агрессии`): a heading with a title, then lower case.
-        let heading_goes_on = heading.is_some_and(|h| !h.rest_is_body && !h.rest.is_empty()) && goes_on;
-        return ((gap == Gap::None && !numbered && !heading_alone) || heading_goes_on).then_some(Join::Wrap);
+        return m.inside_known_paragraph();
     }
     if starts_unit(profile, &next.text) {
         return None;
     }
-    let indent = shape.indent(next);
-    if gap == Gap::None && indent > p.indent[1] {
-        // Deeper than the line before: a continuation line of a hanging indent
-        // (`1.  text` / `    more text`), or else a first-line indent that starts a
-        // paragraph.
-        let hanging = p.label_width.is_some_and(|w| indent <= p.indent[0] + w + 4);
-        return hanging.then_some(Join::Wrap);
+    if let Some(by_indent) = m.by_indent() {
+        return by_indent;
     }
-    if gap == Gap::None && p.joined && p.indent[1] > p.indent[0] && indent < p.indent[1] {
-        // Back out of a hanging indent: the next paragraph.
-        return None;
-    }
-    // A heading, a signature or a line in capitals stands alone; once a paragraph has
-    // two lines it is none of them, and looking at all of it for each line would make
-    // a long paragraph cost the square of its length.
-    if !p.joined {
-        if is_caps_line(profile, &p.text) || (profile.is_signature)(&p.text) {
-            return None;
-        }
-        if let Some(h) = (profile.heading)(&p.text)
-            && !h.rest_is_body
-        {
-            return None;
-        }
-    }
-    if new_recital {
+    if m.stands_alone() || m.new_recital() {
         return None;
     }
     let last = p.text.chars().last()?;
     let first = next.text.chars().next()?;
     let next_lower = first.is_lowercase() || first.is_ascii_digit();
     match gap {
-        Gap::Page => {
-            // A page ended here: a sentence runs on unless the line ended one. In a
-            // script with case, the next page may go on with a capital (`любой
-            // Договаривающейся` / `Стороны`) when the line ended on a word.
-            let ends = profile.sentence_enders.contains(&last) || matches!(last, ';' | ':' | '；' | '：');
-            let runs_on = !profile.has_case
-                || next_lower
-                || (last.is_alphabetic() && (profile.ends_open)(&p.text) && !profile.opens_recital(&next.text));
-            (!ends && runs_on).then_some(Join::PageBreak)
+        Gap::Page => m.across_page(last, next_lower),
+        Gap::Blank => m.across_blank(last, next_lower),
+        Gap::None => m.across_line_end(last, next_lower),
+    }
+}
+
+impl Meeting<'_> {
+    /// Whether the paragraph's last line reaches the wrapping width.
+    fn full(&self) -> bool {
+        self.shape.is_full(self.profile, self.p.last_len, self.p.indent[1], ends_clause(self.profile, &self.p.text))
+    }
+
+    /// Whether a recital opens after a clause that ended.
+    fn new_recital(&self) -> bool {
+        self.recital && self.p.text.ends_with(self.profile.clause_enders)
+    }
+
+    /// A line cut at the width runs on, whatever the next line looks like, unless that
+    /// is a heading or a numbered paragraph: a wrapped line may end in `代表` or be in
+    /// capitals without being a signature or a heading. A number alone after a cut
+    /// line is the end of its sentence (`статей 34 и` / `35.`).
+    fn cut_line(&self) -> bool {
+        let (profile, p, next) = (self.profile, self.p, self.next);
+        let cut = self.gap == Gap::None
+            && self.shape.layout == Layout::Wrapped
+            && self.full()
+            && !(self.shape.is_overlong(p.last_len) && ends_clause(profile, &p.text));
+        let numbered =
+            (profile.heading)(&next.text).is_some() || (profile.label)(&next.text).is_some_and(|l| !l.rest.is_empty());
+        let after_clause_stands_alone = ends_clause(profile, &p.text) && starts_unit(profile, &next.text);
+        cut && !numbered && !self.new_recital() && !after_clause_stands_alone && self.shape.indent(next) <= p.indent[1]
+    }
+
+    /// A line break inside a paragraph the document reader gave: only a heading or a
+    /// numbered paragraph after it, or a heading before it that the next line does not
+    /// go on in lower case, stands apart. A blank line ends a paragraph. A long heading
+    /// wraps onto a centred line of its own (`Глава VII: … актов` / `агрессии`).
+    fn inside_known_paragraph(&self) -> Option<Join> {
+        let (profile, p, next) = (self.profile, self.p, self.next);
+        let numbered = (profile.heading)(&next.text).is_some() || (profile.label)(&next.text).is_some();
+        let goes_on = next.text.chars().next().is_some_and(char::is_lowercase);
+        let heading = if p.joined { None } else { (profile.heading)(&p.text) };
+        let heading_alone = heading.as_ref().is_some_and(|h| !h.rest_is_body) && !goes_on;
+        let heading_goes_on = heading.is_some_and(|h| !h.rest_is_body && !h.rest.is_empty()) && goes_on;
+        ((self.gap == Gap::None && !numbered && !heading_alone) || heading_goes_on).then_some(Join::Wrap)
+    }
+
+    /// What indentation decides, if anything: a line deeper than the one before is a
+    /// continuation line of a hanging indent (`1.  text` / `    more text`) or else a
+    /// first-line indent that starts a paragraph; backing out of a hanging indent
+    /// starts the next paragraph.
+    fn by_indent(&self) -> Option<Option<Join>> {
+        let p = self.p;
+        let indent = self.shape.indent(self.next);
+        if self.gap == Gap::None && indent > p.indent[1] {
+            let hanging = p.label_width.is_some_and(|w| indent <= p.indent[0] + w + 4);
+            return Some(hanging.then_some(Join::Wrap));
         }
-        Gap::Blank => {
-            if profile.clause_enders.contains(&last)
-                || !(profile.ends_open)(&p.text)
-                || profile.opens_recital(&next.text)
-            {
-                return None;
-            }
-            // Without case to go by, only a long line can have been cut by a page end
-            // (`……在打` / `击恐怖主义`); a short one is a paragraph (`并为达此目的`).
-            let long = if shape.layout == Layout::Wrapped {
-                shape.is_full(profile, p.last_len, p.indent[1], ends_clause(profile, &p.text))
-            } else {
-                p.last_len * 5 >= profile.max_wrap_width
-            };
-            let runs_on = if profile.has_case { next_lower || last.is_lowercase() } else { long };
-            runs_on.then_some(Join::BlankLine)
+        if self.gap == Gap::None && p.joined && p.indent[1] > p.indent[0] && indent < p.indent[1] {
+            return Some(None);
         }
-        Gap::None => match shape.layout {
+        None
+    }
+
+    /// A heading, a signature or a line in capitals stands alone; once a paragraph has
+    /// two lines it is none of them, and looking at all of it for each line would make
+    /// a long paragraph cost the square of its length.
+    fn stands_alone(&self) -> bool {
+        let (profile, p) = (self.profile, self.p);
+        !p.joined
+            && (is_caps_line(profile, &p.text)
+                || (profile.is_signature)(&p.text)
+                || (profile.heading)(&p.text).is_some_and(|h| !h.rest_is_body))
+    }
+
+    /// A page ended here: a sentence runs on unless the line ended one. In a script
+    /// with case, the next page may go on with a capital (`любой Договаривающейся` /
+    /// `Стороны`) when the line ended on a word.
+    fn across_page(&self, last: char, next_lower: bool) -> Option<Join> {
+        let profile = self.profile;
+        let ends = profile.sentence_enders.contains(&last) || matches!(last, ';' | ':' | '；' | '：');
+        let runs_on = !profile.has_case
+            || next_lower
+            || (last.is_alphabetic() && (profile.ends_open)(&self.p.text) && !profile.opens_recital(&self.next.text));
+        (!ends && runs_on).then_some(Join::PageBreak)
+    }
+
+    /// A blank line: a paragraph ends unless its sentence runs on. Without case to go
+    /// by, only a long line can have been cut by a page end (`……在打` / `击恐怖主义`); a
+    /// short one is a paragraph (`并为达此目的`).
+    fn across_blank(&self, last: char, next_lower: bool) -> Option<Join> {
+        let (profile, p) = (self.profile, self.p);
+        if profile.clause_enders.contains(&last)
+            || !(profile.ends_open)(&p.text)
+            || profile.opens_recital(&self.next.text)
+        {
+            return None;
+        }
+        let long =
+            if self.shape.layout == Layout::Wrapped { self.full() } else { p.last_len * 5 >= profile.max_wrap_width };
+        let runs_on = if profile.has_case { next_lower || last.is_lowercase() } else { long };
+        runs_on.then_some(Join::BlankLine)
+    }
+
+    /// A single line break, as the layout reads it.
+    fn across_line_end(&self, last: char, next_lower: bool) -> Option<Join> {
+        let (profile, p, shape) = (self.profile, self.p, self.shape);
+        match shape.layout {
             Layout::Lines => None,
             Layout::Wrapped if shape.blank_separated => Some(Join::Wrap),
             Layout::Wrapped => {
-                if shape.is_full(profile, p.last_len, p.indent[1], ends_clause(profile, &p.text))
-                    && !(shape.is_overlong(p.last_len) && ends_clause(profile, &p.text))
-                {
+                if self.full() && !(shape.is_overlong(p.last_len) && ends_clause(profile, &p.text)) {
                     return Some(Join::Wrap);
                 }
                 // A short line ends its paragraph, unless it stopped in the middle of
@@ -434,11 +484,9 @@ fn join(profile: &Profile, shape: &Shape, p: &Para, next: &Line, gap: Gap, recit
                 (profile.has_case && last.is_alphabetic() && next_lower && (profile.ends_open)(&p.text))
                     .then_some(Join::Wrap)
             }
-            Layout::Blank if shape.is_full(profile, p.last_len, p.indent[1], ends_clause(profile, &p.text)) => {
-                Some(Join::Wrap)
-            }
+            Layout::Blank if self.full() => Some(Join::Wrap),
             Layout::Blank => join_in_blank_layout(profile, p, last, next_lower),
-        },
+        }
     }
 }
 
