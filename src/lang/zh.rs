@@ -165,93 +165,138 @@ pub fn parse_numeral(s: &str) -> Option<u32> {
     if chars.is_empty() || chars.len() > 12 {
         return None;
     }
-    // Digit by digit, as years are written: 二〇〇七.
-    if chars.len() >= 2 && chars.iter().all(|&c| digit_value(c).is_some()) {
-        let has_zero = chars.iter().any(|&c| matches!(c, '〇' | '○' | '零'));
-        if has_zero || chars.len() >= 3 {
-            return chars.iter().try_fold(0u32, |n, &c| n.checked_mul(10)?.checked_add(digit_value(c)?));
-        }
+    if let Some(n) = digit_by_digit(&chars) {
+        return Some(n);
     }
     if s == "零" || s == "〇" {
         return Some(0);
     }
-    let mut total = 0u32; // the group of 万, once closed
-    let mut section = 0u32; // below 万
-    let mut pending: Option<u32> = None; // a digit waiting for its unit
-    let mut last_unit = u32::MAX; // the unit most recently applied in this section
-    let mut after_zero = false; // a 零 was written, so a place is skipped
+    let mut reading = Positional::default();
     for (i, &c) in chars.iter().enumerate() {
-        if let Some(d) = digit_value(c) {
-            if pending.is_some() {
-                return None; // 二三
-            }
-            if d == 0 {
-                if last_unit == u32::MAX || after_zero {
-                    return None; // a leading or doubled zero
-                }
-                after_zero = true;
-            } else {
-                pending = Some(d);
-            }
-            continue;
+        match digit_value(c) {
+            Some(d) => reading.digit(d)?,
+            None => reading.unit(c, i == 0)?,
         }
+    }
+    reading.finish()
+}
+
+/// A numeral written digit by digit, as years are (二〇〇七): two digits or more with a
+/// zero among them, or three or more.
+fn digit_by_digit(chars: &[char]) -> Option<u32> {
+    if chars.len() < 2 || !chars.iter().all(|&c| digit_value(c).is_some()) {
+        return None;
+    }
+    let has_zero = chars.iter().any(|&c| matches!(c, '〇' | '○' | '零'));
+    if !(has_zero || chars.len() >= 3) {
+        return None;
+    }
+    chars.iter().try_fold(0u32, |n, &c| n.checked_mul(10)?.checked_add(digit_value(c)?))
+}
+
+/// A numeral with units (二十六, 一百零二, 一万二千) read character by character.
+struct Positional {
+    /// The group of 万, once closed.
+    total: u32,
+    /// What stands below 万 so far.
+    section: u32,
+    /// A digit waiting for its unit.
+    pending: Option<u32>,
+    /// The unit most recently applied in this section.
+    last_unit: u32,
+    /// Whether a 零 was written, so a place is skipped.
+    after_zero: bool,
+}
+
+impl Default for Positional {
+    fn default() -> Self {
+        Positional { total: 0, section: 0, pending: None, last_unit: u32::MAX, after_zero: false }
+    }
+}
+
+impl Positional {
+    /// A digit: waits for its unit; a zero marks a skipped place.
+    fn digit(&mut self, d: u32) -> Option<()> {
+        if self.pending.is_some() {
+            return None; // 二三
+        }
+        if d == 0 {
+            if self.last_unit == u32::MAX || self.after_zero {
+                return None; // a leading or doubled zero
+            }
+            self.after_zero = true;
+        } else {
+            self.pending = Some(d);
+        }
+        Some(())
+    }
+
+    /// A unit character (十 百 千 万, their financial forms, 廿 at the start).
+    fn unit(&mut self, c: char, first: bool) -> Option<()> {
         let unit = match c {
             '十' | '拾' => 10,
             '百' | '佰' => 100,
             '千' | '仟' => 1000,
-            '廿' if i == 0 => {
-                section = 20;
-                last_unit = 10;
-                continue;
+            '廿' if first => {
+                self.section = 20;
+                self.last_unit = 10;
+                return Some(());
             }
-            '万' => {
-                let value = section + pending.take().unwrap_or(0);
-                if value == 0 || total != 0 {
-                    return None;
-                }
-                total = value * 10_000;
-                section = 0;
-                // What follows 万 counts below it: 一万零一, 一万二千.
-                last_unit = 10_000;
-                after_zero = false;
-                continue;
-            }
+            '万' => return self.ten_thousands(),
             _ => return None,
         };
-        if unit >= last_unit {
+        if unit >= self.last_unit {
             return None; // 十百, 一百二百
         }
         // After 零 at least one place must have been skipped: 一千零二十, not 一百零二十.
-        if after_zero && (last_unit == u32::MAX || unit * 10 >= last_unit) {
+        if self.after_zero && (self.last_unit == u32::MAX || unit * 10 >= self.last_unit) {
             return None;
         }
-        let d = match pending.take() {
+        let d = match self.pending.take() {
             Some(d) => d,
-            None if unit == 10 && section == 0 => 1, // 十五
+            None if unit == 10 && self.section == 0 => 1, // 十五
             None => return None,
         };
-        section += d * unit;
-        last_unit = unit;
-        after_zero = false;
+        self.section += d * unit;
+        self.last_unit = unit;
+        self.after_zero = false;
+        Some(())
     }
-    match pending {
-        Some(d) => {
-            // 一百零二: after 零 the digit is ones, and a place was skipped.
-            // 二十六: right after 十 the digit is ones. 一百二 (colloquial 120) is rejected.
-            if after_zero {
-                if last_unit < 100 {
+
+    /// 万 closes the group below it; what follows counts below it (一万零一, 一万二千).
+    fn ten_thousands(&mut self) -> Option<()> {
+        let value = self.section + self.pending.take().unwrap_or(0);
+        if value == 0 || self.total != 0 {
+            return None;
+        }
+        self.total = value * 10_000;
+        self.section = 0;
+        self.last_unit = 10_000;
+        self.after_zero = false;
+        Some(())
+    }
+
+    /// The value, once the last character is read.
+    fn finish(mut self) -> Option<u32> {
+        match self.pending {
+            Some(d) => {
+                // 一百零二: after 零 the digit is ones, and a place was skipped.
+                // 二十六: right after 十 the digit is ones. 一百二 (colloquial 120) is rejected.
+                if self.after_zero {
+                    if self.last_unit < 100 {
+                        return None;
+                    }
+                } else if self.last_unit != u32::MAX && self.last_unit > 10 {
                     return None;
                 }
-            } else if last_unit != u32::MAX && last_unit > 10 {
-                return None;
+                self.section += d;
             }
-            section += d;
+            None if self.after_zero => return None, // 一百零
+            None => {}
         }
-        None if after_zero => return None, // 一百零
-        None => {}
+        let value = self.total + self.section;
+        (value > 0).then_some(value)
     }
-    let value = total + section;
-    (value > 0).then_some(value)
 }
 
 /// Splits `s` at the end of a leading run of numeral characters or digits.
