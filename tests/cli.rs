@@ -23,7 +23,7 @@ fn parse_text_and_json() {
         .args(["parse", ZH])
         .assert()
         .code(0)
-        .stdout(predicate::str::starts_with(format!("{ZH}: zh text, UTF-8\n85 units, 19 repairs\n")))
+        .stdout(predicate::str::starts_with(format!("{ZH}: zh text, UTF-8, layout blank\n85 units, 19 repairs\n")))
         .stdout(predicate::str::contains("paragraph    71-74  [一、] 缔约各方根据本国法律"));
     let out = bitext().args(["parse", "--format", "json", RU]).output().unwrap();
     assert_eq!(out.status.code(), Some(0));
@@ -48,7 +48,7 @@ fn parse_reads_standard_input_with_an_encoding() {
         .write_stdin(bytes)
         .assert()
         .code(0)
-        .stdout(predicate::str::starts_with("-: ru text, windows-1251\n84 units"));
+        .stdout(predicate::str::starts_with("-: ru text, windows-1251, layout blank\n84 units"));
 }
 
 #[test]

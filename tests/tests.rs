@@ -4,6 +4,8 @@
 //! - `diffing`: `diff` on revisions of the real texts, with the units to review.
 //! - `formats`: snapshots of every output format on a small fixture (insta).
 //! - `loading`: decoding every encoding, repairs, the structure of the real texts, bad input.
+//! - `layout`: line breaks as converters leave them (one paragraph per line, wrapped,
+//!   margins, hanging indents, titles, page ends).
 //! - `aligning`: the treaty, the UN Charter against hand-made gold, synthetic sentence data.
 //! - `batching`: `batch`: failures, resuming, shards, determinism across threads.
 //! - `checking`: `check` on the real texts and the fault-injection suite.
@@ -17,6 +19,7 @@ mod checking;
 mod cli;
 mod diffing;
 mod formats;
+mod layout;
 mod loading;
 mod properties;
 mod regression;

@@ -181,6 +181,21 @@ pub struct Profile {
     pub has_case: bool,
     /// A wrapped line is at most this many characters long.
     pub max_wrap_width: usize,
+    /// Words that open a recital of a preamble (鉴于, 认识到 / Признавая, будучи): a
+    /// line that starts with one starts a paragraph.
+    pub recital_openers: &'static [&'static str],
+    /// Words that name a kind of document (条约, 宪章 / договор, устав), lowercase: a
+    /// title names one.
+    pub title_words: &'static [&'static str],
+    /// Words around a page number (`стр. 3`, `第3页`): prefixes and suffixes, lowercase.
+    pub page_number_words: (&'static [&'static str], &'static [&'static str]),
+    /// Whether a list bullet (`- `, `* `) before text of the script is always
+    /// converters' markup: Chinese never starts a clause with a dash, Russian lists do.
+    pub bullet_before_text_is_markup: bool,
+    /// The second halves of words that keep their hyphen when joined across a line
+    /// end (`кто-` + `то`), and the beginnings of those that do (`государств-` +
+    /// `членов`).
+    pub hyphen_keep: (&'static [&'static str], &'static [&'static str]),
     /// Recognises a heading (article, chapter, part, annex, preamble) at the start of a line.
     pub heading: fn(&str) -> Option<HeadingMatch>,
     /// Recognises a paragraph or sub-item label at the start of a line.

@@ -10,32 +10,7 @@ use unicode_normalization::{UnicodeNormalization, is_nfc};
 
 use crate::lang::Lang;
 use crate::model::{Repair, RepairKind};
-
-/// One line of input after repairs, with the span of input lines it came from.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Line {
-    /// The repaired text, trimmed; empty for a blank line.
-    pub text: String,
-    /// The first input line (1-based).
-    pub first: usize,
-    /// The last input line (1-based); more than `first` after a hyphenation join.
-    pub last: usize,
-    /// Whether the line was indented (a paragraph start in texts that indent).
-    pub indented: bool,
-    /// Whether page furniture (a page number, a running header) was removed here:
-    /// a page ended, so a sentence may run on across it.
-    pub page_break: bool,
-    /// The length in characters of the first and of the last input line it holds
-    /// (they differ from the text's length after a hyphenation join).
-    pub physical: [usize; 2],
-}
-
-impl Line {
-    /// Whether the line is blank.
-    pub fn is_blank(&self) -> bool {
-        self.text.is_empty()
-    }
-}
+pub use crate::structure::line::{Line, shorten};
 
 fn repair(repairs: &mut Vec<Repair>, kind: RepairKind, line: usize, message: impl Into<String>) {
     repairs.push(Repair { kind, line, message: message.into() });
@@ -43,6 +18,18 @@ fn repair(repairs: &mut Vec<Repair>, kind: RepairKind, line: usize, message: imp
 
 /// Whitespace, invisible characters and Unicode normalisation, line by line.
 pub fn normalize(raw: &[&str], repairs: &mut Vec<Repair>) -> Vec<Line> {
+    // A left margin that every line has (lynx indents all it writes) is one repair, not
+    // one per line.
+    let margin = raw.iter().filter(|l| !l.trim().is_empty()).map(|l| indent_columns(l)).min().unwrap_or(0);
+    if margin > 0 {
+        let first = raw.iter().position(|l| !l.trim().is_empty()).map_or(1, |i| i + 1);
+        repair(
+            repairs,
+            RepairKind::Whitespace,
+            first,
+            format!("removed a left margin of {margin} columns that every line has"),
+        );
+    }
     raw.iter()
         .enumerate()
         .map(|(i, &raw)| {
@@ -61,7 +48,7 @@ pub fn normalize(raw: &[&str], repairs: &mut Vec<Repair>) -> Vec<Line> {
             }
             let is_space = |c: char| c.is_whitespace() || c == '\u{3000}';
             let indent: String = text.chars().take_while(|&c| is_space(c)).collect();
-            let indented = indent.contains('\u{3000}') || indent.chars().count() >= 2 || indent.contains('\t');
+            let columns = indent_columns(&indent);
             let trimmed = text.trim_matches(is_space);
             let mut folded = String::with_capacity(trimmed.len());
             let mut prev_space = false;
@@ -80,8 +67,8 @@ pub fn normalize(raw: &[&str], repairs: &mut Vec<Repair>) -> Vec<Line> {
                     prev_space = false;
                 }
             }
-            if !trimmed.is_empty() && (!indent.is_empty() || trimmed.len() != text.len() - indent.len() || odd_space) {
-                let what = match (!indent.is_empty(), odd_space) {
+            if !trimmed.is_empty() && (columns > margin || trimmed.len() != text.len() - indent.len() || odd_space) {
+                let what = match (columns > margin, odd_space) {
                     (true, _) => "removed indentation",
                     (false, true) => "folded non-breaking or repeated spaces",
                     (false, false) => "removed trailing spaces",
@@ -89,9 +76,24 @@ pub fn normalize(raw: &[&str], repairs: &mut Vec<Repair>) -> Vec<Line> {
                 repair(repairs, RepairKind::Whitespace, no, what);
             }
             let len = folded.chars().count();
-            Line { text: folded, first: no, last: no, indented, page_break: false, physical: [len; 2] }
+            let page_break = raw.contains('\u{c}');
+            Line { text: folded, first: no, last: no, indent: columns, page_break, physical: [len; 2] }
         })
         .collect()
+}
+
+/// The width of a line's indentation in columns: a space 1, a tab 4, an ideographic
+/// space 2 (it is as wide as a Han character); a form feed takes none.
+fn indent_columns(line: &str) -> usize {
+    line.chars()
+        .take_while(|&c| c.is_whitespace() || c == '\u{3000}')
+        .map(|c| match c {
+            '\t' => 4,
+            '\u{3000}' => 2,
+            '\u{c}' => 0,
+            _ => 1,
+        })
+        .sum()
 }
 
 /// Removes list and emphasis markup: `**`, `# ` headings, and list bullets (`- `, `* `)
@@ -101,6 +103,12 @@ pub fn strip_markup(lang: Lang, lines: &mut [Line], repairs: &mut Vec<Repair>) {
     for line in lines.iter_mut().filter(|l| !l.is_blank()) {
         let before = line.text.clone();
         let mut text = line.text.replace("**", "").replace("__", "");
+        // A heading set between rules of stars or equals signs (html2text writes
+        // `***** 第一条 *****`).
+        let ruled = text.trim_matches(|c: char| matches!(c, '*' | '=' | '~') || c == ' ');
+        if ruled.len() != text.len() && (profile.heading)(ruled).is_some() {
+            text = ruled.to_string();
+        }
         let hashes = text.chars().take_while(|&c| c == '#').count();
         if (1..=6).contains(&hashes) && text[hashes..].starts_with(' ') {
             text = text[hashes..].trim_start().to_string();
@@ -108,7 +116,8 @@ pub fn strip_markup(lang: Lang, lines: &mut [Line], repairs: &mut Vec<Repair>) {
         for bullet in ["- ", "* ", "+ ", "• ", "· "] {
             if let Some(rest) = text.strip_prefix(bullet) {
                 let rest = rest.trim_start();
-                let first_script = rest.chars().next().is_some_and(|c| lang == Lang::Zh && (profile.is_script_char)(c));
+                let first_script = profile.bullet_before_text_is_markup
+                    && rest.chars().next().is_some_and(|c| (profile.is_script_char)(c));
                 if (profile.label)(rest).is_some() || (profile.heading)(rest).is_some() || first_script {
                     text = rest.to_string();
                 }
@@ -124,15 +133,17 @@ pub fn strip_markup(lang: Lang, lines: &mut [Line], repairs: &mut Vec<Repair>) {
 }
 
 /// Removes page numbers (`- 3 -`, `3`, `стр. 3`, `第3页`, `3/12`) and running headers or
-/// footers: short lines that recur three or more times and are not headings.
+/// footers: short lines that recur three or more times and are not headings. Where
+/// either was removed a page ended, and the line is marked as a page break.
 pub fn strip_page_furniture(lang: Lang, lines: &mut [Line], repairs: &mut Vec<Repair>) {
+    let profile = lang.profile();
     for line in lines.iter_mut().filter(|l| !l.is_blank()) {
-        if is_page_number(&line.text) {
+        if is_page_number(profile.page_number_words, &line.text) {
             repair(repairs, RepairKind::PageNumber, line.first, format!("removed page number {:?}", line.text));
             line.text.clear();
+            line.page_break = true;
         }
     }
-    let profile = lang.profile();
     let mut seen: BTreeMap<&str, Vec<usize>> = BTreeMap::new();
     for (i, line) in lines.iter().enumerate() {
         if !line.is_blank() && line.text.chars().count() <= 100 {
@@ -142,7 +153,10 @@ pub fn strip_page_furniture(lang: Lang, lines: &mut [Line], repairs: &mut Vec<Re
     let first_block_end = lines.iter().position(|l| l.is_blank() && lines.iter().any(|x| !x.is_blank())).unwrap_or(0);
     let mut remove = Vec::new();
     for (text, at) in seen {
+        // A line that ends a sentence or a clause is the tail of a wrapped paragraph
+        // (`Безопасности.`), however often it recurs; headers and footers name things.
         if at.len() < 3
+            || text.ends_with(profile.clause_enders)
             || (profile.heading)(text).is_some()
             || (profile.label)(text).is_some()
             || (profile.is_signature)(text)
@@ -178,7 +192,7 @@ pub fn strip_page_furniture(lang: Lang, lines: &mut [Line], repairs: &mut Vec<Re
     }
 }
 
-fn is_page_number(text: &str) -> bool {
+fn is_page_number((prefixes, suffixes): (&[&str], &[&str]), text: &str) -> bool {
     let t = text.trim();
     let core = t.trim_matches(|c: char| matches!(c, '-' | '–' | '—' | ' '));
     let digits = |s: &str| !s.is_empty() && s.len() <= 4 && s.chars().all(|c| c.is_ascii_digit());
@@ -186,9 +200,12 @@ fn is_page_number(text: &str) -> bool {
         return true;
     }
     let lower = t.to_lowercase();
-    for prefix in ["стр.", "страница", "page", "第"] {
+    for prefix in prefixes.iter().chain(["page"].iter()) {
         if let Some(rest) = lower.strip_prefix(prefix) {
-            let rest = rest.trim().trim_end_matches(['页', '頁']).trim();
+            let mut rest = rest.trim();
+            for suffix in suffixes {
+                rest = rest.trim_end_matches(suffix).trim();
+            }
             if digits(rest) {
                 return true;
             }
@@ -198,6 +215,49 @@ fn is_page_number(text: &str) -> bool {
         return digits(a.trim()) && digits(b.trim());
     }
     false
+}
+
+/// Removes page numbers that an extractor's own de-hyphenation glued into a word
+/// (`Договаривающих3 ся` for `Договаривающих-` / `3` / `ся`): in a script with case,
+/// a word never runs on into digits and then, after a space, into lower case.
+pub fn unglue_page_numbers(lang: Lang, lines: &mut [Line], repairs: &mut Vec<Repair>) {
+    let profile = lang.profile();
+    if !profile.has_case {
+        return;
+    }
+    let lower = |c: char| c.is_lowercase() && (profile.is_script_char)(c);
+    for line in lines.iter_mut().filter(|l| l.text.bytes().any(|b| b.is_ascii_digit())) {
+        let chars: Vec<char> = line.text.chars().collect();
+        let mut out = String::with_capacity(line.text.len());
+        let mut i = 0;
+        let mut found = Vec::new();
+        while i < chars.len() {
+            let glued = i >= 2 && lower(chars[i - 1]) && lower(chars[i - 2]) && chars[i].is_ascii_digit() && {
+                let digits = chars[i..].iter().take_while(|c| c.is_ascii_digit()).count();
+                let j = i + digits;
+                digits <= 4 && chars.get(j) == Some(&' ') && chars.get(j + 1).is_some_and(|&c| lower(c))
+            };
+            if glued {
+                let digits: String = chars[i..].iter().take_while(|c| c.is_ascii_digit()).collect();
+                i += digits.chars().count() + 1;
+                found.push(digits);
+                continue;
+            }
+            out.push(chars[i]);
+            i += 1;
+        }
+        for number in found {
+            repair(
+                repairs,
+                RepairKind::PageNumber,
+                line.first,
+                format!("removed page number {number} glued into a word"),
+            );
+        }
+        if out.len() != line.text.len() {
+            line.text = out;
+        }
+    }
 }
 
 /// Joins words hyphenated at a line end (`со-` + `трудничество`), across blank lines
@@ -241,8 +301,11 @@ pub fn join_hyphenation(lang: Lang, lines: &mut Vec<Line>, repairs: &mut Vec<Rep
         let hyphenated = format!("{head_word}-{tail_word}");
         // Particles (`кто-то`, `какой-либо`) and compounds of member states keep their
         // hyphen, and so does any compound the text writes hyphenated elsewhere.
-        let particle = ["либо", "нибудь", "то", "ка", "таки"].contains(&tail_word.as_str());
-        let keep = particle || tail_word.starts_with("член") || compounds.contains(&hyphenated.to_lowercase());
+        let (tails, heads) = lang.profile().hyphen_keep;
+        let particle = tails.contains(&tail_word.as_str());
+        let keep = particle
+            || heads.iter().any(|h| tail_word.starts_with(h))
+            || compounds.contains(&hyphenated.to_lowercase());
         let joined = if keep { format!("{head}-{}", lines[j].text) } else { format!("{head}{}", lines[j].text) };
         repair(
             repairs,
@@ -264,17 +327,6 @@ pub fn join_hyphenation(lang: Lang, lines: &mut Vec<Line>, repairs: &mut Vec<Rep
     }
 }
 
-/// A short form of a line for messages.
-pub fn shorten(s: &str) -> String {
-    let n = s.chars().count();
-    if n <= 40 {
-        s.to_string()
-    } else {
-        let head: String = s.chars().take(37).collect();
-        format!("{head}…")
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -286,11 +338,14 @@ mod tests {
 
     #[test]
     fn page_numbers() {
-        for t in ["- 3 -", "— 12 —", "3", "стр. 4", "第3页", "3/12", "Page 7"] {
-            assert!(is_page_number(t), "{t}");
+        for t in ["- 3 -", "— 12 —", "3", "3/12", "Page 7"] {
+            assert!(is_page_number(Lang::Ru.profile().page_number_words, t), "{t}");
         }
+        assert!(is_page_number(Lang::Ru.profile().page_number_words, "стр. 4"));
+        assert!(is_page_number(Lang::Zh.profile().page_number_words, "第3页"));
         for t in ["1.", "2002年", "Статья 3", "3 дня"] {
-            assert!(!is_page_number(t), "{t}");
+            assert!(!is_page_number(Lang::Ru.profile().page_number_words, t), "{t}");
+            assert!(!is_page_number(Lang::Zh.profile().page_number_words, t), "{t}");
         }
     }
 
@@ -316,10 +371,20 @@ mod tests {
     }
 
     #[test]
+    fn glued_page_numbers() {
+        let mut ls = lines(&["любой Договаривающих3 ся Сторон", "статей 34 и 35", "COVID19 vaccine"]);
+        let mut r = Vec::new();
+        unglue_page_numbers(Lang::Ru, &mut ls, &mut r);
+        let texts: Vec<&str> = ls.iter().map(|l| l.text.as_str()).collect();
+        assert_eq!(texts, ["любой Договаривающихся Сторон", "статей 34 и 35", "COVID19 vaccine"]);
+        assert_eq!(r.len(), 1);
+    }
+
+    #[test]
     fn whitespace() {
         let ls = lines(&["\u{3000}\u{3000}一、维持", "1\u{a0}000  рублей "]);
         assert_eq!(ls[0].text, "一、维持");
-        assert!(ls[0].indented);
+        assert_eq!(ls[0].indent, 4);
         assert_eq!(ls[1].text, "1 000 рублей");
     }
 }

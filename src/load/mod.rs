@@ -197,13 +197,15 @@ pub fn load_bytes(bytes: &[u8], path: impl AsRef<Path>, options: &LoadOptions) -
     }
     let mut repairs = Vec::new();
     let mut lines = clean::normalize(&raw, &mut repairs);
-    let units = match options.segments {
-        Segments::Lines => structure::parse_lines(&lines),
+    let (units, layout) = match options.segments {
+        Segments::Lines => (structure::parse_lines(&lines), Layout::Lines),
         Segments::Structure => {
             clean::strip_markup(lang, &mut lines, &mut repairs);
             clean::strip_page_furniture(lang, &mut lines, &mut repairs);
+            clean::unglue_page_numbers(lang, &mut lines, &mut repairs);
             clean::join_hyphenation(lang, &mut lines, &mut repairs);
-            structure::parse(lang, &lines, &mut repairs)
+            let layout = options.layout.or(extracted.as_ref().and_then(|e| e.layout));
+            structure::parse(lang, &lines, layout, &mut repairs)
         }
     };
     if units.len() > MAX_UNITS {
@@ -212,8 +214,8 @@ pub fn load_bytes(bytes: &[u8], path: impl AsRef<Path>, options: &LoadOptions) -
     repairs.sort_by_key(|r| r.line);
     let mut doc = Document::new(path.display().to_string(), lang, decoded.encoding, decoded.bom, units, repairs);
     doc.format = format;
+    doc.layout = layout;
     if let Some(extracted) = extracted {
-        doc.layout = extracted.layout.unwrap_or_default();
         doc.reader = extracted.notes;
     }
     Ok(doc)

@@ -1,0 +1,125 @@
+//! The title: the first lines of a text, when they look like one.
+
+use super::layout::{Shape, opens_recital};
+use super::line::Line;
+use crate::lang::Profile;
+use crate::model::Layout;
+
+/// The title of a text, from one or more lines.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(super) struct Title {
+    /// Its lines, joined with the language's joiner.
+    pub text: String,
+    /// Its first and last input line.
+    pub lines: [usize; 2],
+}
+
+/// The most lines a title has (`ДОГОВОР` / `о долгосрочном …` / `государств-членов …`).
+const MAX_TITLE_LINES: usize = 5;
+
+/// Splits the title off the text: the first lines, while they are short, end without
+/// punctuation and are not headings, labels, signatures or recitals — whether centred
+/// or indented — and one of them names a kind of document (条约, ДОГОВОР). Where blank lines separate paragraphs, the title is the first block
+/// of such lines, and each one-line block after it (a title set in several
+/// paragraphs); with one paragraph per line, the first such lines. In a wrapped text
+/// without blank lines, title lines are shorter than the width.
+pub(super) fn split_title<'a>(profile: &Profile, shape: &Shape, lines: &'a [Line]) -> (Option<Title>, &'a [Line]) {
+    let found = match shape.layout {
+        Layout::Lines => leading_lines(profile, shape, lines, false),
+        Layout::Blank => leading_blocks(profile, shape, lines),
+        Layout::Wrapped => leading_blocks(profile, shape, lines).or_else(|| leading_lines(profile, shape, lines, true)),
+    };
+    let Some((taken, end)) = found else {
+        return (None, lines);
+    };
+    let rest = &lines[end..];
+    let total: usize = taken.iter().map(|l| l.text.chars().count()).sum();
+    // A sentence that goes on in lower case after it was no title (`МЫ, НАРОДЫ …` /
+    // `избавить грядущие поколения …`).
+    let goes_on = profile.has_case
+        && rest
+            .iter()
+            .find(|l| !l.is_blank())
+            .is_some_and(|l| l.text.chars().next().is_some_and(char::is_lowercase) && !opens_recital(profile, &l.text));
+    let names_a_document = taken.iter().any(|l| {
+        let lower = l.text.to_lowercase();
+        profile.title_words.iter().any(|w| lower.contains(w))
+    });
+    if taken.is_empty() || total > 250 || goes_on || !names_a_document || !rest.iter().any(|l| !l.is_blank()) {
+        return (None, lines);
+    }
+    let text = taken.iter().map(|l| l.text.as_str()).collect::<Vec<_>>().join(profile.line_joiner);
+    (Some(Title { text, lines: [taken[0].first, taken[taken.len() - 1].last] }), rest)
+}
+
+/// The first lines that may be a title, and the index of the line after them.
+fn leading_lines<'a>(
+    profile: &Profile,
+    shape: &Shape,
+    lines: &'a [Line],
+    width_ends: bool,
+) -> Option<(Vec<&'a Line>, usize)> {
+    let start = lines.iter().position(|l| !l.is_blank())?;
+    let taken: Vec<&Line> = lines[start..]
+        .iter()
+        .take(MAX_TITLE_LINES)
+        .take_while(|l| !l.is_blank() && is_title_line(profile, shape, l, width_ends))
+        .collect();
+    let end = start + taken.len();
+    Some((taken, end))
+}
+
+/// The first block of lines, when all of them may be a title, and the one-line blocks
+/// that follow it and may be too; the index of the line after them.
+fn leading_blocks<'a>(profile: &Profile, shape: &Shape, lines: &'a [Line]) -> Option<(Vec<&'a Line>, usize)> {
+    let start = lines.iter().position(|l| !l.is_blank())?;
+    let block_end = |from: usize| lines[from..].iter().position(Line::is_blank).map_or(lines.len(), |i| from + i);
+    let mut end = block_end(start);
+    let first = &lines[start..end];
+    let first_indent = shape.indent(&first[0]);
+    let title_like = |l: &Line| is_title_line(profile, shape, l, false);
+    // Where a block's later lines are indented deeper, it is a paragraph with a
+    // first-line indent, not a title.
+    if first.len() > MAX_TITLE_LINES
+        || !first.iter().all(title_like)
+        || (shape.layout == Layout::Blank && first.iter().skip(1).any(|l| shape.indent(l) > first_indent))
+        || end == lines.len()
+    {
+        return None;
+    }
+    let mut taken: Vec<&Line> = first.iter().collect();
+    while let Some(next) = lines[end..].iter().position(|l| !l.is_blank() || l.page_break).map(|i| end + i) {
+        let next_end = block_end(next);
+        let gap_has_page_break = lines[end..next].iter().any(|l| l.page_break);
+        if gap_has_page_break
+            || next_end - next != 1
+            || next_end == lines.len()
+            || taken.len() == MAX_TITLE_LINES
+            || !title_like(&lines[next])
+        {
+            break;
+        }
+        taken.push(&lines[next]);
+        end = next_end;
+    }
+    Some((taken, end))
+}
+
+/// Whether a line may be part of a title.
+fn is_title_line(profile: &Profile, shape: &Shape, line: &Line, width_ends: bool) -> bool {
+    let text = line.text.as_str();
+    let len = text.chars().count();
+    let cut_at_width = width_ends && shape.indent(line) == 0 && {
+        let w = shape.width.unwrap_or(usize::MAX);
+        len * 4 >= w * 3
+    };
+    len <= 120
+        && !cut_at_width
+        && !text.ends_with(profile.clause_enders)
+        && (profile.heading)(text).is_none()
+        && (profile.label)(text).is_none()
+        && !(profile.is_signature)(text)
+        && !(profile.is_closing)(text)
+        && (profile.ends_open)(text)
+        && !opens_recital(profile, text)
+}

@@ -1,0 +1,238 @@
+//! Reading line breaks as converters leave them: each failure class of layout
+//! inference, on excerpts of the real texts and on whole texts laid out again the way
+//! web copies, python-docx, lynx, w3m and pandoc lay them out.
+
+use bitext::load::{LoadOptions, load_bytes};
+use bitext::model::{Layout, UnitKind};
+use bitext::{Document, Lang};
+
+use crate::util::{doc, path};
+
+const TEXTS: [&str; 4] = [
+    "texts/sco-treaty-2007.zh.txt",
+    "texts/sco-treaty-2007.ru.txt",
+    "tests/fixtures/un-charter-1945.zh.txt",
+    "tests/fixtures/un-charter-1945.ru.txt",
+];
+
+fn read(text: &str) -> Document {
+    load_bytes(text.as_bytes(), "form.txt", &LoadOptions::default()).unwrap()
+}
+
+/// Refs and texts, whitespace aside.
+fn shape(doc: &Document) -> Vec<(String, String)> {
+    doc.units.iter().map(|u| (u.r#ref.clone(), u.text.split_whitespace().collect())).collect()
+}
+
+fn texts(doc: &Document) -> Vec<&str> {
+    doc.units.iter().map(|u| u.text.as_str()).collect()
+}
+
+/// A unit as printed: a paragraph with its number in front.
+fn printed(u: &bitext::Unit) -> String {
+    match (&u.label, u.kind) {
+        (Some(l), UnitKind::Paragraph | UnitKind::Item) => {
+            let sep = if l.ends_with('、') || l.ends_with('）') { "" } else { " " };
+            format!("{l}{sep}{}", u.text)
+        }
+        _ => u.text.clone(),
+    }
+}
+
+/// The Russian treaty's title as it is set: in three lines.
+fn title_lines(doc: &Document, u: &bitext::Unit) -> Vec<String> {
+    if doc.lang == Lang::Ru && u.text.starts_with("ДОГОВОР ") {
+        let rest = &u.text["ДОГОВОР ".len()..];
+        let cut = rest.find(" государств").unwrap();
+        vec!["ДОГОВОР".into(), rest[..cut].into(), rest[cut + 1..].into()]
+    } else {
+        vec![u.text.clone()]
+    }
+}
+
+/// Web copies, python-docx, LibreOffice's text export: one paragraph per line, no
+/// blank lines.
+fn one_per_line(doc: &Document) -> String {
+    let mut out = Vec::new();
+    for u in &doc.units {
+        if u.kind == UnitKind::Title { out.extend(title_lines(doc, u)) } else { out.push(printed(u)) }
+    }
+    out.join("\n") + "\n"
+}
+
+/// lynx and w3m: every line indented by a margin, paragraphs wrapped at a width and
+/// separated by blank lines, numbered paragraphs with a hanging indent, the title
+/// centred.
+fn terminal_dump(doc: &Document, width: usize) -> String {
+    let han = doc.lang == Lang::Zh;
+    let mut out = Vec::new();
+    for u in &doc.units {
+        if u.kind == UnitKind::Title {
+            for t in title_lines(doc, u) {
+                out.push(format!("{}{t}", " ".repeat(20)));
+            }
+            out.push(String::new());
+            continue;
+        }
+        let (head, body) = match (&u.label, u.kind, han) {
+            (Some(l), UnitKind::Paragraph | UnitKind::Item, false) => (format!("{l}  "), u.text.clone()),
+            _ => (String::new(), printed(u)),
+        };
+        let hang = " ".repeat(head.chars().count());
+        for (k, line) in wrap(&body, width - head.chars().count(), han).into_iter().enumerate() {
+            out.push(format!("   {}{line}", if k == 0 { &head } else { &hang }));
+        }
+        out.push(String::new());
+    }
+    out.join("\n")
+}
+
+/// Wraps at `width` characters: between words, or anywhere in Chinese.
+fn wrap(text: &str, width: usize, anywhere: bool) -> Vec<String> {
+    let mut lines = vec![String::new()];
+    if anywhere {
+        for c in text.chars() {
+            if lines.last().unwrap().chars().count() == width {
+                lines.push(String::new());
+            }
+            lines.last_mut().unwrap().push(c);
+        }
+        return lines;
+    }
+    for word in text.split(' ') {
+        let last = lines.last_mut().unwrap();
+        if !last.is_empty() && last.chars().count() + 1 + word.chars().count() > width {
+            lines.push(word.to_string());
+        } else {
+            if !last.is_empty() {
+                last.push(' ');
+            }
+            last.push_str(word);
+        }
+    }
+    lines
+}
+
+#[test]
+fn one_paragraph_per_line_reads_as_the_original() {
+    for rel in TEXTS {
+        let clean = doc(rel);
+        let form = read(&one_per_line(&clean));
+        assert_eq!(form.layout, Layout::Lines, "{rel}");
+        assert_eq!(shape(&form), shape(&clean), "{rel}");
+    }
+}
+
+#[test]
+fn shared_margin_hanging_indents_and_wrapping_read_as_the_original() {
+    for rel in TEXTS {
+        let clean = doc(rel);
+        let width = if clean.lang == Lang::Zh { 36 } else { 72 };
+        let form = read(&terminal_dump(&clean, width));
+        assert_eq!(form.layout, Layout::Wrapped, "{rel}");
+        assert_eq!(shape(&form), shape(&clean), "{rel}");
+        let margins = form.repairs.iter().filter(|r| r.message.contains("left margin")).count();
+        assert_eq!(margins, 1, "{rel}: the shared margin is one repair");
+    }
+}
+
+#[test]
+fn sdg_items_one_per_line_are_186_units_each_and_align_one_to_one() {
+    let zh = doc("tests/fixtures/sdg/sdg-2030-goals-targets.zh.txt");
+    let ru = doc("tests/fixtures/sdg/sdg-2030-goals-targets.ru.txt");
+    assert_eq!((zh.units.len(), ru.units.len()), (186, 186));
+    assert_eq!((zh.layout, ru.layout), (Layout::Lines, Layout::Lines));
+    let a = bitext::align::align(&zh, &ru, &Default::default());
+    assert!(a.pairs.iter().all(|p| p.link() == "1-1"), "every pair 1-1");
+}
+
+#[test]
+fn recitals_ending_in_commas_stay_apart_and_agreed_as_follows_stands_alone() {
+    let zh = read(
+        "上海合作组织成员国长期睦邻友好合作条约\n系于睦邻友好合作的历史纽带，\n遵循《联合国宪章》的宗旨和原则，\n兹达成协议如下：\n第一条\n缔约各方发展合作关系。\n",
+    );
+    assert_eq!(
+        texts(&zh),
+        [
+            "上海合作组织成员国长期睦邻友好合作条约",
+            "系于睦邻友好合作的历史纽带，",
+            "遵循《联合国宪章》的宗旨和原则，",
+            "兹达成协议如下：",
+            "第一条",
+            "缔约各方发展合作关系。"
+        ]
+    );
+    assert_eq!(zh.units[0].kind, UnitKind::Title);
+    let ru = read(
+        "ДОГОВОР\nо долгосрочном добрососедстве\nбудучи связанными историческими узами,\nруководствуясь целями Устава;\nдоговорились о нижеследующем:\nСтатья 1\nСтороны развивают сотрудничество.\n",
+    );
+    assert_eq!(ru.units[0].text, "ДОГОВОР о долгосрочном добрососедстве");
+    assert_eq!(ru.units.len(), 6);
+}
+
+#[test]
+fn a_centred_title_in_several_paragraphs_is_one_title() {
+    let ru = read(
+        "                 ДОГОВОР\n\n      о долгосрочном добрососедстве\n\n      государств-членов ШОС\n\nГосударства-члены ШОС,\n\nбудучи связанными узами;\n\nСтатья 1\n\nСтороны сотрудничают.\n",
+    );
+    assert_eq!(ru.units[0].r#ref, "title");
+    assert_eq!(ru.units[0].text, "ДОГОВОР о долгосрочном добрососедстве государств-членов ШОС");
+    assert_eq!(ru.units[1].r#ref, "preamble.1");
+    // No join is reported for what is a title in several lines.
+    assert!(ru.repairs.iter().all(|r| r.kind != bitext::model::RepairKind::Join), "{:?}", ru.repairs);
+    // A first line that a sentence goes on from is no title, however it is set.
+    let un = read(
+        "МЫ, НАРОДЫ ОБЪЕДИНЕННЫХ НАЦИЙ, ПРЕИСПОЛНЕННЫЕ РЕШИМОСТИ\nизбавить грядущие поколения от бедствий войны,\n",
+    );
+    assert_eq!(un.units[0].r#ref, "preamble.1");
+    let un = read("我联合国人民同兹决心\n\n欲免后世再遭今代人类两度身历惨不堪言之战祸，\n");
+    assert_eq!(un.units[0].r#ref, "preamble.1");
+}
+
+#[test]
+fn a_paragraph_number_alone_on_its_line_takes_the_text_after_it() {
+    let zh = read("第八条\n\n一、\n\n缔约各方在打击恐怖主义方面积极开展合作。\n\n二、\n缔约各方加强协作。\n");
+    assert_eq!(texts(&zh), ["第八条", "缔约各方在打击恐怖主义方面积极开展合作。", "缔约各方加强协作。"]);
+    assert_eq!(zh.units[1].label.as_deref(), Some("一、"));
+    let ru = read("Статья 8\n\n1.\nДоговаривающиеся Стороны сотрудничают.\n2.\nСтороны взаимодействуют.\n");
+    assert_eq!(texts(&ru), ["Статья 8", "Договаривающиеся Стороны сотрудничают.", "Стороны взаимодействуют."]);
+    assert!(ru.repairs.iter().any(|r| r.message.contains("paragraph number alone on its line")));
+}
+
+#[test]
+fn page_ends_are_joined_across_capitals_page_numbers_and_glued_numbers() {
+    // A continuation with a capital after a running header and a page number.
+    let header = "Договор о добрососедстве";
+    let mut text = String::new();
+    for k in 1..=3 {
+        text.push_str(&format!("Статья {k}\n\nДоговаривающиеся Стороны не участвуют в союзах ({k}), направленных против любой Договаривающейся\n\n- {k} -\n{header}\n\nСтороны до тех пор, пока действует Договор {k}.\n\n"));
+    }
+    let ru = read(&text);
+    assert_eq!(ru.units.len(), 6, "{:?}", texts(&ru));
+    assert!(ru.units[1].text.ends_with("любой Договаривающейся Стороны до тех пор, пока действует Договор 1."));
+    // A page number alone, with no running header, marks a page end too.
+    let ru = read("Статья 1\n\nСтороны развивают сотрудничество в области культуры,\n\n- 3 -\n\nнауки и техники.\n");
+    assert_eq!(texts(&ru), ["Статья 1", "Стороны развивают сотрудничество в области культуры, науки и техники."]);
+    // A page number glued into a word by an extractor's de-hyphenation.
+    let ru = read("Статья 1\n\nсогласия любой Договаривающих3 ся Сторон.\n");
+    assert_eq!(ru.units[1].text, "согласия любой Договаривающихся Сторон.");
+}
+
+#[test]
+fn headings_between_rules_of_stars_lose_the_stars() {
+    let zh = read("***** 第一条 *****\n\n缔约各方发展合作关系。\n");
+    assert_eq!(texts(&zh), ["第一条", "缔约各方发展合作关系。"]);
+}
+
+#[test]
+fn the_layout_option_overrides_the_inference() {
+    let text = "Статья 1\nСтороны сотрудничают в области\nкультуры и науки.\n";
+    let options = LoadOptions { layout: Some(Layout::Lines), ..Default::default() };
+    let lines = load_bytes(text.as_bytes(), "x.txt", &options).unwrap();
+    assert_eq!(lines.units.len(), 3);
+    assert_eq!(lines.layout, Layout::Lines);
+    let options = LoadOptions { layout: Some(Layout::Blank), ..Default::default() };
+    let blank = load_bytes(text.as_bytes(), "x.txt", &options).unwrap();
+    assert_eq!(blank.units.len(), 2);
+    assert!(std::fs::metadata(path("tests/fixtures/sdg/sdg-2030-goals-targets.zh.txt")).is_ok());
+}
