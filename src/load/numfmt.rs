@@ -4,7 +4,8 @@
 //! This is knowledge of the file formats (Word's `w:numFmt`, OpenDocument's
 //! `style:num-format`), not of a language, so it lives with the readers. Where Word and
 //! LibreOffice print a number differently, each format says whose rendering it follows:
-//! a .docx is printed as Word prints it, an .odt as LibreOffice does. The structure
+//! a .docx is printed as Word prints it, an .odt as LibreOffice does, except for
+//! `chineseCounting` from 100 on (see [`NumFormat::ChineseCounting`]). The structure
 //! parser reads both renderings (`一○一` and `一百零一` are both 101).
 
 /// A number format.
@@ -26,8 +27,10 @@ pub enum NumFormat {
     UpperLetterSeq,
     /// a … z, then aa, ab.
     LowerLetterSeq,
-    /// Word's `chineseCounting`: 一 … 十, 十一, 二十一; from 100 digit by digit, 一○○
-    /// (○ is U+25CB), as Word prints it.
+    /// `chineseCounting`: 一 … 十, 十一, 二十一, 一百, 一百零一. From 100 on Word prints it
+    /// digit by digit (一○○, ○ is U+25CB) where LibreOffice prints 一百; this follows
+    /// LibreOffice and the printed texts (第一百零一条): both read as the same number,
+    /// and the heading's text is then the text's own.
     ChineseCounting,
     /// Word's `chineseCountingThousand`: 十一, 一百, 一百〇一.
     ChineseCountingThousand,
@@ -153,7 +156,6 @@ impl NumFormat {
             NumFormat::RussianUpper => repeated(n, RUSSIAN_UPPER),
             NumFormat::RussianLowerSeq => sequence(n, RUSSIAN_LOWER, false),
             NumFormat::RussianUpperSeq => sequence(n, RUSSIAN_UPPER, true),
-            NumFormat::ChineseCounting if n >= 100 => digit_by_digit(n, '○'),
             NumFormat::ChineseCounting | NumFormat::TaiwaneseCounting | NumFormat::ChineseCountingLo => {
                 counting(n, &SIMPLE, '零')
             }
@@ -337,7 +339,7 @@ mod tests {
         let ns = [1, 10, 11, 20, 21, 99, 100, 101, 110, 111];
         assert_eq!(
             all(NumFormat::ChineseCounting, &ns),
-            ["一", "十", "十一", "二十", "二十一", "九十九", "一○○", "一○一", "一一○", "一一一"]
+            ["一", "十", "十一", "二十", "二十一", "九十九", "一百", "一百零一", "一百一十", "一百一十一"]
         );
         assert_eq!(
             all(NumFormat::ChineseCountingLo, &ns),

@@ -368,9 +368,10 @@ impl<'a> BodyReader<'a> {
                 None => {
                     // A dangling reference (LibreOffice writes them converting from
                     // Word): the author meant to continue; continue the last list of
-                    // this style.
-                    self.dangling += 1;
-                    self.last_of_style.get(style).copied()
+                    // this style, if there is one.
+                    let last = self.last_of_style.get(style).copied();
+                    self.dangling += usize::from(last.is_some());
+                    last
                 }
             }
         } else if list.attr(Ns::Text, "continue-numbering") == Some("true") {
