@@ -602,3 +602,225 @@ fn tidy(text: &str) -> String {
     let lines: Vec<&str> = text.split('\n').map(str::trim).collect();
     lines.join("\n").trim_matches('\n').to_string()
 }
+
+#[cfg(test)]
+mod tests {
+    use std::io::{Cursor, Write};
+
+    use ::zip::write::SimpleFileOptions;
+
+    use super::*;
+
+    const NS: &str = r#"xmlns:office="urn:oasis:names:tc:opendocument:xmlns:office:1.0" xmlns:text="urn:oasis:names:tc:opendocument:xmlns:text:1.0" xmlns:style="urn:oasis:names:tc:opendocument:xmlns:style:1.0" xmlns:table="urn:oasis:names:tc:opendocument:xmlns:table:1.0" xmlns:draw="urn:oasis:names:tc:opendocument:xmlns:drawing:1.0" xmlns:loext="urn:org:documentfoundation:names:experimental:office:xmlns:loext:1.0""#;
+
+    /// An OpenDocument text with these automatic styles and body, and these styles
+    /// and master pages in `styles.xml`.
+    fn odt(auto_styles: &str, body: &str, styles: &str, master: &str) -> Vec<u8> {
+        let mut zip = ::zip::ZipWriter::new(Cursor::new(Vec::new()));
+        let stored = SimpleFileOptions::default().compression_method(::zip::CompressionMethod::Stored);
+        zip.start_file("mimetype", stored).unwrap();
+        zip.write_all(TEXT_MIMETYPE.as_bytes()).unwrap();
+        let content = format!(
+            r#"<?xml version="1.0"?><office:document-content {NS}><office:automatic-styles>{auto_styles}</office:automatic-styles><office:body><office:text>{body}</office:text></office:body></office:document-content>"#
+        );
+        let styles = format!(
+            r#"<?xml version="1.0"?><office:document-styles {NS}><office:styles>{styles}</office:styles><office:master-styles>{master}</office:master-styles></office:document-styles>"#
+        );
+        for (name, data) in [("content.xml", content), ("styles.xml", styles)] {
+            zip.start_file(name, SimpleFileOptions::default()).unwrap();
+            zip.write_all(data.as_bytes()).unwrap();
+        }
+        zip.finish().unwrap().into_inner()
+    }
+
+    fn read_odt(bytes: &[u8]) -> Extracted {
+        read(bytes, Path::new("t.odt")).unwrap()
+    }
+
+    fn paragraphs(e: &Extracted) -> Vec<&str> {
+        e.text.trim_end().split("\n\n").collect()
+    }
+
+    fn level(n: u32, format: &str, attrs: &str) -> String {
+        format!(r#"<text:list-level-style-number text:level="{n}" style:num-format="{format}" {attrs}/>"#)
+    }
+
+    fn list_style(name: &str, levels: &[String]) -> String {
+        format!(r#"<text:list-style style:name="{name}">{}</text:list-style>"#, levels.concat())
+    }
+
+    /// A list of one-paragraph items.
+    fn list(attrs: &str, items: &[&str]) -> String {
+        let items: String =
+            items.iter().map(|t| format!("<text:list-item><text:p>{t}</text:p></text:list-item>")).collect();
+        format!("<text:list {attrs}>{items}</text:list>")
+    }
+
+    #[test]
+    fn list_formats_prefixes_and_list_formats() {
+        let styles = [
+            list_style("Art", &[level(1, "一, 二, 三, ...", r#"style:num-prefix="第" style:num-suffix="条" loext:num-list-format="第%1%条""#)]),
+            list_style("Zh", &[level(1, "一, 二, 三, ...", r#"style:num-suffix="、""#)]),
+            list_style("Ru", &[level(1, "а, б, .., аа, аб, ... (ru)", r#"style:num-suffix=")""#)]),
+            list_style("RuUp", &[level(1, "А, Б, .., Аа, Аб, ... (ru)", r#"style:num-suffix=".""#)]),
+            list_style("Legal", &[level(1, "壹, 贰, 叁, ...", "")]),
+            list_style("Stem", &[level(1, "甲, 乙, 丙, ...", r#"style:num-suffix="、""#)]),
+            list_style("Roman", &[level(1, "I", r#"style:num-suffix="." text:start-value="4""#)]),
+            r#"<text:list-style style:name="Bul"><text:list-level-style-bullet text:level="1" text:bullet-char="•"/></text:list-style>"#.to_string(),
+        ]
+        .concat();
+        let body = [
+            list(r#"text:style-name="Art""#, &["", ""]),
+            list(r#"text:style-name="Zh""#, &["缔约各方"]),
+            list(r#"text:style-name="Ru""#, &["мира", "безопасности"]),
+            list(r#"text:style-name="RuUp""#, &["А", "Б"]),
+            list(r#"text:style-name="Legal""#, &["款"]),
+            list(r#"text:style-name="Stem""#, &["甲项"]),
+            list(r#"text:style-name="Roman""#, &["four"]),
+            list(r#"text:style-name="Bul""#, &["bullet"]),
+        ]
+        .concat();
+        let e = read_odt(&odt(&styles, &body, "", ""));
+        assert_eq!(
+            paragraphs(&e),
+            [
+                "第一条",
+                "第二条",
+                "一、 缔约各方",
+                "а) мира",
+                "б) безопасности",
+                "А. А",
+                "Б. Б",
+                "壹 款",
+                "甲、 甲项",
+                "IV. four",
+                "bullet"
+            ]
+        );
+        assert!(e.notes.contains(&"automatic numbering applied to 10 paragraphs".to_string()), "{:?}", e.notes);
+    }
+
+    #[test]
+    fn continued_and_restarted_lists() {
+        let styles = list_style("L", &[level(1, "1", r#"style:num-suffix=".""#)]);
+        let body = [
+            list(r#"xml:id="a" text:style-name="L""#, &["a", "b"]),
+            list(r#"text:style-name="L" text:continue-numbering="true""#, &["c"]),
+            list(r#"text:style-name="L""#, &["restarted"]),
+            list(r#"text:style-name="L" text:continue-list="a""#, &["d"]),
+            // An item that sets its own number.
+            r#"<text:list text:style-name="L" text:continue-numbering="true"><text:list-item text:start-value="10"><text:p>ten</text:p></text:list-item><text:list-item><text:p>eleven</text:p><text:p>same item</text:p></text:list-item><text:list-header><text:p>header</text:p></text:list-header></text:list>"#.to_string(),
+            // A reference to no list continues the last list of the style.
+            list(r#"text:style-name="L" text:continue-list="nowhere""#, &["twelve"]),
+        ]
+        .concat();
+        let e = read_odt(&odt(&styles, &body, "", ""));
+        assert_eq!(
+            paragraphs(&e),
+            [
+                "1. a",
+                "2. b",
+                "3. c",
+                "1. restarted",
+                "4. d",
+                "10. ten",
+                "11. eleven",
+                "same item",
+                "header",
+                "12. twelve"
+            ]
+        );
+        assert!(
+            e.notes.iter().any(|n| n.starts_with("1 list continued a list that is not in the document")),
+            "{:?}",
+            e.notes
+        );
+    }
+
+    #[test]
+    fn nested_levels_and_display_levels() {
+        let styles = list_style(
+            "L",
+            &[
+                level(1, "1", r#"style:num-suffix=".""#),
+                level(2, "a", r#"style:num-suffix=")" text:display-levels="2""#),
+                level(3, "i", r#"loext:num-list-format="(%3%)""#),
+            ],
+        );
+        let body = r#"<text:list text:style-name="L">
+            <text:list-item><text:p>one</text:p>
+              <text:list><text:list-item><text:p>one-a</text:p></text:list-item>
+                <text:list-item><text:p>one-b</text:p><text:list><text:list-item><text:p>deep</text:p></text:list-item></text:list></text:list-item></text:list></text:list-item>
+            <text:list-item><text:p>two</text:p></text:list-item>
+            <text:list-item><text:list><text:list-item><text:p>two-a</text:p></text:list-item></text:list></text:list-item>
+          </text:list>"#;
+        let e = read_odt(&odt(&styles, body, "", ""));
+        assert_eq!(paragraphs(&e), ["1. one", "1.a) one-a", "1.b) one-b", "(i) deep", "2. two", "2.a) two-a"]);
+    }
+
+    #[test]
+    fn outline_numbered_headings() {
+        let outline = r#"<text:outline-style style:name="Outline">
+            <text:outline-level-style text:level="1" style:num-format="I" style:num-prefix="Глава " />
+            <text:outline-level-style text:level="2" style:num-format="1" style:num-prefix="Статья " style:num-suffix="." >
+              <style:list-level-properties><style:list-level-label-alignment text:label-followed-by="space"/></style:list-level-properties></text:outline-level-style>
+            <text:outline-level-style text:level="3" style:num-format=""/></text:outline-style>"#;
+        let body = r#"<text:h text:outline-level="1">Цели</text:h><text:h text:outline-level="2"/><text:p>Текст</text:p>
+            <text:h text:outline-level="2"/><text:h text:outline-level="3">Без номера</text:h><text:h text:outline-level="1">Члены</text:h>
+            <text:h text:outline-level="2"/><text:h text:outline-level="2" text:restart-numbering="true" text:start-value="7"/>
+            <text:h text:outline-level="2" text:is-list-header="true">Заголовок</text:h>"#;
+        let e = read_odt(&odt("", body, outline, ""));
+        // Level 2 restarts under each level 1, as outline numbering does.
+        assert_eq!(
+            paragraphs(&e),
+            [
+                "Глава I Цели",
+                "Статья 1.",
+                "Текст",
+                "Статья 2.",
+                "Без номера",
+                "Глава II Члены",
+                "Статья 1.",
+                "Статья 7.",
+                "Заголовок"
+            ]
+        );
+    }
+
+    #[test]
+    fn spaces_breaks_notes_annotations_and_changes() {
+        let body = r#"<text:tracked-changes><text:changed-region><text:deletion><text:p>удалено</text:p></text:deletion></text:changed-region><text:changed-region><text:insertion/></text:changed-region></text:tracked-changes>
+            <text:p>  Первая
+               строка<text:s text:c="2"/>два<text:tab/>таб<text:line-break/>вторая<text:soft-page-break/> строка<text:change text:change-id="c1"/></text:p>
+            <text:p>Текст<text:note text:note-class="footnote"><text:note-citation>1</text:note-citation><text:note-body><text:p>сноска</text:p></text:note-body></text:note><office:annotation><text:p>замечание</text:p></office:annotation> <text:span>и <text:a>ссылка</text:a></text:span></text:p>
+            <table:table><table:table-row><table:table-cell><text:p>A1</text:p></table:table-cell><table:table-cell><text:p>B1</text:p></table:table-cell></table:table-row></table:table>
+            <text:p>С рамкой<draw:frame><draw:text-box><text:p>рамка</text:p></draw:text-box></draw:frame></text:p>"#;
+        let master = r#"<style:master-page style:name="Standard"><style:header><text:p>Договор</text:p></style:header><style:footer><text:p><text:page-number>1</text:page-number></text:p></style:footer><style:footer-left><text:p/></style:footer-left></style:master-page>"#;
+        let e = read_odt(&odt("", body, "", master));
+        assert_eq!(
+            paragraphs(&e),
+            ["Первая строка  два таб\nвторая строка", "Текст и ссылка", "A1", "B1", "С рамкой", "рамка"]
+        );
+        assert_eq!(
+            e.notes,
+            [
+                "left out: 1 header, 1 footer, 1 footnote, 1 comment",
+                "tracked changes accepted: 1 insertion, 1 deletion"
+            ]
+        );
+    }
+
+    #[test]
+    fn not_a_text() {
+        let mut zip = ::zip::ZipWriter::new(Cursor::new(Vec::new()));
+        zip.start_file("mimetype", SimpleFileOptions::default()).unwrap();
+        zip.write_all(b"application/vnd.oasis.opendocument.spreadsheet").unwrap();
+        zip.start_file("content.xml", SimpleFileOptions::default()).unwrap();
+        zip.write_all(format!("<office:document-content {NS}/>").as_bytes()).unwrap();
+        let bytes = zip.finish().unwrap().into_inner();
+        let mut archive = Archive::open(&bytes, Path::new("t.ods")).unwrap();
+        assert!(!is_text(&mut archive).unwrap());
+        let e = read(&bytes, Path::new("t.ods")).unwrap_err();
+        assert!(e.to_string().contains("not an OpenDocument text"), "{e}");
+    }
+}
