@@ -34,7 +34,7 @@ pub fn read(bytes: &[u8], path: &Path) -> Result<Extracted> {
     };
     let document = part(&mut archive, &main, path)?
         .ok_or_else(|| Error::new(ErrorKind::Document(format!("the Word document has no part {main}")), path))?;
-    let rels = relationships(&mut archive, &main, path)?;
+    let rels = relationships(&mut archive, &main)?;
     let target = |kind: &str| rels.iter().find(|r| r.kind == kind).map(|r| r.target.clone());
     let styles = match target("styles") {
         Some(t) => part(&mut archive, &t, path)?.map(|e| Styles::parse(&e)).unwrap_or_default(),
@@ -130,10 +130,9 @@ struct Rel {
 }
 
 /// The relationships of part `name` (from `dir/_rels/file.rels`).
-fn relationships(archive: &mut Archive, name: &str, path: &Path) -> Result<Vec<Rel>> {
+fn relationships(archive: &mut Archive, name: &str) -> Result<Vec<Rel>> {
     let (dir, file) = name.rsplit_once('/').unwrap_or(("", name));
     let rels_name = if dir.is_empty() { format!("_rels/{file}.rels") } else { format!("{dir}/_rels/{file}.rels") };
-    let _ = path;
     Ok(archive.read(&rels_name)?.map(|b| parse_rels(&b, dir)).unwrap_or_default())
 }
 
@@ -261,7 +260,8 @@ impl Styles {
         let mut styles = Styles::default();
         for s in root.elements().filter(|e| e.is(Ns::W, "style")) {
             let Some(id) = s.attr(Ns::W, "styleId") else { continue };
-            if s.attr(Ns::W, "type") == Some("paragraph") && on(Some(s).filter(|s| s.attr(Ns::W, "default").is_some()))
+            if s.attr(Ns::W, "type") == Some("paragraph")
+                && matches!(s.attr(Ns::W, "default"), Some("1" | "true" | "on"))
             {
                 styles.default_paragraph = Some(id.to_string());
             }
