@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Runs one fuzz target for a while, seeded from the repository's texts and fixtures.
-#   scripts/fuzz.sh TARGET [SECONDS]      (targets: decode load numerals align write)
+#   scripts/fuzz.sh TARGET [SECONDS]      (targets: decode load numerals align write docx odt)
 # Uses cargo-fuzz (cargo install cargo-fuzz) and a nightly compiler, or the stable one
 # with RUSTC_BOOTSTRAP=1 as here. Crashes land in fuzz/artifacts/TARGET/.
 set -euo pipefail
@@ -14,6 +14,14 @@ case "$target" in
     # Two texts separated by a NUL byte.
     for pair in "tests/fixtures/small" "texts/sco-treaty-2007"; do
       { cat "$pair.zh.txt"; printf '\0'; cat "$pair.ru.txt"; } > "$corpus/seed-$(basename "$pair")"
+    done ;;
+  docx|odt)
+    # The real documents, and their main parts as the target reads plain input:
+    # document.xml NUL numbering.xml (docx), content.xml NUL styles.xml (odt).
+    if [ "$target" = docx ]; then ext=docx; parts="word/document.xml word/numbering.xml"; else ext=odt; parts="content.xml styles.xml"; fi
+    cp tests/fixtures/realdocs/*."$ext" "$corpus/"
+    for f in tests/fixtures/realdocs/*."$ext"; do
+      python3 -c 'import sys, zipfile; z = zipfile.ZipFile(sys.argv[1]); sys.stdout.buffer.write(b"\0".join(z.read(p) for p in sys.argv[2:]))' "$f" $parts > "$corpus/parts-$(basename "$f")"
     done ;;
   *)
     cp tests/fixtures/small.*.txt tests/fixtures/encodings/*.txt texts/*.txt "$corpus/" ;;

@@ -32,3 +32,34 @@ pub const MAX_PDF_SECONDS: u64 = 60;
 /// The most output taken from `pdftotext -bbox-layout` (512 MiB). Its XHTML holds
 /// every word with its box, about 20 times the text.
 pub const MAX_PDF_XHTML_BYTES: u64 = 512 * 1024 * 1024;
+
+/// The most members a .docx or .odt zip archive may have (10,000). A Word file has a
+/// few dozen; the central directory is counted before it is read.
+pub const MAX_ZIP_MEMBERS: usize = 10_000;
+
+/// The largest zip member a reader inflates, in bytes (128 MiB). The body of a
+/// 1,000-page Word file is some tens of MB of XML.
+pub const MAX_ZIP_PART_BYTES: u64 = 128 * 1024 * 1024;
+
+/// The most bytes a reader inflates from one zip archive, all members together
+/// (256 MiB).
+pub const MAX_ZIP_TOTAL_BYTES: u64 = 256 * 1024 * 1024;
+
+/// The highest compression ratio a zip member may have once it has inflated beyond
+/// [`ZIP_RATIO_FLOOR`] (200 to 1). Word XML compresses some 5 to 30 times; a zip bomb
+/// of zeros, 1,000 times.
+pub const MAX_ZIP_RATIO: u64 = 200;
+
+/// The inflated size below which a zip member's compression ratio is not checked
+/// (1 MiB): small parts of repeated markup compress well and harm nothing.
+pub const ZIP_RATIO_FLOOR: u64 = 1024 * 1024;
+
+/// The deepest nesting of XML elements a document part may have (256). Word nests
+/// tables in tables, but not hundreds deep; deeper input is refused before it can
+/// exhaust the stack.
+pub const MAX_XML_DEPTH: usize = 256;
+
+/// The most XML nodes (elements and text runs) one document part may have (4
+/// million): some 300 MiB held in memory at worst. A 100-page Word body has about
+/// 60,000.
+pub const MAX_XML_NODES: usize = 4_000_000;

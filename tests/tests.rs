@@ -1,6 +1,7 @@
 //! The integration tests, as one test binary (it links once).
 //!
 //! - `util`: fixture paths and loading helpers.
+//! - `documents`: the .docx and .odt readers on the real documents; bad and hostile ones.
 //! - `diffing`: `diff` on revisions of the real texts, with the units to review.
 //! - `formats`: snapshots of every output format on a small fixture (insta).
 //! - `loading`: decoding every encoding, repairs, the structure of the real texts, bad input.
@@ -19,6 +20,7 @@ mod batching;
 mod checking;
 mod cli;
 mod diffing;
+mod documents;
 mod formats;
 mod layout;
 mod loading;

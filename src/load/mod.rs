@@ -10,8 +10,13 @@
 
 pub mod clean;
 pub mod decode;
+pub mod docx;
 pub mod html;
+pub mod numfmt;
+pub mod odt;
 pub mod pdf;
+pub mod xml;
+pub mod zip;
 
 use std::io::Read;
 use std::path::Path;
@@ -161,6 +166,7 @@ pub fn load_bytes(bytes: &[u8], path: impl AsRef<Path>, options: &LoadOptions) -
         None => match sniff(bytes, path) {
             Sniffed::Format(f) => f,
             Sniffed::Zip => zip_kind(bytes, path)?,
+            Sniffed::Word97 if docx::is_encrypted_package(bytes) => return Err(self::zip::password_protected(path)),
             Sniffed::Word97 => return Err(convert_first(path, "a Word 97-2003 .doc file")),
             Sniffed::Rtf => return Err(convert_first(path, "an RTF file")),
         },
@@ -232,19 +238,33 @@ fn convert_first(path: &Path, what: &str) -> Error {
     )
 }
 
-/// Tells a Word file from an OpenDocument text by its members.
-fn zip_kind(bytes: &[u8], path: &Path) -> Result<InputFormat> {
-    let _ = bytes;
-    Err(Error::new(ErrorKind::Document("reading .docx and .odt files is not supported yet".into()), path))
+/// Tells a Word file from an OpenDocument text by its members: the main part named
+/// in `_rels/.rels`, or the `mimetype` member (or, without one, a `content.xml`).
+pub fn zip_kind(bytes: &[u8], path: &Path) -> Result<InputFormat> {
+    let mut archive = self::zip::Archive::open(bytes, path)?;
+    if docx::main_part(&mut archive)?.is_some() {
+        return Ok(InputFormat::Docx);
+    }
+    if odt::is_text(&mut archive)? {
+        return Ok(InputFormat::Odt);
+    }
+    Err(Error::new(
+        ErrorKind::Document(
+            "a zip archive, but neither a Word nor an OpenDocument text (no word/document.xml, no content.xml)".into(),
+        ),
+        path,
+    ))
 }
 
 /// Reads a document with its reader; the text it gives is then read as plain text.
 fn read_document(format: InputFormat, bytes: &[u8], path: &Path, options: &LoadOptions) -> Result<Extracted> {
     match format {
+        InputFormat::Docx => docx::read(bytes, path),
+        InputFormat::Odt => odt::read(bytes, path),
         InputFormat::Html => html::read(bytes, path, options),
         InputFormat::Pdf => pdf::read(bytes, path),
-        _ => Err(Error::new(
-            ErrorKind::Document(format!("reading {} files is not supported yet", crate::model::wire_name(&format))),
+        InputFormat::Text => Err(Error::new(
+            ErrorKind::Document("plain text is decoded, not read by a document reader".into()),
             path,
         )),
     }
