@@ -183,8 +183,14 @@ pub fn strip_page_furniture(lang: Lang, lines: &mut [Line], repairs: &mut Vec<Re
         // The title, where the header repeats it, stays once: the first occurrence
         // among the first lines that the text goes on from, directly or with a
         // paragraph. One that more title lines follow was the header printed above
-        // the title on the first page.
-        let keep = at.iter().copied().take_while(|&i| i <= title_zone).find(|&i| {
+        // the title on the first page; and where the others stand at the top of
+        // their pages, the one at the top of the text is a header too.
+        let at_page_top = |i: usize| {
+            lines[i].page_break || lines[i.saturating_sub(3)..i].iter().any(|l| l.page_break && l.is_blank())
+        };
+        let headers = at[1..].iter().filter(|&&i| at_page_top(i)).count() * 2 > at.len() - 1;
+        let first = if headers { 1 } else { 0 };
+        let keep = at.iter().copied().skip(first).take_while(|&i| i <= title_zone).find(|&i| {
             let next = &lines[i + 1];
             let goes_on = |l: &Line| l.text.ends_with(profile.clause_enders) || l.text.chars().count() > 120;
             let after = lines[i + 1..].iter().find(|l| !l.is_blank());

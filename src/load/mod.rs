@@ -263,10 +263,9 @@ fn read_document(format: InputFormat, bytes: &[u8], path: &Path, options: &LoadO
         InputFormat::Odt => odt::read(bytes, path),
         InputFormat::Html => html::read(bytes, path, options),
         InputFormat::Pdf => pdf::read(bytes, path),
-        InputFormat::Text => Err(Error::new(
-            ErrorKind::Document("plain text is decoded, not read by a document reader".into()),
-            path,
-        )),
+        InputFormat::Text => {
+            Err(Error::new(ErrorKind::Document("plain text is decoded, not read by a document reader".into()), path))
+        }
     }
 }
 

@@ -374,7 +374,7 @@ fn join(profile: &Profile, shape: &Shape, p: &Para, next: &Line, gap: Gap, recit
 impl Meeting<'_> {
     /// Whether the paragraph's last line reaches the wrapping width.
     fn full(&self) -> bool {
-        self.shape.is_full(self.profile, self.p.last_len, self.p.indent[1], ends_clause(self.profile, &self.p.text))
+        self.shape.is_full(self.profile, self.p.last_len, self.p.indent[1], ends_with_mark(self.profile, &self.p.text))
     }
 
     /// Whether a recital opens after a clause that ended.
@@ -395,7 +395,15 @@ impl Meeting<'_> {
         let numbered =
             (profile.heading)(&next.text).is_some() || (profile.label)(&next.text).is_some_and(|l| !l.rest.is_empty());
         let after_clause_stands_alone = ends_clause(profile, &p.text) && starts_unit(profile, &next.text);
-        cut && !numbered && !self.new_recital() && !after_clause_stands_alone && self.shape.indent(next) <= p.indent[1]
+        // A lead-in (`… в целях:`) and the capitalised item of a list after it.
+        let lead_in = profile.has_case
+            && p.text.ends_with([':', '：'])
+            && next.text.chars().next().is_some_and(char::is_uppercase);
+        cut && !numbered
+            && !lead_in
+            && !self.new_recital()
+            && !after_clause_stands_alone
+            && self.shape.indent(next) <= p.indent[1]
     }
 
     /// A line break inside a paragraph the document reader gave: only a heading or a
@@ -493,7 +501,12 @@ impl Meeting<'_> {
 /// Whether a text ends a sentence or a clause other than with a comma, or closes an
 /// enumerated clause (`…, и`).
 fn ends_clause(profile: &Profile, text: &str) -> bool {
-    text.ends_with(|c: char| profile.clause_enders.contains(&c) && c != ',' && c != '，') || !(profile.ends_open)(text)
+    ends_with_mark(profile, text) || !(profile.ends_open)(text)
+}
+
+/// Whether a text ends with a mark that ends a sentence or a clause, other than a comma.
+fn ends_with_mark(profile: &Profile, text: &str) -> bool {
+    text.ends_with(|c: char| profile.clause_enders.contains(&c) && c != ',' && c != '，')
 }
 
 /// A single line break in a text whose paragraphs are separated by blank lines: a

@@ -1,8 +1,8 @@
 //! The structure parser: from repaired lines to units with references.
 //!
-//! Three steps, one module each: [`layout`] decides from the whole text how its line
+//! Three steps, one module each: `layout` decides from the whole text how its line
 //! breaks are to be read and rebuilds paragraphs (each join a reported repair);
-//! [`title`] takes the title off the top; [`walk`] gives every paragraph its kind
+//! `title` takes the title off the top; `walk` gives every paragraph its kind
 //! and reference.
 
 mod layout;
