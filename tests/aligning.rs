@@ -5,24 +5,7 @@ use bitext::eval::{Links, read_links, score};
 use bitext::load::{LoadOptions, Segments, load_bytes};
 
 use crate::synth;
-use crate::util::{doc, path};
-
-fn links_of(alignment: &bitext::align::Alignment) -> Links {
-    let [a, b] = alignment.docs.map(|d| format!("{}_ref", d.lang.code()));
-    Links {
-        columns: [a, b],
-        rows: alignment
-            .pairs
-            .iter()
-            .map(|p| {
-                [
-                    p.sides[0].iter().map(|s| s.r#ref.clone()).collect(),
-                    p.sides[1].iter().map(|s| s.r#ref.clone()).collect(),
-                ]
-            })
-            .collect(),
-    }
-}
+use crate::util::{doc, links_of, path};
 
 /// Every unit of both texts appears exactly once, in document order.
 fn assert_covers(alignment: &bitext::align::Alignment) {

@@ -7,12 +7,12 @@ use std::io::{Cursor, Write};
 use assert_cmd::cargo::cargo_bin_cmd;
 use bitext::align::{AlignOptions, align};
 use bitext::error::ErrorKind;
-use bitext::eval::{Links, read_links, score};
+use bitext::eval::{read_links, score};
 use bitext::load::{LoadOptions, load_bytes};
 use bitext::model::InputFormat;
 use predicates::prelude::*;
 
-use crate::util::{doc, path};
+use crate::util::{doc, links_of, path};
 
 /// The document forms read natively, as named in `tests/fixtures/realdocs/`.
 const FORMS: [&str; 3] = ["docx", "autonum.docx", "odt"];
@@ -85,22 +85,6 @@ fn treaty_documents_align_as_the_shipped_alignment() {
         let ru_doc = doc(&realdoc("sco-treaty-2007", "ru", form));
         assert_eq!(pair_refs(&align(&zh_doc, &ru, &AlignOptions::default())), want, "zh {form}");
         assert_eq!(pair_refs(&align(&zh, &ru_doc, &AlignOptions::default())), want, "ru {form}");
-    }
-}
-
-fn links_of(a: &bitext::align::Alignment) -> Links {
-    Links {
-        columns: ["zh_ref".into(), "ru_ref".into()],
-        rows: a
-            .pairs
-            .iter()
-            .map(|p| {
-                [
-                    p.sides[0].iter().map(|s| s.r#ref.clone()).collect(),
-                    p.sides[1].iter().map(|s| s.r#ref.clone()).collect(),
-                ]
-            })
-            .collect(),
     }
 }
 

@@ -3,6 +3,7 @@
 use std::path::PathBuf;
 
 use bitext::Document;
+use bitext::eval::Links;
 use bitext::load::{LoadOptions, load};
 
 /// The repository root.
@@ -39,4 +40,22 @@ pub fn units(doc: &Document) -> Vec<(String, String)> {
 /// The refs of a document.
 pub fn refs(doc: &Document) -> Vec<&str> {
     doc.units.iter().map(|u| u.r#ref.as_str()).collect()
+}
+
+/// The links of an alignment, as `eval` reads them: the refs of each pair's sides.
+pub fn links_of(alignment: &bitext::align::Alignment) -> Links {
+    let [a, b] = alignment.docs.map(|d| format!("{}_ref", d.lang.code()));
+    Links {
+        columns: [a, b],
+        rows: alignment
+            .pairs
+            .iter()
+            .map(|p| {
+                [
+                    p.sides[0].iter().map(|s| s.r#ref.clone()).collect(),
+                    p.sides[1].iter().map(|s| s.r#ref.clone()).collect(),
+                ]
+            })
+            .collect(),
+    }
 }

@@ -7,10 +7,10 @@ use std::path::Path;
 
 use bitext::Document;
 use bitext::align::{AlignOptions, align};
-use bitext::eval::{Links, read_links, score};
+use bitext::eval::{read_links, score};
 use bitext::load::{LoadOptions, load, load_bytes};
 
-use crate::util::{doc, path};
+use crate::util::{doc, links_of, path};
 
 const REAL: &str = "tests/fixtures/realdocs";
 
@@ -98,23 +98,6 @@ fn assert_same_text(file: &str, d: &str, lang: &str) {
 fn extracted_text(file: &str) -> String {
     let bytes = std::fs::read(path(file)).unwrap();
     bitext::load::html::read(&bytes, Path::new(file), &LoadOptions::default()).unwrap().text
-}
-
-fn links_of(alignment: &bitext::align::Alignment) -> Links {
-    let [a, b] = alignment.docs.map(|d| format!("{}_ref", d.lang.code()));
-    Links {
-        columns: [a, b],
-        rows: alignment
-            .pairs
-            .iter()
-            .map(|p| {
-                [
-                    p.sides[0].iter().map(|s| s.r#ref.clone()).collect(),
-                    p.sides[1].iter().map(|s| s.r#ref.clone()).collect(),
-                ]
-            })
-            .collect(),
-    }
 }
 
 /// The treaty's documents align as its clean texts do: the pairs of the shipped
