@@ -6,6 +6,7 @@
 //! name a language themselves, so that adding a third language means adding a
 //! profile here, not rewriting them.
 
+pub mod anchor;
 mod ru;
 mod zh;
 
@@ -221,7 +222,7 @@ pub struct Profile {
     /// Words after which a full stop does not end a sentence.
     pub abbreviations: &'static [&'static str],
     /// Reads the anchors (numbers, dates, references) a text states.
-    pub anchors: fn(&str) -> Vec<crate::anchors::Anchor>,
+    pub anchors: fn(&str) -> Vec<anchor::Anchor>,
     /// Names of states, as (an id shared by all profiles, the forms this language
     /// writes them in). Signature lines and lists of parties are told apart by them.
     pub names: &'static [(&'static str, &'static [&'static str])],

@@ -1,8 +1,8 @@
 //! The Russian profile: Cyrillic, windows-1251/KOI8-R/IBM866, `Статья 1`, `1.`, `а)`,
 //! and the number words Russian treaties write where Chinese writes numerals.
 
+use super::anchor::{Anchor, AnchorKind, push_digit_numbers};
 use super::{Date, HeadingLevel, HeadingMatch, LabelMatch, Profile, Review, is_digit, parse_digits, parse_roman};
-use crate::anchors::{Anchor, AnchorKind, push_digit_numbers};
 
 pub(super) static PROFILE: Profile = Profile {
     code: "ru",

@@ -1,7 +1,7 @@
 //! The Chinese profile: Han script, GB18030/GBK/Big5, `第一条`, `一、`, Chinese numerals.
 
+use super::anchor::{Anchor, AnchorKind, push_digit_numbers};
 use super::{Date, HeadingLevel, HeadingMatch, LabelMatch, Profile, Review, is_digit, parse_digits};
-use crate::anchors::{Anchor, AnchorKind, push_digit_numbers};
 
 pub(super) static PROFILE: Profile = Profile {
     code: "zh",
