@@ -127,7 +127,11 @@ fn chinese_faults(zh: &str, ru: &str) -> Vec<Fault> {
                 let swapped = format!("一、{}\n\n二、{}\n", &p2["二、".len()..], &p1["一、".len()..]);
                 replace_once(zh, &format!("{p1}\n\n{p2}\n"), &swapped)
             },
-            vec![(CrossedPairs, Warning, "both", s("art.8.1+art.8.2"), s("art.8.1+art.8.2"))],
+            vec![
+                (CrossedPairs, Warning, "both", s("art.8.1+art.8.2"), s("art.8.1+art.8.2")),
+                (Omission, Warning, "ru", s("art.8.1"), s("art.8.1")),
+                (Omission, Warning, "zh", s("art.8.2"), s("art.8.2")),
+            ],
         ),
         f(
             "a signatory changed",
@@ -165,7 +169,14 @@ fn chinese_faults(zh: &str, ru: &str) -> Vec<Fault> {
         f(
             "two articles swapped",
             replace_once(zh, &format!("{art5}{art6}"), &format!("{art6}{art5}")),
-            vec![(NumberingOrder, Error, "zh", s("art.5"), None)],
+            // Article 6's contents paired with Article 5's: their terms differ.
+            vec![
+                (NumberingOrder, Error, "zh", s("art.5"), None),
+                (Omission, Warning, "ru", s("art.6.1"), s("art.5.1")),
+                (Omission, Warning, "zh", s("art.5.1"), s("art.6.1")),
+                (TermMismatch, Warning, "ru", s("art.6.1"), s("art.5.1")),
+                (TermMismatch, Warning, "zh", s("art.5.1"), s("art.6.1")),
+            ],
         ),
         f(
             "article renumbered so a number repeats",
@@ -200,7 +211,11 @@ fn chinese_faults(zh: &str, ru: &str) -> Vec<Fault> {
         f(
             "clause of a long paragraph deleted",
             replace_once(zh, "，非法贩运麻醉药品、精神药物及其前体，非法贩运武器，非法移民，以及其他跨国犯罪活动", ""),
-            vec![(LengthOutlier, Warning, "zh", s("art.8.1"), s("art.8.1"))],
+            // The Russian clauses left without a counterpart, quoted as one omission.
+            vec![
+                (LengthOutlier, Warning, "zh", s("art.8.1"), s("art.8.1")),
+                (Omission, Warning, "ru", s("art.8.1"), s("art.8.1")),
+            ],
         ),
         f(
             "signature line dropped",
@@ -257,7 +272,12 @@ fn russian_faults(zh: &str, ru: &str) -> Vec<Fault> {
                 let swapped = format!("1. {}\n\n2. {}\n", &p2[3..], &p1[3..]);
                 replace_once(ru, &format!("{p1}\n\n{p2}\n"), &swapped)
             },
-            vec![(CrossedPairs, Warning, "both", s("art.8.1+art.8.2"), s("art.8.1+art.8.2"))],
+            // Each paragraph's terms are missing from the one it is now paired with.
+            vec![
+                (CrossedPairs, Warning, "both", s("art.8.1+art.8.2"), s("art.8.1+art.8.2")),
+                (Omission, Warning, "zh", s("art.8.1"), s("art.8.1")),
+                (Omission, Warning, "ru", s("art.8.2"), s("art.8.2")),
+            ],
         ),
         f(
             "a signatory changed",
@@ -297,7 +317,17 @@ fn russian_faults(zh: &str, ru: &str) -> Vec<Fault> {
                 (CountMismatch, Warning, "both", s("art.8"), s("art.8")),
             ],
         ),
-        f("two articles swapped", swapped, vec![(NumberingOrder, Error, "ru", None, s("art.5"))]),
+        f(
+            "two articles swapped",
+            swapped,
+            vec![
+                (NumberingOrder, Error, "ru", None, s("art.5")),
+                (Omission, Warning, "ru", s("art.6.1"), s("art.5.1")),
+                (Omission, Warning, "zh", s("art.5.1"), s("art.6.1")),
+                (TermMismatch, Warning, "ru", s("art.6.1"), s("art.5.1")),
+                (TermMismatch, Warning, "zh", s("art.5.1"), s("art.6.1")),
+            ],
+        ),
         f(
             "article renumbered so a number repeats",
             replace_once(ru, "Статья 12\n", "Статья 11\n"),
@@ -331,7 +361,10 @@ fn russian_faults(zh: &str, ru: &str) -> Vec<Fault> {
                 ", незаконным оборотом наркотических средств, психотропных веществ и их прекурсоров, незаконным оборотом оружия, незаконной миграцией, а также с другими видами транснациональной преступной деятельности",
                 "",
             ),
-            vec![(LengthOutlier, Warning, "ru", s("art.8.1"), s("art.8.1"))],
+            vec![
+                (LengthOutlier, Warning, "ru", s("art.8.1"), s("art.8.1")),
+                (Omission, Warning, "zh", s("art.8.1"), s("art.8.1")),
+            ],
         ),
         f(
             "signature line dropped",

@@ -9,6 +9,7 @@ mod length;
 mod lexical;
 mod numbering;
 mod pairing;
+mod terms;
 mod values;
 mod wording;
 
@@ -17,6 +18,7 @@ use std::collections::BTreeMap;
 use serde::Serialize;
 
 use crate::align::Alignment;
+use crate::lexicon::Glossary;
 use crate::model::Document;
 
 /// How serious a finding is.
@@ -102,8 +104,14 @@ impl Report<'_> {
     }
 }
 
-/// Checks two aligned texts against each other.
+/// Checks two aligned texts against each other, with the shipped glossary.
 pub fn check<'d>(alignment: &Alignment<'d>) -> Report<'d> {
+    check_with_glossary(alignment, Glossary::shipped())
+}
+
+/// Checks two aligned texts against each other with a glossary: the shipped one, or
+/// the shipped one and a user's ([`Glossary::shipped_and`]).
+pub fn check_with_glossary<'d>(alignment: &Alignment<'d>, glossary: &Glossary) -> Report<'d> {
     let docs = alignment.docs;
     let mut findings = Vec::new();
     // Where each unit sits in the alignment, for ordering findings.
@@ -122,8 +130,9 @@ pub fn check<'d>(alignment: &Alignment<'d>) -> Report<'d> {
     pairing::check(alignment, &mut findings);
     values::check(alignment, &mut findings);
     length::check(alignment, &mut findings);
-    wording::check(alignment, &mut findings);
     let lexicon = lexical::learn(alignment);
+    wording::check(alignment, glossary, &mut findings);
+    terms::check(alignment, glossary, &mut findings);
     lexical::check(alignment, &lexicon, &mut findings);
     findings.sort_by(|x, y| {
         (x.severity, x.order, x.kind, x.side, &x.refs).cmp(&(y.severity, y.order, y.kind, y.side, &y.refs))

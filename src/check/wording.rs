@@ -5,10 +5,11 @@ use std::collections::BTreeSet;
 use super::{Finding, Kind, Severity, lang_name};
 use crate::align::Alignment;
 use crate::lang::Lang;
+use crate::lexicon::glossary::Glossary;
 use crate::lexicon::names;
 
 /// Names and polarity of every pair that has both sides.
-pub(super) fn check(alignment: &Alignment, out: &mut Vec<Finding>) {
+pub(super) fn check(alignment: &Alignment, glossary: &Glossary, out: &mut Vec<Finding>) {
     let docs = alignment.docs;
     let names = [lang_name(docs[0]), lang_name(docs[1])];
     for (i, p) in alignment.pairs.iter().enumerate() {
@@ -28,32 +29,13 @@ pub(super) fn check(alignment: &Alignment, out: &mut Vec<Finding>) {
                 order: i,
             });
         }
-        let counts = [0, 1].map(|s| negations(langs[s], &texts[s]));
-        if counts[0].len() != counts[1].len() {
-            let show = |s: usize| {
-                if counts[s].is_empty() {
-                    "none".to_string()
-                } else {
-                    counts[s].iter().map(|w| format!("«{w}»")).collect::<Vec<_>>().join(" ")
-                }
-            };
-            // A note, not an error: on authentic texts one language often says with a
-            // word (запрещение, 核正无误, воздерживаться) what the other says with a
-            // negation, so counts differ in about one pair in twelve of the UN Charter.
+        if let Some(message) = polarity(langs, &texts, names, glossary) {
             out.push(Finding {
-                severity: Severity::Note,
+                severity: Severity::Error,
                 kind: Kind::PolarityMismatch,
                 side: None,
                 refs,
-                message: format!(
-                    "negations differ: the {} text has {} ({}), the {} text {} ({})",
-                    names[0],
-                    counts[0].len(),
-                    show(0),
-                    names[1],
-                    counts[1].len(),
-                    show(1)
-                ),
+                message,
                 order: i,
             });
         }
@@ -87,12 +69,114 @@ fn state_names(langs: [Lang; 2], texts: &[String; 2], names: [&str; 2]) -> Optio
     Some(format!("states named differ: the {} text names {}, the {} text {}", names[0], only(0), names[1], only(1)))
 }
 
-/// The negations and prohibitions of a text, as written, after the fixed expressions
-/// that do not negate are taken out. A negative pronoun that agrees with a negation
-/// in its clause (Russian `не … никаких`) is not counted again.
-fn negations(lang: Lang, text: &str) -> Vec<String> {
+/// How far a negation reaches: the term it negates starts within this many
+/// characters (Chinese) or words (Russian) after it, in its clause.
+const SCOPE: [usize; 2] = [6, 3];
+
+/// The words a negation is tied to: the first term after it, within its scope, whose
+/// counterpart by the glossary the other text writes.
+struct Tied {
+    /// Byte span of the negated term on the negating side.
+    term: (usize, usize),
+    /// Byte spans of the counterpart's occurrences on the other side.
+    counterparts: Vec<(usize, usize)>,
+}
+
+/// A negation or prohibition of one text tied to a word whose counterpart the other
+/// text writes without one, where the first text also has more negations: the words
+/// that show it. Counting alone is not evidence (authentic texts say with a word what
+/// the other says with a negation: запрещение ↔ 禁止), so each negation must be tied.
+fn polarity(langs: [Lang; 2], texts: &[String; 2], names: [&str; 2], glossary: &Glossary) -> Option<String> {
+    let negs = [0, 1].map(|s| negations(langs[s], &texts[s]));
+    if negs[0].len() == negs[1].len() {
+        return None;
+    }
+    let s = if negs[0].len() > negs[1].len() { 0 } else { 1 };
+    let o = 1 - s;
+    let hits = [0, 1].map(|x| glossary.find(langs[x], &texts[x]));
+    for &(ns, ne) in &negs[s] {
+        let end = scope_end(langs[s], &texts[s], ne);
+        let mut tied: Vec<Tied> = Vec::new();
+        for h in hits[s].iter().filter(|h| h.start >= ne && h.start < end) {
+            let counterparts = hits[o]
+                .iter()
+                .filter(|g| g.entries.iter().any(|e| h.entries.binary_search(e).is_ok()))
+                .map(|g| (g.start, g.end))
+                .collect();
+            tied.push(Tied { term: (h.start, h.end), counterparts });
+        }
+        tied.sort_by_key(|t| t.term);
+        let Some(first) = tied.into_iter().find(|t| !t.counterparts.is_empty()) else { continue };
+        // The counterpart must stand un-negated in a clause of its own text without
+        // any negation: a negation the other text moved elsewhere in the clause
+        // (`不得依区域办法…` ↔ `никакие … не предпринимаются в силу этих региональных
+        // соглашений`) is a negation still.
+        if first
+            .counterparts
+            .iter()
+            .any(|&(q, _)| negated(langs[o], &texts[o], &negs[o], q) || clause_negated(&texts[o], &negs[o], q))
+        {
+            continue;
+        }
+        let (a, b) = first.counterparts[0];
+        return Some(format!(
+            "the {} text negates «{}»; the {} text writes «{}» without a negation",
+            names[s],
+            texts[s][ns..first.term.1.max(ne)].trim(),
+            names[o],
+            &texts[o][a..b]
+        ));
+    }
+    None
+}
+
+/// Where the scope of a negation that ends at byte `at` ends.
+fn scope_end(lang: Lang, text: &str, at: usize) -> usize {
+    let words = lang.profile().line_joiner.is_empty();
+    let (mut n, mut in_word) = (0, false);
+    for (i, c) in text[at..].char_indices() {
+        if super::terms::is_clause_end(c) {
+            return at + i;
+        }
+        if words {
+            n += 1;
+            if n > SCOPE[0] {
+                return at + i;
+            }
+        } else if c.is_alphanumeric() && !in_word {
+            n += 1;
+            if n > SCOPE[1] {
+                return at + i;
+            }
+        }
+        in_word = c.is_alphanumeric();
+    }
+    text.len()
+}
+
+/// Whether a negation of the text stands before byte `q`, within its scope.
+fn negated(lang: Lang, text: &str, negs: &[(usize, usize)], q: usize) -> bool {
+    negs.iter().any(|&(_, e)| e <= q && scope_end(lang, text, e) > q)
+}
+
+/// Whether the sentence around byte `q` holds a negation.
+fn clause_negated(text: &str, negs: &[(usize, usize)], q: usize) -> bool {
+    let ends = |c: char| matches!(c, '。' | '；' | '.' | ';');
+    let start = text[..q].rfind(ends).map_or(0, |i| i + 1);
+    let end = text[q..].find(ends).map_or(text.len(), |i| q + i);
+    negs.iter().any(|&(a, _)| a >= start && a < end)
+}
+
+/// The negations and prohibitions of a text, as byte spans, after the fixed
+/// expressions that do not negate are taken out. A negative pronoun that agrees with a
+/// negation in its clause (Russian `не … никаких`) is not counted again.
+fn negations(lang: Lang, text: &str) -> Vec<(usize, usize)> {
     let review = &lang.profile().review;
     let mut masked = text.to_lowercase().replace('ё', "е");
+    if masked.len() != text.len() {
+        // Lowercasing changed the byte length: spans would not hold.
+        return Vec::new();
+    }
     for expr in review.not_negations {
         masked = masked.replace(expr, &" ".repeat(expr.len()));
     }
@@ -101,23 +185,42 @@ fn negations(lang: Lang, text: &str) -> Vec<String> {
         // No spaces between words: each marker as a string, longest first.
         let mut markers: Vec<&str> = review.negations.to_vec();
         markers.sort_by_key(|m| std::cmp::Reverse(m.len()));
-        let mut rest = masked.clone();
-        for m in markers {
-            for _ in rest.matches(m) {
-                out.push(m.to_string());
+        let mut i = 0;
+        while i < masked.len() {
+            match markers.iter().find(|m| masked[i..].starts_with(**m)) {
+                Some(m) => {
+                    out.push((i, i + m.len()));
+                    i += m.len();
+                }
+                None => i += masked[i..].chars().next().map_or(1, char::len_utf8),
             }
-            rest = rest.replace(m, " ");
         }
         return out;
     }
-    for clause in masked.split([',', ';', '.', ':', '(', ')']) {
-        let words: Vec<&str> = clause.split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty()).collect();
-        let plain: Vec<&str> =
-            words.iter().copied().filter(|w| review.negations.contains(w) && !review.concord.contains(w)).collect();
+    let mut clause: Vec<(usize, usize, bool)> = Vec::new();
+    let mut flush = |clause: &mut Vec<(usize, usize, bool)>| {
+        let plain: Vec<(usize, usize)> = clause.iter().filter(|w| !w.2).map(|w| (w.0, w.1)).collect();
         if plain.is_empty() {
-            out.extend(words.iter().filter(|w| review.concord.contains(w)).take(1).map(|w| w.to_string()));
+            out.extend(clause.iter().take(1).map(|w| (w.0, w.1)));
         } else {
-            out.extend(plain.into_iter().map(String::from));
+            out.extend(plain);
+        }
+        clause.clear();
+    };
+    let mut start = None;
+    for (i, c) in masked.char_indices().chain(std::iter::once((masked.len(), '.'))) {
+        if c.is_alphanumeric() {
+            start.get_or_insert(i);
+            continue;
+        }
+        if let Some(a) = start.take() {
+            let w = &masked[a..i];
+            if review.negations.contains(&w) || review.concord.contains(&w) {
+                clause.push((a, i, review.concord.contains(&w)));
+            }
+        }
+        if matches!(c, ',' | ';' | '.' | ':' | '(' | ')') {
+            flush(&mut clause);
         }
     }
     out

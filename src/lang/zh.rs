@@ -664,6 +664,15 @@ const REVIEW: Review = Review {
         "不时",
         "不時",
         "不日",
+        // --- tied negations (polarity_mismatch): lexical or "subject to", not a
+        // negation of the word after them ---
+        "不发达",
+        "不發達",
+        "不违背",
+        "不違背",
+        "未经",
+        "未經",
+        "未生效",
     ],
     concord: &[],
     dual_words: &["两", "兩", "双方", "雙方", "双边", "雙邊", "二者", "两者", "兩者"],

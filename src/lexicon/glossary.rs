@@ -1,0 +1,479 @@
+//! Glossaries: terms that must correspond across the languages.
+//!
+//! One is shipped (`data/glossary.tsv`: terms of treaty and UN language and names of
+//! international organisations, each with its source); the user may give another with
+//! `--glossary`, as TSV with a header naming the language columns (`zh<TAB>ru`, in
+//! either order, further columns ignored, `#` comment lines) or as TBX (ISO 30042,
+//! 2008 `martif` or 2019 `tbx`: `termEntry`/`conceptEntry` → `langSet`/`langSec` →
+//! `tig`/`ntig`/`termSec` → `term`).
+//!
+//! An entry is a concept: one or more forms in each language. Chinese forms are found
+//! as strings, longest first, after traditional characters are read as simplified
+//! (`data/zh-hant.tsv`); Russian forms as sequences of Snowball stems, so that every
+//! case and number matches (`ратификационной грамоты` is `ратификационная грамота`).
+
+use std::collections::BTreeMap;
+use std::path::Path;
+use std::sync::OnceLock;
+
+use aho_corasick::{AhoCorasick, MatchKind};
+
+use crate::error::{Error, ErrorKind, Result};
+use crate::lang::Lang;
+
+const SHIPPED: &str = include_str!("data/glossary.tsv");
+const HANT: &str = include_str!("data/zh-hant.tsv");
+
+/// The largest glossary file read, in bytes (64 MiB): a term base of a million
+/// entries fits well within it.
+pub const MAX_GLOSSARY_BYTES: u64 = 64 * 1024 * 1024;
+
+/// One concept: its forms in each language.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Entry {
+    /// Chinese forms (simplified or traditional).
+    pub zh: Vec<String>,
+    /// Russian forms, in any case.
+    pub ru: Vec<String>,
+    /// Where the pair comes from (the file and line of a user's glossary).
+    pub source: String,
+    /// Whether a missing counterpart is a `term_mismatch` (true), or the entry is only
+    /// evidence for omissions and negations (false: a word that authentic texts often
+    /// render in other words).
+    pub checked: bool,
+}
+
+impl Entry {
+    /// The forms of one language.
+    pub fn forms(&self, lang: Lang) -> &[String] {
+        match lang {
+            Lang::Zh => &self.zh,
+            Lang::Ru => &self.ru,
+        }
+    }
+}
+
+/// A term found in a text: the entries it belongs to and its byte span.
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord)]
+pub struct Hit {
+    /// Byte offset of the first character.
+    pub start: usize,
+    /// Byte offset after the last character.
+    pub end: usize,
+    /// The entries (indices into [`Glossary::entries`]) with this form, sorted.
+    pub entries: Vec<u32>,
+    /// Whether the form is only accepted as a counterpart (written `~form`): it
+    /// satisfies the other text's term but is never reported as missing its own.
+    pub weak: bool,
+}
+
+/// A form's key: Chinese as simplified, Russian as stems; whether it is weak (`~`).
+fn weak_form(f: &str) -> (&str, bool) {
+    match f.trim().strip_prefix('~') {
+        Some(rest) => (rest.trim(), true),
+        None => (f.trim(), false),
+    }
+}
+
+/// The first four characters of a stem: Russian forms are indexed by them.
+fn head(stem: &str) -> String {
+    stem.chars().take(4).collect()
+}
+
+/// Whether a text word's stem and a form word's stem are one word: equal, or one a
+/// prefix of the other by at most two letters — the form's of at least four letters,
+/// the word's of at least six (Snowball stems `Устав` as `уста` and `Устава` as
+/// `устав`, `Ассамблея` as `ассамбле` and `Ассамблеи` as `ассамбл`; `Статья`, `стат`,
+/// is no `Статут`).
+fn same_word(word: &str, form: &str) -> bool {
+    if word == form {
+        return true;
+    }
+    let (nw, nf) = (word.chars().count(), form.chars().count());
+    (nf >= 4 && nw > nf && nw - nf <= 2 && word.starts_with(form))
+        || (nw >= 6 && nf > nw && nf - nw <= 2 && form.starts_with(word))
+}
+
+/// A Russian form: its stems, its entries, and whether it is weak.
+type RuForm = (Vec<String>, (Vec<u32>, bool));
+
+/// A glossary, ready to find its terms in either language.
+#[derive(Debug, Clone)]
+pub struct Glossary {
+    entries: Vec<Entry>,
+    zh: Option<AhoCorasick>,
+    /// The entries of each Chinese form, and whether the form is weak.
+    zh_entries: Vec<(Vec<u32>, bool)>,
+    /// Russian forms as stem sequences, by the head of their first stem, longest first.
+    ru: BTreeMap<String, Vec<RuForm>>,
+}
+
+impl Glossary {
+    /// A glossary of these entries.
+    pub fn new(entries: Vec<Entry>) -> Glossary {
+        let mut zh_forms: BTreeMap<String, (Vec<u32>, bool)> = BTreeMap::new();
+        let mut ru_forms: BTreeMap<Vec<String>, (Vec<u32>, bool)> = BTreeMap::new();
+        for (i, e) in entries.iter().enumerate() {
+            for f in &e.zh {
+                let (f, weak) = weak_form(f);
+                let f = simplified(f);
+                if !f.is_empty() {
+                    let slot = zh_forms.entry(f).or_insert((Vec::new(), true));
+                    slot.0.push(i as u32);
+                    slot.1 &= weak;
+                }
+            }
+            for f in &e.ru {
+                let (f, weak) = weak_form(f);
+                // An acronym (ООН, ИМО) is itself, not a stem: ИМО is not ими.
+                let stems: Vec<String> = stems(f)
+                    .into_iter()
+                    .map(|w| if is_acronym(&f[w.0..w.1]) { format!("={}", &f[w.0..w.1]) } else { w.2 })
+                    .collect();
+                if !stems.is_empty() {
+                    let slot = ru_forms.entry(stems).or_insert((Vec::new(), true));
+                    slot.0.push(i as u32);
+                    slot.1 &= weak;
+                }
+            }
+        }
+        let zh = (!zh_forms.is_empty()).then(|| {
+            AhoCorasick::builder()
+                .match_kind(MatchKind::LeftmostLongest)
+                .build(zh_forms.keys())
+                .expect("glossary forms build an automaton")
+        });
+        let mut ru: BTreeMap<String, Vec<RuForm>> = BTreeMap::new();
+        for (stems, ids) in ru_forms {
+            ru.entry(head(&stems[0])).or_default().push((stems, ids));
+        }
+        for list in ru.values_mut() {
+            list.sort_by(|a, b| b.0.len().cmp(&a.0.len()).then_with(|| a.cmp(b)));
+        }
+        let zh_entries = zh_forms.into_values().map(|(mut v, weak)| {
+            v.dedup();
+            (v, weak)
+        });
+        Glossary { entries, zh, zh_entries: zh_entries.collect(), ru }
+    }
+
+    /// The glossary shipped with the crate.
+    pub fn shipped() -> &'static Glossary {
+        static SHIPPED_GLOSSARY: OnceLock<Glossary> = OnceLock::new();
+        SHIPPED_GLOSSARY
+            .get_or_init(|| Glossary::from_tsv(SHIPPED, "glossary.tsv").expect("the shipped glossary reads"))
+    }
+
+    /// The shipped glossary with the entries of `user` added.
+    pub fn shipped_and(user: &Glossary) -> Glossary {
+        let mut entries = Glossary::shipped().entries.clone();
+        entries.extend(user.entries.iter().cloned());
+        Glossary::new(entries)
+    }
+
+    /// The entries, in the order read.
+    pub fn entries(&self) -> &[Entry] {
+        &self.entries
+    }
+
+    /// Reads a glossary file: TBX when it starts with `<`, TSV otherwise.
+    pub fn read(path: &Path) -> Result<Glossary> {
+        let bad = |why: String| Error::new(ErrorKind::Format(why), path);
+        let meta = std::fs::metadata(path).map_err(|e| Error::new(ErrorKind::Io(e.to_string()), path))?;
+        if meta.len() > MAX_GLOSSARY_BYTES {
+            return Err(Error::new(
+                ErrorKind::Limit(format!("a glossary may have at most {MAX_GLOSSARY_BYTES} bytes")),
+                path,
+            ));
+        }
+        let bytes = std::fs::read(path).map_err(|e| Error::new(ErrorKind::Io(e.to_string()), path))?;
+        let text = String::from_utf8(bytes).map_err(|e| {
+            let line = 1 + e.as_bytes()[..e.utf8_error().valid_up_to()].iter().filter(|&&b| b == b'\n').count();
+            bad("a glossary must be UTF-8".to_string()).at_line(line)
+        })?;
+        let name = path.display().to_string();
+        let body = text.trim_start_matches('\u{feff}');
+        let result = if body.trim_start().starts_with('<') {
+            Glossary::from_tbx(body, &name)
+        } else {
+            Glossary::from_tsv(body, &name)
+        };
+        result.map_err(|(line, why)| {
+            let e = bad(why);
+            if line > 0 { e.at_line(line) } else { e }
+        })
+    }
+
+    /// Reads TSV: a header naming the `zh` and `ru` columns (in either order; other
+    /// columns are ignored, a `source` column is kept), then one entry per line,
+    /// forms of one language separated by `|`. Lines starting with `#` and empty lines
+    /// are skipped. On error: the 1-based line and why.
+    pub fn from_tsv(text: &str, name: &str) -> std::result::Result<Glossary, (usize, String)> {
+        let mut lines = text.lines().enumerate().filter(|(_, l)| !l.trim().is_empty() && !l.starts_with('#'));
+        let Some((h, header)) = lines.next() else { return Err((0, "the glossary has no header line".to_string())) };
+        let cols: Vec<String> = header.split('\t').map(|c| c.trim().to_lowercase()).collect();
+        let find = |want: &str| cols.iter().position(|c| c == want || c.split(['-', '_']).next() == Some(want));
+        let (Some(zh), Some(ru)) = (find("zh"), find("ru")) else {
+            return Err((
+                h + 1,
+                format!("the header must name a zh and a ru column, tab-separated (found {header:?})"),
+            ));
+        };
+        let source = cols.iter().position(|c| c == "source");
+        let check = cols.iter().position(|c| c == "check");
+        let mut entries = Vec::new();
+        for (i, line) in lines {
+            let fields: Vec<&str> = line.split('\t').collect();
+            let forms = |c: usize| -> Vec<String> {
+                fields.get(c).map_or(Vec::new(), |f| {
+                    f.split('|').map(str::trim).filter(|x| !x.is_empty()).map(String::from).collect()
+                })
+            };
+            let (zh_forms, ru_forms) = (forms(zh), forms(ru));
+            if zh_forms.is_empty() || ru_forms.is_empty() {
+                return Err((i + 1, "each line needs a zh and a ru term, tab-separated".to_string()));
+            }
+            let src = source.and_then(|c| fields.get(c)).map_or_else(|| format!("{name}:{}", i + 1), |s| s.to_string());
+            let checked = check.and_then(|c| fields.get(c)).is_none_or(|v| v.trim() != "evidence");
+            entries.push(Entry { zh: zh_forms, ru: ru_forms, source: src, checked });
+        }
+        if entries.is_empty() {
+            return Err((h + 1, "the glossary has a header but no entries".to_string()));
+        }
+        Ok(Glossary::new(entries))
+    }
+
+    /// Reads TBX (2008 or 2019, any dialect): the terms of each concept entry by the
+    /// language of their language section. A DOCTYPE or an entity declaration is
+    /// refused (no external or expanding entities are ever read).
+    pub fn from_tbx(text: &str, name: &str) -> std::result::Result<Glossary, (usize, String)> {
+        use quick_xml::Reader;
+        use quick_xml::events::Event;
+        let line_at =
+            |pos: u64| 1 + text.as_bytes()[..(pos as usize).min(text.len())].iter().filter(|&&b| b == b'\n').count();
+        let mut reader = Reader::from_str(text);
+        let mut entries = Vec::new();
+        let mut entry: Option<(usize, [Vec<String>; 2])> = None;
+        let mut lang: Option<usize> = None;
+        let mut term: Option<String> = None;
+        let mut roots = 0;
+        loop {
+            let pos = reader.buffer_position();
+            let event = reader
+                .read_event()
+                .map_err(|e| (line_at(reader.buffer_position()), format!("not well-formed TBX: {e}")))?;
+            match event {
+                Event::DocType(_) => {
+                    return Err((line_at(pos), "a DOCTYPE is not read in a glossary: remove it".to_string()));
+                }
+                Event::Start(e) => {
+                    let local = e.local_name();
+                    let tag = local.as_ref().to_string();
+                    match tag.as_str() {
+                        "martif" | "tbx" => roots += 1,
+                        "termEntry" | "conceptEntry" => entry = Some((line_at(pos), [Vec::new(), Vec::new()])),
+                        "langSet" | "langSec" => {
+                            let code = e
+                                .attributes()
+                                .flatten()
+                                .find(|a| a.key.as_ref() == "xml:lang" || a.key.local_name().as_ref() == "lang")
+                                .map(|a| a.value.to_lowercase());
+                            lang = code.and_then(|c| {
+                                let primary = c.split(['-', '_']).next().unwrap_or("").to_string();
+                                Lang::ALL.iter().position(|l| l.code() == primary)
+                            });
+                        }
+                        "term" => term = Some(String::new()),
+                        _ => {}
+                    }
+                }
+                Event::Text(t) => {
+                    if let Some(s) = term.as_mut() {
+                        s.push_str(&t.xml10_content());
+                    }
+                }
+                Event::CData(t) => {
+                    if let Some(s) = term.as_mut() {
+                        s.push_str(&t.xml10_content());
+                    }
+                }
+                Event::GeneralRef(r) => {
+                    if let Some(s) = term.as_mut() {
+                        let name = r.xml10_content().to_string();
+                        let c = match name.as_str() {
+                            "amp" => Some('&'),
+                            "lt" => Some('<'),
+                            "gt" => Some('>'),
+                            "quot" => Some('"'),
+                            "apos" => Some('\''),
+                            _ => r.resolve_char_ref().ok().flatten(),
+                        };
+                        let c = c.ok_or_else(|| (line_at(pos), format!("unknown entity &{name}; in a term")))?;
+                        s.push(c);
+                    }
+                }
+                Event::End(e) => {
+                    let local = e.local_name();
+                    match local.as_ref() {
+                        "term" => {
+                            if let (Some(t), Some(l), Some((_, forms))) = (term.take(), lang, entry.as_mut()) {
+                                let t = t.trim().to_string();
+                                if !t.is_empty() {
+                                    forms[l].push(t);
+                                }
+                            }
+                            term = None;
+                        }
+                        "langSet" | "langSec" => lang = None,
+                        "termEntry" | "conceptEntry" => {
+                            if let Some((line, [a, b])) = entry.take() {
+                                let (zh, ru) = if Lang::ALL[0] == Lang::Zh { (a, b) } else { (b, a) };
+                                if !zh.is_empty() && !ru.is_empty() {
+                                    entries.push(Entry { zh, ru, source: format!("{name}:{line}"), checked: true });
+                                }
+                            }
+                        }
+                        _ => {}
+                    }
+                }
+                Event::Eof => break,
+                _ => {}
+            }
+        }
+        if roots == 0 {
+            return Err((1, "not TBX: no <tbx> or <martif> root element".to_string()));
+        }
+        if entries.is_empty() {
+            return Err((0, "the TBX file has no entry with both a zh and a ru term".to_string()));
+        }
+        Ok(Glossary::new(entries))
+    }
+
+    /// The glossary's terms in a text, in text order, longest first where they overlap.
+    pub fn find(&self, lang: Lang, text: &str) -> Vec<Hit> {
+        match lang {
+            Lang::Zh => {
+                let Some(ac) = &self.zh else { return Vec::new() };
+                let simple = simplified(text);
+                ac.find_iter(&simple)
+                    .map(|m| {
+                        let (entries, weak) = self.zh_entries[m.pattern().as_usize()].clone();
+                        Hit { start: m.start(), end: m.end(), entries, weak }
+                    })
+                    .collect()
+            }
+            Lang::Ru => {
+                let words = stems(text);
+                let caps: Vec<Option<String>> = words
+                    .iter()
+                    .map(|w| is_acronym(&text[w.0..w.1]).then(|| format!("={}", &text[w.0..w.1])))
+                    .collect();
+                let matches = |k: usize, form: &str| {
+                    words.get(k).is_some_and(|w| same_word(&w.2, form))
+                        || caps.get(k).is_some_and(|c| c.as_deref() == Some(form))
+                };
+                let mut out = Vec::new();
+                let mut i = 0;
+                while i < words.len() {
+                    let mut heads = vec![head(&words[i].2)];
+                    heads.extend(caps[i].as_deref().map(head));
+                    let found = heads
+                        .iter()
+                        .filter_map(|h| self.ru.get(h))
+                        .flatten()
+                        .filter(|(stems, _)| stems.iter().enumerate().all(|(k, s)| matches(i + k, s)))
+                        .max_by(|a, b| a.0.len().cmp(&b.0.len()).then_with(|| b.cmp(a)));
+                    match found {
+                        Some((stems, (ids, weak))) => {
+                            let end = words[i + stems.len() - 1].1;
+                            out.push(Hit { start: words[i].0, end, entries: ids.clone(), weak: *weak });
+                            i += stems.len();
+                        }
+                        None => i += 1,
+                    }
+                }
+                out
+            }
+        }
+    }
+}
+
+/// Words of a Russian text with their byte spans and Snowball stems (lowercased, ё as е).
+pub(crate) fn stems(text: &str) -> Vec<(usize, usize, String)> {
+    let stemmer = rust_stemmers::Stemmer::create(rust_stemmers::Algorithm::Russian);
+    let mut out = Vec::new();
+    let mut start = None;
+    for (i, c) in text.char_indices().chain(std::iter::once((text.len(), ' '))) {
+        match (c.is_alphanumeric(), start) {
+            (true, None) => start = Some(i),
+            (false, Some(s)) => {
+                let word = &text[s..i];
+                let w = word.to_lowercase().replace('ё', "е");
+                out.push((s, i, stemmer.stem(&w).into_owned()));
+                start = None;
+            }
+            _ => {}
+        }
+    }
+    out
+}
+
+/// Whether a word is written in capitals, as an acronym is (`ООН`, `ШОС`).
+fn is_acronym(word: &str) -> bool {
+    word.chars().count() >= 2 && word.chars().all(|c| c.is_uppercase() || c.is_ascii_digit())
+}
+
+/// Traditional characters read as simplified, for the characters of the glossaries'
+/// terms (`data/zh-hant.tsv`, made with OpenCC's tables). Every character it maps is
+/// three bytes in UTF-8 on both sides, so byte offsets do not move.
+pub fn simplified(text: &str) -> String {
+    static MAP: OnceLock<BTreeMap<char, char>> = OnceLock::new();
+    let map = MAP.get_or_init(|| {
+        HANT.lines()
+            .filter(|l| !l.starts_with('#'))
+            .filter_map(|l| {
+                let mut c = l.chars();
+                let (t, tab, s) = (c.next()?, c.next()?, c.next()?);
+                (tab == '\t' && t.len_utf8() == s.len_utf8()).then_some((t, s))
+            })
+            .collect()
+    });
+    text.chars().map(|c| map.get(&c).copied().unwrap_or(c)).collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn entries_of(g: &Glossary, lang: Lang, text: &str) -> Vec<Vec<String>> {
+        g.find(lang, text)
+            .into_iter()
+            .map(|h| h.entries.iter().map(|&i| g.entries()[i as usize].ru[0].clone()).collect())
+            .collect()
+    }
+
+    #[test]
+    fn finds_terms_in_every_case_and_in_traditional_characters() {
+        let g = Glossary::from_tsv("ru\tzh\tnote\nратификационная грамота\t批准书\tx\nдепозитарий\t保存机关\t\n", "t")
+            .unwrap();
+        assert_eq!(entries_of(&g, Lang::Ru, "получения депозитарием последней ратификационной грамоты").len(), 2);
+        assert_eq!(
+            entries_of(&g, Lang::Zh, "自保存機關收到最後一份批准書之日起"),
+            [["депозитарий"], ["ратификационная грамота"]]
+        );
+        assert!(g.find(Lang::Zh, "批准").is_empty());
+    }
+
+    #[test]
+    fn bad_tsv_names_the_line() {
+        assert_eq!(Glossary::from_tsv("zh\tfr\n", "t").unwrap_err().0, 1);
+        assert_eq!(Glossary::from_tsv("# c\nzh\tru\n批准书\t\n", "t").unwrap_err().0, 3);
+    }
+
+    #[test]
+    fn tbx_refuses_a_doctype() {
+        let tbx = "<?xml version=\"1.0\"?>\n<!DOCTYPE martif [<!ENTITY x \"xx\">]>\n<martif type=\"TBX\"></martif>";
+        let err = Glossary::from_tbx(tbx, "t").unwrap_err();
+        assert_eq!(err.0, 2, "{err:?}");
+    }
+}
