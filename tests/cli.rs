@@ -402,6 +402,34 @@ fn check_min_severity_leaves_out_notes() {
     assert_eq!(v["summary"]["notes"], 20);
 }
 
+#[test]
+fn a_users_glossary_finds_a_term_rendered_otherwise() {
+    let dir = tempfile::tempdir().unwrap();
+    let glossary = dir.path().join("terms.tsv");
+    std::fs::write(&glossary, "zh\tru\n睦邻\tдобрососедств\n").unwrap();
+    let ru = std::fs::read_to_string(path(RU)).unwrap().replacen("отношения добрососедства", "отношения соседства", 1);
+    let faulty = dir.path().join("ru.txt");
+    std::fs::write(&faulty, ru).unwrap();
+    let args = |g: Option<&std::path::Path>| {
+        let mut v =
+            vec!["check".into(), ZH.into(), faulty.display().to_string(), "--min-severity".into(), "warning".into()];
+        if let Some(g) = g {
+            v.extend(["--glossary".into(), g.display().to_string()]);
+        }
+        v
+    };
+    // The shipped glossary holds 睦邻 as evidence only; the user's makes it a term.
+    bitext().args(args(None)).assert().code(0);
+    bitext()
+        .args(args(Some(&glossary)))
+        .assert()
+        .code(1)
+        .stdout(predicate::str::contains("term_mismatch        zh art.1.1 ↔ ru art.1.1"));
+    let bad = dir.path().join("bad.tsv");
+    std::fs::write(&bad, "oops\n").unwrap();
+    bitext().args(args(Some(&bad))).assert().code(2).stderr(predicate::str::contains("bad.tsv:1: the header"));
+}
+
 /// The options the contract names are accepted; usage errors are `bitext: …`, exit 2.
 #[test]
 fn options_of_the_contract_and_usage_errors() {

@@ -382,6 +382,11 @@ pub struct CheckArgs {
     /// Leave out findings below this (the summary still counts them).
     #[arg(long, value_enum, default_value_t)]
     pub min_severity: MinSeverity,
+    /// Terms that must correspond, besides the shipped glossary: TSV with a `zh<TAB>ru`
+    /// header, or TBX as CAT tools export it. A term rendered otherwise is a
+    /// `term_mismatch`.
+    #[arg(long, value_name = "FILE")]
+    pub glossary: Option<PathBuf>,
     /// Where to write (`-` or nothing: standard output). Written atomically.
     #[arg(short, long, value_name = "PATH")]
     pub output: Option<PathBuf>,
