@@ -1,9 +1,13 @@
 //! bitext aligns and compares the language versions of one legal text — treaties
 //! signed in Chinese and Russian, both texts equally authentic.
 //!
-//! The pipeline, one module each: [`load`] (decode, repair, then [`structure`]) →
-//! [`align`] → [`write`](mod@write), with [`eval`] to score an alignment. The [`model`] is what
-//! they share.
+//! The pipeline reads from the tree: [`load`] (decode, or read a .docx, .odt, .html or
+//! .pdf; repair) → [`structure`] (layout, title, units and refs) → [`align`] →
+//! [`compare`] (`check` the two languages, `diff` two versions) → [`write`](mod@write)
+//! (every output format, written atomically). [`batch`] runs many pairs, [`eval`]
+//! scores an alignment. What they share: the [`model`] of a parsed text, the language
+//! profiles ([`lang`]), the [`lexicon`] of zh–ru terms, [`text`] analysis (anchors,
+//! sentences), the [`error`] type and the [`limits`].
 //!
 //! ```
 //! use bitext::load::{LoadOptions, load_bytes};
@@ -19,10 +23,8 @@
 //! ```
 
 pub mod align;
-pub mod anchors;
 pub mod batch;
-pub mod check;
-pub mod diff;
+pub mod compare;
 pub mod error;
 pub mod eval;
 pub mod lang;
@@ -30,11 +32,15 @@ pub mod lexicon;
 pub mod limits;
 pub mod load;
 pub mod model;
-pub mod output;
-pub mod segment;
 pub mod structure;
 pub mod text;
 pub mod write;
+
+// The paths the pipeline's stages had before they were grouped, kept for users of the
+// library.
+pub use compare::{check, diff};
+pub use text::{anchors, segment};
+pub use write::output;
 
 pub use error::{Error, ErrorKind, Result};
 pub use lang::Lang;

@@ -10,6 +10,7 @@ pub mod csv;
 pub mod diff;
 pub mod html;
 pub mod json;
+pub mod output;
 pub mod text;
 pub mod tmx;
 pub mod xlsx;

@@ -1,4 +1,9 @@
-//! Small helpers on text that several stages share.
+//! Reading text the way several stages need it: the anchors a text states (numbers,
+//! dates, references, names) that the aligner scores and the checker compares, the
+//! sentences of `--level sentence`, and a short form for messages.
+
+pub mod anchors;
+pub mod segment;
 
 /// A text cut to at most `max` characters, the last of them an ellipsis (`…`), for
 /// quoting a unit in a message or a report line. A text of `max` characters or fewer
