@@ -218,6 +218,21 @@ fn chinese_faults(zh: &str, ru: &str) -> Vec<Fault> {
             ],
         ),
         f(
+            "a list item deleted",
+            replace_once(zh, "非法贩运武器，", ""),
+            vec![(Omission, Warning, "ru", s("art.8.1"), s("art.8.1"))],
+        ),
+        f(
+            "a negation dropped",
+            replace_once(zh, "缔约各方不参加任何", "缔约各方参加任何"),
+            vec![(PolarityMismatch, Error, "both", s("art.4.2"), s("art.4.2"))],
+        ),
+        f(
+            "a glossary term rendered in another word",
+            replace_once(zh, "联盟或集团", "同盟"),
+            vec![(TermMismatch, Warning, "ru", s("art.4.2"), s("art.4.2"))],
+        ),
+        f(
             "signature line dropped",
             replace_once(zh, "俄罗斯联邦代表\n\n", ""),
             vec![(Unpaired, Error, "ru", None, s("sig.4")), (CountMismatch, Warning, "both", s("sig"), s("sig"))],
@@ -365,6 +380,21 @@ fn russian_faults(zh: &str, ru: &str) -> Vec<Fault> {
                 (LengthOutlier, Warning, "ru", s("art.8.1"), s("art.8.1")),
                 (Omission, Warning, "zh", s("art.8.1"), s("art.8.1")),
             ],
+        ),
+        f(
+            "a list item deleted",
+            replace_once(ru, "незаконным оборотом оружия, ", ""),
+            vec![(Omission, Warning, "zh", s("art.8.1"), s("art.8.1"))],
+        ),
+        f(
+            "a negation dropped",
+            replace_once(ru, "Стороны не участвуют", "Стороны участвуют"),
+            vec![(PolarityMismatch, Error, "both", s("art.4.2"), s("art.4.2"))],
+        ),
+        f(
+            "a glossary term rendered in another word",
+            replace_once(ru, "союзах или блоках", "объединениях"),
+            vec![(TermMismatch, Warning, "zh", s("art.4.2"), s("art.4.2"))],
         ),
         f(
             "signature line dropped",
