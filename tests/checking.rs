@@ -5,7 +5,9 @@
 use std::collections::BTreeSet;
 
 use bitext::align::{AlignOptions, align};
-use bitext::check::{Kind, Severity, check};
+use bitext::check::{Kind, Severity, check, check_with_glossary};
+use bitext::lexicon::Glossary;
+use bitext::lexicon::glossary::Entry;
 use bitext::load::{LoadOptions, Segments, load_bytes};
 
 use crate::util::{path, zh_numeral};
@@ -218,6 +220,21 @@ fn chinese_faults(zh: &str, ru: &str) -> Vec<Fault> {
             ],
         ),
         f(
+            "a list item deleted",
+            replace_once(zh, "非法贩运武器，", ""),
+            vec![(Omission, Warning, "ru", s("art.8.1"), s("art.8.1"))],
+        ),
+        f(
+            "a negation dropped",
+            replace_once(zh, "缔约各方不参加任何", "缔约各方参加任何"),
+            vec![(PolarityMismatch, Error, "both", s("art.4.2"), s("art.4.2"))],
+        ),
+        f(
+            "a glossary term rendered in another word",
+            replace_once(zh, "联盟或集团", "同盟"),
+            vec![(TermMismatch, Warning, "ru", s("art.4.2"), s("art.4.2"))],
+        ),
+        f(
             "signature line dropped",
             replace_once(zh, "俄罗斯联邦代表\n\n", ""),
             vec![(Unpaired, Error, "ru", None, s("sig.4")), (CountMismatch, Warning, "both", s("sig"), s("sig"))],
@@ -367,6 +384,21 @@ fn russian_faults(zh: &str, ru: &str) -> Vec<Fault> {
             ],
         ),
         f(
+            "a list item deleted",
+            replace_once(ru, "незаконным оборотом оружия, ", ""),
+            vec![(Omission, Warning, "zh", s("art.8.1"), s("art.8.1"))],
+        ),
+        f(
+            "a negation dropped",
+            replace_once(ru, "Стороны не участвуют", "Стороны участвуют"),
+            vec![(PolarityMismatch, Error, "both", s("art.4.2"), s("art.4.2"))],
+        ),
+        f(
+            "a glossary term rendered in another word",
+            replace_once(ru, "союзах или блоках", "объединениях"),
+            vec![(TermMismatch, Warning, "zh", s("art.4.2"), s("art.4.2"))],
+        ),
+        f(
             "signature line dropped",
             replace_once(ru, "За Российскую Федерацию\n\n", ""),
             vec![(Unpaired, Error, "zh", s("sig.4"), None), (CountMismatch, Warning, "both", s("sig"), s("sig"))],
@@ -450,6 +482,95 @@ fn faults_in_the_un_charter() {
             ru: ru.clone(),
             expected: vec![(DateMismatch, Error, "both", s("closing.2"), s("closing.2"))],
         },
+        Fault {
+            name: "a negation dropped from the Chinese text",
+            zh: replace_once(&zh, "本条第一项不得解释为", "本条第一项得解释为"),
+            ru: ru.clone(),
+            expected: vec![(PolarityMismatch, Error, "both", s("art.80.2"), s("art.80.2"))],
+        },
+        Fault {
+            name: "a negation dropped from the Russian text",
+            zh: zh.clone(),
+            ru: replace_once(&ru, "настоящей статьи не должен толковаться", "настоящей статьи должен толковаться"),
+            expected: vec![(PolarityMismatch, Error, "both", s("art.80.2"), s("art.80.2"))],
+        },
+        Fault {
+            name: "a clause deleted from the Chinese text",
+            zh: replace_once(&zh, "提倡全体人类之人权及基本自由之尊重，", ""),
+            ru: ru.clone(),
+            expected: vec![(Omission, Warning, "ru", s("art.76.4"), s("art.76.4"))],
+        },
+        Fault {
+            name: "a clause deleted from the Russian text",
+            zh: zh.clone(),
+            ru: replace_once(
+                &ru,
+                " в целях поощрения уважения и соблюдения прав человека и основных свобод для всех",
+                "",
+            ),
+            // The Russian Charter has no paragraph numbers: the shortened paragraph is
+            // paired with Article 62's first together.
+            expected: vec![(Omission, Warning, "zh", s("art.62.1+art.62.2"), s("art.62.1+art.62.2"))],
+        },
     ];
     run(faults, |r| r.as_bytes().to_vec());
+}
+
+/// A user's glossary, as TSV and as TBX (`tests/fixtures/glossary/`): both read to the
+/// same entries, and a user term the other text renders otherwise is a `term_mismatch`
+/// that the shipped glossary alone does not give.
+#[test]
+fn a_user_glossary_in_tsv_and_tbx() {
+    let entry = |zh: &[&str], ru: &[&str], source: String| Entry {
+        zh: zh.iter().map(|x| x.to_string()).collect(),
+        ru: ru.iter().map(|x| x.to_string()).collect(),
+        source,
+        checked: true,
+    };
+    let tsv_path = path("tests/fixtures/glossary/terms.tsv");
+    let tbx_path = path("tests/fixtures/glossary/terms.tbx");
+    let tsv = Glossary::read(&tsv_path).unwrap();
+    let tbx = Glossary::read(&tbx_path).unwrap();
+    let (tsv_name, tbx_name) = (tsv_path.display().to_string(), tbx_path.display().to_string());
+    assert_eq!(
+        tsv.entries(),
+        [
+            entry(&["能源"], &["энергетика"], format!("{tsv_name}:3")),
+            entry(&["农业"], &["сельское хозяйство", "агропромышленный комплекс"], format!("{tsv_name}:4")),
+        ]
+    );
+    // The entry with an English term only is left out; zh-CN and ru-RU are zh and ru.
+    assert_eq!(
+        tbx.entries(),
+        [
+            entry(&["能源"], &["энергетика"], format!("{tbx_name}:12")),
+            entry(&["农业"], &["сельское хозяйство", "агропромышленный комплекс"], format!("{tbx_name}:27")),
+        ]
+    );
+    let (zh, ru) = texts();
+    let faulty = replace_once(&ru, "финансов, энергетики, транспорта", "финансов, топлива, транспорта");
+    let o = LoadOptions::default();
+    let zh_doc = load_bytes(zh.as_bytes(), "zh.txt", &o).unwrap();
+    let keys = |ru: &str, glossary: &Glossary| -> BTreeSet<Key> {
+        let ru_doc = load_bytes(ru.as_bytes(), "ru.txt", &o).unwrap();
+        let alignment = align(&zh_doc, &ru_doc, &AlignOptions::default());
+        let report = check_with_glossary(&alignment, glossary);
+        report
+            .findings
+            .iter()
+            .filter(|f| f.severity != Severity::Note)
+            .map(|f| {
+                let side = ["zh", "ru"].get(f.side.unwrap_or(2)).copied().unwrap_or("both");
+                (f.kind, f.severity, side, f.refs[0].clone(), f.refs[1].clone())
+            })
+            .collect()
+    };
+    for user in [&tsv, &tbx] {
+        let glossary = Glossary::shipped_and(user);
+        assert_eq!(keys(&ru, &glossary), BTreeSet::new());
+        let want: BTreeSet<Key> =
+            [(Kind::TermMismatch, Severity::Warning, "zh", s("art.15.1"), s("art.15.1"))].into_iter().collect();
+        assert_eq!(keys(&faulty, &glossary), want);
+    }
+    assert_eq!(keys(&faulty, Glossary::shipped()), BTreeSet::new());
 }

@@ -108,14 +108,16 @@ fn polarity(langs: [Lang; 2], texts: &[String; 2], names: [&str; 2], glossary: &
         tied.sort_by_key(|t| t.term);
         let Some(first) = tied.into_iter().find(|t| !t.counterparts.is_empty()) else { continue };
         // The counterpart must stand un-negated in a clause of its own text without
-        // any negation: a negation the other text moved elsewhere in the clause
-        // (`不得依区域办法…` ↔ `никакие … не предпринимаются в силу этих региональных
-        // соглашений`) is a negation still.
-        if first
-            .counterparts
-            .iter()
-            .any(|&(q, _)| negated(langs[o], &texts[o], &negs[o], q) || clause_negated(&texts[o], &negs[o], q))
-        {
+        // any negation: another clause of its sentence may negate something else
+        // (`не участвуют …, и не поддерживают`). A negation the other text moved to
+        // the end of the clause just before is a negation still (`不得依区域办法…` ↔
+        // `никакие принудительные действия не предпринимаются, в силу этих
+        // региональных соглашений`).
+        if first.counterparts.iter().any(|&(q, _)| {
+            negated(langs[o], &texts[o], &negs[o], q)
+                || clause_negated(&texts[o], &negs[o], q)
+                || negation_ends_clause_before(langs[o], &texts[o], &negs[o], q)
+        }) {
             continue;
         }
         let (a, b) = first.counterparts[0];
@@ -159,12 +161,35 @@ fn negated(lang: Lang, text: &str, negs: &[(usize, usize)], q: usize) -> bool {
     negs.iter().any(|&(_, e)| e <= q && scope_end(lang, text, e) > q)
 }
 
-/// Whether the sentence around byte `q` holds a negation.
+/// Whether a clause ends: at `，；、。` / `,;.`, and before the next one.
+fn is_clause_break(c: char) -> bool {
+    matches!(c, '，' | '；' | '、' | '。' | ',' | ';' | '.')
+}
+
+/// The byte span of the clause around byte `q`.
+fn clause_at(text: &str, q: usize) -> (usize, usize) {
+    let start = text[..q].rfind(is_clause_break).map_or(0, |i| i + text[i..].chars().next().map_or(1, char::len_utf8));
+    let end = text[q..].find(is_clause_break).map_or(text.len(), |i| q + i);
+    (start, end)
+}
+
+/// Whether the clause around byte `q` holds a negation.
 fn clause_negated(text: &str, negs: &[(usize, usize)], q: usize) -> bool {
-    let ends = |c: char| matches!(c, '。' | '；' | '.' | ';');
-    let start = text[..q].rfind(ends).map_or(0, |i| i + 1);
-    let end = text[q..].find(ends).map_or(text.len(), |i| q + i);
+    let (start, end) = clause_at(text, q);
     negs.iter().any(|&(a, _)| a >= start && a < end)
+}
+
+/// Whether the clause just before the one around byte `q`, in the same sentence, ends
+/// with a negation whose scope reaches its end: `не предпринимаются, в силу …`.
+fn negation_ends_clause_before(lang: Lang, text: &str, negs: &[(usize, usize)], q: usize) -> bool {
+    let (start, _) = clause_at(text, q);
+    let Some(mark) = text[..start].chars().next_back() else { return false };
+    if matches!(mark, '。' | '.' | ';' | '；') {
+        return false;
+    }
+    let before = start - mark.len_utf8();
+    let (prev, _) = clause_at(text, before);
+    negs.iter().any(|&(a, e)| a >= prev && a < before && scope_end(lang, text, e) >= before)
 }
 
 /// The negations and prohibitions of a text, as byte spans, after the fixed
