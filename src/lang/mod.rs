@@ -191,6 +191,9 @@ pub struct Profile {
     pub clause_enders: &'static [char],
     /// Whether the language writes capital letters.
     pub has_case: bool,
+    /// Whether a comma between digits is a decimal separator (`3511,5`), not a
+    /// thousands one.
+    pub decimal_comma: bool,
     /// A wrapped line is at most this many characters long.
     pub max_wrap_width: usize,
     /// Words that open a recital of a preamble (鉴于, 认识到 / Признавая, будучи): a

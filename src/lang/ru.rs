@@ -19,6 +19,7 @@ pub(super) static PROFILE: Profile = Profile {
     sentence_cuts: &['.', '!', '?', '…'],
     clause_enders: &['.', '!', '?', '…', ',', ';', ':', '»', '"', ')'],
     has_case: true,
+    decimal_comma: true,
     max_wrap_width: 110,
     recital_openers: &[
         "принимая во внимание",

@@ -20,6 +20,7 @@ pub(super) static PROFILE: Profile = Profile {
         '，', '；', '：', '、', ',', ';', ':', '。', '！', '？', '!', '?', '」', '』', '”', '）', ')', '.',
     ],
     has_case: false,
+    decimal_comma: false,
     max_wrap_width: 60,
     recital_openers: &[
         "鉴于",

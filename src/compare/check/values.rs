@@ -162,7 +162,7 @@ fn scaled_numbers(lang: Lang, text: &str) -> Vec<(String, String)> {
     let scales = lang.profile().review.scales;
     let mut out = Vec::new();
     let mut digits = Vec::new();
-    anchors::push_digit_numbers(text, lang == Lang::Ru, &mut digits);
+    anchors::push_digit_numbers(text, lang.profile().decimal_comma, &mut digits);
     let mut from = 0;
     for a in digits {
         let Some(at) = text[from..].find(&a.text).map(|k| k + from) else { continue };
