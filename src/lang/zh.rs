@@ -312,38 +312,45 @@ fn trim_sep(s: &str) -> &str {
 
 fn heading(line: &str) -> Option<HeadingMatch> {
     let line = line.trim();
-    for (word, level) in [("序言", HeadingLevel::Preamble), ("前言", HeadingLevel::Preamble)] {
-        if line == word {
-            return Some(HeadingMatch {
-                level,
-                number: None,
-                label: word.to_string(),
-                rest: String::new(),
-                rest_is_body: false,
-            });
-        }
+    preamble_heading(line).or_else(|| annex_heading(line)).or_else(|| numbered_heading(line))
+}
+
+/// 序言 / 前言, alone on the line.
+fn preamble_heading(line: &str) -> Option<HeadingMatch> {
+    ["序言", "前言"].iter().find(|&&w| line == w).map(|w| HeadingMatch {
+        level: HeadingLevel::Preamble,
+        number: None,
+        label: w.to_string(),
+        rest: String::new(),
+        rest_is_body: false,
+    })
+}
+
+/// 附件 / 附录 / 附表, with a number or a title but not a sentence ("附件所列…").
+fn annex_heading(line: &str) -> Option<HeadingMatch> {
+    let word = ["附件", "附录", "附表"].into_iter().find(|w| line.starts_with(w))?;
+    let after = &line[word.len()..];
+    let (num, rest) = take_number(after.trim_start());
+    let number = if num.is_empty() { None } else { Some(parse_numeral(num)?) };
+    let rest = trim_sep(rest);
+    if rest.chars().count() > 40 || rest.ends_with(['。', '；', '，']) {
+        return None;
     }
-    for word in ["附件", "附录", "附表"] {
-        if let Some(after) = line.strip_prefix(word) {
-            let (num, rest) = take_number(after.trim_start());
-            let number = if num.is_empty() { None } else { Some(parse_numeral(num)?) };
-            let rest = trim_sep(rest);
-            // A title may follow; a sentence may not ("附件所列…").
-            if rest.chars().count() > 40 || rest.ends_with(['。', '；', '，']) {
-                return None;
-            }
-            if num.is_empty() && !rest.is_empty() && !after.starts_with([' ', '\u{3000}', '：', ':']) {
-                return None;
-            }
-            return Some(HeadingMatch {
-                level: HeadingLevel::Annex,
-                number: number.or(Some(1)),
-                label: format!("{word}{num}"),
-                rest: rest.to_string(),
-                rest_is_body: false,
-            });
-        }
+    if num.is_empty() && !rest.is_empty() && !after.starts_with([' ', '\u{3000}', '：', ':']) {
+        return None;
     }
+    Some(HeadingMatch {
+        level: HeadingLevel::Annex,
+        number: number.or(Some(1)),
+        label: format!("{word}{num}"),
+        rest: rest.to_string(),
+        rest_is_body: false,
+    })
+}
+
+/// 第…条 / 章 / 节 / 编 / 部分, with an inserted article's 之一, and a title or the
+/// article's first paragraph after it.
+fn numbered_heading(line: &str) -> Option<HeadingMatch> {
     let after = line.strip_prefix('第')?;
     let (num, rest) = take_number(after.trim_start());
     if num.is_empty() {
@@ -351,8 +358,7 @@ fn heading(line: &str) -> Option<HeadingMatch> {
     }
     let number = parse_numeral(num)?;
     let rest = rest.trim_start();
-    let mut chars = rest.chars();
-    let unit = chars.next()?;
+    let unit = rest.chars().next()?;
     let level = match unit {
         '条' | '條' => HeadingLevel::Article,
         '章' => HeadingLevel::Chapter,
@@ -375,12 +381,18 @@ fn heading(line: &str) -> Option<HeadingMatch> {
             after_unit = tail;
         }
     }
+    heading_rest(level, number, label, after_unit)
+}
+
+/// What follows a numbered heading's label: nothing, a title, or (for an article) its
+/// first paragraph run in. `第102条规定…` at the start of a line is a reference, not a
+/// heading.
+fn heading_rest(level: HeadingLevel, number: u32, label: String, after_unit: &str) -> Option<HeadingMatch> {
     if after_unit.is_empty() {
         return Some(HeadingMatch { level, number: Some(number), label, rest: String::new(), rest_is_body: false });
     }
     let separated = after_unit.starts_with([' ', '\u{3000}', '\t', '：', ':', '　', '.', '．', '—']);
     if !separated {
-        // `第102条规定…` at the start of a line is a reference, not a heading.
         return None;
     }
     let rest = trim_sep(after_unit).trim().to_string();
