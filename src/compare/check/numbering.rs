@@ -13,7 +13,7 @@ type Entry<'d> = (u32, &'d str, usize);
 pub(super) fn check(doc: &Document, side: usize, position: &BTreeMap<&str, usize>, out: &mut Vec<Finding>) {
     let lang = lang_name(doc);
     for (key, seq) in &sequences(doc) {
-        let what = what(key);
+        let what = key.what();
         let present: BTreeSet<u32> = seq.iter().map(|x| x.0).collect();
         let last = present.iter().last().copied().unwrap_or(0);
         let mut missing: BTreeSet<u32> = (1..=last).filter(|n| !present.contains(n)).collect();
@@ -36,17 +36,44 @@ pub(super) fn check(doc: &Document, side: usize, position: &BTreeMap<&str, usize
 /// A finding of one sequence before it is placed: kind, ref, message.
 struct Draft<'d>(Kind, &'d str, String);
 
+/// What a numbered sequence is: headings of one level (an annex's articles apart
+/// from the treaty's), or the labels of one style inside one container.
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord)]
+enum Sequence {
+    /// Headings of one level (`art`, `chapter`), inside an annex if it has a ref.
+    Headings { word: &'static str, annex: Option<String> },
+    /// Labels of one style (`一、`, `1.`) inside the container or paragraph `parent`.
+    Labels { parent: String, style: &'static str },
+}
+
+impl Sequence {
+    /// What its numbers count, for messages.
+    fn what(&self) -> String {
+        match self {
+            Sequence::Headings { word, .. } => match *word {
+                "art" => "Article".to_string(),
+                "chapter" => "Chapter".to_string(),
+                "part" => "Part".to_string(),
+                "section" => "Section".to_string(),
+                "annex" => "Annex".to_string(),
+                other => other.to_string(),
+            },
+            Sequence::Labels { parent, .. } => format!("paragraph of {parent}"),
+        }
+    }
+}
+
 /// The numbered sequences of a text: headings by level (an annex's articles apart),
 /// paragraph labels by container and style, items by paragraph.
-fn sequences(doc: &Document) -> BTreeMap<String, Vec<Entry<'_>>> {
-    let mut sequences: BTreeMap<String, Vec<Entry>> = BTreeMap::new();
-    let mut annex = String::new();
+fn sequences(doc: &Document) -> BTreeMap<Sequence, Vec<Entry<'_>>> {
+    let mut sequences: BTreeMap<Sequence, Vec<Entry>> = BTreeMap::new();
+    let mut annex: Option<String> = None;
     for u in &doc.units {
         if let Some((word, n)) = u.info.number {
             if word == "annex" {
-                annex = u.r#ref.clone();
+                annex = Some(u.r#ref.clone());
             }
-            let key = if word == "art" && !annex.is_empty() { format!("{annex}:art") } else { word.to_string() };
+            let key = Sequence::Headings { word, annex: if word == "art" { annex.clone() } else { None } };
             sequences.entry(key).or_default().push((n, u.r#ref.as_str(), u.lines[0]));
         }
         if let Some((style, n)) = u.info.ordinal {
@@ -56,23 +83,10 @@ fn sequences(doc: &Document) -> BTreeMap<String, Vec<Entry<'_>>> {
             } else {
                 u.info.container.clone()
             };
-            sequences.entry(format!("{parent}:{style}")).or_default().push((n, u.r#ref.as_str(), u.lines[0]));
+            sequences.entry(Sequence::Labels { parent, style }).or_default().push((n, u.r#ref.as_str(), u.lines[0]));
         }
     }
     sequences
-}
-
-/// What the numbers of a sequence count, for messages.
-fn what(key: &str) -> String {
-    match key {
-        "art" => "Article".to_string(),
-        "chapter" => "Chapter".to_string(),
-        "part" => "Part".to_string(),
-        "section" => "Section".to_string(),
-        "annex" => "Annex".to_string(),
-        k if k.ends_with(":art") => "Article".to_string(),
-        k => format!("paragraph of {}", k.split(':').next().unwrap_or(k)),
-    }
 }
 
 /// Repeated numbers (the number a repeat displaced is its missing one) and numbers
