@@ -1,152 +1,295 @@
 //! The dynamic-programming aligner over beads: 1-1, 1-0, 0-1, 2-1, 1-2, 2-2, 3-1, 1-3.
 //!
-//! The search runs in a band around the diagonal, so its cost grows linearly with
-//! the length of the texts. Where the best path runs along the edge of the band —
-//! the texts drift further apart than the band allows — the band is doubled and the
-//! search repeated, so it widens only where the score says it must.
+//! Small sequences are searched in full. A long one is first aligned coarsely — its
+//! units in groups of eight, known by their lengths, aligned by the same search
+//! (and so on down while the groups are many) — and then searched in a narrow band
+//! around the coarse path, as Vecalign does. The band follows the texts wherever
+//! they drift, so it stays narrow; it is wider where the coarse path drifts from
+//! the diagonal (a gap, a run of merges), since where the fine path makes the drift
+//! is not settled by the coarse one; and where the best path runs along its edge,
+//! the band may have cut off a better one, so it is widened there and the search
+//! repeated. The cost grows linearly with the length of the texts.
+//!
+//! Features are read from arrays prepared before the search; a bead's cost is
+//! computed only as far as it can still beat the best bead into its cell, and the
+//! length term comes from a table: nothing is allocated and no logarithm is taken
+//! in the search.
 
-use super::model::{Features, LengthModel, bead_cost};
+use std::ops::Range;
+
+use super::model::{
+    ANCHOR_MATCH, ANCHOR_MISS, Features, HEADING_MISS, LengthModel, NUMBER_MATCH, NUMBER_MISS, TERM_MATCH,
+};
+use super::prepared::Prepared;
+use super::search::{Band, Costs, Guide, search};
 
 /// The beads the search may use, as (units of the first text, units of the second).
 pub const BEADS: [(usize, usize); 8] = [(1, 1), (1, 0), (0, 1), (2, 1), (1, 2), (2, 2), (3, 1), (1, 3)];
 
-/// Sequences up to this many cells are searched in full.
-const FULL_SEARCH_CELLS: usize = 100_000;
-
-/// The first band's half-width.
-const FIRST_BAND: usize = 48;
-
 /// Only one-to-one, one-to-none and none-to-one: for units that are never merged or
 /// split in translation, such as signature lines.
 pub const SINGLE_BEADS: [(usize, usize); 3] = [(1, 1), (1, 0), (0, 1)];
+
+/// Sequences up to this many cells are searched in full.
+const FULL_SEARCH_CELLS: usize = 100_000;
+
+/// Units per group of the coarse alignment.
+const GROUP: usize = 8;
+
+/// How many coarse steps either way are looked at for a drift.
+const DRIFT_WINDOW: usize = 32;
+
+/// The first band's reach beyond the coarse path, in rows and columns.
+const FIRST_MARGIN: usize = 8;
 
 /// Aligns two sequences of units; returns the beads in order as (na, nb).
 pub fn align(model: &LengthModel, a: &[Features], b: &[Features]) -> Vec<(usize, usize)> {
     align_with(model, a, b, &BEADS)
 }
 
-/// Aligns with a chosen set of beads (a subset of [`BEADS`]).
+/// Aligns with a chosen set of beads (a subset of [`BEADS`]; among paths of equal
+/// cost, beads listed first in [`BEADS`] are preferred).
 pub fn align_with(
     model: &LengthModel,
     a: &[Features],
     b: &[Features],
     beads: &[(usize, usize)],
 ) -> Vec<(usize, usize)> {
-    let (n, m) = (a.len(), b.len());
+    let (pa, pb) = (Prepared::of(a), Prepared::of(b));
+    align_prepared(model, [&pa, &pb], [0..a.len(), 0..b.len()], beads)
+}
+
+/// Aligns units `ranges[0]` of `units[0]` with units `ranges[1]` of `units[1]`.
+pub(crate) fn align_prepared(
+    model: &LengthModel,
+    units: [&Prepared; 2],
+    ranges: [Range<usize>; 2],
+    beads: &[(usize, usize)],
+) -> Vec<(usize, usize)> {
+    align_scaled(model, units, ranges, beads, 1.0)
+}
+
+/// Aligns with the prior and position costs of every bead multiplied by `scale`: a
+/// bead of groups of `scale` units stands for about `scale` beads of units.
+fn align_scaled(
+    model: &LengthModel,
+    units: [&Prepared; 2],
+    ranges: [Range<usize>; 2],
+    beads: &[(usize, usize)],
+    scale: f64,
+) -> Vec<(usize, usize)> {
+    let scorer = Scorer::new(model, units, ranges, beads, scale);
+    let (n, m) = (scorer.n, scorer.m);
     if n == 0 || m == 0 {
         return std::iter::repeat_n((1, 0), n).chain(std::iter::repeat_n((0, 1), m)).collect();
     }
-    let full = n.max(m);
-    let mut width = if (n + 1) * (m + 1) <= FULL_SEARCH_CELLS { full } else { FIRST_BAND };
+    if (n + 1) * (m + 1) <= FULL_SEARCH_CELLS {
+        let found = search(&Band::full(n, m), &BEADS, &scorer).expect("the full table always has a path");
+        return scorer.beads_of(found.moves);
+    }
+    let (guide, mut margins) = coarse_guide(&scorer);
     loop {
-        let (found, touched_edge) = search(model, a, b, width, beads);
-        if !touched_edge || width >= full {
-            return found;
+        let band = Band::around(&guide, m, &margins);
+        match search(&band, &BEADS, &scorer) {
+            Some(found) if found.near_edge.is_empty() || band.is_full() => return scorer.beads_of(found.moves),
+            // Wider where the path ran along the edge, and as far again around.
+            Some(found) => {
+                let wider: Vec<(usize, usize)> = found.near_edge.iter().map(|&t| (t, margins[t] * GROWTH)).collect();
+                for (t, w) in wider {
+                    for x in &mut margins[t.saturating_sub(w)..=(t + w).min(n)] {
+                        *x = (*x).max(w);
+                    }
+                }
+            }
+            None => margins.iter_mut().for_each(|x| *x *= GROWTH),
         }
-        width = (width * 2).min(full);
     }
 }
 
-/// Position, as a weak prior: a bead far from the diagonal costs a little more, so
-/// that where length and anchors say nothing the texts keep in step.
-fn position_cost(i: usize, j: usize, n: usize, m: usize) -> f64 {
-    const WEIGHT: f64 = 1.0;
-    WEIGHT * (i as f64 / n as f64 - j as f64 / m as f64).abs()
+/// How much wider the band grows where the path ran along its edge.
+const GROWTH: usize = 4;
+
+/// The coarse alignment of the scorer's units in groups of [`GROUP`], as the path
+/// of its beads' corners in units, and the first band's margin at each row.
+///
+/// Where the coarse path drifts from the diagonal — a gap, a run of merges — where
+/// the fine path makes that drift is not settled by the coarse one: within
+/// [`DRIFT_WINDOW`] steps of such a drift the margin is the drift.
+fn coarse_guide(scorer: &Scorer) -> (Guide, Vec<usize>) {
+    let [ra, rb] = &scorer.ranges;
+    let g = GROUP;
+    let ga = scorer.units[0].grouped(ra.start, ra.end, g);
+    let gb = scorer.units[1].grouped(rb.start, rb.end, g);
+    // Groups are cut blindly, so groups of one text may merge or split those of the
+    // other: all beads are allowed.
+    // A bead of groups stands for about `g` beads of units: its prior and position
+    // costs are `g` times theirs, so that the coarse search weighs a gap against a
+    // merge as the fine one would.
+    let beads = align_scaled(&scorer.model, [&ga, &gb], [0..ga.len(), 0..gb.len()], &BEADS, scorer.scale * g as f64);
+    let (n, m) = (scorer.n, scorer.m);
+    let (mut i, mut j) = (0, 0);
+    let mut steps = Vec::with_capacity(beads.len());
+    for (da, db) in beads {
+        steps.push((i * g, j * g, ((i + da) * g).min(n), ((j + db) * g).min(m)));
+        (i, j) = (i + da, j + db);
+    }
+    // How far the path is from the diagonal at the start of each step, in units.
+    let offsets: Vec<f64> = steps.iter().map(|&(i0, j0, _, _)| j0 as f64 - i0 as f64 * m as f64 / n as f64).collect();
+    let mut margins = vec![FIRST_MARGIN; n + 1];
+    for (k, &(i0, _, i1, _)) in steps.iter().enumerate() {
+        let window = &offsets[k.saturating_sub(DRIFT_WINDOW)..(k + DRIFT_WINDOW + 1).min(offsets.len())];
+        let (lo, hi) = window.iter().fold((f64::INFINITY, f64::NEG_INFINITY), |(l, h), &x| (l.min(x), h.max(x)));
+        let drift = (hi - lo).ceil() as usize;
+        if drift > 2 * FIRST_MARGIN {
+            margins[i0..=i1].iter_mut().for_each(|x| *x = (*x).max(drift));
+        }
+    }
+    (Guide::of_steps(n, steps), margins)
 }
 
-struct Band {
+/// The cost of every bead at every cell, from prepared units.
+struct Scorer<'p> {
+    model: LengthModel,
+    /// `1 / model.ratio`.
+    inverse_ratio: f64,
+    /// `1 / n` and `1 / m`.
+    inverse_n: f64,
+    inverse_m: f64,
+    /// Whether both sides have lexicon terms.
+    terms: bool,
+    units: [&'p Prepared; 2],
+    ranges: [Range<usize>; 2],
     n: usize,
     m: usize,
-    width: usize,
+    /// The prior cost of each bead of [`BEADS`]; infinity for those not allowed.
+    priors: [f64; BEADS.len()],
+    scale: f64,
 }
 
-impl Band {
-    fn center(&self, i: usize) -> usize {
-        (i * self.m + self.n / 2) / self.n.max(1)
+impl<'p> Scorer<'p> {
+    fn new(
+        model: &LengthModel,
+        units: [&'p Prepared; 2],
+        ranges: [Range<usize>; 2],
+        beads: &[(usize, usize)],
+        scale: f64,
+    ) -> Self {
+        // Beads not allowed cost infinity.
+        let priors =
+            BEADS.map(
+                |(da, db)| {
+                    if beads.contains(&(da, db)) { scale * super::model::prior_cost(da, db) } else { f64::INFINITY }
+                },
+            );
+        let (n, m) = (ranges[0].len(), ranges[1].len());
+        Scorer {
+            model: *model,
+            inverse_ratio: 1.0 / model.ratio,
+            units,
+            ranges,
+            n,
+            m,
+            inverse_n: 1.0 / n as f64,
+            inverse_m: 1.0 / m as f64,
+            priors,
+            scale,
+            terms: units[0].has_terms() && units[1].has_terms(),
+        }
     }
-    fn lo(&self, i: usize) -> usize {
-        self.center(i).saturating_sub(self.width)
+
+    /// [`LengthModel::cost`], with the model's ratio inverted once for all.
+    #[inline]
+    fn length_cost(&self, a: f64, b: f64) -> f64 {
+        let LengthModel { ratio, variance } = self.model;
+        let mean = ((a + b * self.inverse_ratio) / 2.0).max(1.0);
+        super::model::cost_of_z((b - ratio * a).abs() / (variance * mean).sqrt())
     }
-    fn hi(&self, i: usize) -> usize {
-        (self.center(i) + self.width).min(self.m)
+
+    fn beads_of(&self, moves: Vec<u8>) -> Vec<(usize, usize)> {
+        moves.into_iter().map(|k| BEADS[k as usize]).collect()
+    }
+
+    /// The cost of bead `k` ending after unit `i` of the first range and unit `j` of
+    /// the second (both counted from the start of their range) — or, as soon as it
+    /// is sure to be at least `budget`, infinity: the parts of the
+    /// cost that are dear to compute (lengths, the merges of anchors and terms) are
+    /// computed only while the bead can still be the best.
+    #[inline(always)]
+    fn cost(&self, i: usize, j: usize, k: usize, budget: f64) -> f64 {
+        let (da, db) = BEADS[k];
+        if self.priors[k] == f64::INFINITY {
+            return f64::INFINITY;
+        }
+        let [a, b] = self.units;
+        let (ea, eb) = (self.ranges[0].start + i, self.ranges[1].start + j);
+        let (sa, sb) = (ea - da, eb - db);
+        let paired = da > 0 && db > 0;
+        let (anchors_a, anchors_b) = (a.anchor_count(sa, ea), b.anchor_count(sb, eb));
+        let (terms_a, terms_b) =
+            if self.terms && paired { (a.term_count(sa, ea), b.term_count(sb, eb)) } else { (0, 0) };
+        // The least the cost can be: every anchor and term one side could share
+        // with the other shared, numbers agreeing, lengths in proportion.
+        let most_anchors = if paired { anchors_a.min(anchors_b) } else { 0 };
+        let most_terms = terms_a.min(terms_b);
+        let mut cost = self.priors[k] + TERM_MATCH * most_terms as f64;
+        if da == 1 && db == 1 {
+            cost += match (a.number(sa), b.number(sb)) {
+                (Some(x), Some(y)) if x == y => NUMBER_MATCH,
+                (Some(_), Some(_)) => NUMBER_MISS,
+                _ => 0.0,
+            };
+            if a.heading(sa) != b.heading(sb) {
+                cost += HEADING_MISS;
+            }
+        }
+        let anchor_cost =
+            |matched: usize| ANCHOR_MISS * (anchors_a + anchors_b - 2 * matched) as f64 + ANCHOR_MATCH * matched as f64;
+        if cost + anchor_cost(most_anchors) >= budget {
+            return f64::INFINITY;
+        }
+        // A unit without a counterpart says nothing about lengths: its cost is the
+        // prior alone (and its anchors), as in hunalign, not Gale & Church's length
+        // term, which would make a long omission dearer than a wrong merge.
+        if paired {
+            cost += self.length_cost(a.length_of(sa, ea), b.length_of(sb, eb));
+            if cost + anchor_cost(most_anchors) >= budget {
+                return f64::INFINITY;
+            }
+        }
+        let matched = if most_anchors > 0 && a.signature(sa, ea) & b.signature(sb, eb) != 0 {
+            a.anchor_lists(sa, ea).shared(b.anchor_lists(sb, eb))
+        } else {
+            0
+        };
+        cost += anchor_cost(matched);
+        if most_terms > 0 {
+            // Back out the terms counted as shared above, then count the shared ones.
+            cost -= TERM_MATCH * most_terms as f64;
+            cost += TERM_MATCH * a.term_lists(sa, ea).shared(b.term_lists(sb, eb)) as f64;
+        }
+        cost
     }
 }
 
-fn search(
-    model: &LengthModel,
-    a: &[Features],
-    b: &[Features],
-    width: usize,
-    allowed: &[(usize, usize)],
-) -> (Vec<(usize, usize)>, bool) {
-    let (n, m) = (a.len(), b.len());
-    let band = Band { n, m, width };
-    let mut rows: Vec<(usize, Vec<f64>, Vec<u8>)> = Vec::with_capacity(n + 1);
-    for i in 0..=n {
-        let (lo, hi) = (band.lo(i), band.hi(i));
-        let len = hi + 1 - lo;
-        let mut cost = vec![f64::INFINITY; len];
-        let mut back = vec![u8::MAX; len];
-        for j in lo..=hi {
-            if i == 0 && j == 0 {
-                cost[0] = 0.0;
-                continue;
-            }
-            let mut best = f64::INFINITY;
-            let mut best_bead = u8::MAX;
-            for (k, &(da, db)) in BEADS.iter().enumerate() {
-                if da > i || db > j || !allowed.contains(&(da, db)) {
-                    continue;
-                }
-                let (pi, pj) = (i - da, j - db);
-                let prev = if pi == i {
-                    // Same row: already filled to the left.
-                    if pj < lo { f64::INFINITY } else { cost[pj - lo] }
-                } else {
-                    let (plo, ref pcost, _) = rows[pi];
-                    if pj < plo || pj >= plo + pcost.len() { f64::INFINITY } else { pcost[pj - plo] }
-                };
-                if !prev.is_finite() {
-                    continue;
-                }
-                let c = prev + bead_cost(model, &a[pi..i], &b[pj..j]) + position_cost(i, j, n, m);
-                if c < best {
-                    best = c;
-                    best_bead = k as u8;
-                }
-            }
-            cost[j - lo] = best;
-            back[j - lo] = best_bead;
-        }
-        rows.push((lo, cost, back));
+impl Costs for Scorer<'_> {
+    #[inline(always)]
+    fn step(&self, i: usize, j: usize, k: usize, budget: f64) -> f64 {
+        self.cost(i, j, k, budget)
     }
-    // Trace back from (n, m).
-    let mut beads = Vec::new();
-    let (mut i, mut j) = (n, m);
-    let mut touched = false;
-    while i > 0 || j > 0 {
-        let (lo, _, ref back) = rows[i];
-        let k = back[j - lo];
-        if k == u8::MAX {
-            // Unreachable inside the band; the caller widens it.
-            return (Vec::new(), true);
-        }
-        let c = band.center(i);
-        if width < n.max(m) && (j + 2 >= c + width || j + width <= c + 2) && j != 0 && j != m {
-            touched = true;
-        }
-        let (da, db) = BEADS[k as usize];
-        beads.push((da, db));
-        i -= da;
-        j -= db;
+
+    /// Position, as a weak prior: a bead far from the diagonal costs a little more,
+    /// so that where length and anchors say nothing the texts keep in step.
+    #[inline]
+    fn cell(&self, i: usize, j: usize) -> f64 {
+        const WEIGHT: f64 = 1.0;
+        self.scale * WEIGHT * (i as f64 * self.inverse_n - j as f64 * self.inverse_m).abs()
     }
-    beads.reverse();
-    (beads, touched)
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::align::model::bead_cost;
 
     fn f(len: f64) -> Features {
         Features { len, ..Default::default() }
@@ -162,19 +305,88 @@ mod tests {
     }
 
     #[test]
+    fn prepared_costs_are_the_bead_costs() {
+        let model = LengthModel::from_totals(100.0, 230.0);
+        let unit = |len: f64, anchors: &[(u64, u32)], terms: &[(u64, u32)], number: Option<u32>, heading: bool| {
+            Features { len, anchors: anchors.to_vec(), terms: terms.to_vec(), number, heading }
+        };
+        let a = [
+            unit(10.0, &[(3, 1)], &[(7, 1)], Some(1), true),
+            unit(31.0, &[(3, 1), (9, 2)], &[], Some(2), false),
+            unit(5.0, &[], &[(7, 2)], None, false),
+            unit(44.0, &[(1, 1)], &[(8, 1)], Some(4), false),
+        ];
+        let b = [
+            unit(25.0, &[(3, 1)], &[(7, 1)], Some(1), true),
+            unit(70.0, &[(9, 1), (4, 1)], &[(7, 1), (8, 1)], Some(3), false),
+            unit(90.0, &[(1, 1)], &[], None, false),
+        ];
+        let (pa, pb) = (Prepared::of(&a), Prepared::of(&b));
+        let scorer = Scorer::new(&model, [&pa, &pb], [0..4, 0..3], &BEADS, 1.0);
+        for i in 0..=4 {
+            for j in 0..=3 {
+                for (k, &(da, db)) in BEADS.iter().enumerate() {
+                    if da > i || db > j || (i, j) == (0, 0) {
+                        continue;
+                    }
+                    let want = bead_cost(&model, &a[i - da..i], &b[j - db..j]);
+                    let got = scorer.cost(i, j, k, f64::INFINITY);
+                    assert!((got - want).abs() < 1e-5, "({i}, {j}) bead {da}-{db}: {got} != {want}");
+                }
+            }
+        }
+    }
+
+    /// Lengths of a text and of its rendering, with a share of units merged, split or
+    /// dropped on one side, and the position of every change.
+    fn damaged(n: usize, seed: u64) -> (Vec<Features>, Vec<Features>) {
+        let mut state = seed;
+        let mut next = move || {
+            state ^= state << 13;
+            state ^= state >> 7;
+            state ^= state << 17;
+            state
+        };
+        let (mut a, mut b) = (Vec::new(), Vec::new());
+        for _ in 0..n {
+            let len = 5.0 + (next() % 60) as f64;
+            let other = (len * 2.0 + (next() % 9) as f64 - 4.0).max(1.0);
+            match next() % 40 {
+                0 => a.push(f(len)),
+                1 => b.push(f(other)),
+                2 => {
+                    a.push(f(len));
+                    b.push(f((other / 2.0).floor()));
+                    b.push(f(other - (other / 2.0).floor()));
+                }
+                _ => {
+                    a.push(f(len));
+                    b.push(f(other));
+                }
+            }
+        }
+        (a, b)
+    }
+
+    #[test]
     fn banded_search_matches_full_search() {
-        // Sequences longer than a full search is run on, 150 units dropped in one
-        // place: the banded search must find what the search over every cell finds.
+        // Long enough that the banded search is guided by a coarse pass, and damaged
+        // enough that the path leaves the diagonal; a drop of 300 units on one side
+        // pushes it far from it. The full search must find the same path.
         let model = LengthModel::from_totals(1.0, 2.0);
-        let a: Vec<Features> = (0..600).map(|i| f(10.0 + (i * 7919 % 97) as f64)).collect();
-        let mut b: Vec<Features> = a.iter().map(|x| f(x.len * 2.0)).collect();
-        b.drain(300..450);
-        b.remove(400);
-        assert!((a.len() + 1) * (b.len() + 1) > FULL_SEARCH_CELLS);
-        let banded = align(&model, &a, &b);
-        let (full, _) = search(&model, &a, &b, a.len().max(b.len()), &BEADS);
-        assert_eq!(banded, full);
-        assert_eq!(banded.iter().map(|x| x.0).sum::<usize>(), 600);
-        assert_eq!(banded.iter().map(|x| x.1).sum::<usize>(), 449);
+        for (seed, gap) in [(7, 0), (11, 300)] {
+            let (mut a, b) = damaged(1200, seed);
+            let tail = a.split_off(600);
+            a.extend((0..gap).map(|k| f(10.0 + (k % 17) as f64)));
+            a.extend(tail);
+            let (n, m) = (a.len(), b.len());
+            assert!((n + 1) * (m + 1) > FULL_SEARCH_CELLS);
+            let banded = align(&model, &a, &b);
+            let (pa, pb) = (Prepared::of(&a), Prepared::of(&b));
+            let scorer = Scorer::new(&model, [&pa, &pb], [0..n, 0..m], &BEADS, 1.0);
+            let full = scorer.beads_of(search(&Band::full(n, m), &BEADS, &scorer).unwrap().moves);
+            assert_eq!(banded, full, "seed {seed}");
+            assert!(full.iter().filter(|x| **x != (1, 1)).count() >= 20);
+        }
     }
 }

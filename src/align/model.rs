@@ -17,6 +17,12 @@ pub struct Features {
     /// Anchors as hashed `kind:value` keys with counts, sorted by key: compared by a
     /// merge of two sorted lists, without building maps in the search's inner loop.
     pub anchors: Vec<(u64, u32)>,
+    /// Terms of a bilingual lexicon the unit contains, as term ids with counts,
+    /// sorted by id; a Chinese term and its Russian rendering share one id. Shared
+    /// terms make a bead cheaper by [`TERM_MATCH`] each, compared like anchors (one
+    /// merge of precomputed sorted lists per bead). [`Features::of`] reads no terms:
+    /// whoever has a lexicon fills this in before aligning.
+    pub terms: Vec<(u64, u32)>,
     /// The ordinal of a numbered paragraph or heading, if it has one.
     pub number: Option<u32>,
     /// Whether this unit is a heading.
@@ -58,7 +64,13 @@ impl Features {
                 _ => counted.push((k, 1)),
             }
         }
-        Features { len: text.chars().filter(|c| !c.is_whitespace()).count() as f64, anchors: counted, number, heading }
+        Features {
+            len: text.chars().filter(|c| !c.is_whitespace()).count() as f64,
+            anchors: counted,
+            terms: Vec::new(),
+            number,
+            heading,
+        }
     }
 }
 
@@ -114,6 +126,64 @@ pub fn phi(x: f64) -> f64 {
     if x >= 0.0 { 0.5 * (1.0 + erf) } else { 0.5 * (1.0 - erf) }
 }
 
+/// `−ln poly(t)` of [`phi`]'s formula, tabulated on `z` (see [`LengthModel::cost`]).
+struct TailTable(Vec<f64>);
+
+impl TailTable {
+    /// Steps of the table per unit of `z`.
+    const STEPS: f64 = 256.0;
+    /// Beyond this `z` the cost is at its ceiling.
+    const Z_MAX: f64 = 8.0;
+    /// The ceiling, `−ln 1e-12`.
+    const CEILING: f64 = 27.631_021_115_928_547;
+
+    fn new() -> Self {
+        let size = (Self::Z_MAX * Self::STEPS) as usize + 2;
+        TailTable(
+            (0..size)
+                .map(|k| {
+                    let z = k as f64 / Self::STEPS;
+                    let t = 1.0 / (1.0 + 0.327_591_1 * z / std::f64::consts::SQRT_2);
+                    let poly = t
+                        * (0.254_829_592
+                            + t * (-0.284_496_736 + t * (1.421_413_741 + t * (-1.453_152_027 + t * 1.061_405_429))));
+                    -poly.ln()
+                })
+                .collect(),
+        )
+    }
+}
+
+static TAIL: std::sync::LazyLock<TailTable> = std::sync::LazyLock::new(TailTable::new);
+
+impl LengthModel {
+    /// The length term of a bead's cost: `−ln p(a, b)`, at most `−ln 1e-12`, read
+    /// from a table instead of computed, since the search asks for it at every cell
+    /// and bead.
+    ///
+    /// With [`phi`]'s formula, `p = poly(t) · exp(−z²/2)` where `t = 1/(1 +
+    /// 0.3275911 · z/√2)`, so `−ln p = z²/2 − ln poly(t)`. The second term is smooth
+    /// and grows slowly; it is tabulated once on `z` and interpolated linearly,
+    /// which is exact to about 1e-6. The first is computed.
+    #[inline]
+    pub fn cost(&self, a: f64, b: f64) -> f64 {
+        cost_of_z(self.z(a, b).abs())
+    }
+}
+
+/// `−ln p` of a standardised length difference `z ≥ 0` (see [`LengthModel::cost`]).
+#[inline]
+pub fn cost_of_z(z: f64) -> f64 {
+    if z >= TailTable::Z_MAX {
+        return TailTable::CEILING;
+    }
+    let table = &TAIL.0;
+    let x = z * TailTable::STEPS;
+    let k = x as usize;
+    let tail = table[k] + (x - k as f64) * (table[k + 1] - table[k]);
+    (z * z / 2.0 + tail).min(TailTable::CEILING)
+}
+
 /// The hashed key of an anchor. `DefaultHasher::new()` has fixed keys, so the same
 /// anchor hashes the same in every run; a collision would only merge two anchors.
 fn key(class: char, value: &str) -> u64 {
@@ -126,10 +196,12 @@ fn key(class: char, value: &str) -> u64 {
 
 /// The anchors of several units as one sorted list.
 pub fn combine(features: &[Features]) -> Vec<(u64, u32)> {
-    if let [one] = features {
-        return one.anchors.clone();
-    }
-    let mut all: Vec<(u64, u32)> = features.iter().flat_map(|f| f.anchors.iter().copied()).collect();
+    merge_keys(features.iter().map(|f| f.anchors.as_slice()))
+}
+
+/// Several sorted lists of keys with counts as one, the counts of equal keys added.
+pub fn merge_keys<'a>(lists: impl IntoIterator<Item = &'a [(u64, u32)]>) -> Vec<(u64, u32)> {
+    let mut all: Vec<(u64, u32)> = lists.into_iter().flatten().copied().collect();
     all.sort_unstable_by_key(|x| x.0);
     let mut out: Vec<(u64, u32)> = Vec::with_capacity(all.len());
     for (k, n) in all {
@@ -156,6 +228,15 @@ pub fn anchor_agreement(a: &[Features], b: &[Features]) -> (usize, usize) {
         cb = combine(b);
         &cb
     };
+    let matched = shared(left, right);
+    let total: usize = left.iter().chain(right).map(|x| x.1 as usize).sum();
+    (matched, total - 2 * matched)
+}
+
+/// How many keys two sorted lists of keys with counts share (counting each key as
+/// often as both lists have it): one merge, no allocation.
+#[inline]
+pub fn shared(left: &[(u64, u32)], right: &[(u64, u32)]) -> usize {
     let (mut i, mut j, mut matched) = (0, 0, 0usize);
     while i < left.len() && j < right.len() {
         match left[i].0.cmp(&right[j].0) {
@@ -168,9 +249,23 @@ pub fn anchor_agreement(a: &[Features], b: &[Features]) -> (usize, usize) {
             }
         }
     }
-    let total: usize = left.iter().chain(right).map(|x| x.1 as usize).sum();
-    (matched, total - 2 * matched)
+    matched
 }
+
+/// The cost of each anchor both sides of a bead have (a gain, so negative).
+pub const ANCHOR_MATCH: f64 = -1.2;
+/// The cost of each anchor one side of a bead has and the other does not.
+pub const ANCHOR_MISS: f64 = 0.6;
+/// The cost of each lexicon term both sides of a bead have (a gain, so negative).
+/// A term one side has and the other does not costs nothing: a lexicon knows only
+/// some of the ways to render a term.
+pub const TERM_MATCH: f64 = -1.0;
+/// The cost of a paired unit whose printed number agrees with its counterpart's.
+pub const NUMBER_MATCH: f64 = -2.0;
+/// The cost of a paired unit whose printed number differs from its counterpart's.
+pub const NUMBER_MISS: f64 = 2.0;
+/// The cost of pairing a heading with a unit that is not one.
+pub const HEADING_MISS: f64 = 4.0;
 
 /// Bead priors (Gale & Church's, with 2-2 and 3-1 added), as costs.
 pub fn prior_cost(na: usize, nb: usize) -> f64 {
@@ -185,7 +280,11 @@ pub fn prior_cost(na: usize, nb: usize) -> f64 {
     -f64::ln(p)
 }
 
-/// The cost of a bead: length, anchors, numbering and prior. Lower is likelier.
+/// The cost of a bead: length, anchors, lexicon terms, numbering and prior. Lower
+/// is likelier.
+///
+/// This is the definition; the search computes the same from features of runs of
+/// units prepared before it starts, and only as far as the bead can still win.
 pub fn bead_cost(model: &LengthModel, a: &[Features], b: &[Features]) -> f64 {
     let la: f64 = a.iter().map(|f| f.len).sum();
     let lb: f64 = b.iter().map(|f| f.len).sum();
@@ -197,18 +296,57 @@ pub fn bead_cost(model: &LengthModel, a: &[Features], b: &[Features]) -> f64 {
         cost -= model.p(la, lb).max(1e-12).ln();
     }
     let (matched, unmatched) = anchor_agreement(a, b);
-    cost += 0.6 * unmatched as f64 - 1.2 * matched as f64;
+    cost += ANCHOR_MISS * unmatched as f64 + ANCHOR_MATCH * matched as f64;
+    let terms = |side: &[Features]| merge_keys(side.iter().map(|f| f.terms.as_slice()));
+    cost += TERM_MATCH * shared(&terms(a), &terms(b)) as f64;
     if let ([x], [y]) = (a, b) {
-        match (x.number, y.number) {
-            (Some(m), Some(n)) if m == n => cost -= 2.0,
-            (Some(_), Some(_)) => cost += 2.0,
-            _ => {}
-        }
-        if x.heading != y.heading {
-            cost += 4.0;
-        }
+        cost += pair_cost(x, y);
     }
     cost
+}
+
+/// The cost of pairing one unit with one unit beyond length and anchors: printed
+/// numbers and headings.
+#[inline]
+pub fn pair_cost(x: &Features, y: &Features) -> f64 {
+    let mut cost = match (x.number, y.number) {
+        (Some(m), Some(n)) if m == n => NUMBER_MATCH,
+        (Some(_), Some(_)) => NUMBER_MISS,
+        _ => 0.0,
+    };
+    if x.heading != y.heading {
+        cost += HEADING_MISS;
+    }
+    cost
+}
+
+/// What the confidence of a bead is computed from.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Tally {
+    /// The length of each side.
+    pub len: [f64; 2],
+    /// Anchors both sides have.
+    pub matched: usize,
+    /// Anchors one side has and the other does not.
+    pub unmatched: usize,
+    /// For a bead of one unit on each side, their printed numbers.
+    pub numbers: Option<[Option<u32>; 2]>,
+}
+
+impl Tally {
+    /// The tally of a bead of these units.
+    pub fn of(a: &[Features], b: &[Features]) -> Self {
+        let (matched, unmatched) = anchor_agreement(a, b);
+        Tally {
+            len: [a.iter().map(|f| f.len).sum(), b.iter().map(|f| f.len).sum()],
+            matched,
+            unmatched,
+            numbers: match (a, b) {
+                ([x], [y]) => Some([x.number, y.number]),
+                _ => None,
+            },
+        }
+    }
 }
 
 /// The confidence of a bead, from 0 to 1: how sure the pair is a translation pair.
@@ -219,13 +357,17 @@ pub fn confidence(model: &LengthModel, a: &[Features], b: &[Features], structura
     if a.is_empty() || b.is_empty() {
         return 0.0;
     }
-    let la: f64 = a.iter().map(|f| f.len).sum();
-    let lb: f64 = b.iter().map(|f| f.len).sum();
+    confidence_of(model, &Tally::of(a, b), structural)
+}
+
+/// [`confidence`] of a bead with both sides non-empty, from its tally.
+pub fn confidence_of(model: &LengthModel, tally: &Tally, structural: bool) -> f64 {
+    let [la, lb] = tally.len;
     // Lengths of true translations spread more than the search's model allows for
     // the *best* path; for confidence, a difference of two standard deviations is
     // doubtful, not damning.
     let p_len = 2.0 * (1.0 - phi(model.z(la, lb).abs() / 2.0));
-    let (matched, unmatched) = anchor_agreement(a, b);
+    let (matched, unmatched) = (tally.matched, tally.unmatched);
     let seen = (matched * 2 + unmatched) as f64;
     let mut score = if seen > 0.0 {
         // The more anchors, the more they say.
@@ -235,10 +377,10 @@ pub fn confidence(model: &LengthModel, a: &[Features], b: &[Features], structura
     } else {
         p_len
     };
-    if let ([x], [y]) = (a, b) {
-        match (x.number, y.number) {
-            (Some(m), Some(n)) if m == n => score = 1.0 - (1.0 - score) / 2.0,
-            (Some(_), Some(_)) => score *= 0.5,
+    if let Some(numbers) = tally.numbers {
+        match numbers {
+            [Some(m), Some(n)] if m == n => score = 1.0 - (1.0 - score) / 2.0,
+            [Some(_), Some(_)] => score *= 0.5,
             _ => {}
         }
     } else {
@@ -259,6 +401,23 @@ mod tests {
         assert!((phi(0.0) - 0.5).abs() < 1e-7);
         assert!((phi(1.96) - 0.975).abs() < 1e-3);
         assert!((phi(-1.0) - 0.1587).abs() < 1e-3);
+    }
+
+    #[test]
+    fn tabulated_length_cost_is_minus_log_p() {
+        let m = LengthModel::from_totals(100.0, 250.0).refine(&[
+            (10.0, 26.0),
+            (20.0, 49.0),
+            (5.0, 13.0),
+            (7.0, 17.0),
+            (30.0, 80.0),
+        ]);
+        for a in [0.0, 1.0, 7.0, 30.0, 200.0] {
+            for b in [0.0, 2.0, 17.0, 80.0, 500.0, 2000.0] {
+                let want = -m.p(a, b).max(1e-12).ln();
+                assert!((m.cost(a, b) - want).abs() < 1e-5, "{a} {b}: {} {want}", m.cost(a, b));
+            }
+        }
     }
 
     #[test]

@@ -1,0 +1,188 @@
+//! Alignment by structure: the containers of two texts (title, preamble, each
+//! chapter heading, each article, closing, signatures, annexes) are aligned first,
+//! with their keys as strong evidence and their content as the judge; then the
+//! units inside each pair of containers, independently of the others and so in
+//! parallel.
+
+use std::ops::Range;
+
+use rayon::prelude::*;
+
+use super::UnitBead;
+use super::beads::{self, BEADS, SINGLE_BEADS};
+use super::model::{ANCHOR_MATCH, ANCHOR_MISS, Features, LengthModel, merge_keys};
+use super::prepared::Prepared;
+use super::search::{Band, Costs, search};
+use crate::model::Document;
+
+/// A run of consecutive units of one container.
+#[derive(Debug, Clone)]
+pub(super) struct Block {
+    /// The container's key (`art.5`, `preamble`, `sig`).
+    key: String,
+    /// How long the kind at the start of the key is (`art` of `art.5`).
+    kind_len: usize,
+    /// Its units.
+    units: Range<usize>,
+}
+
+impl Block {
+    /// The kind of the container: `art`, `chapter`, `preamble` …
+    fn kind(&self) -> &str {
+        &self.key[..self.kind_len]
+    }
+}
+
+/// One text as the container search sees it.
+pub(super) struct Containers {
+    blocks: Vec<Block>,
+    /// Each block as one unit: its units' lengths and anchors together.
+    features: Prepared,
+}
+
+impl Containers {
+    /// The containers of `doc`, whose units have these `features`.
+    pub(super) fn of(doc: &Document, features: &[Features]) -> Self {
+        let mut blocks: Vec<Block> = Vec::new();
+        for (i, u) in doc.units.iter().enumerate() {
+            match blocks.last_mut() {
+                Some(b) if b.key == u.info.container && b.units.end == i => b.units.end = i + 1,
+                _ => {
+                    let key = u.info.container.clone();
+                    let kind_len = key.find(['.', '~']).unwrap_or(key.len());
+                    blocks.push(Block { key, kind_len, units: i..i + 1 })
+                }
+            }
+        }
+        let merged: Vec<Features> = blocks
+            .iter()
+            .map(|b| {
+                let units = &features[b.units.clone()];
+                Features {
+                    len: units.iter().map(|f| f.len).sum(),
+                    anchors: merge_keys(units.iter().map(|f| f.anchors.as_slice())),
+                    ..Default::default()
+                }
+            })
+            .collect();
+        Containers { blocks, features: Prepared::of(&merged) }
+    }
+}
+
+/// Aligns the units of two texts, containers first, then the units inside each
+/// pair of containers (in parallel: each pair alone).
+pub(super) fn align(containers: [&Containers; 2], units: [&Prepared; 2], model: &LengthModel) -> Vec<UnitBead> {
+    let [ca, cb] = containers;
+    let pairs = align_block_sequences(ca, cb, model);
+    let parts: Vec<Vec<UnitBead>> = pairs
+        .par_iter()
+        .map(|&pair| match pair {
+            (Some(i), Some(j)) => align_inside(&ca.blocks[i], &cb.blocks[j], units, model),
+            (Some(i), None) => {
+                ca.blocks[i].units.clone().map(|u| UnitBead { a: vec![u], b: vec![], structural: false }).collect()
+            }
+            (None, Some(j)) => {
+                cb.blocks[j].units.clone().map(|u| UnitBead { a: vec![], b: vec![u], structural: false }).collect()
+            }
+            (None, None) => Vec::new(),
+        })
+        .collect();
+    parts.into_iter().flatten().collect()
+}
+
+/// The cost of leaving a container without a counterpart.
+const SKIP: f64 = 9.0;
+/// The gain of two containers under the same key (`art.5` and `art.5`).
+const SAME_KEY: f64 = 6.0;
+/// The cost of two containers with different numbers of units.
+const OTHER_SHAPE: f64 = 1.0;
+/// Container sequences up to this many cells are searched in full.
+const FULL_SEARCH_CELLS: usize = 4_000_000;
+/// The first band's half-width beyond the difference in length of longer sequences.
+const FIRST_BAND: usize = 256;
+
+/// Aligns container sequences: a 1-1, 1-0, 0-1 search where equal keys are strong
+/// evidence and containers of different kinds never pair.
+fn align_block_sequences(ca: &Containers, cb: &Containers, model: &LengthModel) -> Vec<(Option<usize>, Option<usize>)> {
+    const MOVES: [(usize, usize); 3] = [(1, 1), (1, 0), (0, 1)];
+    let (n, m) = (ca.blocks.len(), cb.blocks.len());
+    let costs = ContainerCosts { ca, cb, model };
+    // Texts have at most a few thousand containers; the band keeps an adversarial
+    // 100,000 linear, and widens where the path runs along its edge.
+    let mut width = if n * m <= FULL_SEARCH_CELLS { n.max(m) } else { FIRST_BAND + n.abs_diff(m) };
+    let moves = loop {
+        let band = if width >= n.max(m) { Band::full(n, m) } else { Band::diagonal(n, m, width) };
+        match search(&band, &MOVES, &costs) {
+            Some(found) if found.near_edge.is_empty() || band.is_full() => break found.moves,
+            _ => width *= 2,
+        }
+    };
+    let (mut i, mut j) = (0, 0);
+    moves
+        .into_iter()
+        .map(|k| {
+            let (di, dj) = MOVES[k as usize];
+            let pair = ((di > 0).then_some(i), (dj > 0).then_some(j));
+            (i, j) = (i + di, j + dj);
+            pair
+        })
+        .collect()
+}
+
+struct ContainerCosts<'c> {
+    ca: &'c Containers,
+    cb: &'c Containers,
+    model: &'c LengthModel,
+}
+
+impl Costs for ContainerCosts<'_> {
+    fn step(&self, i: usize, j: usize, k: usize, _: f64) -> f64 {
+        if k == 0 { pair_cost(self.ca, self.cb, i - 1, j - 1, self.model) } else { SKIP }
+    }
+}
+
+/// The cost of pairing container `i` of one text with container `j` of the other.
+fn pair_cost(ca: &Containers, cb: &Containers, i: usize, j: usize, model: &LengthModel) -> f64 {
+    let (x, y) = (&ca.blocks[i], &cb.blocks[j]);
+    if x.kind() != y.kind() {
+        return f64::INFINITY;
+    }
+    let (fa, fb) = (&ca.features, &cb.features);
+    let matched = fa.anchor_lists(i, i + 1).shared(fb.anchor_lists(j, j + 1));
+    let unmatched = fa.anchor_count(i, i + 1) + fb.anchor_count(j, j + 1) - 2 * matched;
+    // Anchors count half as much as inside a container: a container holds many.
+    let mut c =
+        model.cost(fa.length(i), fb.length(j)) + (ANCHOR_MISS * unmatched as f64 + ANCHOR_MATCH * matched as f64) / 2.0;
+    // Same number of units is weak evidence too.
+    if x.units.len() != y.units.len() {
+        c += OTHER_SHAPE;
+    }
+    if x.key == y.key {
+        c -= SAME_KEY;
+    }
+    c
+}
+
+/// Aligns the units of two paired containers.
+fn align_inside(x: &Block, y: &Block, units: [&Prepared; 2], model: &LengthModel) -> Vec<UnitBead> {
+    let mut out = Vec::new();
+    let (mut ra, mut rb) = (x.units.clone(), y.units.clone());
+    let same_shape = x.key == y.key && ra.len() == rb.len();
+    // Headings pair with headings.
+    if units[0].heading(ra.start) && units[1].heading(rb.start) {
+        out.push(UnitBead { a: vec![ra.start], b: vec![rb.start], structural: x.key == y.key });
+        ra.start += 1;
+        rb.start += 1;
+    }
+    // Signature lines are never merged or split: one state, one line.
+    let allowed: &[(usize, usize)] = if x.key == "sig" { &SINGLE_BEADS } else { &BEADS };
+    let beads = beads::align_prepared(model, units, [ra.clone(), rb.clone()], allowed);
+    let structural = same_shape && beads.iter().all(|&b| b == (1, 1));
+    let (mut i, mut j) = (ra.start, rb.start);
+    for (da, db) in beads {
+        out.push(UnitBead { a: (i..i + da).collect(), b: (j..j + db).collect(), structural });
+        i += da;
+        j += db;
+    }
+    out
+}
