@@ -147,14 +147,7 @@ pub fn parse(bytes: &[u8], path: &Path, part: &str) -> Result<Element> {
                 continue;
             }
             Event::GeneralRef(r) => {
-                let resolved = match r.resolve_char_ref() {
-                    Ok(Some(c)) => c.to_string(),
-                    Ok(None) => quick_xml::escape::resolve_predefined_entity(r)
-                        .ok_or_else(|| bad(format!("the entity &{}; is not defined", &**r)))?
-                        .to_string(),
-                    Err(e) => return Err(bad(e.to_string())),
-                };
-                text_run.push_str(&resolved);
+                text_run.push_str(&resolve_reference(r, &bad)?);
                 continue;
             }
             _ => {}
@@ -176,18 +169,7 @@ pub fn parse(bytes: &[u8], path: &Path, part: &str) -> Result<Element> {
                         format!("the part {part} has more than {MAX_XML_NODES} XML nodes; that is the limit"),
                     ));
                 }
-                let mut attrs = Vec::new();
-                for a in e.attributes() {
-                    let a = a.map_err(|e| bad(e.to_string()))?;
-                    let (ans, local) = reader.resolver().resolve_attribute(a.key);
-                    let ans = match ans {
-                        ResolveResult::Bound(uri) => Ns::of(uri.0),
-                        _ => Ns::None,
-                    };
-                    let value = a.normalized_value(XmlVersion::Implicit1_0).map_err(|e| bad(e.to_string()))?;
-                    let local = local.as_ref().to_string();
-                    attrs.push((ans, local.into_boxed_str(), value.into_owned().into_boxed_str()));
-                }
+                let attrs = attributes(&reader, e, &bad)?;
                 let name = e.local_name().as_ref().to_string().into_boxed_str();
                 let element = Element { ns, name, attrs, children: Vec::new() };
                 if matches!(event, Event::Start(_)) {
@@ -225,6 +207,38 @@ pub fn parse(bytes: &[u8], path: &Path, part: &str) -> Result<Element> {
         return Err(bad("the part ends inside an element".into()));
     }
     root.ok_or_else(|| bad("no root element".into()))
+}
+
+/// A character reference or one of XML's five predefined entities; any other entity
+/// is an error (no DTD defines one).
+fn resolve_reference(r: &quick_xml::events::BytesRef<'_>, bad: &dyn Fn(String) -> Error) -> Result<String> {
+    match r.resolve_char_ref() {
+        Ok(Some(c)) => Ok(c.to_string()),
+        Ok(None) => Ok(quick_xml::escape::resolve_predefined_entity(r)
+            .ok_or_else(|| bad(format!("the entity &{}; is not defined", &**r)))?
+            .to_string()),
+        Err(e) => Err(bad(e.to_string())),
+    }
+}
+
+/// An element's attributes with their namespaces resolved and values normalised.
+fn attributes(
+    reader: &NsReader<&[u8]>,
+    e: &quick_xml::events::BytesStart<'_>,
+    bad: &dyn Fn(String) -> Error,
+) -> Result<Vec<(Ns, Box<str>, Box<str>)>> {
+    let mut attrs = Vec::new();
+    for a in e.attributes() {
+        let a = a.map_err(|e| bad(e.to_string()))?;
+        let (ans, local) = reader.resolver().resolve_attribute(a.key);
+        let ans = match ans {
+            ResolveResult::Bound(uri) => Ns::of(uri.0),
+            _ => Ns::None,
+        };
+        let value = a.normalized_value(XmlVersion::Implicit1_0).map_err(|e| bad(e.to_string()))?;
+        attrs.push((ans, local.as_ref().to_string().into_boxed_str(), value.into_owned().into_boxed_str()));
+    }
+    Ok(attrs)
 }
 
 /// Ends an element: it becomes a child of the one above, or the root.
