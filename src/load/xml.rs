@@ -209,6 +209,9 @@ pub fn parse(bytes: &[u8], path: &Path, part: &str) -> Result<Element> {
     root.ok_or_else(|| bad("no root element".into()))
 }
 
+/// An attribute: its namespace, local name and value.
+type Attribute = (Ns, Box<str>, Box<str>);
+
 /// A character reference or one of XML's five predefined entities; any other entity
 /// is an error (no DTD defines one).
 fn resolve_reference(r: &quick_xml::events::BytesRef<'_>, bad: &dyn Fn(String) -> Error) -> Result<String> {
@@ -226,7 +229,7 @@ fn attributes(
     reader: &NsReader<&[u8]>,
     e: &quick_xml::events::BytesStart<'_>,
     bad: &dyn Fn(String) -> Error,
-) -> Result<Vec<(Ns, Box<str>, Box<str>)>> {
+) -> Result<Vec<Attribute>> {
     let mut attrs = Vec::new();
     for a in e.attributes() {
         let a = a.map_err(|e| bad(e.to_string()))?;
