@@ -6,7 +6,7 @@ use std::sync::OnceLock;
 
 use serde::Serialize;
 
-use crate::lang::Lang;
+use crate::lang::{HeadingLevel, Lang};
 
 /// A text as read: where it came from, how it was decoded, its units and repairs.
 #[derive(Debug, Clone, Serialize)]
@@ -152,8 +152,8 @@ pub struct Unit {
 /// Structural facts about a unit, beyond its reference.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct UnitInfo {
-    /// For a heading: its level and number (`("art", 5)`), as printed.
-    pub number: Option<(&'static str, u32)>,
+    /// For a heading: its level and number (`(Article, 5)`), as printed.
+    pub number: Option<(HeadingLevel, u32)>,
     /// The key of the container it belongs to (`art.5`, `preamble`, `closing`), used to
     /// align containers before units.
     pub container: String,

@@ -220,7 +220,7 @@ fn keys(doc: &Document, strict: bool) -> Vec<String> {
         .enumerate()
         .map(|(i, u)| {
             if u.kind == UnitKind::Heading {
-                let level = u.info.number.map_or("h", |n| n.0);
+                let level = u.info.number.map_or("h", |n| n.0.ref_word());
                 let next = doc
                     .units
                     .get(i + 1)

@@ -143,6 +143,20 @@ pub enum HeadingLevel {
     Annex,
 }
 
+impl HeadingLevel {
+    /// The word of its refs (`art.5`, `chapter.3`, `annex.1`, `preamble`).
+    pub fn ref_word(self) -> &'static str {
+        match self {
+            HeadingLevel::Part => "part",
+            HeadingLevel::Chapter => "chapter",
+            HeadingLevel::Section => "section",
+            HeadingLevel::Article => "art",
+            HeadingLevel::Preamble => "preamble",
+            HeadingLevel::Annex => "annex",
+        }
+    }
+}
+
 /// A numbering label at the start of a paragraph (`一、`, `（一）`, `1.`, `а)`).
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct LabelMatch {

@@ -164,7 +164,7 @@ impl Builder {
         let r = self.unique(base);
         let (text, body) =
             if h.rest_is_body { (h.label.clone(), Some(h.rest.clone())) } else { (p.text.clone(), None) };
-        let info = UnitInfo { number: Some((word, number)), container: r.clone(), ordinal: None };
+        let info = UnitInfo { number: Some((h.level, number)), container: r.clone(), ordinal: None };
         self.push(r.clone(), UnitKind::Heading, Some(h.label.clone()), text, span, info);
         self.open(h.level, r);
         if let Some(body) = body {

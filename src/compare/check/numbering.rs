@@ -69,7 +69,8 @@ fn sequences(doc: &Document) -> BTreeMap<Sequence, Vec<Entry<'_>>> {
     let mut sequences: BTreeMap<Sequence, Vec<Entry>> = BTreeMap::new();
     let mut annex: Option<String> = None;
     for u in &doc.units {
-        if let Some((word, n)) = u.info.number {
+        if let Some((level, n)) = u.info.number {
+            let word = level.ref_word();
             if word == "annex" {
                 annex = Some(u.r#ref.clone());
             }

@@ -162,7 +162,7 @@ fn numbers(alignment: &Alignment, out: &mut Vec<Finding>) {
         .filter(|f| matches!(f.kind, Kind::NumberingGap | Kind::NumberingDuplicate | Kind::NumberingOrder))
         .filter_map(|f| {
             let s = f.side?;
-            docs[s].unit(f.refs[s].as_deref()?)?.info.number.map(|n| n.0)
+            docs[s].unit(f.refs[s].as_deref()?)?.info.number.map(|n| n.0.ref_word())
         })
         .collect();
     let mut seen: BTreeSet<(&str, &str)> = BTreeSet::new();
@@ -173,10 +173,10 @@ fn numbers(alignment: &Alignment, out: &mut Vec<Finding>) {
         let (ca, cb) = (ua.info.container.as_str(), ub.info.container.as_str());
         let number = |d: &Document, c: &str| d.unit(c).and_then(|u| u.info.number);
         let (Some((wa, na)), Some((wb, nb))) = (number(docs[0], ca), number(docs[1], cb)) else { continue };
-        if wa != wb || na == nb || faulty.contains(wa) || !seen.insert((ca, cb)) {
+        if wa != wb || na == nb || faulty.contains(wa.ref_word()) || !seen.insert((ca, cb)) {
             continue;
         }
-        let word = heading_word(wa);
+        let word = heading_word(wa.ref_word());
         out.push(Finding {
             severity: Severity::Error,
             kind: Kind::RefMismatch,
