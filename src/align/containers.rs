@@ -98,8 +98,8 @@ const SAME_KEY: f64 = 6.0;
 const OTHER_SHAPE: f64 = 1.0;
 /// Container sequences up to this many cells are searched in full.
 const FULL_SEARCH_CELLS: usize = 4_000_000;
-/// The first band's half-width beyond the difference in length of longer sequences.
-const FIRST_BAND: usize = 256;
+/// The band's half-width beyond the difference in length of longer sequences.
+const BAND: usize = 256;
 
 /// Aligns container sequences: a 1-1, 1-0, 0-1 search where equal keys are strong
 /// evidence and containers of different kinds never pair.
@@ -108,15 +108,10 @@ fn align_block_sequences(ca: &Containers, cb: &Containers, model: &LengthModel) 
     let (n, m) = (ca.blocks.len(), cb.blocks.len());
     let costs = ContainerCosts { ca, cb, model };
     // Texts have at most a few thousand containers; the band keeps an adversarial
-    // 100,000 linear, and widens where the path runs along its edge.
-    let mut width = if n * m <= FULL_SEARCH_CELLS { n.max(m) } else { FIRST_BAND + n.abs_diff(m) };
-    let moves = loop {
-        let band = if width >= n.max(m) { Band::full(n, m) } else { Band::diagonal(n, m, width) };
-        match search(&band, &MOVES, &costs) {
-            Some(found) if found.near_edge.is_empty() || band.is_full() => break found.moves,
-            _ => width *= 2,
-        }
-    };
+    // 100,000 linear. It is not widened where the path runs along its edge, so that
+    // the cost stays linear whatever the texts.
+    let band = if n * m <= FULL_SEARCH_CELLS { Band::full(n, m) } else { Band::diagonal(n, m, BAND + n.abs_diff(m)) };
+    let moves = search(&band, &MOVES, &costs).expect("a diagonal band always has a path").moves;
     let (mut i, mut j) = (0, 0);
     moves
         .into_iter()
