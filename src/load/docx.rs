@@ -21,7 +21,7 @@ use super::numfmt::NumFormat;
 use super::xml::{self, Element, Node, Ns};
 use super::zip::Archive;
 use crate::error::{Error, ErrorKind, Result};
-use crate::model::Layout;
+use crate::structure::Breaks;
 
 /// Reads the text of the Word file in `bytes`.
 pub fn read(bytes: &[u8], path: &Path) -> Result<Extracted> {
@@ -77,7 +77,7 @@ pub fn read(bytes: &[u8], path: &Path) -> Result<Extracted> {
             count(reader.deletions, "deletion")
         ));
     }
-    Ok(Extracted { text, encoding: "UTF-8".into(), layout: Some(Layout::Blank), notes })
+    Ok(Extracted { text, encoding: "UTF-8".into(), breaks: Breaks::Paragraphs, notes })
 }
 
 /// The name of the main document part, if the archive is a Word document: the target
@@ -1031,7 +1031,7 @@ mod tests {
             ]
         );
         assert!(e.notes.contains(&"tracked changes accepted: 2 insertions, 2 deletions".to_string()), "{:?}", e.notes);
-        assert_eq!(e.layout, Some(Layout::Blank));
+        assert_eq!(e.breaks, Breaks::Paragraphs);
     }
 
     #[test]

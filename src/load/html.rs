@@ -39,7 +39,7 @@ use scraper::{Html, HtmlTreeSink, Node};
 use super::{Extracted, LoadOptions, decode};
 use crate::error::{Error, ErrorKind, Result};
 use crate::limits::{MAX_HTML_DEPTH, MAX_HTML_NODES};
-use crate::model::Layout;
+use crate::structure::Breaks;
 
 /// Reads an HTML page: its text as paragraphs separated by blank lines.
 pub fn read(bytes: &[u8], path: &Path, options: &LoadOptions) -> Result<Extracted> {
@@ -48,7 +48,7 @@ pub fn read(bytes: &[u8], path: &Path, options: &LoadOptions) -> Result<Extracte
     let mut walker = Walker::default();
     walker.walk(&html);
     notes.extend(walker.notes());
-    Ok(Extracted { text: walker.out.finish(), encoding, layout: Some(Layout::Blank), notes })
+    Ok(Extracted { text: walker.out.finish(), encoding, breaks: Breaks::Paragraphs, notes })
 }
 
 // ---------------------------------------------------------------------------------
@@ -962,7 +962,7 @@ mod tests {
             e.notes,
             ["left out: script, style, navigation, page header, page footer, asides and hidden elements"]
         );
-        assert_eq!(e.layout, Some(Layout::Blank));
+        assert_eq!(e.breaks, Breaks::Paragraphs);
     }
 
     #[test]

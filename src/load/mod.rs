@@ -66,9 +66,10 @@ pub struct Extracted {
     /// The encoding the document's text was stored in (`UTF-8` for XML parts, the
     /// page's charset for HTML).
     pub encoding: String,
-    /// The layout of `text` when the reader knows it (paragraphs of a Word file are
-    /// paragraphs); `None` leaves it to be inferred (a PDF's lines).
-    pub layout: Option<Layout>,
+    /// What the line breaks of `text` are: the paragraphs a reader knows are
+    /// separated by blank lines; a line break inside one is a break its author made
+    /// (`w:br`, `<br>`) or where a printed line wrapped (a PDF).
+    pub breaks: structure::Breaks,
     /// What the reader did, for a person: `automatic numbering applied to 38
     /// paragraphs`, `12 header and footer lines left out`.
     pub notes: Vec<String>,
@@ -206,9 +207,9 @@ pub fn load_bytes(bytes: &[u8], path: impl AsRef<Path>, options: &LoadOptions) -
             clean::strip_page_furniture(lang, &mut lines, &mut repairs);
             clean::unglue_page_numbers(lang, &mut lines, &mut repairs);
             clean::join_hyphenation(lang, &mut lines, &mut repairs);
-            let breaks = match (options.layout, extracted.as_ref().and_then(|e| e.layout)) {
+            let breaks = match (options.layout, extracted.as_ref().map(|e| e.breaks)) {
                 (Some(l), _) => structure::Breaks::Layout(l),
-                (None, Some(_)) => structure::Breaks::Paragraphs,
+                (None, Some(b)) => b,
                 (None, None) => structure::Breaks::Infer,
             };
             structure::parse(lang, &lines, breaks, &mut repairs)

@@ -14,7 +14,7 @@ use super::numfmt::NumFormat;
 use super::xml::{self, Element, Node, Ns};
 use super::zip::Archive;
 use crate::error::{Error, ErrorKind, Result};
-use crate::model::Layout;
+use crate::structure::Breaks;
 
 /// The media type of an OpenDocument text.
 const TEXT_MIMETYPE: &str = "application/vnd.oasis.opendocument.text";
@@ -108,7 +108,7 @@ pub fn read(bytes: &[u8], path: &Path) -> Result<Extracted> {
             count(reader.dangling, "list")
         ));
     }
-    Ok(Extracted { text, encoding: "UTF-8".into(), layout: Some(Layout::Blank), notes })
+    Ok(Extracted { text, encoding: "UTF-8".into(), breaks: Breaks::Paragraphs, notes })
 }
 
 /// `1 header`, `3 footnotes`.

@@ -35,7 +35,7 @@ use unicode_normalization::UnicodeNormalization;
 use super::Extracted;
 use crate::error::{Error, ErrorKind, Result};
 use crate::limits::{MAX_PDF_SECONDS, MAX_PDF_XHTML_BYTES};
-use crate::model::Layout;
+use crate::structure::Breaks;
 
 /// The program that reads the text layer.
 const PDFTOTEXT: &str = "pdftotext";
@@ -60,7 +60,7 @@ pub fn read(bytes: &[u8], path: &Path) -> Result<Extracted> {
         removed.page_numbers
     )];
     notes.push("paragraphs from indents and gaps; lines as printed, a hyphen at a line end kept".to_string());
-    Ok(Extracted { text, encoding: "UTF-8".to_string(), layout: Some(Layout::Blank), notes })
+    Ok(Extracted { text, encoding: "UTF-8".to_string(), breaks: Breaks::PrintedLines, notes })
 }
 
 fn document(path: &Path, why: &str) -> Error {
@@ -331,14 +331,29 @@ fn paragraphs(pages: &[Page]) -> String {
             page.lines.windows(2).map(|w| w[1].y_min - w[0].y_min).filter(|d| *d > 0.0).collect();
         pitches.sort_by(f64::total_cmp);
         let pitch = pitches.get(pitches.len() / 2).copied().unwrap_or(f64::INFINITY);
+        // The left edge of the paragraph's lines after its first, once known.
+        let mut body: Option<f64> = None;
         for line in &page.lines {
             let height = line.y_max - line.y_min;
             if let Some(p) = prev {
-                let indented = line.x_min > left + height * 0.5;
                 let gap = line.y_min - p.y_min > pitch * 1.2;
                 let short = p.x_max < right - height * 1.5;
+                // A line filled to the right edge and cut inside a word runs on
+                // under its own start: the second line of a list item whose label
+                // stands at the item's margin (`(丑) …且不` / `分种族…`), indented
+                // like the first.
+                let full = p.x_max >= right - height * 0.5;
+                let under = |x: f64| (line.x_min - x).abs() <= height * 0.5;
+                // Once a paragraph's second line has set its margin, the lines at
+                // that margin are its own, unless the line above ended a statement.
+                let runs_on = (full && under(p.x_min) && cut_in_a_word(&p.text))
+                    || (body.is_some_and(under) && !ends_statement(&p.text));
+                let indented = line.x_min > left + height * 0.5 && !runs_on;
                 if indented || gap || short {
                     text.push('\n');
+                    body = None;
+                } else if body.is_none() {
+                    body = Some(line.x_min);
                 }
             }
             text.push_str(&unify_radicals(&line.text));
@@ -347,6 +362,19 @@ fn paragraphs(pages: &[Page]) -> String {
         }
     }
     text
+}
+
+/// Whether a printed line ends where a paragraph may end: with a stop, a semicolon,
+/// a colon, an exclamation or question mark, in either width. The reader runs before
+/// the language is known, so the marks are those every script here uses.
+fn ends_statement(text: &str) -> bool {
+    text.trim_end().ends_with(['。', '；', '：', '！', '？', '.', ';', ':', '!', '?'])
+}
+
+/// Whether a printed line ends inside a word: on a letter, an ideograph or a digit,
+/// or on a hyphen; never after punctuation, where a paragraph may end.
+fn cut_in_a_word(text: &str) -> bool {
+    text.trim_end().chars().last().is_some_and(|c| c.is_alphanumeric() || matches!(c, '-' | '\u{2010}' | '\u{ad}'))
 }
 
 /// What [`remove_furniture`] left out.
@@ -500,6 +528,40 @@ mod tests {
         let w = |a: f64, b: f64, t: &str| Word { x_min: a, x_max: b, text: t.to_string() };
         assert_eq!(join_words(&[w(0.0, 20.0, "2002"), w(20.1, 30.0, "年"), w(30.2, 36.0, "6")], 12.0), "2002年6");
         assert_eq!(join_words(&[w(0.0, 20.0, "Статья"), w(23.0, 30.0, "1")], 12.0), "Статья 1");
+    }
+
+    #[test]
+    fn list_items_keep_their_lines_and_first_line_indents_start_paragraphs() {
+        // Body text at 85, first lines indented to 113, items `(丑)` at 113; the
+        // right edge at 538; 18 points a line.
+        let at = |x_min: f64, x_max: f64, k: usize, text: &str| Line {
+            x_min,
+            x_max,
+            y_min: 100.0 + 25.0 * k as f64,
+            y_max: 118.0 + 25.0 * k as f64,
+            text: text.to_string(),
+        };
+        let lines = vec![
+            at(113.0, 538.0, 0, "一、大会应发动研究，并作成建议，以促进经济、社会、文化、教育及卫生"),
+            at(85.0, 300.0, 1, "各部门之国际合作："),
+            at(113.0, 538.0, 2, "(丑)以促进经济、社会、文化、教育及卫生各部门之国际合作，且不"),
+            at(113.0, 537.8, 3, "分种族、性别、语言或宗教，助成全体人类之人权及基本自由之实现，"),
+            at(113.0, 250.0, 4, "以及其他。"),
+            at(113.0, 538.0, 5, "二、本宪章之修正案经大会会员国三分之二表决并由联合国会员国三分之"),
+            at(85.0, 538.0, 6, "二、包括安全理事会全体常任理事国，各依其宪法程序批准后，对于联合"),
+            at(85.0, 200.0, 7, "国所有会员国发生效力。"),
+            at(113.0, 519.0, 8, "重申本条约不针对任何其他国家和组织，缔约各方奉行开放原则，"),
+            at(113.0, 505.0, 9, "致力于使本组织所在地区成为和平、合作、繁荣、和谐的地区，"),
+        ];
+        let text = paragraphs(&[Page { height: 800.0, lines }]);
+        let paras: Vec<String> = text.split("\n\n").map(|p| p.replace('\n', "")).collect();
+        assert_eq!(
+            paras.iter().map(|p| p.chars().take(4).collect::<String>()).collect::<Vec<_>>(),
+            ["一、大会", "(丑)以", "二、本宪", "重申本条", "致力于使"],
+            "{text}"
+        );
+        // The line that starts like a paragraph number is a line of the paragraph.
+        assert!(paras[2].contains("三分之二、包括"));
     }
 
     #[test]

@@ -57,6 +57,9 @@ pub(super) struct Shape {
     /// Whether a document reader gave the paragraphs: a single line break inside
     /// one never ends it.
     pub known_paragraphs: bool,
+    /// Whether the lines inside a known paragraph are printed lines, wrapped where
+    /// the page ended them: no line of one starts a unit.
+    pub printed_lines: bool,
 }
 
 impl Shape {
@@ -119,7 +122,7 @@ pub(super) fn shape(profile: &Profile, lines: &[Line], forced: Option<Layout>) -
             .collect();
         short.len() >= 3 && short.iter().filter(|&&b| b).count() * 5 >= short.len() * 4
     });
-    Shape { layout, margin, width, blank_separated, known_paragraphs: false }
+    Shape { layout, margin, width, blank_separated, known_paragraphs: false, printed_lines: false }
 }
 
 /// The lines of a wrapped text that has a blank line after every line, without
@@ -412,7 +415,8 @@ impl Meeting<'_> {
     /// wraps onto a centred line of its own (`Глава VII: … актов` / `агрессии`).
     fn inside_known_paragraph(&self) -> Option<Join> {
         let (profile, p, next) = (self.profile, self.p, self.next);
-        let numbered = (profile.heading)(&next.text).is_some() || (profile.label)(&next.text).is_some();
+        let numbered = !self.shape.printed_lines
+            && ((profile.heading)(&next.text).is_some() || (profile.label)(&next.text).is_some());
         let goes_on = next.text.chars().next().is_some_and(char::is_lowercase);
         let heading = if p.joined { None } else { (profile.heading)(&p.text) };
         let heading_alone = heading.as_ref().is_some_and(|h| !h.rest_is_body) && !goes_on;

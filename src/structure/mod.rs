@@ -24,9 +24,14 @@ pub enum Breaks {
     /// As the user said.
     Layout(Layout),
     /// A document reader knows the paragraphs: they are separated by blank lines,
-    /// and a single line break inside one is a line break of the document (`w:br`,
-    /// `<br>`, a PDF's printed line), not the end of a paragraph.
+    /// and a single line break inside one is a line break its author made (`w:br`,
+    /// `<br>`), not the end of a paragraph; a heading or a numbered line after it
+    /// starts a unit.
     Paragraphs,
+    /// A document reader knows the paragraphs, and a single line break inside one is
+    /// where a printed line wrapped (a PDF's lines): what follows it runs on, even
+    /// when it looks like a number (`…三分之` / `二、包括…`).
+    PrintedLines,
 }
 
 /// Parses repaired lines into units (`--segments structure`), reading line breaks as
@@ -36,13 +41,14 @@ pub fn parse(lang: Lang, lines: &[Line], breaks: Breaks, repairs: &mut Vec<Repai
     let layout = match breaks {
         Breaks::Infer => None,
         Breaks::Layout(l) => Some(l),
-        Breaks::Paragraphs => Some(Layout::Blank),
+        Breaks::Paragraphs | Breaks::PrintedLines => Some(Layout::Blank),
     };
     // pdfminer writes a blank line after every line: a wrapped text, double-spaced.
     let single_spaced = layout::single_spaced(profile, lines, layout);
     let lines = single_spaced.as_deref().unwrap_or(lines);
     let mut shape = layout::shape(profile, lines, layout);
-    shape.known_paragraphs = breaks == Breaks::Paragraphs;
+    shape.known_paragraphs = matches!(breaks, Breaks::Paragraphs | Breaks::PrintedLines);
+    shape.printed_lines = breaks == Breaks::PrintedLines;
     let (title, rest) = title::split_title(profile, &shape, lines);
     let mut paras = layout::paragraphs(profile, &shape, rest, repairs);
     let title = title.or_else(|| title::first_paragraph(profile, &mut paras));
