@@ -190,12 +190,16 @@ pub fn strip_page_furniture(lang: Lang, lines: &mut [Line], repairs: &mut Vec<Re
         };
         let headers = at[1..].iter().filter(|&&i| at_page_top(i)).count() * 2 > at.len() - 1;
         let first = if headers { 1 } else { 0 };
+        // The header and the title, one after the other at the top of the text with
+        // only blank lines between them (a double-spaced extraction), are the header
+        // and the title whatever follows.
+        let printed_twice = |i: usize| i == at[1] && lines[at[0] + 1..i].iter().all(Line::is_blank);
         let keep = at.iter().copied().skip(first).take_while(|&i| i <= title_zone).find(|&i| {
             let next = &lines[i + 1];
             let goes_on = |l: &Line| l.text.ends_with(profile.clause_enders) || l.text.chars().count() > 120;
             let after = lines[i + 1..].iter().find(|l| !l.is_blank());
             !after.is_some_and(|l| profile.names_document(&l.text))
-                && ((!next.is_blank() && !at.contains(&(i + 1))) || after.is_some_and(goes_on))
+                && ((!next.is_blank() && !at.contains(&(i + 1))) || after.is_some_and(goes_on) || printed_twice(i))
         });
         remove.extend(at.iter().copied().filter(|&i| Some(i) != keep));
     }
