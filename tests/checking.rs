@@ -34,7 +34,7 @@ fn findings_with(zh: &[u8], ru: &[u8], options: &LoadOptions) -> BTreeSet<Key> {
                 Some(_) => "ru",
                 None => "both",
             };
-            (f.kind, f.severity, side, f.refs[0].clone(), f.refs[1].clone())
+            (f.kind, f.severity, side, f.ref_text(0), f.ref_text(1))
         })
         .collect()
 }
@@ -561,7 +561,7 @@ fn a_user_glossary_in_tsv_and_tbx() {
             .filter(|f| f.severity != Severity::Note)
             .map(|f| {
                 let side = ["zh", "ru"].get(f.side.unwrap_or(2)).copied().unwrap_or("both");
-                (f.kind, f.severity, side, f.refs[0].clone(), f.refs[1].clone())
+                (f.kind, f.severity, side, f.ref_text(0), f.ref_text(1))
             })
             .collect()
     };

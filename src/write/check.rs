@@ -15,9 +15,7 @@ use super::name;
 /// The article (or other container) a finding belongs to, for grouping.
 fn group_of(report: &Report, f: &Finding) -> String {
     for s in 0..2 {
-        if let Some(r) = &f.refs[s]
-            && let Some(u) = report.docs[s].unit(r.split('+').next().unwrap_or(r))
-        {
+        if let Some(u) = f.refs[s].first().and_then(|r| report.docs[s].unit(r)) {
             return u.info.container.clone();
         }
     }
@@ -37,12 +35,12 @@ pub fn text<W: io::Write>(mut w: W, report: &Report, min: Severity) -> io::Resul
             last = Some((f.severity, group));
         }
         let refs: Vec<String> =
-            (0..2).filter_map(|k| f.refs[k].as_ref().map(|r| format!("{} {r}", report.docs[k].lang.code()))).collect();
+            (0..2).filter_map(|k| f.ref_text(k).map(|r| format!("{} {r}", report.docs[k].lang.code()))).collect();
         writeln!(w, "  {:8} {:20} {:28} {}", name(&f.severity), name(&f.kind), refs.join(" ↔ "), f.message)?;
         if f.severity != Severity::Note {
             for k in 0..2 {
-                if let Some(r) = &f.refs[k] {
-                    let text = quote(report.docs[k], r);
+                if !f.refs[k].is_empty() {
+                    let text = quote(report.docs[k], &f.refs[k]);
                     if !text.is_empty() {
                         writeln!(w, "      {}: {}", report.docs[k].lang.code(), text)?;
                     }
@@ -55,8 +53,8 @@ pub fn text<W: io::Write>(mut w: W, report: &Report, min: Severity) -> io::Resul
     writeln!(w, "{}, {}, {}", plural(e, "error"), plural(warnings, "warning"), plural(n, "note"))
 }
 
-fn quote(doc: &Document, refs: &str) -> String {
-    let texts: Vec<&str> = refs.split('+').filter_map(|r| doc.unit(r).map(|u| u.text.as_str())).collect();
+fn quote(doc: &Document, refs: &[String]) -> String {
+    let texts: Vec<&str> = refs.iter().filter_map(|r| doc.unit(r).map(|u| u.text.as_str())).collect();
     shorten(&texts.join(" "), 48)
 }
 
@@ -73,8 +71,8 @@ impl Serialize for FindingWire<'_> {
         m.serialize_entry("kind", &f.kind)?;
         m.serialize_entry("severity", &f.severity)?;
         m.serialize_entry("side", f.side.map_or("both", |k| self.codes[k]))?;
-        m.serialize_entry(&format!("{}_ref", self.codes[0]), &f.refs[0])?;
-        m.serialize_entry(&format!("{}_ref", self.codes[1]), &f.refs[1])?;
+        m.serialize_entry(&format!("{}_ref", self.codes[0]), &f.ref_text(0))?;
+        m.serialize_entry(&format!("{}_ref", self.codes[1]), &f.ref_text(1))?;
         m.serialize_entry("message", &f.message)?;
         m.end()
     }

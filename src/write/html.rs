@@ -47,10 +47,7 @@ fn findings_by_row(alignment: &Alignment, findings: Option<&Report>) -> BTreeMap
         }
     }
     for f in report.findings.iter().filter(|f| f.severity != Severity::Note) {
-        let row = (0..2).find_map(|s| {
-            let r = f.refs[s].as_deref()?;
-            row_of.get(&(s, r.split('+').next().unwrap_or(r))).copied()
-        });
+        let row = (0..2).find_map(|s| row_of.get(&(s, f.refs[s].first()?.as_str())).copied());
         if let Some(row) = row {
             by_row.entry(row).or_default().push(format!("{}: {}", super::name(&f.severity), f.message));
         }

@@ -153,8 +153,8 @@ fn findings_sheet(sheet: &mut Worksheet, report: &Report, langs: [&str; 2], f: &
             super::name(&finding.severity),
             super::name(&finding.kind),
             finding.side.map_or("both", |s| langs[s]).to_string(),
-            finding.refs[0].clone().unwrap_or_default(),
-            finding.refs[1].clone().unwrap_or_default(),
+            finding.ref_text(0).unwrap_or_default(),
+            finding.ref_text(1).unwrap_or_default(),
             cell(&finding.message),
         ];
         for (c, text) in cells.iter().enumerate() {

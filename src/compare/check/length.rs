@@ -1,6 +1,6 @@
 //! Pairs whose length ratio is far from the rest of the document.
 
-use super::{Finding, Kind, Severity, lang_name};
+use super::{Finding, Kind, Severity, lang_name, pair_refs};
 use crate::align::Alignment;
 use crate::model::UnitKind;
 
@@ -62,7 +62,7 @@ pub(super) fn check(alignment: &Alignment, out: &mut Vec<Finding>) {
                 severity: Severity::Warning,
                 kind: Kind::LengthOutlier,
                 side: Some(short),
-                refs: [Some(p.refs(0)), Some(p.refs(1))],
+                refs: pair_refs(p),
                 message: format!(
                     "the {} text is {:.0} % {} than usual for its counterpart: a clause may be missing from the {} text",
                     names[0],

@@ -2,7 +2,7 @@
 //! whose contents are swapped under their numbers (`crossed_pairs`). A warning: the
 //! evidence is statistical.
 
-use super::{Finding, Kind, Severity};
+use super::{Finding, Kind, Severity, pair_refs};
 use crate::align::Alignment;
 use crate::lexicon::Lexicon;
 use crate::model::UnitKind;
@@ -63,7 +63,12 @@ fn crossed(alignment: &Alignment, lexicon: &Lexicon, keys: &[[Vec<u32>; 2]], out
                 severity: Severity::Warning,
                 kind: Kind::CrossedPairs,
                 side: None,
-                refs: [Some(format!("{}+{}", pairs[j].refs(0), pairs[i].refs(0))), Some(format!("{}+{}", pairs[j].refs(1), pairs[i].refs(1)))],
+                refs: {
+                    let ([mut a, mut b], [c, d]) = (pair_refs(&pairs[j]), pair_refs(&pairs[i]));
+                    a.extend(c);
+                    b.extend(d);
+                    [a, b]
+                },
                 message: format!(
                     "the contents of {} and {} match each other's counterparts better than their own (term agreement {:.2} crossed, {:.2} as paired)",
                     pairs[j].refs(0),

@@ -79,12 +79,21 @@ pub struct Finding {
     pub kind: Kind,
     /// The side it concerns: `Some(0)`, `Some(1)`, or `None` for both.
     pub side: Option<usize>,
-    /// The refs it concerns on each side.
-    pub refs: [Option<String>; 2],
+    /// The refs it concerns on each side, each unit or container once; empty where
+    /// it concerns nothing on that side.
+    pub refs: [Vec<String>; 2],
     /// For a person.
     pub message: String,
     /// Position in document order, for sorting and grouping.
     pub order: usize,
+}
+
+impl Finding {
+    /// The refs of side `s` as the output formats write them, joined with `+`;
+    /// `None` where the finding concerns nothing on that side.
+    pub fn ref_text(&self, s: usize) -> Option<String> {
+        (!self.refs[s].is_empty()).then(|| self.refs[s].join("+"))
+    }
 }
 
 /// The findings of a check.
@@ -144,17 +153,22 @@ fn lang_name(doc: &Document) -> &'static str {
     doc.lang.profile().name
 }
 
-fn with_ref(side: usize, r: &str) -> [Option<String>; 2] {
-    let mut refs = [None, None];
-    refs[side] = Some(r.to_string());
+fn with_ref(side: usize, r: &str) -> [Vec<String>; 2] {
+    let mut refs = [Vec::new(), Vec::new()];
+    refs[side] = vec![r.to_string()];
     refs
+}
+
+/// The refs of both sides of a pair.
+fn pair_refs(p: &crate::align::Pair) -> [Vec<String>; 2] {
+    [0, 1].map(|s| p.sides[s].iter().map(|x| x.r#ref.clone()).collect())
 }
 
 /// Each loader repair, as a note on the unit it touched.
 fn repairs(doc: &Document, side: usize, position: &BTreeMap<&str, usize>, out: &mut Vec<Finding>) {
     for r in &doc.repairs {
         let unit = doc.unit_at_line(r.line);
-        let refs = unit.map_or([None, None], |u| with_ref(side, &u.r#ref));
+        let refs = unit.map_or_else(Default::default, |u| with_ref(side, &u.r#ref));
         out.push(Finding {
             severity: Severity::Note,
             kind: Kind::Repair,

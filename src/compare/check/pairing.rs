@@ -134,7 +134,7 @@ fn counts(alignment: &Alignment, runs: &[Run], sizes: &Sizes, out: &mut Vec<Find
             severity: if unpaired { Severity::Warning } else { Severity::Note },
             kind: Kind::CountMismatch,
             side: None,
-            refs: [Some(ca.clone()), Some(cb.clone())],
+            refs: [vec![ca.clone()], vec![cb.clone()]],
             message: format!(
                 "{ca} has {na} unit{} in the {} text, {cb} has {nb} in the {}{}",
                 if na == 1 { "" } else { "s" },
@@ -162,7 +162,7 @@ fn numbers(alignment: &Alignment, out: &mut Vec<Finding>) {
         .filter(|f| matches!(f.kind, Kind::NumberingGap | Kind::NumberingDuplicate | Kind::NumberingOrder))
         .filter_map(|f| {
             let s = f.side?;
-            docs[s].unit(f.refs[s].as_deref()?)?.info.number.map(|n| n.0.ref_word())
+            docs[s].unit(f.refs[s].first()?)?.info.number.map(|n| n.0.ref_word())
         })
         .collect();
     let mut seen: BTreeSet<(&str, &str)> = BTreeSet::new();
@@ -181,7 +181,7 @@ fn numbers(alignment: &Alignment, out: &mut Vec<Finding>) {
             severity: Severity::Error,
             kind: Kind::RefMismatch,
             side: None,
-            refs: [Some(ca.to_string()), Some(cb.to_string())],
+            refs: [vec![ca.to_string()], vec![cb.to_string()]],
             message: format!(
                 "{word} {na} of the {} text corresponds to {word} {nb} of the {} text: their numbers differ",
                 names[0], names[1]

@@ -14,7 +14,7 @@
 
 use std::collections::{BTreeMap, BTreeSet};
 
-use super::{Finding, Kind, Severity, lang_name};
+use super::{Finding, Kind, Severity, lang_name, pair_refs};
 use crate::align::Alignment;
 use crate::lang::Lang;
 use crate::lexicon::glossary::{Glossary, Hit};
@@ -74,7 +74,7 @@ pub(super) fn check(alignment: &Alignment, glossary: &Glossary, out: &mut Vec<Fi
                         && inside.iter().any(|h| missing(h) && checked(h))
                 })
                 .collect();
-            let refs = [Some(p.refs(0)), Some(p.refs(1))];
+            let refs = pair_refs(p);
             let mut k = 0;
             while k < spans.len() {
                 if !omitted[k] {

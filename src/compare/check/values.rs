@@ -9,7 +9,7 @@
 
 use std::collections::BTreeMap;
 
-use super::{Finding, Kind, Severity, lang_name};
+use super::{Finding, Kind, Severity, lang_name, pair_refs};
 use crate::align::{Alignment, Pair};
 use crate::anchors;
 use crate::lang::{Date, Lang};
@@ -51,7 +51,7 @@ pub(super) fn check(alignment: &Alignment, out: &mut Vec<Finding>) {
             severity: Severity::Warning,
             kind: Kind::NumberMismatch,
             side: None,
-            refs: [Some(p.refs(0)), Some(p.refs(1))],
+            refs: pair_refs(p),
             message: format!(
                 "numbers differ: only the {} text states {}; only the {} text states {}",
                 names[0],
@@ -103,7 +103,7 @@ fn compare_dates(dates: &[Vec<Date>; 2], names: [&str; 2], p: &Pair, order: usiz
         severity: Severity::Error,
         kind: Kind::DateMismatch,
         side: None,
-        refs: [Some(p.refs(0)), Some(p.refs(1))],
+        refs: pair_refs(p),
         message: format!(
             "dates differ: the {} text states {} («{}»), the {} text {} («{}»){}",
             names[0],

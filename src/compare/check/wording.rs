@@ -2,7 +2,7 @@
 
 use std::collections::BTreeSet;
 
-use super::{Finding, Kind, Severity, lang_name};
+use super::{Finding, Kind, Severity, lang_name, pair_refs};
 use crate::align::Alignment;
 use crate::lang::Lang;
 use crate::lexicon::glossary::Glossary;
@@ -18,7 +18,7 @@ pub(super) fn check(alignment: &Alignment, glossary: &Glossary, out: &mut Vec<Fi
         }
         let texts = [p.text(0), p.text(1)];
         let langs = [docs[0].lang, docs[1].lang];
-        let refs = [Some(p.refs(0)), Some(p.refs(1))];
+        let refs = pair_refs(p);
         if let Some(message) = state_names(langs, &texts, names) {
             out.push(Finding {
                 severity: Severity::Error,
