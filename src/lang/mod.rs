@@ -225,6 +225,10 @@ pub struct Profile {
     /// end (`кто-` + `то`), and the beginnings of those that do (`государств-` +
     /// `членов`).
     pub hyphen_keep: (&'static [&'static str], &'static [&'static str]),
+    /// How the first part of a compound of two words ends (`научно-` +
+    /// `исследовательский`): such a part broken at a line end keeps its hyphen when
+    /// the second part is a word the text writes elsewhere.
+    pub compound_first_endings: &'static [&'static str],
     /// Recognises a heading (article, chapter, part, annex, preamble) at the start of a line.
     pub heading: fn(&str) -> Option<HeadingMatch>,
     /// Recognises a paragraph or sub-item label at the start of a line.

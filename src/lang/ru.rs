@@ -76,6 +76,9 @@ pub(super) static PROFILE: Profile = Profile {
     page_number_words: (&["стр.", "страница", "с.", "page"], &[]),
     bullet_before_text_is_markup: false,
     hyphen_keep: (&["либо", "нибудь", "то", "ка", "таки"], &["член"]),
+    // Adjectives in the linking form (`научно-`, `военно-`, `русско-`, `торгово-`);
+    // prefixes that are written solid (`взаимо-`, `регио-` as a syllable) end otherwise.
+    compound_first_endings: &["но", "ско", "цко", "ово", "ево"],
     heading,
     label,
     is_closing,

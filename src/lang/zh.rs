@@ -94,6 +94,7 @@ pub(super) static PROFILE: Profile = Profile {
     page_number_words: (&["第", "page"], &["页", "頁"]),
     bullet_before_text_is_markup: true,
     hyphen_keep: (&[], &[]),
+    compound_first_endings: &[],
     heading,
     label,
     is_closing,

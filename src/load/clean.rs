@@ -300,12 +300,16 @@ pub fn join_hyphenation(lang: Lang, lines: &mut Vec<Line>, repairs: &mut Vec<Rep
         .collect();
     // The words the text writes whole within a line: `Республи-` + `ка` is the
     // `республика` the text writes elsewhere, not a word with the particle `-ка`.
-    let words: std::collections::BTreeSet<String> = lines
-        .iter()
-        .flat_map(|l| l.text.split(|c: char| !c.is_alphabetic()))
-        .filter(|w| w.chars().count() > 3)
-        .map(str::to_lowercase)
-        .collect();
+    // The first word of a line after a hyphen is left out: it may be the tail of a
+    // broken word.
+    let mut words: BTreeMap<String, usize> = BTreeMap::new();
+    for (k, l) in lines.iter().enumerate() {
+        let after_hyphen = k > 0 && lines[k - 1].text.ends_with('-');
+        let split = l.text.split(|c: char| !c.is_alphabetic()).skip(usize::from(after_hyphen));
+        for w in split.filter(|w| w.chars().count() > 3) {
+            *words.entry(w.to_lowercase()).or_default() += 1;
+        }
+    }
     let mut i = 0;
     while i < lines.len() {
         let ends_hyphen = {
@@ -335,11 +339,12 @@ pub fn join_hyphenation(lang: Lang, lines: &mut Vec<Line>, repairs: &mut Vec<Rep
         // hyphen, and so does any compound the text writes hyphenated elsewhere.
         let (tails, heads) = lang.profile().hyphen_keep;
         let particle = tails.contains(&tail_word.as_str());
-        let whole = words.contains(&format!("{head_word}{tail_word}").to_lowercase());
+        let whole = words.contains_key(&format!("{head_word}{tail_word}").to_lowercase());
         let keep = !whole
             && (particle
                 || heads.iter().any(|h| tail_word.starts_with(h))
-                || compounds.contains(&hyphenated.to_lowercase()));
+                || compounds.contains(&hyphenated.to_lowercase())
+                || two_words(lang.profile().compound_first_endings, &head_word, &tail_word, &words));
         let joined = if keep { format!("{head}-{}", lines[j].text) } else { format!("{head}{}", lines[j].text) };
         repair(
             repairs,
@@ -359,6 +364,23 @@ pub fn join_hyphenation(lang: Lang, lines: &mut Vec<Line>, repairs: &mut Vec<Rep
         // word: the joined line runs on into the line after it.
         lines.drain(i + 1..=j);
     }
+}
+
+/// Whether a word broken at a hyphen is a compound of two words (`научно-` /
+/// `исследовательскими`): the first part ends as the profile's compound first parts
+/// do and the second is a word the text also writes elsewhere, give or take its
+/// ending (`исследовательских`). A syllable cut (`безо-` / `пасности`) leaves no
+/// such word. `words` counts the words of the text but for the first after a
+/// line-end hyphen.
+fn two_words(endings: &[&str], head: &str, tail: &str, words: &BTreeMap<String, usize>) -> bool {
+    let (head, tail) = (head.to_lowercase(), tail.to_lowercase());
+    let tail_len = tail.chars().count();
+    if head.chars().count() < 4 || !endings.iter().any(|e| head.ends_with(e)) || tail_len < 6 {
+        return false;
+    }
+    // The stem: all but an ending of up to three letters.
+    let stem: String = tail.chars().take(tail_len.saturating_sub(3).max(5)).collect();
+    words.range(stem.clone()..).next().is_some_and(|(w, _)| w.starts_with(&stem))
 }
 
 #[cfg(test)]
@@ -402,6 +424,17 @@ mod tests {
         join_hyphenation(Lang::Ru, &mut ls, &mut r);
         assert_eq!(ls[0].text, "усиливают сотрудничество государств-членов и народов");
         assert_eq!((ls[0].first, ls[0].last), (1, 5));
+        // A compound of two words, the second written elsewhere; a syllable cut.
+        let mut ls = lines(&[
+            "связи между научно-",
+            "исследовательскими организациями и безо-",
+            "пасности, совместных исследовательских программ",
+        ]);
+        join_hyphenation(Lang::Ru, &mut ls, &mut r);
+        assert_eq!(
+            ls[0].text,
+            "связи между научно-исследовательскими организациями и безопасности, совместных исследовательских программ"
+        );
     }
 
     #[test]

@@ -159,6 +159,20 @@ struct Line {
     y_min: f64,
     y_max: f64,
     text: String,
+    /// The width of the line's text up to its first break opportunity: see [`lead`].
+    lead: f64,
+}
+
+impl Line {
+    fn height(&self) -> f64 {
+        self.y_max - self.y_min
+    }
+}
+
+/// Whether a line is set larger or smaller than the one before it: a heading, or
+/// the text after one.
+fn resized(p: &Line, next: &Line) -> bool {
+    (next.height() - p.height()).abs() > next.height().min(p.height()) * 0.2
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -224,7 +238,8 @@ fn parse_bbox(xhtml: &str, path: &Path) -> Result<Vec<Page>> {
                     if let (Some((y_min, y_max, words)), Some(page)) = (line.take(), pages.last_mut()) {
                         let text = join_words(&words, y_max - y_min);
                         if !text.trim().is_empty() {
-                            page.lines.push(Line { x_min: x_range.0, x_max: x_range.1, y_min, y_max, text });
+                            let lead = words.first().map_or(0.0, lead);
+                            page.lines.push(Line { x_min: x_range.0, x_max: x_range.1, y_min, y_max, text, lead });
                         }
                     }
                 }
@@ -250,17 +265,22 @@ fn merge_baselines(lines: &mut Vec<Line>) {
     };
     let mut out: Vec<Line> = Vec::with_capacity(lines.len());
     for line in lines.drain(..) {
-        // Pieces of one printed line come within a few lines of each other.
-        let start = out.len().saturating_sub(8);
+        // Pieces of one printed line come within a few lines of each other (a
+        // bracket in another font may come a page's paragraph later).
+        let start = out.len().saturating_sub(32);
         match out[start..].iter().rposition(|o| same(o, &line)) {
             Some(k) => {
                 let o = &mut out[start + k];
-                let (left, right) = if line.x_min < o.x_min {
-                    (line.text.clone(), o.text.clone())
+                let ((left, l_end), (right, r_start)) = if line.x_min < o.x_min {
+                    o.lead = line.lead;
+                    ((line.text.clone(), line.x_max), (o.text.clone(), o.x_min))
                 } else {
-                    (o.text.clone(), line.text.clone())
+                    ((o.text.clone(), o.x_max), (line.text.clone(), line.x_min))
                 };
-                o.text = format!("{left} {right}");
+                // A space where the page shows a gap, as between words.
+                let height = o.height().min(line.height());
+                let space = if r_start - l_end > height * 0.1 { " " } else { "" };
+                o.text = format!("{left}{space}{right}");
                 o.x_min = o.x_min.min(line.x_min);
                 o.x_max = o.x_max.max(line.x_max);
                 o.y_min = o.y_min.min(line.y_min);
@@ -313,6 +333,24 @@ fn paragraphs(pages: &[Page]) -> String {
     let mut rights: Vec<f64> = lines().map(|l| l.x_max).collect();
     rights.sort_by(f64::total_cmp);
     let right = rights.get(rights.len() * 9 / 10).copied().unwrap_or(0.0);
+    // The right edge of the column, where a ragged right margin (a web page printed)
+    // lets its longest lines reach.
+    let edge = rights.get(rights.len() * 49 / 50).copied().unwrap_or(0.0);
+    // A line ended its paragraph when it stopped short of the right edge by more than
+    // the next line's first word would have needed: had the paragraph gone on, that
+    // word would have stood on this line. Justified or ragged, the same test.
+    let ended = |p: &Line, next: &Line| edge - p.x_max > next.lead + next.height() * 0.25;
+    // The pitch of lines inside a paragraph, over the whole document: a low
+    // quantile of the steps from line to line, since where paragraphs are short most
+    // steps cross a paragraph gap.
+    let mut pitches: Vec<f64> =
+        pages.iter().flat_map(|p| p.lines.windows(2).map(|w| w[1].y_min - w[0].y_min)).filter(|d| *d > 0.0).collect();
+    pitches.sort_by(f64::total_cmp);
+    let pitch = pitches.get(pitches.len() / 5).copied().unwrap_or(f64::INFINITY);
+    // Lines set larger than the text (a title) are spaced wider in proportion.
+    let mut heights: Vec<f64> = lines().map(Line::height).collect();
+    heights.sort_by(f64::total_cmp);
+    let usual = heights.get(heights.len() / 2).copied().unwrap_or(1.0);
     let mut text = String::new();
     let mut prev: Option<&Line> = None;
     for (i, page) in pages.iter().enumerate() {
@@ -320,36 +358,32 @@ fn paragraphs(pages: &[Page]) -> String {
             // The page ends; a paragraph that goes on on the next page has its lines
             // on both sides of the form feed, with no blank line.
             let next = page.lines.first();
-            let goes_on = prev.zip(next).is_some_and(|(p, n)| {
-                let height = n.y_max - n.y_min;
-                n.x_min <= left + height * 0.5 && p.x_max >= right - height * 1.5
-            });
+            let goes_on = prev
+                .zip(next)
+                .is_some_and(|(p, n)| n.x_min <= left + n.height() * 0.5 && !ended(p, n) && !resized(p, n));
             text.push_str(if goes_on { "\x0c\n" } else { "\n\x0c\n\n" });
             prev = None;
         }
-        let mut pitches: Vec<f64> =
-            page.lines.windows(2).map(|w| w[1].y_min - w[0].y_min).filter(|d| *d > 0.0).collect();
-        pitches.sort_by(f64::total_cmp);
-        let pitch = pitches.get(pitches.len() / 2).copied().unwrap_or(f64::INFINITY);
         // The left edge of the paragraph's lines after its first, once known.
         let mut body: Option<f64> = None;
         for line in &page.lines {
-            let height = line.y_max - line.y_min;
+            let height = line.height();
             if let Some(p) = prev {
-                let gap = line.y_min - p.y_min > pitch * 1.2;
-                let short = p.x_max < right - height * 1.5;
+                let gap = line.y_min - p.y_min > pitch * 1.2 * (p.height() / usual).max(1.0);
+                let short = ended(p, line);
                 // A line filled to the right edge and cut inside a word runs on
                 // under its own start: the second line of a list item whose label
                 // stands at the item's margin (`(丑) …且不` / `分种族…`), indented
-                // like the first.
-                let full = p.x_max >= right - height * 0.5;
+                // like the first; or centred under it, in a centred title.
+                let cut = p.x_max >= right - p.height() * 0.5 && cut_in_a_word(&p.text);
                 let under = |x: f64| (line.x_min - x).abs() <= height * 0.5;
+                let centred = ((line.x_min + line.x_max) - (p.x_min + p.x_max)).abs() <= height;
                 // Once a paragraph's second line has set its margin, the lines at
                 // that margin are its own, unless the line above ended a statement.
-                let runs_on = (full && under(p.x_min) && cut_in_a_word(&p.text))
-                    || (body.is_some_and(under) && !ends_statement(&p.text));
+                let runs_on =
+                    (cut && (under(p.x_min) || centred)) || (body.is_some_and(under) && !ends_statement(&p.text));
                 let indented = line.x_min > left + height * 0.5 && !runs_on;
-                if indented || gap || short {
+                if indented || gap || short || resized(p, line) {
                     text.push('\n');
                     body = None;
                 } else if body.is_none() {
@@ -362,6 +396,18 @@ fn paragraphs(pages: &[Page]) -> String {
         }
     }
     text
+}
+
+/// The width of a line's text up to its first break opportunity (UAX #14): its
+/// first word, or its first ideograph with what sticks to it (`“本`, `(丑)`).
+/// `pdftotext` gives a run of ideographs as one word; their widths are taken as
+/// equal.
+fn lead(first: &Word) -> f64 {
+    let text = first.text.as_str();
+    let total = text.chars().count().max(1);
+    let cut = unicode_linebreak::linebreaks(text).next().map_or(text.len(), |(i, _)| i);
+    let head = text[..cut].trim_end().chars().count();
+    (first.x_max - first.x_min) * head as f64 / total as f64
 }
 
 /// Whether a printed line ends where a paragraph may end: with a stop, a semicolon,
@@ -488,7 +534,7 @@ mod tests {
     use super::*;
 
     fn line(y: f64, text: &str) -> Line {
-        Line { x_min: 80.0, x_max: 500.0, y_min: y, y_max: y + 12.0, text: text.to_string() }
+        Line { x_min: 80.0, x_max: 500.0, y_min: y, y_max: y + 12.0, text: text.to_string(), lead: 30.0 }
     }
 
     #[test]
@@ -540,6 +586,7 @@ mod tests {
             y_min: 100.0 + 25.0 * k as f64,
             y_max: 118.0 + 25.0 * k as f64,
             text: text.to_string(),
+            lead: 18.0,
         };
         let lines = vec![
             at(113.0, 538.0, 0, "一、大会应发动研究，并作成建议，以促进经济、社会、文化、教育及卫生"),

@@ -268,12 +268,15 @@ enum Gap {
 pub(super) fn paragraphs(profile: &Profile, shape: &Shape, lines: &[Line], repairs: &mut Vec<Repair>) -> Vec<Para> {
     let mut paras: Vec<Para> = Vec::new();
     let mut gap = Gap::None;
+    // Whether a blank line, not only a form feed, stands in the gap.
+    let mut blank = false;
     // Before the first heading, a line that opens a recital after a clause starts a
     // paragraph, whatever its length says.
     let mut preamble = true;
     for line in lines {
         if line.is_blank() {
             gap = if line.page_break || gap == Gap::Page { Gap::Page } else { Gap::Blank };
+            blank |= !line.page_break;
             continue;
         }
         if line.page_break {
@@ -282,7 +285,15 @@ pub(super) fn paragraphs(profile: &Profile, shape: &Shape, lines: &[Line], repai
         }
         preamble &= (profile.heading)(&line.text).is_none();
         let recital = preamble && profile.opens_recital(&line.text);
-        let joined = paras.last().and_then(|p| join(profile, shape, p, line, gap, recital));
+        // A reader of printed pages writes a bare form feed where a paragraph goes
+        // on over the page end, unless a numbered unit starts the page: a last line
+        // that all but filled its page says nothing of where the paragraph ended.
+        let printed_page = shape.printed_lines && gap == Gap::Page && !blank && !starts_unit(profile, &line.text);
+        let joined = if printed_page {
+            paras.last().map(|_| Join::PageBreak)
+        } else {
+            paras.last().and_then(|p| join(profile, shape, p, line, gap, recital))
+        };
         match (joined, paras.last_mut()) {
             (Some(kind), Some(p)) => {
                 repairs.push(Repair {
@@ -323,6 +334,7 @@ pub(super) fn paragraphs(profile: &Profile, shape: &Shape, lines: &[Line], repai
             }
         }
         gap = Gap::None;
+        blank = false;
     }
     paras
 }
@@ -421,7 +433,10 @@ impl Meeting<'_> {
         let heading = if p.joined { None } else { (profile.heading)(&p.text) };
         let heading_alone = heading.as_ref().is_some_and(|h| !h.rest_is_body) && !goes_on;
         let heading_goes_on = heading.is_some_and(|h| !h.rest_is_body && !h.rest.is_empty()) && goes_on;
-        ((self.gap == Gap::None && !numbered && !heading_alone) || heading_goes_on).then_some(Join::Wrap)
+        // A printed line that runs on is a wrap, a heading's too (`第七章：…及` /
+        // `侵略行为之应付办法`): the reader ended the paragraph where the line ended short.
+        let printed = self.gap == Gap::None && self.shape.printed_lines;
+        ((self.gap == Gap::None && !numbered && !heading_alone) || heading_goes_on || printed).then_some(Join::Wrap)
     }
 
     /// What indentation decides, if anything: a line deeper than the one before is a

@@ -109,15 +109,16 @@ fn leading_blocks<'a>(profile: &Profile, shape: &Shape, lines: &'a [Line]) -> Op
     while let Some(next) = lines[end..].iter().position(|l| !l.is_blank() || l.page_break).map(|i| end + i) {
         let next_end = block_end(next);
         let gap_has_page_break = lines[end..next].iter().any(|l| l.page_break);
+        // A later block is a title line, or a title line wrapped (`о долгосрочном
+        // добрососедстве, дружбе` / `и сотрудничестве`).
         if gap_has_page_break
-            || next_end - next != 1
             || next_end == lines.len()
-            || taken.len() == MAX_TITLE_LINES
-            || !title_like(&lines[next])
+            || taken.len() + (next_end - next) > MAX_TITLE_LINES
+            || !lines[next..next_end].iter().all(title_like)
         {
             break;
         }
-        taken.push(&lines[next]);
+        taken.extend(&lines[next..next_end]);
         end = next_end;
     }
     Some((taken, end))
