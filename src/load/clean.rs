@@ -33,54 +33,94 @@ pub fn normalize(raw: &[&str], repairs: &mut Vec<Repair>) -> Vec<Line> {
     }
     raw.iter()
         .enumerate()
-        .map(|(i, &raw)| {
-            let no = i + 1;
-            let mut text = if is_nfc(raw) {
-                raw.to_string()
-            } else {
-                repair(repairs, RepairKind::Normalization, no, "composed characters (Unicode NFC)");
-                raw.nfc().collect()
-            };
-            let invisible =
-                |c: char| matches!(c, '\u{200B}' | '\u{200C}' | '\u{200D}' | '\u{2060}' | '\u{FEFF}' | '\u{00AD}');
-            if text.contains(invisible) {
-                text.retain(|c| !invisible(c));
-                repair(repairs, RepairKind::Invisible, no, "removed zero-width characters or soft hyphens");
-            }
-            let is_space = |c: char| c.is_whitespace() || c == '\u{3000}';
-            let indent: String = text.chars().take_while(|&c| is_space(c)).collect();
-            let columns = indent_columns(&indent);
-            let trimmed = text.trim_matches(is_space);
-            let mut folded = String::with_capacity(trimmed.len());
-            let mut prev_space = false;
-            let mut odd_space = false;
-            for c in trimmed.chars() {
-                if is_space(c) {
-                    if c != ' ' || prev_space {
-                        odd_space = true;
-                    }
-                    if !prev_space {
-                        folded.push(' ');
-                    }
-                    prev_space = true;
-                } else {
-                    folded.push(c);
-                    prev_space = false;
-                }
-            }
-            if !trimmed.is_empty() && (columns > margin || trimmed.len() != text.len() - indent.len() || odd_space) {
-                let what = match (columns > margin, odd_space) {
-                    (true, _) => "removed indentation",
-                    (false, true) => "folded non-breaking or repeated spaces",
-                    (false, false) => "removed trailing spaces",
-                };
-                repair(repairs, RepairKind::Whitespace, no, what);
-            }
-            let len = folded.chars().count();
-            let page_break = raw.contains('\u{c}');
-            Line { text: folded, first: no, last: no, indent: columns, page_break, physical: [len; 2] }
+        .map(|(i, &raw)| match plain_length(raw) {
+            Some(len) => Line {
+                text: raw.to_string(),
+                first: i + 1,
+                last: i + 1,
+                indent: 0,
+                page_break: false,
+                physical: [len; 2],
+            },
+            None => repair_line(raw, i + 1, margin, repairs),
         })
         .collect()
+}
+
+/// Line `no` of the input repaired: composed, invisible characters removed, spaces
+/// folded, indentation beyond the `margin` every line has reported.
+fn repair_line(raw: &str, no: usize, margin: usize, repairs: &mut Vec<Repair>) -> Line {
+    let mut text = if is_nfc(raw) {
+        raw.to_string()
+    } else {
+        repair(repairs, RepairKind::Normalization, no, "composed characters (Unicode NFC)");
+        raw.nfc().collect()
+    };
+    let invisible = |c: char| matches!(c, '\u{200B}' | '\u{200C}' | '\u{200D}' | '\u{2060}' | '\u{FEFF}' | '\u{00AD}');
+    if text.contains(invisible) {
+        text.retain(|c| !invisible(c));
+        repair(repairs, RepairKind::Invisible, no, "removed zero-width characters or soft hyphens");
+    }
+    let is_space = |c: char| c.is_whitespace() || c == '\u{3000}';
+    let indent: String = text.chars().take_while(|&c| is_space(c)).collect();
+    let columns = indent_columns(&indent);
+    let trimmed = text.trim_matches(is_space);
+    let mut folded = String::with_capacity(trimmed.len());
+    let mut prev_space = false;
+    let mut odd_space = false;
+    for c in trimmed.chars() {
+        if is_space(c) {
+            if c != ' ' || prev_space {
+                odd_space = true;
+            }
+            if !prev_space {
+                folded.push(' ');
+            }
+            prev_space = true;
+        } else {
+            folded.push(c);
+            prev_space = false;
+        }
+    }
+    if !trimmed.is_empty() && (columns > margin || trimmed.len() != text.len() - indent.len() || odd_space) {
+        let what = match (columns > margin, odd_space) {
+            (true, _) => "removed indentation",
+            (false, true) => "folded non-breaking or repeated spaces",
+            (false, false) => "removed trailing spaces",
+        };
+        repair(repairs, RepairKind::Whitespace, no, what);
+    }
+    let len = folded.chars().count();
+    let page_break = raw.contains('\u{c}');
+    Line { text: folded, first: no, last: no, indent: columns, page_break, physical: [len; 2] }
+}
+
+/// The length in characters of a line that needs no repair, or `None` if it may
+/// need one: a line with nothing but characters of the ranges below (which are
+/// composed, visible and not spaces), and single spaces between them. Most lines are
+/// of this kind; the full repair reads every character through Unicode tables.
+fn plain_length(line: &str) -> Option<usize> {
+    let mut len = 0;
+    let mut prev_space = true;
+    for c in line.chars() {
+        let ok = match c {
+            ' ' => !prev_space,
+            '!'..='~'
+            | '\u{A1}'..='\u{2FF}'
+            | '\u{400}'..='\u{45F}'
+            | '\u{2010}'..='\u{2027}'
+            | '\u{3001}'..='\u{3029}'
+            | '\u{4E00}'..='\u{9FFF}'
+            | '\u{FF01}'..='\u{FF5E}' => c != '\u{AD}',
+            _ => false,
+        };
+        if !ok {
+            return None;
+        }
+        prev_space = c == ' ';
+        len += 1;
+    }
+    (!prev_space || line.is_empty()).then_some(len)
 }
 
 /// The width of a line's indentation in columns: a space 1, a tab 4, an ideographic
@@ -364,6 +404,37 @@ mod tests {
     fn lines(texts: &[&str]) -> Vec<Line> {
         let mut r = Vec::new();
         normalize(texts, &mut r)
+    }
+
+    /// Lines that need no repair are read without the full repair, and come out as
+    /// the full repair makes them.
+    #[test]
+    fn plain_lines_are_what_the_repair_makes_of_them() {
+        for c in (0..=0x10FFFF).filter_map(char::from_u32).filter(|c| plain_length(&c.to_string()).is_some()) {
+            assert!(!c.is_whitespace() && !c.is_control(), "{c:?}");
+            assert_eq!(unicode_normalization::char::canonical_combining_class(c), 0, "{c:?}");
+            assert_eq!(
+                unicode_normalization::is_nfc_quick(std::iter::once(c)),
+                unicode_normalization::IsNormalized::Yes
+            );
+        }
+        let texts =
+            ["", "a", " a", "a ", "a  b", "a b", "Статья 1. Текст", "第一条　缔约", "x\u{AD}y", "a\u{A0}b", "e\u{301}"];
+        for t in texts {
+            let mut r = Vec::new();
+            let full = repair_line(t, 1, 0, &mut r);
+            if let Some(len) = plain_length(t) {
+                assert!(r.is_empty(), "{t:?}");
+                let want =
+                    Line { text: t.to_string(), first: 1, last: 1, indent: 0, page_break: false, physical: [len; 2] };
+                assert_eq!(full, want, "{t:?}");
+                assert_eq!(normalize(&[t], &mut r), [want]);
+            }
+        }
+        assert_eq!(
+            texts.map(|t| plain_length(t).is_some()),
+            [true, true, false, false, false, true, true, false, false, false, false]
+        );
     }
 
     #[test]
