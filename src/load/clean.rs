@@ -4,11 +4,11 @@
 //! for every change. Removed lines become blank, so that what was a page break stays
 //! one for the paragraph joiner in [`crate::structure`].
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, BTreeSet};
 
 use unicode_normalization::{UnicodeNormalization, is_nfc};
 
-use crate::lang::Lang;
+use crate::lang::{Lang, chars};
 use crate::model::{Repair, RepairKind};
 pub use crate::structure::line::Line;
 use crate::text::shorten;
@@ -320,6 +320,34 @@ pub fn unglue_page_numbers(lang: Lang, lines: &mut [Line], repairs: &mut Vec<Rep
     }
 }
 
+/// What [`join_hyphenation`] looks a broken word up in.
+struct Known {
+    /// The hyphenated compounds the text writes within a line, lowercase.
+    compounds: BTreeSet<String>,
+    /// The words of more than three letters the text writes whole within a line,
+    /// lowercase: `Республи-` + `ка` is the `республика` the text writes elsewhere,
+    /// not a word with the particle `-ка`.
+    words: BTreeSet<String>,
+}
+
+impl Known {
+    fn of(lines: &[Line]) -> Self {
+        let compounds = lines
+            .iter()
+            .flat_map(|l| l.text.split(|c: char| !(chars::is_alphabetic(c) || c == '-')))
+            .filter(|w| w.contains('-') && !w.starts_with('-') && !w.ends_with('-'))
+            .map(str::to_lowercase)
+            .collect();
+        let words = lines
+            .iter()
+            .flat_map(|l| l.text.split(|c: char| !chars::is_alphabetic(c)))
+            .filter(|w| w.chars().count() > 3)
+            .map(str::to_lowercase)
+            .collect();
+        Known { compounds, words }
+    }
+}
+
 /// Joins words hyphenated at a line end (`со-` + `трудничество`), across blank lines
 /// and removed page furniture, keeping real hyphens (`государств-членов`).
 pub fn join_hyphenation(lang: Lang, lines: &mut Vec<Line>, repairs: &mut Vec<Repair>) {
@@ -327,21 +355,9 @@ pub fn join_hyphenation(lang: Lang, lines: &mut Vec<Line>, repairs: &mut Vec<Rep
         return;
     }
     let is_script = lang.profile().is_script_char;
-    // The hyphenated compounds the text writes within a line, looked up for each break.
-    let compounds: std::collections::BTreeSet<String> = lines
-        .iter()
-        .flat_map(|l| l.text.split(|c: char| !(c.is_alphabetic() || c == '-')))
-        .filter(|w| w.contains('-') && !w.starts_with('-') && !w.ends_with('-'))
-        .map(str::to_lowercase)
-        .collect();
-    // The words the text writes whole within a line: `Республи-` + `ка` is the
-    // `республика` the text writes elsewhere, not a word with the particle `-ка`.
-    let words: std::collections::BTreeSet<String> = lines
-        .iter()
-        .flat_map(|l| l.text.split(|c: char| !c.is_alphabetic()))
-        .filter(|w| w.chars().count() > 3)
-        .map(str::to_lowercase)
-        .collect();
+    // The hyphenated compounds and the words the text writes within a line, read
+    // from the lines as they are before the first join, when a break is first found.
+    let mut known: Option<Known> = None;
     let mut i = 0;
     while i < lines.len() {
         let ends_hyphen = {
@@ -371,6 +387,7 @@ pub fn join_hyphenation(lang: Lang, lines: &mut Vec<Line>, repairs: &mut Vec<Rep
         // hyphen, and so does any compound the text writes hyphenated elsewhere.
         let (tails, heads) = lang.profile().hyphen_keep;
         let particle = tails.contains(&tail_word.as_str());
+        let Known { compounds, words } = known.get_or_insert_with(|| Known::of(lines));
         let whole = words.contains(&format!("{head_word}{tail_word}").to_lowercase());
         let keep = !whole
             && (particle
