@@ -1,7 +1,7 @@
 //! The Russian profile: Cyrillic, windows-1251/KOI8-R/IBM866, `Статья 1`, `1.`, `а)`,
 //! and the number words Russian treaties write where Chinese writes numerals.
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 use std::sync::LazyLock;
 
 use aho_corasick::AhoCorasick;
@@ -171,8 +171,10 @@ fn ordinal_value(word: &str) -> Option<u32> {
 fn ordinal_of_lower(lower: &str) -> Option<u32> {
     let words = number_words();
     let mut best: Option<(usize, u32)> = None;
-    for ending in ADJECTIVE_ENDINGS {
-        if let Some(stem) = lower.strip_suffix(ending)
+    // Every place an ending of the list could start, the nearest the end first.
+    for (cut, _) in lower.char_indices().rev().take(words.longest_ending) {
+        let (stem, ending) = lower.split_at(cut);
+        if words.endings.contains(ending)
             && let Some(&value) = words.ordinal_stems.get(stem)
             && best.is_none_or(|(len, _)| stem.len() > len)
         {
@@ -187,6 +189,9 @@ fn ordinal_of_lower(lower: &str) -> Option<u32> {
 struct NumberWords {
     /// [`ORDINAL_STEMS`] by stem.
     ordinal_stems: HashMap<&'static str, u32>,
+    /// [`ADJECTIVE_ENDINGS`], and the length in characters of the longest.
+    endings: HashSet<&'static str>,
+    longest_ending: usize,
     /// Every form of [`CARDINALS`], with its place in that list (the first place
     /// where a form is listed twice) and its value.
     cardinals: HashMap<&'static str, (usize, u32)>,
@@ -213,6 +218,8 @@ fn number_words() -> &'static NumberWords {
         }
         NumberWords {
             ordinal_stems,
+            endings: ADJECTIVE_ENDINGS.iter().copied().collect(),
+            longest_ending: ADJECTIVE_ENDINGS.iter().map(|e| e.chars().count()).max().unwrap_or(0),
             cardinals,
             months: MONTHS.iter().enumerate().map(|(m, &name)| (name, m as u32 + 1)).collect(),
             heads: AhoCorasick::new(COMPOUND_HEADS).expect("the compound heads build an automaton"),
