@@ -121,6 +121,10 @@ pub(super) fn align(containers: [&Containers; 2], units: [&Prepared; 2], model: 
             (None, None) => Vec::new(),
         })
         .collect();
+    // One part (a text read as lines is one container) is the result as it is.
+    if let [_] = parts.as_slice() {
+        return parts.into_iter().next().unwrap_or_default();
+    }
     parts.into_iter().flatten().collect()
 }
 

@@ -156,6 +156,7 @@ fn align_prepared(a: &Document, b: &Document) -> (Vec<UnitBead>, LengthModel, [P
         .filter(|x| x.a.len() == 1 && x.b.len() == 1)
         .map(|x| (units[0].length(x.a[0]), units[1].length(x.b[0])))
         .collect();
+    drop(first);
     model = model.refine(&ones);
     let beads = containers::align([&containers[0], &containers[1]], [&units[0], &units[1]], &model);
     (beads, model, units)

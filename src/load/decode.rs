@@ -217,9 +217,8 @@ fn finish(text: String, encoding: String, bom: bool, path: &Path, lang: Option<L
         return Err(Error::new(ErrorKind::Empty, path));
     }
     // Control characters other than line ends and tabs mean binary data.
-    let controls =
-        text.chars().filter(|&c| c.is_control() && !matches!(c, '\n' | '\r' | '\t' | '\u{0b}' | '\u{0c}')).count();
-    if controls * 20 > text.chars().count().max(1) {
+    let (controls, chars) = count_controls(&text);
+    if controls * 20 > chars.max(1) {
         return Err(Error::new(ErrorKind::Binary, path));
     }
     let (ok, told) = match lang {
@@ -242,9 +241,45 @@ fn finish(text: String, encoding: String, bom: bool, path: &Path, lang: Option<L
     Ok(Decoded { text, encoding, bom, lang: told })
 }
 
+/// How many control characters other than line ends, tabs and form feeds a text
+/// has, and how many characters, counted on its bytes: the controls are U+0000–U+001F
+/// and U+007F (one byte each) and U+0080–U+009F (`C2 80` to `C2 9F`), and every
+/// byte but a continuation byte starts a character.
+fn count_controls(text: &str) -> (usize, usize) {
+    let bytes = text.as_bytes();
+    let (mut controls, mut chars) = (0, 0);
+    for (i, &b) in bytes.iter().enumerate() {
+        chars += usize::from(b & 0xC0 != 0x80);
+        let control = match b {
+            b'\n' | b'\r' | b'\t' | 0x0B | 0x0C => false,
+            0x00..=0x1F | 0x7F => true,
+            0xC2 => bytes.get(i + 1).is_some_and(|n| (0x80..=0x9F).contains(n)),
+            _ => false,
+        };
+        controls += usize::from(control);
+    }
+    (controls, chars)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn controls_counted_on_bytes_as_on_characters() {
+        for t in [
+            "",
+            "a\tb\n",
+            "\u{0}\u{1f}\u{7f}\u{80}\u{9f}\u{a0}",
+            "第一条\u{c}\u{b}\r\n",
+            "Статья\u{85}\u{2028}",
+            "\u{c2}\u{100}",
+        ] {
+            let controls =
+                t.chars().filter(|&c| c.is_control() && !matches!(c, '\n' | '\r' | '\t' | '\u{0b}' | '\u{0c}')).count();
+            assert_eq!(count_controls(t), (controls, t.chars().count()), "{t:?}");
+        }
+    }
 
     fn decode_as(bytes: &[u8], lang: Option<Lang>) -> Decoded {
         decode(bytes, Path::new("t"), lang, None).unwrap()
