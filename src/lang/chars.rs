@@ -41,13 +41,6 @@ pub fn is_uppercase(c: char) -> bool {
     }
 }
 
-/// Whether every character of `s` lowercases to one character by [`lower_char`]'s
-/// fast path: ASCII and Cyrillic U+0400–U+045F.
-#[inline]
-fn fast_lowercase(s: &str) -> bool {
-    s.chars().all(|c| c.is_ascii() || ('\u{0400}'..='\u{045F}').contains(&c))
-}
-
 /// The lowercase of an ASCII or Cyrillic U+0400–U+045F character.
 #[inline]
 fn lower_char(c: char) -> char {
@@ -64,10 +57,15 @@ fn lower_char(c: char) -> char {
 /// reused from word to word allocates once.
 pub fn lowercase_into(s: &str, out: &mut String) {
     out.clear();
-    if fast_lowercase(s) {
-        out.extend(s.chars().map(lower_char));
-    } else {
-        out.push_str(&s.to_lowercase());
+    for c in s.chars() {
+        // ASCII and Cyrillic U+0400–U+045F lowercase one character to one; for
+        // anything else the standard library lowercases the whole.
+        if !(c.is_ascii() || ('\u{0400}'..='\u{045F}').contains(&c)) {
+            out.clear();
+            out.push_str(&s.to_lowercase());
+            return;
+        }
+        out.push(lower_char(c));
     }
 }
 

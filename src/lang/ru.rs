@@ -1,10 +1,10 @@
 //! The Russian profile: Cyrillic, windows-1251/KOI8-R/IBM866, `Статья 1`, `1.`, `а)`,
 //! and the number words Russian treaties write where Chinese writes numerals.
 
-use std::collections::{HashMap, HashSet};
 use std::sync::LazyLock;
 
 use aho_corasick::AhoCorasick;
+use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 
 use super::anchor::{Anchor, AnchorKind, push_digit_numbers};
 use super::chars;
@@ -185,7 +185,8 @@ fn ordinal_of_lower(lower: &str) -> Option<u32> {
 }
 
 /// The number words of this profile in hashed tables, so that reading a word costs
-/// a few lookups instead of a pass over every form.
+/// a few lookups instead of a pass over every form. The tables hash with rustc-hash
+/// (FxHash): their keys are a few bytes long, and nothing hostile chooses them.
 struct NumberWords {
     /// [`ORDINAL_STEMS`] by stem.
     ordinal_stems: HashMap<&'static str, u32>,
@@ -203,7 +204,7 @@ struct NumberWords {
 
 fn number_words() -> &'static NumberWords {
     static WORDS: LazyLock<NumberWords> = LazyLock::new(|| {
-        let mut cardinals = HashMap::new();
+        let mut cardinals = HashMap::default();
         for (place, form, value) in CARDINALS
             .iter()
             .flat_map(|(forms, value)| forms.iter().map(move |f| (f, *value)))
@@ -212,7 +213,7 @@ fn number_words() -> &'static NumberWords {
         {
             cardinals.entry(form).or_insert((place, value));
         }
-        let mut ordinal_stems = HashMap::new();
+        let mut ordinal_stems = HashMap::default();
         for &(stem, value) in ORDINAL_STEMS {
             ordinal_stems.entry(stem).or_insert(value);
         }
