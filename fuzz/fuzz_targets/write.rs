@@ -65,7 +65,7 @@ fuzz_target!(|data: &[u8]| {
         .flat_map(|p| {
             (0..2).filter(|&s| !p.sides[s].is_empty()).map(move |s| {
                 let joiner = al.docs[s].lang.profile().line_joiner;
-                sanitize(&p.sides[s].iter().map(|x| x.text.as_str()).collect::<Vec<_>>().join(joiner)).trim().to_string()
+                sanitize(&p.sides[s].iter().map(|x| x.text.as_ref()).collect::<Vec<_>>().join(joiner)).trim().to_string()
             })
         })
         .collect();

@@ -22,6 +22,10 @@ pub(super) struct Block {
     key: String,
     /// How long the kind at the start of the key is (`art` of `art.5`).
     kind_len: usize,
+    /// The [`code`] of the kind and the hash of the key: two containers whose codes
+    /// or hashes differ differ in kind or key, told without comparing the strings
+    /// (see [`Block::same`]).
+    hashes: [u64; 2],
     /// Its units.
     units: Range<usize>,
 }
@@ -30,6 +34,17 @@ impl Block {
     /// The kind of the container: `art`, `chapter`, `preamble` …
     fn kind(&self) -> &str {
         &self.key[..self.kind_len]
+    }
+
+    /// Whether two blocks have the same kind (`part` 0) or the same key (`part` 1).
+    #[inline]
+    fn same(&self, other: &Block, part: usize) -> bool {
+        self.hashes[part] == other.hashes[part]
+            && match part {
+                // The code of a kind of fewer than eight bytes is the kind.
+                0 => self.kind_len < 8 || self.kind() == other.kind(),
+                _ => self.key == other.key,
+            }
     }
 }
 
@@ -50,7 +65,8 @@ impl Containers {
                 _ => {
                     let key = u.info.container.clone();
                     let kind_len = key.find(['.', '~']).unwrap_or(key.len());
-                    blocks.push(Block { key, kind_len, units: i..i + 1 })
+                    let hashes = [code(&key[..kind_len]), hash(&key)];
+                    blocks.push(Block { key, kind_len, hashes, units: i..i + 1 })
                 }
             }
         }
@@ -67,6 +83,24 @@ impl Containers {
             .collect();
         Containers { blocks, features: Prepared::of(&merged) }
     }
+}
+
+/// A short string's bytes and length as one number (two short strings are equal
+/// when their codes are), or for a longer one its hash with the top byte set.
+fn code(s: &str) -> u64 {
+    if s.len() < 8 {
+        s.bytes().fold(0, |code, b| code << 8 | u64::from(b)) | (s.len() as u64) << 56
+    } else {
+        hash(s) | 0xFF << 56
+    }
+}
+
+/// A hash of a string that is the same in every run.
+fn hash(s: &str) -> u64 {
+    use std::hash::{Hash, Hasher};
+    let mut h = std::hash::DefaultHasher::new();
+    s.hash(&mut h);
+    h.finish()
 }
 
 /// Aligns the units of two texts, containers first, then the units inside each
@@ -87,6 +121,10 @@ pub(super) fn align(containers: [&Containers; 2], units: [&Prepared; 2], model: 
             (None, None) => Vec::new(),
         })
         .collect();
+    // One part (a text read as lines is one container) is the result as it is.
+    if let [_] = parts.as_slice() {
+        return parts.into_iter().next().unwrap_or_default();
+    }
     parts.into_iter().flatten().collect()
 }
 
@@ -139,11 +177,16 @@ impl Costs for ContainerCosts<'_> {
 /// The cost of pairing container `i` of one text with container `j` of the other.
 fn pair_cost(ca: &Containers, cb: &Containers, i: usize, j: usize, model: &LengthModel) -> f64 {
     let (x, y) = (&ca.blocks[i], &cb.blocks[j]);
-    if x.kind() != y.kind() {
+    if !x.same(y, 0) {
         return f64::INFINITY;
     }
     let (fa, fb) = (&ca.features, &cb.features);
-    let matched = fa.anchor_lists(i, i + 1).shared(fb.anchor_lists(j, j + 1));
+    // Blocks whose signatures share no bit share no anchor.
+    let matched = if fa.signature(i, i + 1) & fb.signature(j, j + 1) != 0 {
+        fa.anchor_lists(i, i + 1).shared(fb.anchor_lists(j, j + 1))
+    } else {
+        0
+    };
     let unmatched = fa.anchor_count(i, i + 1) + fb.anchor_count(j, j + 1) - 2 * matched;
     // Anchors count half as much as inside a container: a container holds many.
     let mut c =
@@ -152,7 +195,7 @@ fn pair_cost(ca: &Containers, cb: &Containers, i: usize, j: usize, model: &Lengt
     if x.units.len() != y.units.len() {
         c += OTHER_SHAPE;
     }
-    if x.key == y.key {
+    if x.same(y, 1) {
         c -= SAME_KEY;
     }
     c

@@ -28,6 +28,8 @@ mod pairs;
 mod prepared;
 mod search;
 
+use std::borrow::Cow;
+
 use rayon::prelude::*;
 use serde::Serialize;
 
@@ -54,25 +56,28 @@ pub struct AlignOptions {
 }
 
 /// A unit taking part in a pair: its reference and text.
+///
+/// A unit's text is borrowed from its document, not copied: an alignment holds no
+/// second copy of the texts. A sentence's text, cut from its unit, is its own.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
-pub struct Segment {
+pub struct Segment<'d> {
     /// The unit's reference (`art.8.1`, or `art.8.1.s2` for a sentence).
     #[serde(rename = "ref")]
     pub r#ref: String,
     /// Its text.
-    pub text: String,
+    pub text: Cow<'d, str>,
 }
 
 /// One row of an alignment: some units of each text and the confidence in them.
 #[derive(Debug, Clone, PartialEq, Serialize)]
-pub struct Pair {
+pub struct Pair<'d> {
     /// The segments of each side, in the order of [`Alignment::docs`].
-    pub sides: [Vec<Segment>; 2],
+    pub sides: [Vec<Segment<'d>>; 2],
     /// Confidence from 0 to 1.
     pub score: f64,
 }
 
-impl Pair {
+impl Pair<'_> {
     /// The refs of side `s`, joined with `+`.
     pub fn refs(&self, s: usize) -> String {
         self.sides[s].iter().map(|x| x.r#ref.as_str()).collect::<Vec<_>>().join("+")
@@ -80,7 +85,7 @@ impl Pair {
 
     /// The text of side `s`, several units joined with a newline.
     pub fn text(&self, s: usize) -> String {
-        self.sides[s].iter().map(|x| x.text.as_str()).collect::<Vec<_>>().join("\n")
+        self.sides[s].iter().map(|x| x.text.as_ref()).collect::<Vec<_>>().join("\n")
     }
 
     /// The link type, `1-1`, `2-1`, `0-1` …
@@ -96,7 +101,7 @@ pub struct Alignment<'d> {
     /// order they were given in.
     pub docs: [&'d Document; 2],
     /// The pairs in document order; every unit of both texts is in exactly one.
-    pub pairs: Vec<Pair>,
+    pub pairs: Vec<Pair<'d>>,
     /// The length model estimated from the pair.
     pub model: LengthModel,
 }
@@ -117,10 +122,10 @@ pub struct UnitBead {
 pub fn align<'d>(x: &'d Document, y: &'d Document, options: &AlignOptions) -> Alignment<'d> {
     let (a, b) = if y.lang < x.lang { (y, x) } else { (x, y) };
     let (beads, model, units) = align_prepared(a, b);
-    let mut pairs: Vec<Pair> = match options.level {
+    let mut pairs: Vec<Pair<'d>> = match options.level {
         Level::Paragraph => beads.par_iter().map(|bead| pairs::unit_pair([a, b], bead, &model, &units)).collect(),
         Level::Sentence => {
-            let parts: Vec<Vec<Pair>> =
+            let parts: Vec<Vec<Pair<'d>>> =
                 beads.par_iter().map(|bead| pairs::sentence_pairs([a, b], bead, &model)).collect();
             parts.into_iter().flatten().collect()
         }
@@ -151,6 +156,7 @@ fn align_prepared(a: &Document, b: &Document) -> (Vec<UnitBead>, LengthModel, [P
         .filter(|x| x.a.len() == 1 && x.b.len() == 1)
         .map(|x| (units[0].length(x.a[0]), units[1].length(x.b[0])))
         .collect();
+    drop(first);
     model = model.refine(&ones);
     let beads = containers::align([&containers[0], &containers[1]], [&units[0], &units[1]], &model);
     (beads, model, units)

@@ -1,18 +1,25 @@
 //! Beads made into the pairs a user reads: the units' refs and texts, and the
 //! confidence in each pair.
 
+use std::borrow::Cow;
+
 use super::model::{self, Features, LengthModel, Tally};
 use super::prepared::Prepared;
 use super::{Pair, Segment, UnitBead, beads};
 use crate::model::{Document, Unit, UnitKind};
 use crate::segment;
 
-fn segment_of(unit: &Unit) -> Segment {
-    Segment { r#ref: unit.r#ref.clone(), text: unit.text.clone() }
+fn segment_of(unit: &Unit) -> Segment<'_> {
+    Segment { r#ref: unit.r#ref.clone(), text: Cow::Borrowed(&unit.text) }
 }
 
 /// The pair of a unit bead, scored with the features the search read.
-pub(super) fn unit_pair(docs: [&Document; 2], bead: &UnitBead, model: &LengthModel, units: &[Prepared; 2]) -> Pair {
+pub(super) fn unit_pair<'d>(
+    docs: [&'d Document; 2],
+    bead: &UnitBead,
+    model: &LengthModel,
+    units: &[Prepared; 2],
+) -> Pair<'d> {
     let [a, b] = docs;
     let score = match (bead.a.as_slice(), bead.b.as_slice()) {
         ([], _) | (_, []) => 0.0,
@@ -41,7 +48,7 @@ fn tally(units: &[Prepared; 2], sa: &[usize], sb: &[usize]) -> Tally {
 }
 
 /// Sentence pairs inside one unit bead: the sentences of each side, aligned.
-pub(super) fn sentence_pairs(docs: [&Document; 2], bead: &UnitBead, model: &LengthModel) -> Vec<Pair> {
+pub(super) fn sentence_pairs<'d>(docs: [&'d Document; 2], bead: &UnitBead, model: &LengthModel) -> Vec<Pair<'d>> {
     let [a, b] = docs;
     let (sa, fa) = sentences(a, &bead.a);
     let (sb, fb) = sentences(b, &bead.b);
@@ -64,7 +71,7 @@ pub(super) fn sentence_pairs(docs: [&Document; 2], bead: &UnitBead, model: &Leng
 
 /// The sentences of units `idx` of `doc`, with their features; a heading is one
 /// sentence.
-fn sentences(doc: &Document, idx: &[usize]) -> (Vec<Segment>, Vec<Features>) {
+fn sentences<'d>(doc: &'d Document, idx: &[usize]) -> (Vec<Segment<'d>>, Vec<Features>) {
     idx.iter()
         .flat_map(|&i| {
             let u = &doc.units[i];
@@ -72,7 +79,7 @@ fn sentences(doc: &Document, idx: &[usize]) -> (Vec<Segment>, Vec<Features>) {
             let sentences = if heading { vec![u.text.clone()] } else { segment::sentences(doc.lang, &u.text) };
             sentences.into_iter().enumerate().map(move |(k, s)| {
                 let f = Features::of_text(doc.lang, &s, None, heading);
-                (Segment { r#ref: format!("{}.s{}", u.r#ref, k + 1), text: s }, f)
+                (Segment { r#ref: format!("{}.s{}", u.r#ref, k + 1), text: Cow::Owned(s) }, f)
             })
         })
         .unzip()

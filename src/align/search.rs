@@ -155,6 +155,13 @@ pub fn search<const K: usize>(band: &Band, moves: &[(usize, usize); K], costs: &
         let (lo, hi) = band.rows[i];
         let here = (i % DEPTH) * width;
         table[here..here + width].fill(f64::INFINITY);
+        // Where each move comes from in this row: the columns of the row it leaves and
+        // where that row's costs start in the table (`None` above the first row).
+        let from: [Option<(usize, usize, usize)>; K] = moves.map(|(di, _)| {
+            let pi = i.checked_sub(di)?;
+            let (plo, phi) = band.rows[pi];
+            Some((plo, phi, (pi % DEPTH) * width))
+        });
         for j in lo..=hi {
             if i == 0 && j == 0 {
                 table[here] = 0.0;
@@ -162,16 +169,16 @@ pub fn search<const K: usize>(band: &Band, moves: &[(usize, usize); K], costs: &
             }
             let mut best = f64::INFINITY;
             let mut best_move = NONE;
-            for (k, &(di, dj)) in moves.iter().enumerate() {
-                if di > i || dj > j {
+            for (k, &(_, dj)) in moves.iter().enumerate() {
+                let Some((plo, phi, start)) = from[k] else { continue };
+                if dj > j {
                     continue;
                 }
-                let (pi, pj) = (i - di, j - dj);
-                let (plo, phi) = band.rows[pi];
+                let pj = j - dj;
                 if pj < plo || pj > phi {
                     continue;
                 }
-                let prev = table[(pi % DEPTH) * width + pj - plo];
+                let prev = table[start + pj - plo];
                 if prev == f64::INFINITY {
                     continue;
                 }

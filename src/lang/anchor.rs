@@ -34,6 +34,11 @@ pub struct Anchor {
 /// (`1 000 000`, `1,000,000`) and decimals (`3511.5`, Russian `3511,5`).
 /// `decimal_comma` says whether a comma followed by digits is a decimal separator.
 pub fn push_digit_numbers(text: &str, decimal_comma: bool, out: &mut Vec<Anchor>) {
+    // Most sentences have no digit: an ASCII digit, or the lead byte 0xEF of a
+    // full-width one (U+FF10–U+FF19), or there is nothing to read.
+    if !text.bytes().any(|b| b.is_ascii_digit() || b == 0xEF) {
+        return;
+    }
     let chars: Vec<(usize, char)> = text.char_indices().collect();
     let mut i = 0;
     while i < chars.len() {

@@ -7,6 +7,7 @@
 //! profile here, not rewriting them.
 
 pub mod anchor;
+pub mod chars;
 mod ru;
 mod zh;
 
@@ -62,7 +63,7 @@ impl Lang {
     pub fn detect(text: &str) -> Option<Lang> {
         let mut counts = [0usize; Lang::ALL.len()];
         let mut letters = 0usize;
-        for c in text.chars().filter(|c| c.is_alphabetic()) {
+        for c in text.chars().filter(|&c| chars::is_alphabetic(c)) {
             letters += 1;
             for (i, lang) in Lang::ALL.iter().enumerate() {
                 if (lang.profile().is_script_char)(c) {
@@ -78,7 +79,7 @@ impl Lang {
     pub fn script_share(self, text: &str) -> f64 {
         let is = self.profile().is_script_char;
         let (mut letters, mut ours) = (0usize, 0usize);
-        for c in text.chars().filter(|c| c.is_alphabetic()) {
+        for c in text.chars().filter(|&c| chars::is_alphabetic(c)) {
             letters += 1;
             if is(c) {
                 ours += 1;

@@ -1,7 +1,13 @@
 //! The Russian profile: Cyrillic, windows-1251/KOI8-R/IBM866, `Статья 1`, `1.`, `а)`,
 //! and the number words Russian treaties write where Chinese writes numerals.
 
+use std::sync::LazyLock;
+
+use aho_corasick::AhoCorasick;
+use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
+
 use super::anchor::{Anchor, AnchorKind, push_digit_numbers};
+use super::chars;
 use super::{Date, HeadingLevel, HeadingMatch, LabelMatch, Profile, Review, is_digit, parse_digits, parse_roman};
 
 pub(super) static PROFILE: Profile = Profile {
@@ -156,20 +162,74 @@ const ADJECTIVE_ENDINGS: &[&str] = &[
 ];
 
 fn ordinal_value(word: &str) -> Option<u32> {
-    let lower = word.to_lowercase();
-    // Longest stem first, so that пятнадцат is not read as пят.
+    let mut lower = String::new();
+    chars::lowercase_into(word, &mut lower);
+    ordinal_of_lower(&lower)
+}
+
+/// [`ordinal_value`] of a lowercase word: the word less each adjective ending it
+/// ends with, looked up among the stems. Longest stem first, so that пятнадцат is
+/// not read as пят; "третий" has the ending -ий on the stem трет, "сотый" is сот +
+/// ый; a word that merely shares a stem ("пятно") has no adjective ending.
+fn ordinal_of_lower(lower: &str) -> Option<u32> {
+    let words = number_words();
     let mut best: Option<(usize, u32)> = None;
-    for &(stem, value) in ORDINAL_STEMS {
-        if let Some(ending) = lower.strip_prefix(stem)
-            && ADJECTIVE_ENDINGS.contains(&ending)
+    // Every place an ending of the list could start, the nearest the end first.
+    for (cut, _) in lower.char_indices().rev().take(words.longest_ending) {
+        let (stem, ending) = lower.split_at(cut);
+        if words.endings.contains(ending)
+            && let Some(&value) = words.ordinal_stems.get(stem)
             && best.is_none_or(|(len, _)| stem.len() > len)
         {
             best = Some((stem.len(), value));
         }
     }
-    // "третий" has the ending -ий on the stem трет; "сотый" is сот + ый; exclude words
-    // that merely share a stem (пятый is fine; "пятно" has no adjective ending).
     best.map(|(_, v)| v)
+}
+
+/// The number words of this profile in hashed tables, so that reading a word costs
+/// a few lookups instead of a pass over every form. The tables hash with rustc-hash
+/// (FxHash): their keys are a few bytes long, and nothing hostile chooses them.
+struct NumberWords {
+    /// [`ORDINAL_STEMS`] by stem.
+    ordinal_stems: HashMap<&'static str, u32>,
+    /// [`ADJECTIVE_ENDINGS`], and the length in characters of the longest.
+    endings: HashSet<&'static str>,
+    longest_ending: usize,
+    /// Every form of [`CARDINALS`], with its place in that list (the first place
+    /// where a form is listed twice) and its value.
+    cardinals: HashMap<&'static str, (usize, u32)>,
+    /// [`MONTHS`] by name, with the month's number.
+    months: HashMap<&'static str, u32>,
+    /// Finds the heads of compound adjectives ([`COMPOUND_HEADS`]) in a word.
+    heads: AhoCorasick,
+}
+
+fn number_words() -> &'static NumberWords {
+    static WORDS: LazyLock<NumberWords> = LazyLock::new(|| {
+        let mut cardinals = HashMap::default();
+        for (place, form, value) in CARDINALS
+            .iter()
+            .flat_map(|(forms, value)| forms.iter().map(move |f| (f, *value)))
+            .enumerate()
+            .map(|(k, (f, v))| (k, *f, v))
+        {
+            cardinals.entry(form).or_insert((place, value));
+        }
+        let mut ordinal_stems = HashMap::default();
+        for &(stem, value) in ORDINAL_STEMS {
+            ordinal_stems.entry(stem).or_insert(value);
+        }
+        NumberWords {
+            ordinal_stems,
+            endings: ADJECTIVE_ENDINGS.iter().copied().collect(),
+            longest_ending: ADJECTIVE_ENDINGS.iter().map(|e| e.chars().count()).max().unwrap_or(0),
+            cardinals,
+            months: MONTHS.iter().enumerate().map(|(m, &name)| (name, m as u32 + 1)).collect(),
+            heads: AhoCorasick::new(COMPOUND_HEADS).expect("the compound heads build an automaton"),
+        }
+    });
+    &WORDS
 }
 
 /// Parses an ordinal word or a compound of them (`первая`, `двадцать первая`).
@@ -231,25 +291,31 @@ const CARDINALS: &[(&[&str], u32)] = &[
 ];
 
 fn cardinal_value(word: &str) -> Option<u32> {
-    let lower = word.to_lowercase();
-    CARDINALS.iter().find(|(forms, _)| forms.contains(&lower.as_str())).map(|&(_, v)| v)
+    let mut lower = String::new();
+    chars::lowercase_into(word, &mut lower);
+    cardinal_of_lower(&lower)
 }
 
-/// A compound adjective that starts with a number: пятилетний, двухмесячный, трехдневный.
-fn compound_value(word: &str) -> Option<u32> {
-    let lower = word.to_lowercase();
-    const HEADS: &[&str] =
-        &["летн", "лет", "годичн", "месячн", "дневн", "недельн", "часов", "кратн", "процентн", "сторонн"];
-    for (forms, value) in CARDINALS {
-        for form in *forms {
-            if let Some(rest) = lower.strip_prefix(form)
-                && HEADS.iter().any(|h| rest.starts_with(h))
-            {
-                return Some(*value);
-            }
-        }
-    }
-    None
+/// [`cardinal_value`] of a lowercase word.
+fn cardinal_of_lower(lower: &str) -> Option<u32> {
+    number_words().cardinals.get(lower).map(|&(_, v)| v)
+}
+
+/// What follows a number in a compound adjective: пяти|летний, двух|месячный.
+const COMPOUND_HEADS: &[&str] =
+    &["летн", "лет", "годичн", "месячн", "дневн", "недельн", "часов", "кратн", "процентн", "сторонн"];
+
+/// A compound adjective that starts with a number (пятилетний, двухмесячный,
+/// трехдневный), of a lowercase word: of the cardinal forms the word starts with and
+/// that a head follows, the one listed first in [`CARDINALS`].
+fn compound_of_lower(lower: &str) -> Option<u32> {
+    let words = number_words();
+    words
+        .heads
+        .find_overlapping_iter(lower)
+        .filter_map(|m| words.cardinals.get(&lower[..m.start()]))
+        .min()
+        .map(|&(_, v)| v)
 }
 
 const MONTHS: [&str; 12] = [
@@ -269,8 +335,7 @@ const MONTHS: [&str; 12] = [
 
 fn heading(line: &str) -> Option<HeadingMatch> {
     let line = line.trim();
-    let lower = line.to_lowercase();
-    if lower == "преамбула" {
+    if chars::eq_lowercase(line, "преамбула") {
         return Some(HeadingMatch {
             level: HeadingLevel::Preamble,
             number: None,
@@ -287,7 +352,7 @@ fn heading(line: &str) -> Option<HeadingMatch> {
         ("приложение", HeadingLevel::Annex),
     ]
     .into_iter()
-    .find(|(w, _)| lower.starts_with(w))?;
+    .find(|(w, _)| chars::starts_with_lowercase(line, w))?;
     // A reference at the start of a wrapped line (`статьей 102 …`) is lowercase and
     // inflected; a heading starts with a capital and the nominative word.
     if !line.starts_with(|c: char| c.is_uppercase()) {
@@ -403,18 +468,17 @@ fn letter_ordinal(s: &str) -> Option<u32> {
 }
 
 fn is_closing(p: &str) -> bool {
-    let lower = p.trim().to_lowercase();
+    let p = p.trim();
     ["совершено", "составлено", "подписано в", "в удостоверение чего", "в подтверждение чего", "в свидетельство чего"]
         .iter()
-        .any(|w| lower.starts_with(w))
+        .any(|w| chars::starts_with_lowercase(p, w))
 }
 
 fn is_signature(line: &str) -> bool {
     let line = line.trim();
-    let lower = line.to_lowercase();
     line.chars().count() <= 80
         && !line.ends_with(['.', ';', ':', ','])
-        && (lower.starts_with("за ") || lower.starts_with("от имени") || lower.starts_with("(подпись)"))
+        && ["за ", "от имени", "(подпись)"].iter().any(|w| chars::starts_with_lowercase(line, w))
 }
 
 fn ends_open(line: &str) -> bool {
@@ -434,15 +498,17 @@ fn anchors(text: &str) -> Vec<Anchor> {
             out.push(Anchor { kind: AnchorKind::Number, value: value.to_string(), text: words });
         }
     };
-    for word in text.split(|c: char| !c.is_alphabetic() && c != '-') {
+    let table = number_words();
+    let mut lower = String::new();
+    for word in text.split(|c: char| !chars::is_alphabetic(c) && c != '-') {
         let word = word.trim_matches('-');
         if word.is_empty() {
             continue;
         }
-        let lower = word.to_lowercase();
-        if let Some(m) = MONTHS.iter().position(|&m| m == lower) {
+        chars::lowercase_into(word, &mut lower);
+        if let Some(&m) = table.months.get(lower.as_str()) {
             flush(&mut pending, &mut out);
-            out.push(Anchor { kind: AnchorKind::Number, value: (m + 1).to_string(), text: word.to_string() });
+            out.push(Anchor { kind: AnchorKind::Number, value: m.to_string(), text: word.to_string() });
             continue;
         }
         // Chapters are cited in Roman numerals: Главы VII, Главах IX и X.
@@ -459,7 +525,7 @@ fn anchors(text: &str) -> Vec<Anchor> {
         if lower.starts_with("глав") || lower.starts_with("раздел") {
             roman_follows = true;
         }
-        let value = cardinal_value(word).or_else(|| ordinal_value(word));
+        let value = cardinal_of_lower(&lower).or_else(|| ordinal_of_lower(&lower));
         match value {
             Some(v) => {
                 let v = u64::from(v);
@@ -483,7 +549,7 @@ fn anchors(text: &str) -> Vec<Anchor> {
             }
             None => {
                 flush(&mut pending, &mut out);
-                if let Some(v) = compound_value(word) {
+                if let Some(v) = compound_of_lower(&lower) {
                     out.push(Anchor { kind: AnchorKind::Number, value: v.to_string(), text: word.to_string() });
                 }
             }

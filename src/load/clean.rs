@@ -4,11 +4,11 @@
 //! for every change. Removed lines become blank, so that what was a page break stays
 //! one for the paragraph joiner in [`crate::structure`].
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, BTreeSet};
 
 use unicode_normalization::{UnicodeNormalization, is_nfc};
 
-use crate::lang::Lang;
+use crate::lang::{Lang, chars};
 use crate::model::{Repair, RepairKind};
 pub use crate::structure::line::Line;
 use crate::text::shorten;
@@ -33,54 +33,94 @@ pub fn normalize(raw: &[&str], repairs: &mut Vec<Repair>) -> Vec<Line> {
     }
     raw.iter()
         .enumerate()
-        .map(|(i, &raw)| {
-            let no = i + 1;
-            let mut text = if is_nfc(raw) {
-                raw.to_string()
-            } else {
-                repair(repairs, RepairKind::Normalization, no, "composed characters (Unicode NFC)");
-                raw.nfc().collect()
-            };
-            let invisible =
-                |c: char| matches!(c, '\u{200B}' | '\u{200C}' | '\u{200D}' | '\u{2060}' | '\u{FEFF}' | '\u{00AD}');
-            if text.contains(invisible) {
-                text.retain(|c| !invisible(c));
-                repair(repairs, RepairKind::Invisible, no, "removed zero-width characters or soft hyphens");
-            }
-            let is_space = |c: char| c.is_whitespace() || c == '\u{3000}';
-            let indent: String = text.chars().take_while(|&c| is_space(c)).collect();
-            let columns = indent_columns(&indent);
-            let trimmed = text.trim_matches(is_space);
-            let mut folded = String::with_capacity(trimmed.len());
-            let mut prev_space = false;
-            let mut odd_space = false;
-            for c in trimmed.chars() {
-                if is_space(c) {
-                    if c != ' ' || prev_space {
-                        odd_space = true;
-                    }
-                    if !prev_space {
-                        folded.push(' ');
-                    }
-                    prev_space = true;
-                } else {
-                    folded.push(c);
-                    prev_space = false;
-                }
-            }
-            if !trimmed.is_empty() && (columns > margin || trimmed.len() != text.len() - indent.len() || odd_space) {
-                let what = match (columns > margin, odd_space) {
-                    (true, _) => "removed indentation",
-                    (false, true) => "folded non-breaking or repeated spaces",
-                    (false, false) => "removed trailing spaces",
-                };
-                repair(repairs, RepairKind::Whitespace, no, what);
-            }
-            let len = folded.chars().count();
-            let page_break = raw.contains('\u{c}');
-            Line { text: folded, first: no, last: no, indent: columns, page_break, physical: [len; 2] }
+        .map(|(i, &raw)| match plain_length(raw) {
+            Some(len) => Line {
+                text: raw.to_string(),
+                first: i + 1,
+                last: i + 1,
+                indent: 0,
+                page_break: false,
+                physical: [len; 2],
+            },
+            None => repair_line(raw, i + 1, margin, repairs),
         })
         .collect()
+}
+
+/// Line `no` of the input repaired: composed, invisible characters removed, spaces
+/// folded, indentation beyond the `margin` every line has reported.
+fn repair_line(raw: &str, no: usize, margin: usize, repairs: &mut Vec<Repair>) -> Line {
+    let mut text = if is_nfc(raw) {
+        raw.to_string()
+    } else {
+        repair(repairs, RepairKind::Normalization, no, "composed characters (Unicode NFC)");
+        raw.nfc().collect()
+    };
+    let invisible = |c: char| matches!(c, '\u{200B}' | '\u{200C}' | '\u{200D}' | '\u{2060}' | '\u{FEFF}' | '\u{00AD}');
+    if text.contains(invisible) {
+        text.retain(|c| !invisible(c));
+        repair(repairs, RepairKind::Invisible, no, "removed zero-width characters or soft hyphens");
+    }
+    let is_space = |c: char| c.is_whitespace() || c == '\u{3000}';
+    let indent: String = text.chars().take_while(|&c| is_space(c)).collect();
+    let columns = indent_columns(&indent);
+    let trimmed = text.trim_matches(is_space);
+    let mut folded = String::with_capacity(trimmed.len());
+    let mut prev_space = false;
+    let mut odd_space = false;
+    for c in trimmed.chars() {
+        if is_space(c) {
+            if c != ' ' || prev_space {
+                odd_space = true;
+            }
+            if !prev_space {
+                folded.push(' ');
+            }
+            prev_space = true;
+        } else {
+            folded.push(c);
+            prev_space = false;
+        }
+    }
+    if !trimmed.is_empty() && (columns > margin || trimmed.len() != text.len() - indent.len() || odd_space) {
+        let what = match (columns > margin, odd_space) {
+            (true, _) => "removed indentation",
+            (false, true) => "folded non-breaking or repeated spaces",
+            (false, false) => "removed trailing spaces",
+        };
+        repair(repairs, RepairKind::Whitespace, no, what);
+    }
+    let len = folded.chars().count();
+    let page_break = raw.contains('\u{c}');
+    Line { text: folded, first: no, last: no, indent: columns, page_break, physical: [len; 2] }
+}
+
+/// The length in characters of a line that needs no repair, or `None` if it may
+/// need one: a line with nothing but characters of the ranges below (which are
+/// composed, visible and not spaces), and single spaces between them. Most lines are
+/// of this kind; the full repair reads every character through Unicode tables.
+fn plain_length(line: &str) -> Option<usize> {
+    let mut len = 0;
+    let mut prev_space = true;
+    for c in line.chars() {
+        let ok = match c {
+            ' ' => !prev_space,
+            '!'..='~'
+            | '\u{A1}'..='\u{2FF}'
+            | '\u{400}'..='\u{45F}'
+            | '\u{2010}'..='\u{2027}'
+            | '\u{3001}'..='\u{3029}'
+            | '\u{4E00}'..='\u{9FFF}'
+            | '\u{FF01}'..='\u{FF5E}' => c != '\u{AD}',
+            _ => false,
+        };
+        if !ok {
+            return None;
+        }
+        prev_space = c == ' ';
+        len += 1;
+    }
+    (!prev_space || line.is_empty()).then_some(len)
 }
 
 /// The width of a line's indentation in columns: a space 1, a tab 4, an ideographic
@@ -284,6 +324,41 @@ pub fn unglue_page_numbers(lang: Lang, lines: &mut [Line], repairs: &mut Vec<Rep
     }
 }
 
+/// What [`join_hyphenation`] looks a broken word up in.
+struct Known {
+    /// The hyphenated compounds the text writes within a line, lowercase.
+    compounds: BTreeSet<String>,
+    /// The words of more than three letters the text writes whole within a line,
+    /// lowercase: `Республи-` + `ка` is the `республика` the text writes elsewhere,
+    /// not a word with the particle `-ка`. The first word after a line-end hyphen is
+    /// not counted.
+    words: BTreeSet<String>,
+}
+
+impl Known {
+    fn of(lines: &[Line]) -> Self {
+        let compounds = lines
+            .iter()
+            .flat_map(|l| l.text.split(|c: char| !(chars::is_alphabetic(c) || c == '-')))
+            .filter(|w| w.contains('-') && !w.starts_with('-') && !w.ends_with('-'))
+            .map(str::to_lowercase)
+            .collect();
+        // The first word of a line after a hyphen is left out: it may be the tail
+        // of a broken word.
+        let words = lines
+            .iter()
+            .enumerate()
+            .flat_map(|(k, l)| {
+                let after_hyphen = k > 0 && lines[k - 1].text.ends_with('-');
+                l.text.split(|c: char| !chars::is_alphabetic(c)).skip(usize::from(after_hyphen))
+            })
+            .filter(|w| w.chars().count() > 3)
+            .map(str::to_lowercase)
+            .collect();
+        Known { compounds, words }
+    }
+}
+
 /// Joins words hyphenated at a line end (`со-` + `трудничество`), across blank lines
 /// and removed page furniture, keeping real hyphens (`государств-членов`).
 pub fn join_hyphenation(lang: Lang, lines: &mut Vec<Line>, repairs: &mut Vec<Repair>) {
@@ -291,25 +366,9 @@ pub fn join_hyphenation(lang: Lang, lines: &mut Vec<Line>, repairs: &mut Vec<Rep
         return;
     }
     let is_script = lang.profile().is_script_char;
-    // The hyphenated compounds the text writes within a line, looked up for each break.
-    let compounds: std::collections::BTreeSet<String> = lines
-        .iter()
-        .flat_map(|l| l.text.split(|c: char| !(c.is_alphabetic() || c == '-')))
-        .filter(|w| w.contains('-') && !w.starts_with('-') && !w.ends_with('-'))
-        .map(str::to_lowercase)
-        .collect();
-    // The words the text writes whole within a line: `Республи-` + `ка` is the
-    // `республика` the text writes elsewhere, not a word with the particle `-ка`.
-    // The first word of a line after a hyphen is left out: it may be the tail of a
-    // broken word.
-    let mut words: BTreeMap<String, usize> = BTreeMap::new();
-    for (k, l) in lines.iter().enumerate() {
-        let after_hyphen = k > 0 && lines[k - 1].text.ends_with('-');
-        let split = l.text.split(|c: char| !c.is_alphabetic()).skip(usize::from(after_hyphen));
-        for w in split.filter(|w| w.chars().count() > 3) {
-            *words.entry(w.to_lowercase()).or_default() += 1;
-        }
-    }
+    // The hyphenated compounds and the words the text writes within a line, read
+    // from the lines as they are before the first join, when a break is first found.
+    let mut known: Option<Known> = None;
     let mut i = 0;
     while i < lines.len() {
         let ends_hyphen = {
@@ -339,7 +398,8 @@ pub fn join_hyphenation(lang: Lang, lines: &mut Vec<Line>, repairs: &mut Vec<Rep
         // hyphen, and so does any compound the text writes hyphenated elsewhere.
         let (tails, heads) = lang.profile().hyphen_keep;
         let particle = tails.contains(&tail_word.as_str());
-        let whole = words.contains_key(&format!("{head_word}{tail_word}").to_lowercase());
+        let Known { compounds, words } = known.get_or_insert_with(|| Known::of(lines));
+        let whole = words.contains(&format!("{head_word}{tail_word}").to_lowercase());
         let keep = !whole
             && (particle
                 || heads.iter().any(|h| tail_word.starts_with(h))
@@ -370,9 +430,8 @@ pub fn join_hyphenation(lang: Lang, lines: &mut Vec<Line>, repairs: &mut Vec<Rep
 /// `исследовательскими`): the first part ends as the profile's compound first parts
 /// do and the second is a word the text also writes elsewhere, give or take its
 /// ending (`исследовательских`). A syllable cut (`безо-` / `пасности`) leaves no
-/// such word. `words` counts the words of the text but for the first after a
-/// line-end hyphen.
-fn two_words(endings: &[&str], head: &str, tail: &str, words: &BTreeMap<String, usize>) -> bool {
+/// such word.
+fn two_words(endings: &[&str], head: &str, tail: &str, words: &BTreeSet<String>) -> bool {
     let (head, tail) = (head.to_lowercase(), tail.to_lowercase());
     let tail_len = tail.chars().count();
     if head.chars().count() < 4 || !endings.iter().any(|e| head.ends_with(e)) || tail_len < 6 {
@@ -380,7 +439,7 @@ fn two_words(endings: &[&str], head: &str, tail: &str, words: &BTreeMap<String, 
     }
     // The stem: all but an ending of up to three letters.
     let stem: String = tail.chars().take(tail_len.saturating_sub(3).max(5)).collect();
-    words.range(stem.clone()..).next().is_some_and(|(w, _)| w.starts_with(&stem))
+    words.range(stem.clone()..).next().is_some_and(|w| w.starts_with(&stem))
 }
 
 #[cfg(test)]
@@ -390,6 +449,37 @@ mod tests {
     fn lines(texts: &[&str]) -> Vec<Line> {
         let mut r = Vec::new();
         normalize(texts, &mut r)
+    }
+
+    /// Lines that need no repair are read without the full repair, and come out as
+    /// the full repair makes them.
+    #[test]
+    fn plain_lines_are_what_the_repair_makes_of_them() {
+        for c in (0..=0x10FFFF).filter_map(char::from_u32).filter(|c| plain_length(&c.to_string()).is_some()) {
+            assert!(!c.is_whitespace() && !c.is_control(), "{c:?}");
+            assert_eq!(unicode_normalization::char::canonical_combining_class(c), 0, "{c:?}");
+            assert_eq!(
+                unicode_normalization::is_nfc_quick(std::iter::once(c)),
+                unicode_normalization::IsNormalized::Yes
+            );
+        }
+        let texts =
+            ["", "a", " a", "a ", "a  b", "a b", "Статья 1. Текст", "第一条　缔约", "x\u{AD}y", "a\u{A0}b", "e\u{301}"];
+        for t in texts {
+            let mut r = Vec::new();
+            let full = repair_line(t, 1, 0, &mut r);
+            if let Some(len) = plain_length(t) {
+                assert!(r.is_empty(), "{t:?}");
+                let want =
+                    Line { text: t.to_string(), first: 1, last: 1, indent: 0, page_break: false, physical: [len; 2] };
+                assert_eq!(full, want, "{t:?}");
+                assert_eq!(normalize(&[t], &mut r), [want]);
+            }
+        }
+        assert_eq!(
+            texts.map(|t| plain_length(t).is_some()),
+            [true, true, false, false, false, true, true, false, false, false, false]
+        );
     }
 
     #[test]

@@ -33,6 +33,9 @@ pub struct Decoded {
     pub encoding: String,
     /// Whether a byte-order mark was present.
     pub bom: bool,
+    /// The language told from the script while checking the text, when no language
+    /// was expected; `None` when one was.
+    pub lang: Option<Lang>,
 }
 
 /// The share of letters that must be of the expected script.
@@ -59,12 +62,7 @@ pub fn encoding_for_label(label: &str) -> Option<&'static Encoding> {
 /// Decodes `bytes` read from `path` by the ladder above. `lang` is the expected
 /// language, if known; `label` the user's `--encoding`.
 pub fn decode(bytes: &[u8], path: &Path, lang: Option<Lang>, label: Option<&str>) -> Result<Decoded> {
-    let user_encoding = match label {
-        Some(l) => {
-            Some(encoding_for_label(l).ok_or_else(|| Error::new(ErrorKind::UnknownEncoding(l.to_string()), path))?)
-        }
-        None => None,
-    };
+    let user_encoding = user_encoding(path, label)?;
     if let Some((encoding, bom_len)) = Encoding::for_bom(bytes) {
         let text = strict(encoding, &bytes[bom_len..], path)?;
         return finish(text, encoding.name().to_string(), true, path, lang);
@@ -122,6 +120,31 @@ pub fn decode(bytes: &[u8], path: &Path, lang: Option<Lang>, label: Option<&str>
         )),
         path,
     ))
+}
+
+/// [`decode`] of bytes the caller hands over: bytes that are UTF-8 (without a
+/// byte-order mark or NUL bytes, which the ladder reads first) become the text
+/// without a copy.
+pub fn decode_owned(bytes: Vec<u8>, path: &Path, lang: Option<Lang>, label: Option<&str>) -> Result<Decoded> {
+    user_encoding(path, label)?;
+    if Encoding::for_bom(&bytes).is_some() || bytes.contains(&0) {
+        return decode(&bytes, path, lang, label);
+    }
+    match String::from_utf8(bytes) {
+        Ok(text) => finish(text, UTF_8.name().to_string(), false, path, lang),
+        Err(e) => decode(e.as_bytes(), path, lang, label),
+    }
+}
+
+/// The encoding of the user's `--encoding`, if given; an error for a label that
+/// names none.
+fn user_encoding(path: &Path, label: Option<&str>) -> Result<Option<&'static Encoding>> {
+    match label {
+        Some(l) => {
+            encoding_for_label(l).map(Some).ok_or_else(|| Error::new(ErrorKind::UnknownEncoding(l.to_string()), path))
+        }
+        None => Ok(None),
+    }
 }
 
 /// GBK and GB18030 share a decoder; say GB18030 where the bytes use its four-byte form.
@@ -194,14 +217,16 @@ fn finish(text: String, encoding: String, bom: bool, path: &Path, lang: Option<L
         return Err(Error::new(ErrorKind::Empty, path));
     }
     // Control characters other than line ends and tabs mean binary data.
-    let controls =
-        text.chars().filter(|&c| c.is_control() && !matches!(c, '\n' | '\r' | '\t' | '\u{0b}' | '\u{0c}')).count();
-    if controls * 20 > text.chars().count().max(1) {
+    let (controls, chars) = count_controls(&text);
+    if controls * 20 > chars.max(1) {
         return Err(Error::new(ErrorKind::Binary, path));
     }
-    let ok = match lang {
-        Some(l) => l.script_share(&text) >= MIN_SCRIPT_SHARE,
-        None => Lang::detect(&text).is_some(),
+    let (ok, told) = match lang {
+        Some(l) => (l.script_share(&text) >= MIN_SCRIPT_SHARE, None),
+        None => {
+            let told = Lang::detect(&text);
+            (told.is_some(), told)
+        }
     };
     if !ok {
         return Err(Error::new(
@@ -213,12 +238,48 @@ fn finish(text: String, encoding: String, bom: bool, path: &Path, lang: Option<L
             path,
         ));
     }
-    Ok(Decoded { text, encoding, bom })
+    Ok(Decoded { text, encoding, bom, lang: told })
+}
+
+/// How many control characters other than line ends, tabs and form feeds a text
+/// has, and how many characters, counted on its bytes: the controls are U+0000–U+001F
+/// and U+007F (one byte each) and U+0080–U+009F (`C2 80` to `C2 9F`), and every
+/// byte but a continuation byte starts a character.
+fn count_controls(text: &str) -> (usize, usize) {
+    let bytes = text.as_bytes();
+    let (mut controls, mut chars) = (0, 0);
+    for (i, &b) in bytes.iter().enumerate() {
+        chars += usize::from(b & 0xC0 != 0x80);
+        let control = match b {
+            b'\n' | b'\r' | b'\t' | 0x0B | 0x0C => false,
+            0x00..=0x1F | 0x7F => true,
+            0xC2 => bytes.get(i + 1).is_some_and(|n| (0x80..=0x9F).contains(n)),
+            _ => false,
+        };
+        controls += usize::from(control);
+    }
+    (controls, chars)
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn controls_counted_on_bytes_as_on_characters() {
+        for t in [
+            "",
+            "a\tb\n",
+            "\u{0}\u{1f}\u{7f}\u{80}\u{9f}\u{a0}",
+            "第一条\u{c}\u{b}\r\n",
+            "Статья\u{85}\u{2028}",
+            "\u{c2}\u{100}",
+        ] {
+            let controls =
+                t.chars().filter(|&c| c.is_control() && !matches!(c, '\n' | '\r' | '\t' | '\u{0b}' | '\u{0c}')).count();
+            assert_eq!(count_controls(t), (controls, t.chars().count()), "{t:?}");
+        }
+    }
 
     fn decode_as(bytes: &[u8], lang: Option<Lang>) -> Decoded {
         decode(bytes, Path::new("t"), lang, None).unwrap()

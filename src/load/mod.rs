@@ -18,6 +18,7 @@ pub mod pdf;
 pub mod xml;
 pub mod zip;
 
+use std::borrow::Cow;
 use std::io::Read;
 use std::path::Path;
 
@@ -127,7 +128,7 @@ fn looks_like_html(head: &[u8]) -> bool {
 /// Reads and parses the file at `path` (`-` for standard input).
 pub fn load(path: &Path, options: &LoadOptions) -> Result<Document> {
     let bytes = read_bytes(path)?;
-    load_bytes(&bytes, path, options)
+    load_from(Cow::Owned(bytes), path, options)
 }
 
 /// Reads a file's bytes, with clear errors for what is not a readable file.
@@ -161,33 +162,47 @@ fn check_size(len: u64, path: &Path) -> Result<()> {
 /// supported encoding, or a document (`.docx`, `.odt`, `.html`, `.pdf`), told from the
 /// content unless [`LoadOptions::input_format`] says.
 pub fn load_bytes(bytes: &[u8], path: impl AsRef<Path>, options: &LoadOptions) -> Result<Document> {
-    let path = path.as_ref();
+    load_from(Cow::Borrowed(bytes), path.as_ref(), options)
+}
+
+/// [`load_bytes`] of bytes borrowed or handed over: bytes handed over are not kept
+/// beside the text read from them.
+fn load_from(bytes: Cow<'_, [u8]>, path: &Path, options: &LoadOptions) -> Result<Document> {
     let format = match options.input_format {
         Some(f) => f,
-        None => match sniff(bytes, path) {
+        None => match sniff(&bytes, path) {
             Sniffed::Format(f) => f,
-            Sniffed::Zip => zip_kind(bytes, path)?,
-            Sniffed::Word97 if docx::is_encrypted_package(bytes) => return Err(self::zip::password_protected(path)),
+            Sniffed::Zip => zip_kind(&bytes, path)?,
+            Sniffed::Word97 if docx::is_encrypted_package(&bytes) => return Err(self::zip::password_protected(path)),
             Sniffed::Word97 => return Err(convert_first(path, "a Word 97-2003 .doc file")),
             Sniffed::Rtf => return Err(convert_first(path, "an RTF file")),
         },
     };
     let (decoded, extracted) = match format {
-        InputFormat::Text => (decode::decode(bytes, path, options.lang, options.encoding.as_deref())?, None),
+        InputFormat::Text => {
+            let (lang, label) = (options.lang, options.encoding.as_deref());
+            let decoded = match bytes {
+                Cow::Owned(bytes) => decode::decode_owned(bytes, path, lang, label)?,
+                Cow::Borrowed(bytes) => decode::decode(bytes, path, lang, label)?,
+            };
+            (decoded, None)
+        }
         other => {
-            let mut extracted = read_document(other, bytes, path, options)?;
+            let mut extracted = read_document(other, &bytes, path, options)?;
+            drop(bytes);
             let text = std::mem::take(&mut extracted.text);
             if !text.chars().any(|c| !c.is_whitespace()) {
                 return Err(Error::new(ErrorKind::Empty, path));
             }
-            (decode::Decoded { text, encoding: extracted.encoding.clone(), bom: false }, Some(extracted))
+            (decode::Decoded { text, encoding: extracted.encoding.clone(), bom: false, lang: None }, Some(extracted))
         }
     };
-    let lang = match options.lang {
+    let lang = match options.lang.or(decoded.lang) {
         Some(l) => l,
         None => Lang::detect(&decoded.text).ok_or_else(|| Error::new(ErrorKind::UnknownLanguage, path))?,
     };
-    let raw: Vec<&str> = split_lines(&decoded.text);
+    let decode::Decoded { text, encoding, bom, .. } = decoded;
+    let raw: Vec<&str> = split_lines(&text);
     if let Some(i) = raw.iter().position(|l| l.len() > MAX_LINE_BYTES) {
         return Err(Error::new(
             ErrorKind::Limit(format!(
@@ -200,8 +215,11 @@ pub fn load_bytes(bytes: &[u8], path: impl AsRef<Path>, options: &LoadOptions) -
     }
     let mut repairs = Vec::new();
     let mut lines = clean::normalize(&raw, &mut repairs);
+    // The lines hold their own text: the decoded text is not needed any more.
+    drop(raw);
+    drop(text);
     let (units, layout) = match options.segments {
-        Segments::Lines => (structure::parse_lines(&lines), Layout::Lines),
+        Segments::Lines => (structure::line_units(lines), Layout::Lines),
         Segments::Structure => {
             clean::strip_markup(lang, &mut lines, &mut repairs);
             clean::strip_page_furniture(lang, &mut lines, &mut repairs);
@@ -212,14 +230,16 @@ pub fn load_bytes(bytes: &[u8], path: impl AsRef<Path>, options: &LoadOptions) -
                 (None, Some(b)) => b,
                 (None, None) => structure::Breaks::Infer,
             };
-            structure::parse(lang, &lines, breaks, &mut repairs)
+            let parsed = structure::parse(lang, &lines, breaks, &mut repairs);
+            drop(lines);
+            parsed
         }
     };
     if units.len() > MAX_UNITS {
         return Err(Error::new(ErrorKind::Limit(format!("{} units; the limit is {MAX_UNITS}", units.len())), path));
     }
     repairs.sort_by_key(|r| r.line);
-    let mut doc = Document::new(path.display().to_string(), lang, decoded.encoding, decoded.bom, units, repairs);
+    let mut doc = Document::new(path.display().to_string(), lang, encoding, bom, units, repairs);
     doc.format = format;
     doc.layout = layout;
     if let Some(extracted) = extracted {

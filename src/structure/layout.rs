@@ -19,7 +19,7 @@
 //! with its reason.
 
 use super::line::Line;
-use crate::lang::Profile;
+use crate::lang::{Profile, chars};
 use crate::model::{Layout, Repair, RepairKind};
 use crate::text::shorten;
 
@@ -226,9 +226,12 @@ pub(super) fn is_caps_line(profile: &Profile, text: &str) -> bool {
     if !profile.has_case {
         return false;
     }
-    let letters: Vec<char> = text.chars().filter(|c| c.is_alphabetic()).collect();
-    let upper = letters.iter().filter(|c| c.is_uppercase()).count();
-    letters.len() >= 3 && upper * 10 >= letters.len() * 8
+    let (mut letters, mut upper) = (0usize, 0usize);
+    for c in text.chars().filter(|&c| chars::is_alphabetic(c)) {
+        letters += 1;
+        upper += usize::from(chars::is_uppercase(c));
+    }
+    letters >= 3 && upper * 10 >= letters * 8
 }
 
 /// Why two lines were joined, as the repair says it.

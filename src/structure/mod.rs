@@ -69,17 +69,21 @@ pub fn parse(lang: Lang, lines: &[Line], breaks: Breaks, repairs: &mut Vec<Repai
 
 /// One unit per non-empty line (`--segments lines`), for text already segmented.
 pub fn parse_lines(lines: &[Line]) -> Vec<Unit> {
-    lines
-        .iter()
-        .filter(|l| !l.is_blank())
-        .enumerate()
-        .map(|(k, l)| Unit {
+    line_units(lines.to_vec())
+}
+
+/// [`parse_lines`] of lines handed over: each unit takes its line's text.
+pub(crate) fn line_units(lines: Vec<Line>) -> Vec<Unit> {
+    let mut units = Vec::with_capacity(lines.iter().filter(|l| !l.is_blank()).count());
+    for (k, l) in lines.into_iter().filter(|l| !l.is_blank()).enumerate() {
+        units.push(Unit {
             r#ref: format!("line.{}", k + 1),
             kind: UnitKind::Line,
             label: None,
-            text: l.text.clone(),
+            text: l.text,
             lines: [l.first, l.last],
             info: UnitInfo { container: "lines".into(), ..Default::default() },
-        })
-        .collect()
+        });
+    }
+    units
 }

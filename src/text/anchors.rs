@@ -5,6 +5,9 @@
 //! languages share: digits, Latin tokens and the comparison of two anchor sets.
 
 use std::collections::BTreeMap;
+use std::sync::OnceLock;
+
+use aho_corasick::AhoCorasick;
 
 use crate::lang::Lang;
 pub use crate::lang::anchor::{Anchor, AnchorKind, push_digit_numbers};
@@ -14,13 +17,40 @@ pub fn read(lang: Lang, text: &str) -> Vec<Anchor> {
     let mut out = (lang.profile().anchors)(text);
     push_latin_words(text, &mut out);
     push_punctuation(text, &mut out);
-    // Each state once: "Китайская Народная Республика" and "Китай" are one name.
-    for (id, forms) in lang.profile().names {
-        if let Some(form) = forms.iter().find(|f| text.contains(*f)) {
+    push_names(lang, text, &mut out);
+    out
+}
+
+/// The profile's names of states a text contains, each state once ("Китайская
+/// Народная Республика" and "Китай" are one name), in the profile's order, each with
+/// the first of its forms the text contains.
+fn push_names(lang: Lang, text: &str, out: &mut Vec<Anchor>) {
+    let names = lang.profile().names;
+    let finder = name_finder(lang);
+    // Which forms occur anywhere in the text, found in one pass.
+    let mut found = vec![false; finder.patterns_len()];
+    for m in finder.find_overlapping_iter(text) {
+        found[m.pattern().as_usize()] = true;
+    }
+    let mut pattern = 0;
+    for (id, forms) in names {
+        let first = forms.iter().enumerate().find(|&(k, _)| found[pattern + k]);
+        if let Some((_, form)) = first {
             out.push(Anchor { kind: AnchorKind::Name, value: (*id).to_string(), text: (*form).to_string() });
         }
+        pattern += forms.len();
     }
-    out
+}
+
+/// An automaton of every form of every name of `lang`'s profile, in the profile's
+/// order, built once.
+fn name_finder(lang: Lang) -> &'static AhoCorasick {
+    static FINDERS: [OnceLock<AhoCorasick>; Lang::ALL.len()] = [const { OnceLock::new() }; Lang::ALL.len()];
+    let slot = Lang::ALL.iter().position(|&l| l == lang).unwrap_or(0);
+    FINDERS[slot].get_or_init(|| {
+        let forms = lang.profile().names.iter().flat_map(|(_, forms)| forms.iter());
+        AhoCorasick::new(forms).expect("the names of states build an automaton")
+    })
 }
 
 /// Semicolons and colons, full-width or not, which translations keep — but not at

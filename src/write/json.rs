@@ -31,7 +31,7 @@ pub fn document<W: std::io::Write>(w: W, doc: &Document) -> std::io::Result<()> 
 
 /// One pair on the wire: keys named by the languages (`zh_ref`, `ru_ref`, `zh`, `ru`).
 struct PairWire<'a> {
-    pair: &'a Pair,
+    pair: &'a Pair<'a>,
     codes: [&'static str; 2],
 }
 

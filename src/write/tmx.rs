@@ -161,7 +161,7 @@ pub fn write<W: std::io::Write>(out: W, alignment: &Alignment, options: &TmxOpti
                 continue;
             }
             let joiner = alignment.docs[s].lang.profile().line_joiner;
-            let text = sanitize(&p.sides[s].iter().map(|x| x.text.as_str()).collect::<Vec<_>>().join(joiner));
+            let text = sanitize(&p.sides[s].iter().map(|x| x.text.as_ref()).collect::<Vec<_>>().join(joiner));
             let tuv = BytesStart::new("tuv").with_attributes([("xml:lang", options.tags[s].as_str())]);
             w.write_event(Event::Start(tuv))?;
             w.write_event(Event::Start(BytesStart::new("seg")))?;

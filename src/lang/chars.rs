@@ -1,0 +1,118 @@
+//! Character properties and lowercasing with fast paths for the scripts the profiles
+//! read: ASCII, basic Cyrillic and the CJK Unified Ideographs.
+//!
+//! The standard library answers `is_alphabetic` and `to_lowercase` outside ASCII by
+//! searching Unicode tables; on a Russian or Chinese text that search is most of the
+//! cost of reading it. The ranges answered here are the ones the texts are made of;
+//! every other character goes to the standard library, so the answers are the same
+//! (the tests compare them for every character). Written by hand: no crate answers
+//! these properties faster than the standard library does, and a range check is a
+//! few lines.
+
+/// [`char::is_alphabetic`], answered at once for ASCII, basic Cyrillic and CJK.
+#[inline]
+pub fn is_alphabetic(c: char) -> bool {
+    match c {
+        'a'..='z' | 'A'..='Z' => true,
+        '\0'..='\x7f' => false,
+        '\u{0400}'..='\u{0481}' | '\u{4E00}'..='\u{9FFF}' => true,
+        _ => c.is_alphabetic(),
+    }
+}
+
+/// [`char::is_alphanumeric`], answered at once for ASCII, basic Cyrillic and CJK.
+#[inline]
+pub fn is_alphanumeric(c: char) -> bool {
+    match c {
+        'a'..='z' | 'A'..='Z' | '0'..='9' => true,
+        '\0'..='\x7f' => false,
+        '\u{0400}'..='\u{0481}' | '\u{4E00}'..='\u{9FFF}' => true,
+        _ => c.is_alphanumeric(),
+    }
+}
+
+/// [`char::is_uppercase`], answered at once for ASCII, basic Cyrillic and CJK.
+#[inline]
+pub fn is_uppercase(c: char) -> bool {
+    match c {
+        'A'..='Z' | '\u{0400}'..='\u{042F}' => true,
+        '\0'..='\x7f' | '\u{0430}'..='\u{045F}' | '\u{4E00}'..='\u{9FFF}' => false,
+        _ => c.is_uppercase(),
+    }
+}
+
+/// The lowercase of an ASCII or Cyrillic U+0400–U+045F character.
+#[inline]
+fn lower_char(c: char) -> char {
+    match c {
+        'A'..='Z' => c.to_ascii_lowercase(),
+        // А–Я to а–я, and Ѐ–Џ (Ё among them) to ѐ–џ.
+        '\u{0410}'..='\u{042F}' => char::from_u32(c as u32 + 0x20).unwrap_or(c),
+        '\u{0400}'..='\u{040F}' => char::from_u32(c as u32 + 0x50).unwrap_or(c),
+        _ => c,
+    }
+}
+
+/// Writes [`str::to_lowercase`] of `s` into `out`, replacing what it held: a buffer
+/// reused from word to word allocates once.
+pub fn lowercase_into(s: &str, out: &mut String) {
+    out.clear();
+    for c in s.chars() {
+        // ASCII and Cyrillic U+0400–U+045F lowercase one character to one; for
+        // anything else the standard library lowercases the whole.
+        if !(c.is_ascii() || ('\u{0400}'..='\u{045F}').contains(&c)) {
+            out.clear();
+            out.push_str(&s.to_lowercase());
+            return;
+        }
+        out.push(lower_char(c));
+    }
+}
+
+/// Whether the lowercase of `text` starts with `prefix` (which is lowercase),
+/// lowercasing only as much of `text` as the comparison needs.
+pub fn starts_with_lowercase(text: &str, prefix: &str) -> bool {
+    let mut lower = text.chars().flat_map(char::to_lowercase);
+    prefix.chars().all(|p| lower.next() == Some(p))
+}
+
+/// Whether the lowercase of `text` is `word` (which is lowercase).
+pub fn eq_lowercase(text: &str, word: &str) -> bool {
+    let mut lower = text.chars().flat_map(char::to_lowercase);
+    word.chars().all(|p| lower.next() == Some(p)) && lower.next().is_none()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn every_char() -> impl Iterator<Item = char> {
+        (0..=0x10FFFF).filter_map(char::from_u32)
+    }
+
+    #[test]
+    fn properties_agree_with_the_standard_library_on_every_character() {
+        for c in every_char() {
+            assert_eq!(is_alphabetic(c), c.is_alphabetic(), "{c:?}");
+            assert_eq!(is_alphanumeric(c), c.is_alphanumeric(), "{c:?}");
+            assert_eq!(is_uppercase(c), c.is_uppercase(), "{c:?}");
+        }
+    }
+
+    #[test]
+    fn lowercase_agrees_with_the_standard_library() {
+        for c in every_char().filter(|c| c.is_ascii() || ('\u{0400}'..='\u{045F}').contains(c)) {
+            assert_eq!(lower_char(c).to_string(), c.to_lowercase().to_string(), "{c:?}");
+        }
+        let mut buf = String::new();
+        for s in ["СТАТЬЯ Ёлка", "Договор WTO", "ΣΑΣ Σ", "İstanbul", "", "第一条 ABC"] {
+            lowercase_into(s, &mut buf);
+            assert_eq!(buf, s.to_lowercase(), "{s:?}");
+        }
+        assert!(starts_with_lowercase("СТАТЬЯ 5", "статья"));
+        assert!(!starts_with_lowercase("Стат", "статья"));
+        assert!(eq_lowercase("ПРЕАМБУЛА", "преамбула"));
+        assert!(!eq_lowercase("Преамбулы", "преамбула"));
+        assert!(!eq_lowercase("Преамбула.", "преамбула"));
+    }
+}
