@@ -48,7 +48,7 @@ declare -A GOLD=(
 )
 FORMS=(clean lo.txt autonum.lo.txt pandoc.txt python-docx.txt pdftotext.txt pdftotext-layout.txt
        pdfminer.txt pypdf.txt lynx.txt w3m.txt html2text.txt
-       docx autonum.docx odt pdf html saved.html)
+       docx autonum.docx odt pdf browser.pdf html saved.html)
 
 units() {  # units FILE -> number of units bitext parses, or "-"
     "$BITEXT" parse "$1" --format json 2>/dev/null |

@@ -11,7 +11,7 @@
 # The tools, as --install sets them up:
 #   apt-get update
 #   apt-get install -y --no-install-recommends libreoffice-writer-nogui fonts-noto-cjk \
-#       fonts-liberation hyphen-ru pandoc poppler-utils lynx w3m html2text qpdf python3-venv
+#       fonts-liberation hyphen-ru pandoc poppler-utils lynx w3m html2text qpdf python3-venv chromium
 #   python3 -m venv target/realdocs-venv
 #   target/realdocs-venv/bin/pip install python-docx==1.2.0 pdfminer.six==20260107 pypdf==7.1.1
 #
@@ -36,7 +36,7 @@ if [[ "${1:-}" == "--install" ]]; then
     apt-get update
     DEBIAN_FRONTEND=noninteractive apt-get install -y --no-install-recommends \
         libreoffice-writer-nogui fonts-noto-cjk fonts-liberation hyphen-ru pandoc \
-        poppler-utils lynx w3m html2text qpdf python3-venv
+        poppler-utils lynx w3m html2text qpdf python3-venv chromium
     python3 -m venv "$VENV"
     "$VENV/bin/pip" install python-docx==1.2.0 pdfminer.six==20260107 pypdf==7.1.1
     exit 0
@@ -47,7 +47,7 @@ PY="$VENV/bin/python"
 HELP="scripts/realdocs"
 OUT="tests/fixtures/realdocs"
 
-for tool in "$BITEXT" "$PY" soffice pandoc pdftotext pdftoppm lynx w3m html2text qpdf; do
+for tool in "$BITEXT" "$PY" soffice pandoc pdftotext pdftoppm lynx w3m html2text qpdf chromium; do
     command -v "$tool" >/dev/null || { echo "make-realdocs: $tool not found (see --install)" >&2; exit 2; }
 done
 [[ -x "$VENV/bin/pdf2txt.py" ]] || { echo "make-realdocs: pdfminer.six not in $VENV" >&2; exit 2; }
@@ -113,6 +113,20 @@ for n in "${NAMES[@]}"; do
     pandoc -t plain "$OUT/$n.docx" -o "$OUT/$n.pandoc.txt"
     "$PY" "$HELP/saved_html.py" "$OUT/$n.html" "${n##*.}" "${CHARSET[$n]}" "$OUT/$n.saved.html"
 done
+
+echo "== the web page printed to PDF by a browser (ragged right, its own header and footer)"
+# Served over HTTP on the loopback, as a page on the web is: the address in the footer
+# names no local folder.
+python3 -m http.server 8765 --bind 127.0.0.1 --directory "$OUT" >/dev/null 2>&1 &
+server=$!
+sleep 1
+for n in "${NAMES[@]}"; do
+    # Print → Save as PDF with the defaults: date and title at the top of each page,
+    # the address and `page/pages` at the bottom; the body as the page sets it.
+    chromium --headless --no-sandbox --disable-gpu --user-data-dir="$TMP/chromium" \
+        --print-to-pdf="$OUT/$n.browser.pdf" "http://127.0.0.1:8765/$n.html" >/dev/null 2>&1
+done
+kill "$server"
 
 echo "== text extracted from the PDF, the docx and the HTML"
 for n in "${NAMES[@]}"; do

@@ -216,6 +216,27 @@ fn charter_pdfs_align_with_the_gold() {
 }
 
 #[test]
+fn web_pages_printed_to_pdf_read_as_the_clean_texts() {
+    // A browser's Print → Save as PDF: a ragged right margin, headings set larger,
+    // the browser's date, title, address and page count around every page, a
+    // paragraph going on over a page end after a full stop, brackets in another
+    // font, compounds broken at their hyphen.
+    for (d, pages) in [("sco-treaty-2007", [6, 9]), ("un-charter-1945", [27, 37])] {
+        for (lang, pages) in ["zh", "ru"].into_iter().zip(pages) {
+            let file = format!("{REAL}/{d}.{lang}.browser.pdf");
+            let got = assert_same_units(&file, d, lang);
+            let header =
+                format!("{pages} pages; removed by position: {} running header lines, 0 page numbers", 2 * pages);
+            assert_eq!(got.reader[0], header, "{file}");
+        }
+    }
+    let (zh, ru) = (pdf_doc("sco-treaty-2007.zh.browser.pdf"), pdf_doc("sco-treaty-2007.ru.browser.pdf"));
+    assert_treaty_aligns(&zh, &ru);
+    let (zh, ru) = (pdf_doc("un-charter-1945.zh.browser.pdf"), pdf_doc("un-charter-1945.ru.browser.pdf"));
+    assert_charter_aligns(&zh, &ru, 1.0);
+}
+
+#[test]
 fn bad_pdfs_are_refused_with_what_to_do() {
     let err = |file: &str| load(&path(&format!("{REAL}/bad/{file}")), &LoadOptions::default()).unwrap_err().to_string();
     assert!(

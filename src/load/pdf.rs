@@ -59,7 +59,9 @@ pub fn read(bytes: &[u8], path: &Path) -> Result<Extracted> {
         removed.running,
         removed.page_numbers
     )];
-    notes.push("paragraphs from indents and gaps; lines as printed, a hyphen at a line end kept".to_string());
+    notes.push(
+        "paragraphs from indents, gaps, sizes and line ends; lines as printed, a hyphen at a line end kept".to_string(),
+    );
     Ok(Extracted { text, encoding: "UTF-8".to_string(), breaks: Breaks::PrintedLines, notes })
 }
 
@@ -254,14 +256,15 @@ fn parse_bbox(xhtml: &str, path: &Path) -> Result<Vec<Page>> {
 
 /// Puts back together the lines that share a baseline: `pdftotext` cuts a line
 /// justified with wide gaps (`МЫ, НАРОДЫ   ОБЪЕДИНЕННЫХ   НАЦИЙ, …`) into pieces
-/// that it may give in any order. Pieces overlap vertically by more than half their
-/// height; they are joined left to right. Lines of one column never do, so the
-/// order of everything else stays as read.
+/// that it may give in any order. Pieces have their vertical centres within three
+/// tenths of the smaller one's height; they are joined left to right. Lines of one column
+/// never do, so the order of everything else stays as read.
 fn merge_baselines(lines: &mut Vec<Line>) {
+    // Centred on the same height: a font's box may be far taller than its glyphs
+    // (CJK fonts), so boxes of lines one above the other can overlap.
     let same = |a: &Line, b: &Line| {
-        let overlap = a.y_max.min(b.y_max) - a.y_min.max(b.y_min);
-        let height = (a.y_max - a.y_min).min(b.y_max - b.y_min);
-        height > 0.0 && overlap > height * 0.5
+        let height = a.height().min(b.height());
+        height > 0.0 && ((a.y_min + a.y_max) - (b.y_min + b.y_max)).abs() / 2.0 < height * 0.3
     };
     let mut out: Vec<Line> = Vec::with_capacity(lines.len());
     for line in lines.drain(..) {
