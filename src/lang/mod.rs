@@ -171,6 +171,15 @@ pub struct LabelMatch {
     pub rest: String,
 }
 
+/// Punctuation marks of a language, each with the ASCII mark it stands for.
+#[derive(Debug, Clone, Copy)]
+pub struct Marks {
+    /// Semicolons and colons (`；` → `;`, `：` → `:`).
+    pub kept: &'static [(char, char)],
+    /// Commas and full stops (`，` → `,`, `。` → `.`).
+    pub ends: &'static [(char, char)],
+}
+
 /// Everything the pipeline needs to know about one language.
 pub struct Profile {
     /// ISO 639-1 code.
@@ -204,6 +213,10 @@ pub struct Profile {
     pub sentence_cuts: &'static [char],
     /// Characters that end a clause (a line ending in one is not a broken line).
     pub clause_enders: &'static [char],
+    /// The marks the language writes for the semicolon and the colon, which
+    /// translations keep, with the ASCII mark each stands for (`；` → `;`); and those
+    /// for the comma and the full stop, which may end a unit either way.
+    pub marks: Marks,
     /// Whether the language writes capital letters.
     pub has_case: bool,
     /// Whether a comma between digits is a decimal separator (`3511,5`), not a

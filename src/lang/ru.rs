@@ -8,7 +8,9 @@ use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 
 use super::anchor::{Anchor, AnchorKind, push_digit_numbers};
 use super::chars;
-use super::{Date, HeadingLevel, HeadingMatch, LabelMatch, Profile, Review, is_digit, parse_digits, parse_roman};
+use super::{
+    Date, HeadingLevel, HeadingMatch, LabelMatch, Marks, Profile, Review, is_digit, parse_digits, parse_roman,
+};
 
 pub(super) static PROFILE: Profile = Profile {
     code: "ru",
@@ -24,6 +26,7 @@ pub(super) static PROFILE: Profile = Profile {
     sentence_enders: &['.', '!', '?', '…'],
     sentence_cuts: &['.', '!', '?', '…'],
     clause_enders: &['.', '!', '?', '…', ',', ';', ':', '»', '"', ')'],
+    marks: Marks { kept: &[(';', ';'), (':', ':')], ends: &[(',', ','), ('.', '.')] },
     has_case: true,
     decimal_comma: true,
     max_wrap_width: 110,

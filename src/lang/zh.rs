@@ -1,7 +1,7 @@
 //! The Chinese profile: Han script, GB18030/GBK/Big5, `第一条`, `一、`, Chinese numerals.
 
 use super::anchor::{Anchor, AnchorKind, push_digit_numbers};
-use super::{Date, HeadingLevel, HeadingMatch, LabelMatch, Profile, Review, is_digit, parse_digits};
+use super::{Date, HeadingLevel, HeadingMatch, LabelMatch, Marks, Profile, Review, is_digit, parse_digits};
 
 pub(super) static PROFILE: Profile = Profile {
     code: "zh",
@@ -19,6 +19,10 @@ pub(super) static PROFILE: Profile = Profile {
     clause_enders: &[
         '，', '；', '：', '、', ',', ';', ':', '。', '！', '？', '!', '?', '」', '』', '”', '）', ')', '.',
     ],
+    marks: Marks {
+        kept: &[('；', ';'), ('：', ':'), (';', ';'), (':', ':')],
+        ends: &[('，', ','), ('。', '.'), (',', ','), ('.', '.')],
+    },
     has_case: false,
     decimal_comma: false,
     max_wrap_width: 60,

@@ -252,11 +252,7 @@ impl Glossary {
         let line_at =
             |pos: u64| 1 + text.as_bytes()[..(pos as usize).min(text.len())].iter().filter(|&&b| b == b'\n').count();
         let mut reader = Reader::from_str(text);
-        let mut entries = Vec::new();
-        let mut entry: Option<(usize, [Vec<String>; 2])> = None;
-        let mut lang: Option<usize> = None;
-        let mut term: Option<String> = None;
-        let mut roots = 0;
+        let mut tbx = TbxReader { name, ..TbxReader::default() };
         loop {
             let pos = reader.buffer_position();
             let event = reader
@@ -266,87 +262,26 @@ impl Glossary {
                 Event::DocType(_) => {
                     return Err((line_at(pos), "a DOCTYPE is not read in a glossary: remove it".to_string()));
                 }
-                Event::Start(e) => {
-                    let local = e.local_name();
-                    let tag = local.as_ref().to_string();
-                    match tag.as_str() {
-                        "martif" | "tbx" => roots += 1,
-                        "termEntry" | "conceptEntry" => entry = Some((line_at(pos), [Vec::new(), Vec::new()])),
-                        "langSet" | "langSec" => {
-                            let code = e
-                                .attributes()
-                                .flatten()
-                                .find(|a| a.key.as_ref() == "xml:lang" || a.key.local_name().as_ref() == "lang")
-                                .map(|a| a.value.to_lowercase());
-                            lang = code.and_then(|c| {
-                                let primary = c.split(['-', '_']).next().unwrap_or("").to_string();
-                                Lang::ALL.iter().position(|l| l.code() == primary)
-                            });
-                        }
-                        "term" => term = Some(String::new()),
-                        _ => {}
-                    }
+                Event::Start(e) => tbx.start(&e, line_at(pos)),
+                Event::Text(t) => tbx.text(&t.xml10_content()),
+                Event::CData(t) => tbx.text(&t.xml10_content()),
+                Event::GeneralRef(r) if tbx.term.is_some() => {
+                    let c = crate::load::xml::reference(&r)
+                        .ok_or_else(|| (line_at(pos), format!("unknown entity &{}; in a term", r.xml10_content())))?;
+                    tbx.text(&c);
                 }
-                Event::Text(t) => {
-                    if let Some(s) = term.as_mut() {
-                        s.push_str(&t.xml10_content());
-                    }
-                }
-                Event::CData(t) => {
-                    if let Some(s) = term.as_mut() {
-                        s.push_str(&t.xml10_content());
-                    }
-                }
-                Event::GeneralRef(r) => {
-                    if let Some(s) = term.as_mut() {
-                        let name = r.xml10_content().to_string();
-                        let c = match name.as_str() {
-                            "amp" => Some('&'),
-                            "lt" => Some('<'),
-                            "gt" => Some('>'),
-                            "quot" => Some('"'),
-                            "apos" => Some('\''),
-                            _ => r.resolve_char_ref().ok().flatten(),
-                        };
-                        let c = c.ok_or_else(|| (line_at(pos), format!("unknown entity &{name}; in a term")))?;
-                        s.push(c);
-                    }
-                }
-                Event::End(e) => {
-                    let local = e.local_name();
-                    match local.as_ref() {
-                        "term" => {
-                            if let (Some(t), Some(l), Some((_, forms))) = (term.take(), lang, entry.as_mut()) {
-                                let t = t.trim().to_string();
-                                if !t.is_empty() {
-                                    forms[l].push(t);
-                                }
-                            }
-                            term = None;
-                        }
-                        "langSet" | "langSec" => lang = None,
-                        "termEntry" | "conceptEntry" => {
-                            if let Some((line, [a, b])) = entry.take() {
-                                let (zh, ru) = if Lang::ALL[0] == Lang::Zh { (a, b) } else { (b, a) };
-                                if !zh.is_empty() && !ru.is_empty() {
-                                    entries.push(Entry { zh, ru, source: format!("{name}:{line}"), checked: true });
-                                }
-                            }
-                        }
-                        _ => {}
-                    }
-                }
+                Event::End(e) => tbx.end(e.local_name().as_ref()),
                 Event::Eof => break,
                 _ => {}
             }
         }
-        if roots == 0 {
+        if tbx.roots == 0 {
             return Err((1, "not TBX: no <tbx> or <martif> root element".to_string()));
         }
-        if entries.is_empty() {
+        if tbx.entries.is_empty() {
             return Err((0, "the TBX file has no entry with both a zh and a ru term".to_string()));
         }
-        Ok(Glossary::new(entries))
+        Ok(Glossary::new(tbx.entries))
     }
 
     /// The glossary's terms in a text, in text order, longest first where they overlap.
@@ -439,6 +374,74 @@ pub fn simplified(text: &str) -> String {
             .collect()
     });
     text.chars().map(|c| map.get(&c).copied().unwrap_or(c)).collect()
+}
+
+/// What [`Glossary::from_tbx`] has read so far: TBX 2 (`martif`, `termEntry`,
+/// `langSet`) and TBX 3 (`tbx`, `conceptEntry`, `langSec`), terms in `<term>`.
+#[derive(Default)]
+struct TbxReader<'a> {
+    /// The file's name, for each entry's source.
+    name: &'a str,
+    entries: Vec<Entry>,
+    /// The entry being read: its line and its terms per language (in `Lang::ALL` order).
+    entry: Option<(usize, [Vec<String>; 2])>,
+    /// The language of the `langSet` being read, if it is one of ours.
+    lang: Option<usize>,
+    /// The text of the `<term>` being read.
+    term: Option<String>,
+    roots: usize,
+}
+
+impl TbxReader<'_> {
+    fn start(&mut self, e: &quick_xml::events::BytesStart<'_>, line: usize) {
+        match e.local_name().as_ref() {
+            "martif" | "tbx" => self.roots += 1,
+            "termEntry" | "conceptEntry" => self.entry = Some((line, [Vec::new(), Vec::new()])),
+            "langSet" | "langSec" => {
+                let code = e
+                    .attributes()
+                    .flatten()
+                    .find(|a| a.key.as_ref() == "xml:lang" || a.key.local_name().as_ref() == "lang")
+                    .map(|a| a.value.to_lowercase());
+                self.lang = code.and_then(|c| {
+                    let primary = c.split(['-', '_']).next().unwrap_or("").to_string();
+                    Lang::ALL.iter().position(|l| l.code() == primary)
+                });
+            }
+            "term" => self.term = Some(String::new()),
+            _ => {}
+        }
+    }
+
+    fn text(&mut self, text: &str) {
+        if let Some(t) = self.term.as_mut() {
+            t.push_str(text);
+        }
+    }
+
+    fn end(&mut self, local: &str) {
+        match local {
+            "term" => {
+                if let (Some(t), Some(l), Some((_, forms))) = (self.term.take(), self.lang, self.entry.as_mut()) {
+                    let t = t.trim().to_string();
+                    if !t.is_empty() {
+                        forms[l].push(t);
+                    }
+                }
+            }
+            "langSet" | "langSec" => self.lang = None,
+            "termEntry" | "conceptEntry" => {
+                if let Some((line, [a, b])) = self.entry.take() {
+                    let (zh, ru) = if Lang::ALL[0] == Lang::Zh { (a, b) } else { (b, a) };
+                    if !zh.is_empty() && !ru.is_empty() {
+                        let source = format!("{}:{line}", self.name);
+                        self.entries.push(Entry { zh, ru, source, checked: true });
+                    }
+                }
+            }
+            _ => {}
+        }
+    }
 }
 
 #[cfg(test)]

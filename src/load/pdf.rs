@@ -219,15 +219,7 @@ fn parse_bbox(xhtml: &str, path: &Path) -> Result<Vec<Page>> {
             }
             Event::GeneralRef(r) => {
                 if let Some(w) = word.as_mut() {
-                    let c = match r.xml10_content().as_ref() {
-                        "amp" => Some('&'),
-                        "lt" => Some('<'),
-                        "gt" => Some('>'),
-                        "quot" => Some('"'),
-                        "apos" => Some('\''),
-                        _ => r.resolve_char_ref().ok().flatten(),
-                    };
-                    w.text.extend(c);
+                    w.text.extend(super::xml::reference(&r));
                 }
             }
             Event::End(e) => match e.name().as_ref() {

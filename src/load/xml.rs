@@ -215,12 +215,19 @@ type Attribute = (Ns, Box<str>, Box<str>);
 /// A character reference or one of XML's five predefined entities; any other entity
 /// is an error (no DTD defines one).
 fn resolve_reference(r: &quick_xml::events::BytesRef<'_>, bad: &dyn Fn(String) -> Error) -> Result<String> {
+    if let Err(e) = r.resolve_char_ref() {
+        return Err(bad(e.to_string()));
+    }
+    reference(r).ok_or_else(|| bad(format!("the entity &{}; is not defined", &**r)))
+}
+
+/// The text a character reference or one of XML's five predefined entities stands
+/// for; `None` for a malformed reference or any other entity.
+pub fn reference(r: &quick_xml::events::BytesRef<'_>) -> Option<String> {
     match r.resolve_char_ref() {
-        Ok(Some(c)) => Ok(c.to_string()),
-        Ok(None) => Ok(quick_xml::escape::resolve_predefined_entity(r)
-            .ok_or_else(|| bad(format!("the entity &{}; is not defined", &**r)))?
-            .to_string()),
-        Err(e) => Err(bad(e.to_string())),
+        Ok(Some(c)) => Some(c.to_string()),
+        Ok(None) => quick_xml::escape::resolve_predefined_entity(r).map(str::to_string),
+        Err(_) => None,
     }
 }
 

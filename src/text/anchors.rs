@@ -16,7 +16,7 @@ pub use crate::lang::anchor::{Anchor, AnchorKind, push_digit_numbers};
 pub fn read(lang: Lang, text: &str) -> Vec<Anchor> {
     let mut out = (lang.profile().anchors)(text);
     push_latin_words(text, &mut out);
-    push_punctuation(text, &mut out);
+    push_punctuation(lang, text, &mut out);
     push_names(lang, text, &mut out);
     out
 }
@@ -56,15 +56,14 @@ fn name_finder(lang: Lang) -> &'static AhoCorasick {
 /// Semicolons and colons, full-width or not, which translations keep — but not at
 /// the very end, where conventions differ (a Chinese recital ends in `，`, a Russian
 /// one in `;`).
-fn push_punctuation(text: &str, out: &mut Vec<Anchor>) {
-    let body = text.trim_end().trim_end_matches([';', '；', ':', '：', ',', '，', '.', '。']);
+fn push_punctuation(lang: Lang, text: &str, out: &mut Vec<Anchor>) {
+    let marks = lang.profile().marks;
+    let at_end = |c: char| marks.kept.iter().chain(marks.ends).any(|&(m, _)| m == c);
+    let body = text.trim_end().trim_end_matches(at_end);
     for c in body.chars() {
-        let value = match c {
-            ';' | '；' => ";",
-            ':' | '：' => ":",
-            _ => continue,
-        };
-        out.push(Anchor { kind: AnchorKind::Punctuation, value: value.into(), text: c.to_string() });
+        if let Some(&(_, value)) = marks.kept.iter().find(|&&(m, _)| m == c) {
+            out.push(Anchor { kind: AnchorKind::Punctuation, value: value.to_string(), text: c.to_string() });
+        }
     }
 }
 
