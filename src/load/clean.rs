@@ -404,7 +404,7 @@ pub fn join_hyphenation(lang: Lang, lines: &mut Vec<Line>, repairs: &mut Vec<Rep
             && (particle
                 || heads.iter().any(|h| tail_word.starts_with(h))
                 || compounds.contains(&hyphenated.to_lowercase())
-                || two_words(lang.profile().compound_first_endings, &head_word, &tail_word, &words));
+                || two_words(lang.profile().compound_first_endings, &head_word, &tail_word, words));
         let joined = if keep { format!("{head}-{}", lines[j].text) } else { format!("{head}{}", lines[j].text) };
         repair(
             repairs,
