@@ -18,7 +18,7 @@
 use std::ops::Range;
 
 use super::model::{
-    ANCHOR_MATCH, ANCHOR_MISS, Features, HEADING_MISS, LengthModel, NUMBER_MATCH, NUMBER_MISS, TERM_MATCH,
+    ANCHOR_MATCH, ANCHOR_MISS, Features, HEADING_MISS, LengthModel, NUMBER_MATCH, NUMBER_MISS, term_cost,
 };
 use super::prepared::Prepared;
 use super::search::{Band, Costs, Guide, search};
@@ -155,7 +155,7 @@ struct Scorer<'p> {
     /// `1 / n` and `1 / m`.
     inverse_n: f64,
     inverse_m: f64,
-    /// Whether both sides have lexicon terms.
+    /// Whether either side has lexicon terms.
     terms: bool,
     units: [&'p Prepared; 2],
     ranges: [Range<usize>; 2],
@@ -193,7 +193,7 @@ impl<'p> Scorer<'p> {
             inverse_m: 1.0 / m as f64,
             priors,
             scale,
-            terms: units[0].has_terms() && units[1].has_terms(),
+            terms: units[0].has_terms() || units[1].has_terms(),
         }
     }
 
@@ -225,13 +225,15 @@ impl<'p> Scorer<'p> {
         let (sa, sb) = (ea - da, eb - db);
         let paired = da > 0 && db > 0;
         let (anchors_a, anchors_b) = (a.anchor_count(sa, ea), b.anchor_count(sb, eb));
+        // A unit without a counterpart says nothing about terms.
         let (terms_a, terms_b) =
             if self.terms && paired { (a.term_count(sa, ea), b.term_count(sb, eb)) } else { (0, 0) };
         // The least the cost can be: every anchor and term one side could share
         // with the other shared, numbers agreeing, lengths in proportion.
         let most_anchors = if paired { anchors_a.min(anchors_b) } else { 0 };
-        let most_terms = terms_a.min(terms_b);
-        let mut cost = self.priors[k] + TERM_MATCH * most_terms as f64;
+        let most_terms = if paired { terms_a.min(terms_b) } else { 0 };
+        let term_cost = |matched: usize| term_cost(matched, terms_a, terms_b);
+        let mut cost = self.priors[k] + term_cost(most_terms);
         if da == 1 && db == 1 {
             cost += match (a.number(sa), b.number(sb)) {
                 (Some(x), Some(y)) if x == y => NUMBER_MATCH,
@@ -264,8 +266,8 @@ impl<'p> Scorer<'p> {
         cost += anchor_cost(matched);
         if most_terms > 0 {
             // Back out the terms counted as shared above, then count the shared ones.
-            cost -= TERM_MATCH * most_terms as f64;
-            cost += TERM_MATCH * a.term_lists(sa, ea).shared(b.term_lists(sb, eb)) as f64;
+            cost -= term_cost(most_terms);
+            cost += term_cost(a.term_lists(sa, ea).shared(b.term_lists(sb, eb)));
         }
         cost
     }

@@ -35,21 +35,30 @@ impl Lexicon {
     pub fn learn(langs: [Lang; 2], pairs: &[[&str; 2]]) -> Lexicon {
         let mut lex = Lexicon::default();
         let units: Vec<[Keys; 2]> = pairs.iter().map(|p| [0, 1].map(|s| lex.intern(s, langs[s], p[s]))).collect();
-        let n = [lex.vocab[0].len(), lex.vocab[1].len()];
+        lex.learn_links(units.iter().map(|[a, b]| [a.as_slice(), b.as_slice()]), false);
+        lex
+    }
+
+    /// Links the terms of the vocabulary that occur together in `pairs` (the keys
+    /// [`Lexicon::intern`] gave each side of a pair of units), as [`Lexicon::learn`]
+    /// does; with `mutual`, only terms that are each other's best (ties included),
+    /// for fewer and surer links. Links already made (a glossary's) are kept.
+    pub fn learn_links<'k>(&mut self, pairs: impl IntoIterator<Item = [&'k [u32]; 2]>, mutual: bool) {
+        let n = [self.vocab[0].len(), self.vocab[1].len()];
         let mut freq = [vec![0u32; n[0]], vec![0u32; n[1]]];
         // Counts only, never iterated for output: a HashMap is safe here.
         let mut cooc: HashMap<(u32, u32), u32> = HashMap::new();
-        for u in &units {
+        for u in pairs {
             for s in 0..2 {
-                for &id in &u[s] {
+                for &id in u[s] {
                     freq[s][id as usize] += 1;
                 }
             }
             if u[0].len() * u[1].len() > MAX_PRODUCT {
                 continue;
             }
-            for &a in &u[0] {
-                for &b in &u[1] {
+            for &a in u[0] {
+                for &b in u[1] {
                     *cooc.entry((a, b)).or_default() += 1;
                 }
             }
@@ -65,36 +74,44 @@ impl Lexicon {
             best[0][a as usize] = best[0][a as usize].max(d);
             best[1][b as usize] = best[1][b as usize].max(d);
         }
-        lex.links = [vec![Vec::new(); n[0]], vec![Vec::new(); n[1]]];
+        for (side, &len) in self.links.iter_mut().zip(&n) {
+            side.resize(len, Vec::new());
+        }
         for &(a, b, d) in &scored {
             let (ba, bb) = (best[0][a as usize], best[1][b as usize]);
-            let linked = d >= 0.3 && ((d >= ba && d >= 0.5 * bb) || (d >= bb && d >= 0.5 * ba));
+            let linked = d >= 0.3
+                && if mutual { d >= ba && d >= bb } else { (d >= ba && d >= 0.5 * bb) || (d >= bb && d >= 0.5 * ba) };
             if linked {
-                lex.links[0][a as usize].push(b);
-                lex.links[1][b as usize].push(a);
+                self.links[0][a as usize].push(b);
+                self.links[1][b as usize].push(a);
             }
         }
-        for side in &mut lex.links {
+        for side in &mut self.links {
             for l in side.iter_mut() {
                 l.sort_unstable();
                 l.dedup();
             }
         }
-        lex
     }
 
     /// Adds the terms of `text` to side `s`'s vocabulary and returns its keys.
-    fn intern(&mut self, s: usize, lang: Lang, text: &str) -> Keys {
-        let mut keys: Keys = (lang.profile().review.terms)(text)
-            .into_iter()
-            .map(|(_, t)| {
-                let next = self.vocab[s].len() as u32;
-                *self.vocab[s].entry(t).or_insert(next)
-            })
-            .collect();
-        keys.sort_unstable();
-        keys.dedup();
-        keys
+    pub fn intern(&mut self, s: usize, lang: Lang, text: &str) -> Keys {
+        intern_into(&mut self.vocab[s], lang, text)
+    }
+
+    /// [`Lexicon::intern`] of many texts of each side, in order (both sides at once).
+    pub fn intern_all(&mut self, langs: [Lang; 2], texts: [&[&str]; 2]) -> [Vec<Keys>; 2] {
+        let [va, vb] = &mut self.vocab;
+        let side = |vocab: &mut BTreeMap<String, u32>, lang: Lang, texts: &[&str]| -> Vec<Keys> {
+            texts.iter().map(|t| intern_into(vocab, lang, t)).collect()
+        };
+        let (a, b) = rayon::join(|| side(va, langs[0], texts[0]), || side(vb, langs[1], texts[1]));
+        [a, b]
+    }
+
+    /// How many terms side `s`'s vocabulary has: its ids are `0..size`.
+    pub fn size(&self, s: usize) -> usize {
+        self.vocab[s].len()
     }
 
     /// The id of a term of side `s`, if the lexicon knows it.
@@ -163,6 +180,24 @@ impl Lexicon {
         }
         (h0 + h1) as f64 / (k0 + k1) as f64
     }
+}
+
+/// Adds the terms of `text` to a vocabulary and returns its keys: sorted, distinct.
+fn intern_into(vocab: &mut BTreeMap<String, u32>, lang: Lang, text: &str) -> Keys {
+    let mut keys: Keys = (lang.profile().review.terms)(text)
+        .into_iter()
+        .map(|(_, t)| match vocab.get(&t) {
+            Some(&id) => id,
+            None => {
+                let next = vocab.len() as u32;
+                vocab.insert(t, next);
+                next
+            }
+        })
+        .collect();
+    keys.sort_unstable();
+    keys.dedup();
+    keys
 }
 
 #[cfg(test)]

@@ -67,7 +67,7 @@ pub fn run(args: AlignArgs) -> anyhow::Result<ExitCode> {
         LevelArg::Paragraph => Level::Paragraph,
         LevelArg::Sentence => Level::Sentence,
     };
-    let alignment = align(&a, &b, &AlignOptions { level });
+    let alignment = align(&a, &b, &AlignOptions { level, ..Default::default() });
     let paragraphs = if level == Level::Paragraph { None } else { Some(align(&a, &b, &AlignOptions::default())) };
     let report = args.with_findings.then(|| check(paragraphs.as_ref().unwrap_or(&alignment)));
     let settings = AlignmentOutput {

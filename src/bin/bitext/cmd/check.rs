@@ -27,7 +27,7 @@ pub fn run(args: CheckArgs) -> anyhow::Result<ExitCode> {
         LevelArg::Paragraph => Level::Paragraph,
         LevelArg::Sentence => Level::Sentence,
     };
-    let alignment = align(&a, &b, &AlignOptions { level });
+    let alignment = align(&a, &b, &AlignOptions { level, ..Default::default() });
     let report = check_with_glossary(&alignment, &glossary);
     let min = match args.min_severity {
         MinSeverity::Error => Severity::Error,
