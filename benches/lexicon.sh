@@ -1,0 +1,42 @@
+#!/usr/bin/env bash
+# Measures what the aligner's lexicon costs: `bitext align --segments lines` on NTREX-128
+# news repeated to about 1, 4 and 16 MB, with this commit's binary and with the binary of
+# a commit before the lexicon (BEFORE, default 754cab0), built in a worktree under target/.
+# Prints seconds (wall) and peak memory (GNU time) of each, and their ratio.
+# Usage: benches/lexicon.sh [BEFORE]
+set -euo pipefail
+cd "$(dirname "$0")/.."
+before=${1:-754cab0}
+cargo build --release --locked --quiet
+bin=$(pwd)/target/release/bitext
+old=target/bench-before
+if [ ! -d "$old" ]; then
+  git worktree add --detach "$old" "$before" > /dev/null
+fi
+(cd "$old" && git checkout --quiet --detach "$before" && CARGO_TARGET_DIR=$(pwd)/../bench-before-target cargo build --release --locked --quiet)
+old_bin=$(pwd)/target/bench-before-target/release/bitext
+work=$(mktemp -d)
+trap 'rm -rf "$work"' EXIT
+ntrex=tests/fixtures/ntrex/ntrex128-dev
+
+repeat() { # file MB-of-both out: the file repeated to about half of MB
+  local times=$(( ($2 * 1024 * 1024 / 2 + $(stat -c %s "$1") - 1) / $(stat -c %s "$1") ))
+  : > "$3"
+  for _ in $(seq "$times"); do tr -d '\r' < "$1" >> "$3"; done
+}
+
+run() { # binary zh ru: seconds and peak MiB
+  /usr/bin/time -f '%e %M' -o "$work/time" "$1" align --segments lines "$2" "$3" -o "$work/out.csv" 2> /dev/null
+  awk '{ printf "%.2f %.1f", $1, $2 / 1024 }' "$work/time"
+}
+
+printf '%-6s %8s %12s %12s %8s %14s %14s\n' MB bytes before-s with-s ratio before-MiB with-MiB
+for mb in 1 4 16; do
+  repeat "$ntrex.zh.txt" "$mb" "$work/l.zh"
+  repeat "$ntrex.ru.txt" "$mb" "$work/l.ru"
+  bytes=$(( $(stat -c %s "$work/l.zh") + $(stat -c %s "$work/l.ru") ))
+  read -r b bm < <(run "$old_bin" "$work/l.zh" "$work/l.ru")
+  read -r w wm < <(run "$bin" "$work/l.zh" "$work/l.ru")
+  awk -v mb="$mb" -v by="$bytes" -v b="$b" -v w="$w" -v bm="$bm" -v wm="$wm" 'BEGIN {
+    printf "%-6s %8d %12.2f %12.2f %8.2f %14.1f %14.1f\n", mb, by, b, w, (b > 0 ? w / b : 0), bm, wm }'
+done
