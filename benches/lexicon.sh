@@ -27,7 +27,7 @@ repeat() { # file MB-of-both out: the file repeated to about half of MB
 
 run() { # binary zh ru: seconds and peak MiB
   /usr/bin/time -f '%e %M' -o "$work/time" "$1" align --segments lines "$2" "$3" -o "$work/out.csv" 2> /dev/null
-  awk '{ printf "%.2f %.1f", $1, $2 / 1024 }' "$work/time"
+  awk '{ printf "%.2f %.1f\n", $1, $2 / 1024 }' "$work/time"
 }
 
 printf '%-6s %8s %12s %12s %8s %14s %14s\n' MB bytes before-s with-s ratio before-MiB with-MiB
