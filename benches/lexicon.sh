@@ -1,7 +1,9 @@
 #!/usr/bin/env bash
 # Measures what the aligner's lexicon costs: `bitext align --segments lines` on NTREX-128
-# news repeated to about 1, 4 and 16 MB, with this commit's binary and with the binary of
-# a commit before the lexicon (BEFORE, default 754cab0), built in a worktree under target/.
+# news repeated to about 1, 4 and 16 MB (both sides the same number of times, so that the
+# text stays parallel and the lexicon learns what it would from real input), with this
+# commit's binary and with the binary of a commit before the lexicon (BEFORE, default
+# 754cab0), built in a worktree under target/.
 # Prints seconds (wall) and peak memory (GNU time) of each, and their ratio.
 # Usage: benches/lexicon.sh [BEFORE]
 set -euo pipefail
@@ -19,10 +21,15 @@ work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 ntrex=tests/fixtures/ntrex/ntrex128-dev
 
-repeat() { # file MB-of-both out: the file repeated to about half of MB
-  local times=$(( ($2 * 1024 * 1024 / 2 + $(stat -c %s "$1") - 1) / $(stat -c %s "$1") ))
-  : > "$3"
-  for _ in $(seq "$times"); do tr -d '\r' < "$1" >> "$3"; done
+repeat() { # MB-of-both: both sides repeated the same number of times (a parallel text)
+  local both=$(( $(stat -c %s "$ntrex.zh.txt") + $(stat -c %s "$ntrex.ru.txt") ))
+  local times=$(( ($1 * 1024 * 1024 + both - 1) / both ))
+  : > "$work/l.zh"
+  : > "$work/l.ru"
+  for _ in $(seq "$times"); do
+    tr -d '\r' < "$ntrex.zh.txt" >> "$work/l.zh"
+    tr -d '\r' < "$ntrex.ru.txt" >> "$work/l.ru"
+  done
 }
 
 run() { # binary zh ru: seconds and peak MiB
@@ -32,8 +39,7 @@ run() { # binary zh ru: seconds and peak MiB
 
 printf '%-6s %8s %12s %12s %8s %14s %14s\n' MB bytes before-s with-s ratio before-MiB with-MiB
 for mb in 1 4 16; do
-  repeat "$ntrex.zh.txt" "$mb" "$work/l.zh"
-  repeat "$ntrex.ru.txt" "$mb" "$work/l.ru"
+  repeat "$mb"
   bytes=$(( $(stat -c %s "$work/l.zh") + $(stat -c %s "$work/l.ru") ))
   read -r b bm < <(run "$old_bin" "$work/l.zh" "$work/l.ru")
   read -r w wm < <(run "$bin" "$work/l.zh" "$work/l.ru")
