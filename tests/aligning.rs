@@ -90,8 +90,13 @@ const README_TOLERANCE: f64 = 0.001;
 /// the scores against the gold, how many gold rows are not 1-1, and the confidence
 /// of the pairs that are right and of those that are wrong.
 fn synth_f1(rate: f64) -> (bitext::eval::Scores, usize, Confidences) {
+    synth_f1_of(rate, 20_261_129)
+}
+
+/// [`synth_f1`] of the documents the generator makes with `seed`.
+fn synth_f1_of(rate: f64, seed: u64) -> (bitext::eval::Scores, usize, Confidences) {
     let options = LoadOptions { segments: Segments::Lines, ..Default::default() };
-    let docs = synth::documents(rate, 20_261_129);
+    let docs = synth::documents(rate, seed);
     let (mut gold, mut pred) = (Links::default(), Links::default());
     let mut touched = 0;
     let mut scores = Confidences::default();
@@ -176,11 +181,11 @@ fn sentence_alignment_of_ntrex_documents() {
     let (damaged, touched, _) = synth_f1(0.1);
     eprintln!("one in ten: {damaged:?}");
     assert!(touched >= 60, "the generator touched only {touched} lines");
-    assert!(near(damaged.f1, 0.977) && near(damaged.exact, 0.964), "README: 0.977 / 0.964; measured {damaged:?}");
+    assert!(near(damaged.f1, 0.979) && near(damaged.exact, 0.966), "README: 0.979 / 0.966; measured {damaged:?}");
     let (damaged, touched, _) = synth_f1(0.2);
     eprintln!("one in five: {damaged:?}");
     assert!(touched >= 120, "the generator touched only {touched} lines");
-    assert!(near(damaged.f1, 0.944) && near(damaged.exact, 0.924), "README: 0.944 / 0.924; measured {damaged:?}");
+    assert!(near(damaged.f1, 0.937) && near(damaged.exact, 0.916), "README: 0.937 / 0.916; measured {damaged:?}");
 }
 
 /// Drops Article `n` from a text and, if `renumber`, numbers the later ones down.
@@ -234,19 +239,9 @@ fn a_missing_or_renumbered_article_does_not_shift_the_rest() {
 fn ntrex_documents_through_the_command_line() {
     // All documents in one pair of files, aligned and scored by the commands a user runs.
     let dir = tempfile::tempdir().unwrap();
-    for (rate, floor) in [(0.0, 0.98), (0.1, 0.95), (0.2, 0.94)] {
+    for (rate, floor) in [(0.0, 0.99), (0.1, 0.975), (0.2, 0.955)] {
         let docs = synth::documents(rate, 20_261_129);
-        let (mut zh, mut ru, mut gold) = (Vec::new(), Vec::new(), String::from("zh_ref\tru_ref\n"));
-        for d in &docs {
-            let (oz, or) = (zh.len(), ru.len());
-            let refs =
-                |v: &[usize], off: usize| v.iter().map(|k| format!("line.{}", k + off)).collect::<Vec<_>>().join("+");
-            for (a, b) in &d.gold {
-                gold.push_str(&format!("{}\t{}\n", refs(a, oz), refs(b, or)));
-            }
-            zh.extend(d.zh.iter().cloned());
-            ru.extend(d.ru.iter().cloned());
-        }
+        let (zh, ru, gold) = one_text(&docs);
         let (zp, rp, gp, ap) =
             (dir.path().join("n.zh"), dir.path().join("n.ru"), dir.path().join("gold.tsv"), dir.path().join("a.csv"));
         std::fs::write(&zp, synth::SynthDoc::text(&zh)).unwrap();
@@ -277,7 +272,7 @@ fn ntrex_documents_through_the_command_line() {
 #[test]
 fn low_scores_mark_the_pairs_to_review() {
     // (rate, README: AUC, mean wrong, mean right, share of wrong below 0.5, of right)
-    let readme = [(0.1, [0.845, 0.48, 0.74, 0.61, 0.10]), (0.2, [0.810, 0.46, 0.69, 0.60, 0.15])];
+    let readme = [(0.1, [0.826, 0.51, 0.74, 0.55, 0.11]), (0.2, [0.816, 0.46, 0.69, 0.59, 0.15])];
     for (rate, [auc, mean_wrong, mean_right, below_wrong, below_right]) in readme {
         let (_, _, c) = synth_f1(rate);
         let (mean, below) = (Confidences::mean, Confidences::below);
@@ -299,6 +294,60 @@ fn low_scores_mark_the_pairs_to_review() {
         assert!(
             near(below(&c.wrong), below_wrong) && near(below(&c.right), below_right),
             "README: below 0.5 at rate {rate}"
+        );
+    }
+}
+
+/// Generated documents one after another in one pair of texts: the lines of each
+/// side, and the gold as TSV with `line.N` refs.
+fn one_text(docs: &[synth::SynthDoc]) -> (Vec<String>, Vec<String>, String) {
+    let (mut zh, mut ru, mut gold) = (Vec::new(), Vec::new(), String::from("zh_ref\tru_ref\n"));
+    for d in docs {
+        let (oz, or) = (zh.len(), ru.len());
+        let refs =
+            |v: &[usize], off: usize| v.iter().map(|k| format!("line.{}", k + off)).collect::<Vec<_>>().join("+");
+        for (a, b) in &d.gold {
+            gold.push_str(&format!("{}\t{}\n", refs(a, oz), refs(b, or)));
+        }
+        zh.extend(d.zh.iter().cloned());
+        ru.extend(d.ru.iter().cloned());
+    }
+    (zh, ru, gold)
+}
+
+/// The NTREX documents all in one pair of texts: the scores against the gold.
+fn synth_whole(rate: f64, seed: u64) -> bitext::eval::Scores {
+    let options = LoadOptions { segments: Segments::Lines, ..Default::default() };
+    let docs = synth::documents(rate, seed);
+    let (zh, ru, gold) = one_text(&docs);
+    let z = load_bytes(synth::SynthDoc::text(&zh).as_bytes(), "n.zh", &options).unwrap();
+    let r = load_bytes(synth::SynthDoc::text(&ru).as_bytes(), "n.ru", &options).unwrap();
+    let a = align(&z, &r, &AlignOptions::default());
+    score(&read_links(gold.as_bytes(), std::path::Path::new("gold")).unwrap(), &links_of(&a))
+}
+
+/// Not tuned to one seed: the generator's documents with two more seeds, each
+/// document alone and all in one pair of texts, as the README reports them.
+#[test]
+fn ntrex_documents_of_other_seeds() {
+    let near = |x: f64, readme: f64| (x - readme).abs() <= README_TOLERANCE;
+    // (seed, rate, README: F1 and exact each alone, F1 and exact as one text)
+    let readme = [
+        (20_261_129, 0.1, [0.979, 0.966, 0.979, 0.969]),
+        (20_261_129, 0.2, [0.937, 0.916, 0.958, 0.940]),
+        (7, 0.1, [0.968, 0.950, 0.972, 0.955]),
+        (7, 0.2, [0.931, 0.910, 0.950, 0.934]),
+        (99, 0.1, [0.952, 0.934, 0.977, 0.966]),
+        (99, 0.2, [0.934, 0.896, 0.949, 0.925]),
+    ];
+    for (seed, rate, [f1, exact, whole_f1, whole_exact]) in readme {
+        let (alone, _, _) = synth_f1_of(rate, seed);
+        let whole = synth_whole(rate, seed);
+        eprintln!("seed {seed}, rate {rate}: alone {alone:?}; one text {whole:?}");
+        assert!(near(alone.f1, f1) && near(alone.exact, exact), "README: seed {seed}, rate {rate}, alone");
+        assert!(
+            near(whole.f1, whole_f1) && near(whole.exact, whole_exact),
+            "README: seed {seed}, rate {rate}, one text"
         );
     }
 }

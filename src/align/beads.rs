@@ -18,7 +18,7 @@
 use std::ops::Range;
 
 use super::model::{
-    ANCHOR_MATCH, ANCHOR_MISS, Features, HEADING_MISS, LengthModel, NUMBER_MATCH, NUMBER_MISS, term_cost,
+    ANCHOR_MATCH, ANCHOR_MISS, Features, HEADING_MISS, LengthModel, NUMBER_MATCH, NUMBER_MISS, UNLINKED_UNIT, term_cost,
 };
 use super::prepared::Prepared;
 use super::search::{Band, Costs, Guide, search};
@@ -268,6 +268,29 @@ impl<'p> Scorer<'p> {
             // Back out the terms counted as shared above, then count the shared ones.
             cost -= term_cost(most_terms);
             cost += term_cost(a.term_lists(sa, ea).shared(b.term_lists(sb, eb)));
+            if da + db > 2 {
+                cost += self.unlinked_units([a, b], [sa..ea, sb..eb]);
+            }
+        }
+        cost
+    }
+
+    /// What the units of a merged bead that hold lexicon terms but share none with
+    /// the other side add to its cost ([`UNLINKED_UNIT`] each): such a unit is more
+    /// likely one without a counterpart (1-0, 0-1) than a part of its neighbour's.
+    #[inline(never)]
+    fn unlinked_units(&self, units: [&Prepared; 2], ranges: [Range<usize>; 2]) -> f64 {
+        let mut cost = 0.0;
+        for s in 0..2 {
+            if ranges[s].len() < 2 {
+                continue;
+            }
+            let other = units[1 - s].term_lists(ranges[1 - s].start, ranges[1 - s].end);
+            for u in ranges[s].clone() {
+                if units[s].term_count(u, u + 1) > 0 && units[s].term_lists(u, u + 1).shared(other) == 0 {
+                    cost += UNLINKED_UNIT;
+                }
+            }
         }
         cost
     }

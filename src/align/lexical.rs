@@ -118,8 +118,16 @@ impl Vocabulary {
     ) -> TermIds {
         let keys = &self.keys;
         // Mutual best links only: the aligner weighs every link, and on the NTREX
-        // documents (`tests/synth.rs`) the fewer, surer links align better.
-        self.lexicon.learn_links(pairs.iter().map(|&(i, j)| [keys[0][i].as_slice(), keys[1][j].as_slice()]), true);
+        // documents (`tests/synth.rs`) the fewer, surer links align better. A lexicon
+        // the search weighs (learned from many pairs, where two terms meet twice by
+        // chance more often) needs three pairs of a link; one only for the confidence
+        // (from few pairs, where three would leave almost no links) needs two.
+        let together = if pairs.len() >= super::MIN_PAIRS_TO_SEARCH { 3 } else { 2 };
+        self.lexicon.learn_links(
+            pairs.iter().map(|&(i, j)| [keys[0][i].as_slice(), keys[1][j].as_slice()]),
+            true,
+            together,
+        );
         let ids = TermIds::new(langs, self.lexicon, glossary);
         for (s, side) in features.into_iter().enumerate() {
             side.par_iter_mut().zip(&keys[s]).zip(texts[s]).for_each(|((f, k), t)| f.terms = ids.terms(s, k, t));

@@ -2,12 +2,13 @@
 //!
 //! Units paired by structure are parallel data. Each unit becomes a set of terms
 //! (its language profile's: Chinese character bigrams, Russian stems); a Chinese and a
-//! Russian term are linked when they occur together in at least two pairs and their
-//! Dice coefficient is the best the Chinese term has and near the best the Russian
-//! term has (competitive linking against indirect associations, as hunalign's
-//! `-realign` and Melamed's linking do; measured on the Charter, Dice ties with G²
-//! and IBM Model 1 at this scale). Every unit's terms are kept as sorted integer ids,
-//! so that a pair is scored by merging two sorted lists.
+//! Russian term are linked when they occur together in at least two pairs (the
+//! aligner asks three of a lexicon learned from many) and their Dice coefficient is
+//! the best the Chinese term has and near the best the Russian term has (competitive
+//! linking against indirect associations, as hunalign's `-realign` and Melamed's
+//! linking do; measured on the Charter, Dice ties with G² and IBM Model 1 at this
+//! scale). Every unit's terms are kept as sorted integer ids, so that a pair is scored
+//! by merging two sorted lists.
 
 use std::collections::HashMap;
 use std::hash::{BuildHasherDefault, Hasher};
@@ -70,15 +71,16 @@ impl Lexicon {
     pub fn learn(langs: [Lang; 2], pairs: &[[&str; 2]]) -> Lexicon {
         let mut lex = Lexicon::default();
         let units: Vec<[Keys; 2]> = pairs.iter().map(|p| [0, 1].map(|s| lex.intern(s, langs[s], p[s]))).collect();
-        lex.learn_links(units.iter().map(|[a, b]| [a.as_slice(), b.as_slice()]), false);
+        lex.learn_links(units.iter().map(|[a, b]| [a.as_slice(), b.as_slice()]), false, 2);
         lex
     }
 
     /// Links the terms of the vocabulary that occur together in `pairs` (the keys
     /// [`Lexicon::intern`] gave each side of a pair of units), as [`Lexicon::learn`]
     /// does; with `mutual`, only terms that are each other's best (ties included),
-    /// for fewer and surer links. Links already made (a glossary's) are kept.
-    pub fn learn_links<'k>(&mut self, pairs: impl IntoIterator<Item = [&'k [u32]; 2]>, mutual: bool) {
+    /// for fewer and surer links; only terms that occur together in at least
+    /// `together` pairs (2 or more). Links already made (a glossary's) are kept.
+    pub fn learn_links<'k>(&mut self, pairs: impl IntoIterator<Item = [&'k [u32]; 2]>, mutual: bool, together: u32) {
         let n = [self.vocab[0].len(), self.vocab[1].len()];
         let pairs: Vec<[&[u32]; 2]> = pairs.into_iter().collect();
         let mut freq = [vec![0u32; n[0]], vec![0u32; n[1]]];
@@ -89,7 +91,7 @@ impl Lexicon {
                 }
             }
         }
-        let scored = cooccurrences(&pairs, &freq, n);
+        let scored = cooccurrences(&pairs, &freq, n, together.max(2));
         let mut best = [vec![0f64; n[0]], vec![0f64; n[1]]];
         for &(a, b, d) in &scored {
             best[0][a as usize] = best[0][a as usize].max(d);
@@ -219,7 +221,7 @@ fn intern_into(vocab: &mut Vocab, lang: Lang, text: &str) -> Keys {
 }
 
 /// The Dice coefficient of every pair of terms, one of each side, that occur together
-/// in at least two of `pairs`, as `(a, b, dice)` sorted by `a` then `b`; `freq` is
+/// in at least `together` of `pairs` (2 or more), as `(a, b, dice)` sorted by `a` then `b`; `freq` is
 /// how many pairs hold each term, `n` the sizes of the vocabularies.
 ///
 /// Counted term by term of the first side, over the pairs that hold it (an inverted
@@ -227,7 +229,7 @@ fn intern_into(vocab: &mut Vocab, lang: Lang, text: &str) -> Keys {
 /// terms, and the terms of the first side shared out among threads. A term in only
 /// one pair can make no count of two and is left out, as are pairs above
 /// [`MAX_PRODUCT`].
-fn cooccurrences(pairs: &[[&[u32]; 2]], freq: &[Vec<u32>; 2], n: [usize; 2]) -> Vec<(u32, u32, f64)> {
+fn cooccurrences(pairs: &[[&[u32]; 2]], freq: &[Vec<u32>; 2], n: [usize; 2], together: u32) -> Vec<(u32, u32, f64)> {
     let kept: Vec<usize> = (0..pairs.len()).filter(|&p| pairs[p][0].len() * pairs[p][1].len() <= MAX_PRODUCT).collect();
     // The other side's terms of each kept pair that occur twice or more.
     let mut other_start = Vec::with_capacity(kept.len() + 1);
@@ -277,7 +279,7 @@ fn cooccurrences(pairs: &[[&[u32]; 2]], freq: &[Vec<u32>; 2], n: [usize; 2]) -> 
                 touched.sort_unstable();
                 for &b in touched.iter() {
                     let c = std::mem::take(&mut count[b as usize]);
-                    if c >= 2 {
+                    if c >= together {
                         out.push((a, b, 2.0 * f64::from(c) / f64::from(fa + freq[1][b as usize])));
                     }
                 }
