@@ -179,14 +179,18 @@ fn align_prepared(
     });
     // A lexicon learned from few pairs links terms that met twice by chance: it
     // weighs in the confidence of the pairs, not in their search.
-    if terms.is_some() && ones.len() >= MIN_PAIRS_TO_SEARCH {
-        containers = [Containers::of(a, &fa), Containers::of(b, &fb)];
-        units = [Prepared::of(&fa), Prepared::of(&fb)];
+    let mut scored = None;
+    if terms.is_some() {
+        if ones.len() >= MIN_PAIRS_TO_SEARCH {
+            containers = [Containers::of(a, &fa), Containers::of(b, &fb)];
+            units = [Prepared::of(&fa), Prepared::of(&fb)];
+        } else {
+            scored = Some([Prepared::of(&fa), Prepared::of(&fb)]);
+        }
     }
+    drop((fa, fb));
     let beads = containers::align([&containers[0], &containers[1]], [&units[0], &units[1]], &model);
-    if terms.is_some() && ones.len() < MIN_PAIRS_TO_SEARCH {
-        units = [Prepared::of(&fa), Prepared::of(&fb)];
-    }
+    let units = scored.unwrap_or(units);
     (beads, model, units, terms)
 }
 
