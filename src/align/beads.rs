@@ -18,7 +18,8 @@
 use std::ops::Range;
 
 use super::model::{
-    ANCHOR_MATCH, ANCHOR_MISS, Features, HEADING_MISS, LengthModel, NUMBER_MATCH, NUMBER_MISS, UNLINKED_UNIT, term_cost,
+    ANCHOR_MATCH, ANCHOR_MISS, Features, HEADING_MISS, LengthModel, NO_SHARED_TERM, NUMBER_MATCH, NUMBER_MISS,
+    UNLINKED_UNIT, term_cost,
 };
 use super::prepared::Prepared;
 use super::search::{Band, Costs, Guide, search};
@@ -267,7 +268,11 @@ impl<'p> Scorer<'p> {
         if most_terms > 0 {
             // Back out the terms counted as shared above, then count the shared ones.
             cost -= term_cost(most_terms);
-            cost += term_cost(a.term_lists(sa, ea).shared(b.term_lists(sb, eb)));
+            let shared = a.term_lists(sa, ea).shared(b.term_lists(sb, eb));
+            cost += term_cost(shared);
+            if shared == 0 && da + db == 2 {
+                cost += NO_SHARED_TERM;
+            }
             if da + db > 2 {
                 cost += self.unlinked_units([a, b], [sa..ea, sb..eb]);
             }
