@@ -274,6 +274,10 @@ impl<'p> Scorer<'p> {
                 cost += NO_SHARED_TERM;
             }
             if da + db > 2 {
+                // Unlinked units only add to the cost: none to look for past the budget.
+                if cost >= budget {
+                    return f64::INFINITY;
+                }
                 cost += self.unlinked_units([a, b], [sa..ea, sb..eb]);
             }
         }
