@@ -51,6 +51,52 @@ fn parse_reads_standard_input_with_an_encoding() {
         .stdout(predicate::str::starts_with("-: ru text, windows-1251, layout blank\n84 units"));
 }
 
+/// The rows of an alignment CSV: refs, link and score.
+fn align_rows(extra: &[&str]) -> Vec<(String, String, String, f64)> {
+    let out = bitext().args(["align", ZH, RU]).args(extra).output().unwrap();
+    assert_eq!(out.status.code(), Some(0), "{}", String::from_utf8_lossy(&out.stderr));
+    let mut reader = csv::Reader::from_reader(out.stdout.as_slice());
+    reader
+        .records()
+        .map(|r| {
+            let r = r.unwrap();
+            (r[0].to_string(), r[1].to_string(), r[4].to_string(), r[5].parse().unwrap())
+        })
+        .collect()
+}
+
+#[test]
+fn a_glossary_given_to_align_is_evidence_for_the_pairs_that_hold_its_terms() {
+    let dir = tempfile::tempdir().unwrap();
+    let glossary = dir.path().join("terms.tsv");
+    std::fs::write(&glossary, "zh\tru\n睦邻\tдобрососедство\n恐怖主义\tтерроризм\n主权\tсуверенитет\n").unwrap();
+    let plain = align_rows(&[]);
+    let with = align_rows(&["--glossary", glossary.to_str().unwrap()]);
+    // The treaty's alignment is right without the glossary: it stays as it is.
+    let pairs = |rows: &[(String, String, String, f64)]| -> Vec<(String, String, String)> {
+        rows.iter().map(|r| (r.0.clone(), r.1.clone(), r.2.clone())).collect()
+    };
+    assert_eq!(pairs(&plain), pairs(&with));
+    // Pairs that hold a glossary term on both sides are surer with it.
+    let docs = [ZH, RU].map(|f| bitext::load::load(&path(f), &Default::default()).unwrap());
+    let terms = [["睦邻", "恐怖主义", "主权"], ["добрососед", "терроризм", "суверенитет"]];
+    // Both units hold the same term (the Russian one in some case).
+    let holds = |refs: [&str; 2]| {
+        (0..3)
+            .any(|k| (0..2).all(|s| docs[s].unit(refs[s]).is_some_and(|u| u.text.to_lowercase().contains(terms[s][k]))))
+    };
+    let mut risen = 0;
+    for (p, w) in plain.iter().zip(&with) {
+        if holds([&p.0, &p.1]) {
+            assert!(w.3 >= p.3, "{}: {} with the glossary, {} without", p.0, w.3, p.3);
+            risen += usize::from(w.3 > p.3);
+        }
+    }
+    assert!(risen >= 3, "only {risen} pairs are surer with the glossary");
+    // A glossary that cannot be read is trouble, as for check.
+    bitext().args(["align", ZH, RU, "--glossary", "no-such-glossary.tsv"]).assert().code(2);
+}
+
 #[test]
 fn align_writes_the_csv_columns_in_either_order() {
     let a = bitext().args(["align", RU, ZH]).output().unwrap();

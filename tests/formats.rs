@@ -57,7 +57,7 @@ fn align_outputs() {
     assert!(html.contains("&lt;&amp;&gt;") && !html.contains("<&>"));
     assert!(!html.contains("http"), "a self-contained page loads nothing");
     insta::assert_snapshot!("align_html", html);
-    let sentences = align(&zh, &ru, &AlignOptions { level: Level::Sentence });
+    let sentences = align(&zh, &ru, &AlignOptions { level: Level::Sentence, ..Default::default() });
     insta::assert_snapshot!(
         "align_sentences_csv",
         text(to_vec(|w| write::csv::write(w, &sentences, Default::default())))

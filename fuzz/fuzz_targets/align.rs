@@ -15,7 +15,7 @@ fuzz_target!(|data: &[u8]| {
         let ru = load_bytes(b, "b", &LoadOptions { lang: Some(Lang::Ru), segments, ..Default::default() });
         let (Ok(zh), Ok(ru)) = (zh, ru) else { continue };
         for level in [Level::Paragraph, Level::Sentence] {
-            let al = align(&zh, &ru, &AlignOptions { level });
+            let al = align(&zh, &ru, &AlignOptions { level, ..Default::default() });
             if level == Level::Paragraph {
                 for (side, doc) in al.docs.iter().enumerate() {
                     let got: Vec<&str> = al.pairs.iter().flat_map(|p| p.sides[side].iter().map(|s| s.r#ref.as_str())).collect();

@@ -18,7 +18,8 @@
 use std::ops::Range;
 
 use super::model::{
-    ANCHOR_MATCH, ANCHOR_MISS, Features, HEADING_MISS, LengthModel, NUMBER_MATCH, NUMBER_MISS, TERM_MATCH,
+    ANCHOR_MATCH, ANCHOR_MISS, Features, HEADING_MISS, LengthModel, NO_SHARED_TERM, NUMBER_MATCH, NUMBER_MISS,
+    UNLINKED_UNIT, term_cost,
 };
 use super::prepared::Prepared;
 use super::search::{Band, Costs, Guide, search};
@@ -155,7 +156,7 @@ struct Scorer<'p> {
     /// `1 / n` and `1 / m`.
     inverse_n: f64,
     inverse_m: f64,
-    /// Whether both sides have lexicon terms.
+    /// Whether either side has lexicon terms.
     terms: bool,
     units: [&'p Prepared; 2],
     ranges: [Range<usize>; 2],
@@ -193,7 +194,7 @@ impl<'p> Scorer<'p> {
             inverse_m: 1.0 / m as f64,
             priors,
             scale,
-            terms: units[0].has_terms() && units[1].has_terms(),
+            terms: units[0].has_terms() || units[1].has_terms(),
         }
     }
 
@@ -225,13 +226,15 @@ impl<'p> Scorer<'p> {
         let (sa, sb) = (ea - da, eb - db);
         let paired = da > 0 && db > 0;
         let (anchors_a, anchors_b) = (a.anchor_count(sa, ea), b.anchor_count(sb, eb));
+        // A unit without a counterpart says nothing about terms.
         let (terms_a, terms_b) =
             if self.terms && paired { (a.term_count(sa, ea), b.term_count(sb, eb)) } else { (0, 0) };
         // The least the cost can be: every anchor and term one side could share
         // with the other shared, numbers agreeing, lengths in proportion.
         let most_anchors = if paired { anchors_a.min(anchors_b) } else { 0 };
-        let most_terms = terms_a.min(terms_b);
-        let mut cost = self.priors[k] + TERM_MATCH * most_terms as f64;
+        let most_terms = if paired { terms_a.min(terms_b) } else { 0 };
+        let term_cost = |matched: usize| term_cost(matched, terms_a, terms_b);
+        let mut cost = self.priors[k] + term_cost(most_terms);
         if da == 1 && db == 1 {
             cost += match (a.number(sa), b.number(sb)) {
                 (Some(x), Some(y)) if x == y => NUMBER_MATCH,
@@ -264,8 +267,39 @@ impl<'p> Scorer<'p> {
         cost += anchor_cost(matched);
         if most_terms > 0 {
             // Back out the terms counted as shared above, then count the shared ones.
-            cost -= TERM_MATCH * most_terms as f64;
-            cost += TERM_MATCH * a.term_lists(sa, ea).shared(b.term_lists(sb, eb)) as f64;
+            cost -= term_cost(most_terms);
+            let shared = a.term_lists(sa, ea).shared(b.term_lists(sb, eb));
+            cost += term_cost(shared);
+            if shared == 0 && da + db == 2 {
+                cost += NO_SHARED_TERM;
+            }
+            if da + db > 2 {
+                // Unlinked units only add to the cost: none to look for past the budget.
+                if cost >= budget {
+                    return f64::INFINITY;
+                }
+                cost += self.unlinked_units([a, b], [sa..ea, sb..eb]);
+            }
+        }
+        cost
+    }
+
+    /// What the units of a merged bead that hold lexicon terms but share none with
+    /// the other side add to its cost ([`UNLINKED_UNIT`] each): such a unit is more
+    /// likely one without a counterpart (1-0, 0-1) than a part of its neighbour's.
+    #[inline(never)]
+    fn unlinked_units(&self, units: [&Prepared; 2], ranges: [Range<usize>; 2]) -> f64 {
+        let mut cost = 0.0;
+        for s in 0..2 {
+            if ranges[s].len() < 2 {
+                continue;
+            }
+            let other = units[1 - s].term_lists(ranges[1 - s].start, ranges[1 - s].end);
+            for u in ranges[s].clone() {
+                if units[s].term_count(u, u + 1) > 0 && units[s].term_lists(u, u + 1).shared(other) == 0 {
+                    cost += UNLINKED_UNIT;
+                }
+            }
         }
         cost
     }

@@ -10,7 +10,7 @@ use rayon::prelude::*;
 
 use super::UnitBead;
 use super::beads::{self, BEADS, SINGLE_BEADS};
-use super::model::{ANCHOR_MATCH, ANCHOR_MISS, Features, LengthModel, merge_keys};
+use super::model::{ANCHOR_MATCH, ANCHOR_MISS, Features, LengthModel, merge_keys, term_cost};
 use super::prepared::Prepared;
 use super::search::{Band, Costs, search};
 use crate::model::Document;
@@ -77,6 +77,7 @@ impl Containers {
                 Features {
                     len: units.iter().map(|f| f.len).sum(),
                     anchors: merge_keys(units.iter().map(|f| f.anchors.as_slice())),
+                    terms: merge_keys(units.iter().map(|f| f.terms.as_slice())),
                     ..Default::default()
                 }
             })
@@ -188,9 +189,11 @@ fn pair_cost(ca: &Containers, cb: &Containers, i: usize, j: usize, model: &Lengt
         0
     };
     let unmatched = fa.anchor_count(i, i + 1) + fb.anchor_count(j, j + 1) - 2 * matched;
+    let terms = fa.term_lists(i, i + 1).shared(fb.term_lists(j, j + 1));
     // Anchors count half as much as inside a container: a container holds many.
-    let mut c =
-        model.cost(fa.length(i), fb.length(j)) + (ANCHOR_MISS * unmatched as f64 + ANCHOR_MATCH * matched as f64) / 2.0;
+    let mut c = model.cost(fa.length(i), fb.length(j))
+        + (ANCHOR_MISS * unmatched as f64 + ANCHOR_MATCH * matched as f64) / 2.0
+        + term_cost(terms, fa.term_count(i, i + 1), fb.term_count(j, j + 1));
     // Same number of units is weak evidence too.
     if x.units.len() != y.units.len() {
         c += OTHER_SHAPE;

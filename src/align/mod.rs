@@ -23,6 +23,7 @@
 
 pub mod beads;
 mod containers;
+pub mod lexical;
 pub mod model;
 mod pairs;
 mod prepared;
@@ -33,10 +34,18 @@ use std::borrow::Cow;
 use rayon::prelude::*;
 use serde::Serialize;
 
+use crate::lexicon::Glossary;
 use crate::model::Document;
 use containers::Containers;
+use lexical::{TermIds, Vocabulary};
 use model::{Features, LengthModel};
 use prepared::Prepared;
+
+/// How many 1-1 pairs the first pass must find for the lexicon learned from them to
+/// weigh in the second pass's search. On the NTREX documents (`tests/synth.rs`, about
+/// 16 lines each) a lexicon learned from one document cost accuracy with every seed
+/// tried, and the same documents in one text gained from it.
+pub(crate) const MIN_PAIRS_TO_SEARCH: usize = 50;
 
 /// What the aligner pairs.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
@@ -53,6 +62,11 @@ pub enum Level {
 pub struct AlignOptions {
     /// The level of the pairs.
     pub level: Level,
+    /// The glossary whose entries are links of the lexicon: `None` for the shipped
+    /// one, or the shipped one with a user's ([`Glossary::shipped_and`]).
+    pub glossary: Option<std::sync::Arc<Glossary>>,
+    /// Align by length and anchors alone, without a lexicon (for comparison).
+    pub without_lexicon: bool,
 }
 
 /// A unit taking part in a pair: its reference and text.
@@ -121,12 +135,12 @@ pub struct UnitBead {
 /// `align(zh, ru)` and `align(ru, zh)` give the same alignment.
 pub fn align<'d>(x: &'d Document, y: &'d Document, options: &AlignOptions) -> Alignment<'d> {
     let (a, b) = if y.lang < x.lang { (y, x) } else { (x, y) };
-    let (beads, model, units) = align_prepared(a, b);
+    let (beads, model, units, terms) = align_prepared(a, b, options);
     let mut pairs: Vec<Pair<'d>> = match options.level {
         Level::Paragraph => beads.par_iter().map(|bead| pairs::unit_pair([a, b], bead, &model, &units)).collect(),
         Level::Sentence => {
             let parts: Vec<Vec<Pair<'d>>> =
-                beads.par_iter().map(|bead| pairs::sentence_pairs([a, b], bead, &model)).collect();
+                beads.par_iter().map(|bead| pairs::sentence_pairs([a, b], bead, &model, terms.as_ref())).collect();
             parts.into_iter().flatten().collect()
         }
     };
@@ -136,30 +150,54 @@ pub fn align<'d>(x: &'d Document, y: &'d Document, options: &AlignOptions) -> Al
 
 /// Aligns the units of two documents: containers first, then units inside them.
 pub fn align_units(a: &Document, b: &Document) -> (Vec<UnitBead>, LengthModel) {
-    let (beads, model, _) = align_prepared(a, b);
+    let (beads, model, _, _) = align_prepared(a, b, &AlignOptions::default());
     (beads, model)
 }
 
-/// [`align_units`], keeping the units' prepared features for scoring the pairs.
-fn align_prepared(a: &Document, b: &Document) -> (Vec<UnitBead>, LengthModel, [Prepared; 2]) {
+/// [`align_units`], keeping the units' prepared features for scoring the pairs, and
+/// the lexicon's link ids.
+fn align_prepared(
+    a: &Document,
+    b: &Document,
+    options: &AlignOptions,
+) -> (Vec<UnitBead>, LengthModel, [Prepared; 2], Option<TermIds>) {
     let features = |doc: &Document| -> Vec<Features> { doc.units.par_iter().map(|u| Features::of(doc, u)).collect() };
-    let (fa, fb) = rayon::join(|| features(a), || features(b));
+    let (mut fa, mut fb) = rayon::join(|| features(a), || features(b));
     let total = |f: &[Features]| f.iter().map(|x| x.len).sum::<f64>();
     let mut model = LengthModel::from_totals(total(&fa), total(&fb));
-    let containers = [Containers::of(a, &fa), Containers::of(b, &fb)];
-    let units = [Prepared::of(&fa), Prepared::of(&fb)];
-    drop((fa, fb));
-    // Two passes: the second with the variance re-estimated from the first's 1-1 pairs.
+    let mut containers = [Containers::of(a, &fa), Containers::of(b, &fb)];
+    let mut units = [Prepared::of(&fa), Prepared::of(&fb)];
+    // The first pass, by length and anchors.
     let first = containers::align([&containers[0], &containers[1]], [&units[0], &units[1]], &model);
-    let ones: Vec<(f64, f64)> = first
-        .iter()
-        .filter(|x| x.a.len() == 1 && x.b.len() == 1)
-        .map(|x| (units[0].length(x.a[0]), units[1].length(x.b[0])))
-        .collect();
+    let ones: Vec<(usize, usize)> =
+        first.iter().filter(|x| x.a.len() == 1 && x.b.len() == 1).map(|x| (x.a[0], x.b[0])).collect();
+    // The second with the variance re-estimated from the first's 1-1 pairs, and the
+    // lexicon learned from them.
+    let lengths: Vec<(f64, f64)> = ones.iter().map(|&(i, j)| (units[0].length(i), units[1].length(j))).collect();
     drop(first);
-    model = model.refine(&ones);
+    model = model.refine(&lengths);
+    let terms = (!options.without_lexicon).then(|| {
+        let langs = [a.lang, b.lang];
+        let texts = [a, b].map(|d| d.units.iter().map(|u| u.text.as_str()).collect::<Vec<_>>());
+        let texts = [texts[0].as_slice(), texts[1].as_slice()];
+        let glossary = options.glossary.as_deref().unwrap_or(Glossary::shipped()).clone();
+        Vocabulary::of(langs, texts).learn(langs, &ones, Some(glossary), texts, [&mut fa, &mut fb])
+    });
+    // A lexicon learned from few pairs links terms that met twice by chance: it
+    // weighs in the confidence of the pairs, not in their search.
+    let mut scored = None;
+    if terms.is_some() {
+        if ones.len() >= MIN_PAIRS_TO_SEARCH {
+            containers = [Containers::of(a, &fa), Containers::of(b, &fb)];
+            units = [Prepared::of(&fa), Prepared::of(&fb)];
+        } else {
+            scored = Some([Prepared::of(&fa), Prepared::of(&fb)]);
+        }
+    }
+    drop((fa, fb));
     let beads = containers::align([&containers[0], &containers[1]], [&units[0], &units[1]], &model);
-    (beads, model, units)
+    let units = scored.unwrap_or(units);
+    (beads, model, units, terms)
 }
 
 #[cfg(test)]
@@ -178,7 +216,7 @@ mod tests {
         let ru = doc("texts/sco-treaty-2007.ru.txt");
         let on = |threads: usize, level: Level| {
             let pool = rayon::ThreadPoolBuilder::new().num_threads(threads).build().unwrap();
-            pool.install(|| align(&zh, &ru, &AlignOptions { level }).pairs)
+            pool.install(|| align(&zh, &ru, &AlignOptions { level, ..Default::default() }).pairs)
         };
         for level in [Level::Paragraph, Level::Sentence] {
             let one = on(1, level);

@@ -3,6 +3,7 @@
 
 use std::borrow::Cow;
 
+use super::lexical::TermIds;
 use super::model::{self, Features, LengthModel, Tally};
 use super::prepared::Prepared;
 use super::{Pair, Segment, UnitBead, beads};
@@ -39,19 +40,26 @@ fn tally(units: &[Prepared; 2], sa: &[usize], sb: &[usize]) -> Tally {
     let [pa, pb] = units;
     let (ra, rb) = (sa[0]..sa[0] + sa.len(), sb[0]..sb[0] + sb.len());
     let matched = pa.anchor_lists(ra.start, ra.end).shared(pb.anchor_lists(rb.start, rb.end));
+    let terms = pa.term_lists(ra.start, ra.end).shared(pb.term_lists(rb.start, rb.end));
     Tally {
         len: [pa.length_of(ra.start, ra.end), pb.length_of(rb.start, rb.end)],
         matched,
         unmatched: pa.anchor_count(ra.start, ra.end) + pb.anchor_count(rb.start, rb.end) - 2 * matched,
         numbers: (ra.len() == 1 && rb.len() == 1).then(|| [pa.number(ra.start), pb.number(rb.start)]),
+        terms: [terms, pa.term_count(ra.start, ra.end) + pb.term_count(rb.start, rb.end) - 2 * terms],
     }
 }
 
 /// Sentence pairs inside one unit bead: the sentences of each side, aligned.
-pub(super) fn sentence_pairs<'d>(docs: [&'d Document; 2], bead: &UnitBead, model: &LengthModel) -> Vec<Pair<'d>> {
+pub(super) fn sentence_pairs<'d>(
+    docs: [&'d Document; 2],
+    bead: &UnitBead,
+    model: &LengthModel,
+    terms: Option<&TermIds>,
+) -> Vec<Pair<'d>> {
     let [a, b] = docs;
-    let (sa, fa) = sentences(a, &bead.a);
-    let (sb, fb) = sentences(b, &bead.b);
+    let (sa, fa) = sentences(a, &bead.a, terms.map(|t| (t, 0)));
+    let (sb, fb) = sentences(b, &bead.b, terms.map(|t| (t, 1)));
     let beads = beads::align(model, &fa, &fb);
     let structural = bead.structural && sa.len() == sb.len();
     let (mut i, mut j) = (0, 0);
@@ -69,16 +77,23 @@ pub(super) fn sentence_pairs<'d>(docs: [&'d Document; 2], bead: &UnitBead, model
         .collect()
 }
 
-/// The sentences of units `idx` of `doc`, with their features; a heading is one
-/// sentence.
-fn sentences<'d>(doc: &'d Document, idx: &[usize]) -> (Vec<Segment<'d>>, Vec<Features>) {
+/// The sentences of units `idx` of `doc`, with their features (and their terms, with
+/// the link ids of a lexicon and the side `doc` is on); a heading is one sentence.
+fn sentences<'d>(
+    doc: &'d Document,
+    idx: &[usize],
+    terms: Option<(&TermIds, usize)>,
+) -> (Vec<Segment<'d>>, Vec<Features>) {
     idx.iter()
         .flat_map(|&i| {
             let u = &doc.units[i];
             let heading = u.kind == UnitKind::Heading;
             let sentences = if heading { vec![u.text.clone()] } else { segment::sentences(doc.lang, &u.text) };
             sentences.into_iter().enumerate().map(move |(k, s)| {
-                let f = Features::of_text(doc.lang, &s, None, heading);
+                let mut f = Features::of_text(doc.lang, &s, None, heading);
+                if let Some((ids, side)) = terms {
+                    f.terms = ids.terms_of_text(side, &s);
+                }
                 (Segment { r#ref: format!("{}.s{}", u.r#ref, k + 1), text: Cow::Owned(s) }, f)
             })
         })

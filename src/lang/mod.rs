@@ -8,7 +8,7 @@
 
 pub mod anchor;
 pub mod chars;
-mod ru;
+pub(crate) mod ru;
 mod zh;
 
 use std::fmt;
@@ -27,6 +27,9 @@ pub enum Lang {
     /// Russian.
     Ru,
 }
+
+/// What [`Review::terms`] calls with each term of a text and its byte offset.
+pub type TermVisitor<'a> = dyn FnMut(usize, &str) + 'a;
 
 impl Lang {
     /// Every language with a profile, in a fixed order.
@@ -302,9 +305,10 @@ pub struct Review {
     /// countries", holds `中国`; `долларов США` is a currency): taken out before names
     /// are looked for.
     pub not_names: &'static [&'static str],
-    /// The terms of a text a lexicon links across languages, with their byte offsets:
-    /// Chinese character bigrams, Russian Snowball stems of content words.
-    pub terms: fn(&str) -> Vec<(usize, String)>,
+    /// Visits the terms of a text a lexicon links across languages, in order, with
+    /// their byte offsets: Chinese character bigrams, Russian Snowball stems of content
+    /// words.
+    pub terms: fn(&str, &mut TermVisitor),
     /// Words that scale the number before them (`万` = 10 000, `млрд` = 10⁹).
     pub scales: &'static [(&'static str, u64)],
 }

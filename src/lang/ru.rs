@@ -722,26 +722,83 @@ const STOP_WORDS: &[&str] = &[
     "иных",
 ];
 
-/// Snowball stems of the content words (ё read as е), for linking terms.
-fn terms(text: &str) -> Vec<(usize, String)> {
-    let stemmer = rust_stemmers::Stemmer::create(rust_stemmers::Algorithm::Russian);
-    let mut out = Vec::new();
+/// Snowball stems of the content words (ё read as е), for linking terms: each with
+/// its byte offset, in order. One buffer holds each word's lower case in turn.
+fn terms(text: &str, visit: &mut super::TermVisitor) {
+    let mut lower = String::new();
     let mut start = None;
     for (i, c) in text.char_indices().chain(std::iter::once((text.len(), ' '))) {
-        match (c.is_alphabetic(), start) {
+        match (is_letter(c), start) {
             (true, None) => start = Some(i),
             (false, Some(s)) => {
-                let w = text[s..i].to_lowercase().replace('ё', "е");
-                if w.chars().count() > 1 && !STOP_WORDS.contains(&w.as_str()) && !REVIEW.negations.contains(&w.as_str())
+                lower_into(&text[s..i], &mut lower);
+                if lower.chars().nth(1).is_some()
+                    && !STOP_WORDS.contains(&lower.as_str())
+                    && !REVIEW.negations.contains(&lower.as_str())
                 {
-                    out.push((s, stemmer.stem(&w).into_owned()));
+                    stem(&lower, |t| visit(s, t));
                 }
                 start = None;
             }
             _ => {}
         }
     }
-    out
+}
+
+/// Whether `c` is alphabetic, answered without the Unicode tables for the Russian
+/// alphabet and ASCII.
+#[inline]
+pub(crate) fn is_letter(c: char) -> bool {
+    match c {
+        'А'..='я' | 'Ё' | 'ё' => true,
+        _ if c.is_ascii() => c.is_ascii_alphabetic(),
+        _ => c.is_alphabetic(),
+    }
+}
+
+/// Whether `c` is alphanumeric, answered as [`is_letter`] is.
+#[inline]
+pub(crate) fn is_letter_or_digit(c: char) -> bool {
+    is_letter(c) || c.is_numeric()
+}
+
+/// Calls `f` with the Snowball stem of `lower`, a word in lower case. Stems are
+/// remembered per thread (a word's stem never changes; the memory is emptied when it
+/// grows large), as a text repeats its words.
+pub(crate) fn stem<R>(lower: &str, f: impl FnOnce(&str) -> R) -> R {
+    type Memory = std::collections::HashMap<String, String, std::hash::BuildHasherDefault<std::hash::DefaultHasher>>;
+    thread_local! {
+        static STEMS: std::cell::RefCell<Memory> = std::cell::RefCell::default();
+    }
+    STEMS.with_borrow_mut(|memory| {
+        if let Some(s) = memory.get(lower) {
+            return f(s);
+        }
+        if memory.len() >= 1 << 16 {
+            memory.clear();
+        }
+        let stemmer = rust_stemmers::Stemmer::create(rust_stemmers::Algorithm::Russian);
+        let s = stemmer.stem(lower).into_owned();
+        let r = f(&s);
+        memory.insert(lower.to_string(), s);
+        r
+    })
+}
+
+/// `word` in lower case with ё read as е, into `out`. A word of the Russian alphabet
+/// and ASCII is lowered letter by letter; any other goes through `str::to_lowercase`
+/// (which lowers a final sigma as such).
+pub(crate) fn lower_into(word: &str, out: &mut String) {
+    out.clear();
+    if word.chars().all(|c| c.is_ascii() || matches!(c, 'А'..='я' | 'Ё' | 'ё')) {
+        out.extend(word.chars().map(|c| match c {
+            'Ё' | 'ё' => 'е',
+            'А'..='Я' => char::from_u32(c as u32 + 0x20).unwrap_or(c),
+            _ => c.to_ascii_lowercase(),
+        }));
+    } else {
+        out.push_str(&word.to_lowercase().replace('ё', "е"));
+    }
 }
 
 /// Month stems of every case (`июня`, `июне`, `июнь`), for a month named with a

@@ -700,21 +700,23 @@ const REVIEW: Review = Review {
 };
 
 /// Bigrams of Han characters: as good as words for linking terms at this scale, and
-/// with no dictionary to ship (a run of one character is its own term).
-fn terms(text: &str) -> Vec<(usize, String)> {
-    let chars: Vec<(usize, char)> = text.char_indices().collect();
-    let mut out = Vec::new();
-    for (k, &(at, c)) in chars.iter().enumerate() {
-        if !is_han(c) || is_numeral_char(c) {
+/// with no dictionary to ship (a run of one character is its own term). Each with its
+/// byte offset, in order; a bigram is a slice of the text.
+fn terms(text: &str, visit: &mut super::TermVisitor) {
+    let mut prev_han = false;
+    let mut chars = text.char_indices().peekable();
+    while let Some((at, c)) = chars.next() {
+        let han = is_han(c);
+        let was_han = std::mem::replace(&mut prev_han, han);
+        if !han || is_numeral_char(c) {
             continue;
         }
-        match chars.get(k + 1) {
-            Some(&(_, d)) if is_han(d) && !is_numeral_char(d) => out.push((at, format!("{c}{d}"))),
-            _ if k == 0 || !chars.get(k - 1).is_some_and(|x| is_han(x.1)) => out.push((at, c.to_string())),
+        match chars.peek() {
+            Some(&(next, d)) if is_han(d) && !is_numeral_char(d) => visit(at, &text[at..next + d.len_utf8()]),
+            _ if !was_han => visit(at, &text[at..at + c.len_utf8()]),
             _ => {}
         }
     }
-    out
 }
 
 /// Reads `二〇〇二年六月七日`, `2002年6月7日`, `２００２年６月７日`, `2002年6月` and

@@ -12,14 +12,16 @@
 //! (`data/zh-hant.tsv`); Russian forms as sequences of Snowball stems, so that every
 //! case and number matches (`ратификационной грамоты` is `ратификационная грамота`).
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, HashMap};
+use std::hash::BuildHasherDefault;
 use std::path::Path;
 use std::sync::OnceLock;
 
 use aho_corasick::{AhoCorasick, MatchKind};
 
 use crate::error::{Error, ErrorKind, Result};
-use crate::lang::Lang;
+use crate::lang::{Lang, ru};
+use crate::lexicon::learn::U64Hasher;
 
 const SHIPPED: &str = include_str!("data/glossary.tsv");
 const HANT: &str = include_str!("data/zh-hant.tsv");
@@ -77,7 +79,12 @@ fn weak_form(f: &str) -> (&str, bool) {
 
 /// The first four characters of a stem: Russian forms are indexed by them.
 fn head(stem: &str) -> String {
-    stem.chars().take(4).collect()
+    head_of(stem).to_string()
+}
+
+/// [`head`] as a slice of the stem.
+fn head_of(stem: &str) -> &str {
+    stem.char_indices().nth(4).map_or(stem, |(at, _)| &stem[..at])
 }
 
 /// Whether a text word's stem and a form word's stem are one word: equal, or one a
@@ -310,10 +317,10 @@ impl Glossary {
                 let mut out = Vec::new();
                 let mut i = 0;
                 while i < words.len() {
-                    let mut heads = vec![head(&words[i].2)];
-                    heads.extend(caps[i].as_deref().map(head));
+                    let heads = [Some(head_of(&words[i].2)), caps[i].as_deref().map(head_of)];
                     let found = heads
-                        .iter()
+                        .into_iter()
+                        .flatten()
                         .filter_map(|h| self.ru.get(h))
                         .flatten()
                         .filter(|(stems, _)| stems.iter().enumerate().all(|(k, s)| matches(i + k, s)))
@@ -335,16 +342,15 @@ impl Glossary {
 
 /// Words of a Russian text with their byte spans and Snowball stems (lowercased, ё as е).
 pub(crate) fn stems(text: &str) -> Vec<(usize, usize, String)> {
-    let stemmer = rust_stemmers::Stemmer::create(rust_stemmers::Algorithm::Russian);
     let mut out = Vec::new();
+    let mut lower = String::new();
     let mut start = None;
     for (i, c) in text.char_indices().chain(std::iter::once((text.len(), ' '))) {
-        match (c.is_alphanumeric(), start) {
+        match (ru::is_letter_or_digit(c), start) {
             (true, None) => start = Some(i),
             (false, Some(s)) => {
-                let word = &text[s..i];
-                let w = word.to_lowercase().replace('ё', "е");
-                out.push((s, i, stemmer.stem(&w).into_owned()));
+                ru::lower_into(&text[s..i], &mut lower);
+                out.push((s, i, ru::stem(&lower, str::to_string)));
                 start = None;
             }
             _ => {}
@@ -362,7 +368,7 @@ fn is_acronym(word: &str) -> bool {
 /// terms (`data/zh-hant.tsv`, made with OpenCC's tables). Every character it maps is
 /// three bytes in UTF-8 on both sides, so byte offsets do not move.
 pub fn simplified(text: &str) -> String {
-    static MAP: OnceLock<BTreeMap<char, char>> = OnceLock::new();
+    static MAP: OnceLock<HashMap<char, char, BuildHasherDefault<U64Hasher>>> = OnceLock::new();
     let map = MAP.get_or_init(|| {
         HANT.lines()
             .filter(|l| !l.starts_with('#'))
@@ -373,7 +379,8 @@ pub fn simplified(text: &str) -> String {
             })
             .collect()
     });
-    text.chars().map(|c| map.get(&c).copied().unwrap_or(c)).collect()
+    // Only Han characters are mapped.
+    text.chars().map(|c| if c < '\u{3400}' { c } else { map.get(&c).copied().unwrap_or(c) }).collect()
 }
 
 /// What [`Glossary::from_tbx`] has read so far: TBX 2 (`martif`, `termEntry`,

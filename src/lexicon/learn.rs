@@ -2,22 +2,28 @@
 //!
 //! Units paired by structure are parallel data. Each unit becomes a set of terms
 //! (its language profile's: Chinese character bigrams, Russian stems); a Chinese and a
-//! Russian term are linked when they occur together in at least two pairs and their
-//! Dice coefficient is the best the Chinese term has and near the best the Russian
-//! term has (competitive linking against indirect associations, as hunalign's
-//! `-realign` and Melamed's linking do; measured on the Charter, Dice ties with G²
-//! and IBM Model 1 at this scale). Every unit's terms are kept as sorted integer ids,
-//! so that a pair is scored by merging two sorted lists.
+//! Russian term are linked when they occur together in at least two pairs (the
+//! aligner asks three of a lexicon learned from many) and their Dice coefficient is
+//! the best the Chinese term has and near the best the Russian term has (competitive
+//! linking against indirect associations, as hunalign's `-realign` and Melamed's
+//! linking do; measured on the Charter, Dice ties with G² and IBM Model 1 at this
+//! scale). Every unit's terms are kept as sorted integer ids, so that a pair is scored
+//! by merging two sorted lists.
 
-use std::collections::{BTreeMap, HashMap};
+use std::collections::HashMap;
+use std::hash::{BuildHasherDefault, Hasher};
+
+use rayon::prelude::*;
 
 use crate::lang::Lang;
 
 /// A learned zh–ru lexicon with the vocabulary of each side.
 #[derive(Debug, Clone, Default)]
 pub struct Lexicon {
-    /// Term → id, per side (in the order of the pair's languages).
-    vocab: [BTreeMap<String, u32>; 2],
+    /// Term (as its [`term_hash`]) → id, per side (in the order of the pair's
+    /// languages). Ids are given in the order terms are first seen; the map is only
+    /// looked up, never iterated.
+    vocab: [HashMap<u64, u32, BuildHasherDefault<U64Hasher>>; 2],
     /// For each term id of a side, the ids of the other side's terms it is linked to, sorted.
     links: [Vec<Vec<u32>>; 2],
 }
@@ -29,83 +35,117 @@ pub type Keys = Vec<u32>;
 /// a unit of thousands of characters says little about any one term.
 const MAX_PRODUCT: usize = 40_000;
 
+/// A term as a number: the SipHash of its UTF-8 bytes with `DefaultHasher::new()`'s
+/// fixed keys, so the same on every run and platform. Two terms of one text sharing a
+/// hash is a chance of about one in 10^9 even with 10^5 terms.
+fn term_hash(term: &str) -> u64 {
+    let mut h = std::hash::DefaultHasher::new();
+    h.write(term.as_bytes());
+    h.finish()
+}
+
+/// The hasher of maps whose keys are already hashes, or pairs of ids: one
+/// multiplication (FxHash's) spreads them over the table.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct U64Hasher(u64);
+
+impl Hasher for U64Hasher {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+
+    fn write(&mut self, bytes: &[u8]) {
+        for &b in bytes {
+            self.write_u64(u64::from(b));
+        }
+    }
+
+    fn write_u64(&mut self, x: u64) {
+        self.0 = (self.0.rotate_left(5) ^ x).wrapping_mul(0xf135_7aea_2e62_a9c5);
+    }
+}
+
 impl Lexicon {
     /// Learns from paired texts, given as (Chinese-side text, Russian-side text) in
     /// the order of `langs`.
     pub fn learn(langs: [Lang; 2], pairs: &[[&str; 2]]) -> Lexicon {
         let mut lex = Lexicon::default();
         let units: Vec<[Keys; 2]> = pairs.iter().map(|p| [0, 1].map(|s| lex.intern(s, langs[s], p[s]))).collect();
-        let n = [lex.vocab[0].len(), lex.vocab[1].len()];
+        lex.learn_links(units.iter().map(|[a, b]| [a.as_slice(), b.as_slice()]), false, 2);
+        lex
+    }
+
+    /// Links the terms of the vocabulary that occur together in `pairs` (the keys
+    /// [`Lexicon::intern`] gave each side of a pair of units), as [`Lexicon::learn`]
+    /// does; with `mutual`, only terms that are each other's best (ties included),
+    /// for fewer and surer links; only terms that occur together in at least
+    /// `together` pairs (2 or more). Links already made (a glossary's) are kept.
+    pub fn learn_links<'k>(&mut self, pairs: impl IntoIterator<Item = [&'k [u32]; 2]>, mutual: bool, together: u32) {
+        let n = [self.vocab[0].len(), self.vocab[1].len()];
+        let pairs: Vec<[&[u32]; 2]> = pairs.into_iter().collect();
         let mut freq = [vec![0u32; n[0]], vec![0u32; n[1]]];
-        // Counts only, never iterated for output: a HashMap is safe here.
-        let mut cooc: HashMap<(u32, u32), u32> = HashMap::new();
-        for u in &units {
+        for u in &pairs {
             for s in 0..2 {
-                for &id in &u[s] {
+                for &id in u[s] {
                     freq[s][id as usize] += 1;
                 }
             }
-            if u[0].len() * u[1].len() > MAX_PRODUCT {
-                continue;
-            }
-            for &a in &u[0] {
-                for &b in &u[1] {
-                    *cooc.entry((a, b)).or_default() += 1;
-                }
-            }
         }
-        let mut scored: Vec<(u32, u32, f64)> = cooc
-            .into_iter()
-            .filter(|&(_, c)| c >= 2)
-            .map(|((a, b), c)| (a, b, 2.0 * f64::from(c) / f64::from(freq[0][a as usize] + freq[1][b as usize])))
-            .collect();
-        scored.sort_by_key(|x| (x.0, x.1));
+        let scored = cooccurrences(&pairs, &freq, n, together.max(2));
         let mut best = [vec![0f64; n[0]], vec![0f64; n[1]]];
         for &(a, b, d) in &scored {
             best[0][a as usize] = best[0][a as usize].max(d);
             best[1][b as usize] = best[1][b as usize].max(d);
         }
-        lex.links = [vec![Vec::new(); n[0]], vec![Vec::new(); n[1]]];
+        for (side, &len) in self.links.iter_mut().zip(&n) {
+            side.resize(len, Vec::new());
+        }
         for &(a, b, d) in &scored {
             let (ba, bb) = (best[0][a as usize], best[1][b as usize]);
-            let linked = d >= 0.3 && ((d >= ba && d >= 0.5 * bb) || (d >= bb && d >= 0.5 * ba));
+            let linked = d >= 0.3
+                && if mutual { d >= ba && d >= bb } else { (d >= ba && d >= 0.5 * bb) || (d >= bb && d >= 0.5 * ba) };
             if linked {
-                lex.links[0][a as usize].push(b);
-                lex.links[1][b as usize].push(a);
+                self.links[0][a as usize].push(b);
+                self.links[1][b as usize].push(a);
             }
         }
-        for side in &mut lex.links {
+        for side in &mut self.links {
             for l in side.iter_mut() {
                 l.sort_unstable();
                 l.dedup();
             }
         }
-        lex
     }
 
     /// Adds the terms of `text` to side `s`'s vocabulary and returns its keys.
-    fn intern(&mut self, s: usize, lang: Lang, text: &str) -> Keys {
-        let mut keys: Keys = (lang.profile().review.terms)(text)
-            .into_iter()
-            .map(|(_, t)| {
-                let next = self.vocab[s].len() as u32;
-                *self.vocab[s].entry(t).or_insert(next)
-            })
-            .collect();
-        keys.sort_unstable();
-        keys.dedup();
-        keys
+    pub fn intern(&mut self, s: usize, lang: Lang, text: &str) -> Keys {
+        intern_into(&mut self.vocab[s], lang, text)
+    }
+
+    /// [`Lexicon::intern`] of many texts of each side, in order (both sides at once).
+    pub fn intern_all(&mut self, langs: [Lang; 2], texts: [&[&str]; 2]) -> [Vec<Keys>; 2] {
+        let [va, vb] = &mut self.vocab;
+        let side = |vocab: &mut Vocab, lang: Lang, texts: &[&str]| -> Vec<Keys> {
+            texts.iter().map(|t| intern_into(vocab, lang, t)).collect()
+        };
+        let (a, b) = rayon::join(|| side(va, langs[0], texts[0]), || side(vb, langs[1], texts[1]));
+        [a, b]
+    }
+
+    /// How many terms side `s`'s vocabulary has: its ids are `0..size`.
+    pub fn size(&self, s: usize) -> usize {
+        self.vocab[s].len()
     }
 
     /// The id of a term of side `s`, if the lexicon knows it.
     pub fn id(&self, s: usize, term: &str) -> Option<u32> {
-        self.vocab[s].get(term).copied()
+        self.vocab[s].get(&term_hash(term)).copied()
     }
 
     /// The known terms of `text` on side `s`, as sorted distinct ids.
     pub fn keys(&self, s: usize, lang: Lang, text: &str) -> Keys {
-        let mut keys: Keys =
-            (lang.profile().review.terms)(text).into_iter().filter_map(|(_, t)| self.id(s, &t)).collect();
+        let mut keys = Keys::new();
+        (lang.profile().review.terms)(text, &mut |_, t| keys.extend(self.id(s, t)));
         keys.sort_unstable();
         keys.dedup();
         keys
@@ -118,11 +158,11 @@ impl Lexicon {
 
     /// Links a term of each side (a glossary entry), adding the terms if new.
     pub fn link(&mut self, zh: &str, ru: &str) {
-        let ids = [zh, ru].map(|t| t.to_string());
+        let hashes = [zh, ru].map(term_hash);
         let mut id = [0u32; 2];
         for s in 0..2 {
             let next = self.vocab[s].len() as u32;
-            id[s] = *self.vocab[s].entry(ids[s].clone()).or_insert(next);
+            id[s] = *self.vocab[s].entry(hashes[s]).or_insert(next);
             if self.links[s].len() <= id[s] as usize {
                 self.links[s].resize(id[s] as usize + 1, Vec::new());
             }
@@ -163,6 +203,92 @@ impl Lexicon {
         }
         (h0 + h1) as f64 / (k0 + k1) as f64
     }
+}
+
+/// A side's vocabulary: term hash → id.
+type Vocab = HashMap<u64, u32, BuildHasherDefault<U64Hasher>>;
+
+/// Adds the terms of `text` to a vocabulary and returns its keys: sorted, distinct.
+fn intern_into(vocab: &mut Vocab, lang: Lang, text: &str) -> Keys {
+    let mut keys = Keys::new();
+    (lang.profile().review.terms)(text, &mut |_, t| {
+        let next = vocab.len() as u32;
+        keys.push(*vocab.entry(term_hash(t)).or_insert(next));
+    });
+    keys.sort_unstable();
+    keys.dedup();
+    keys
+}
+
+/// The Dice coefficient of every pair of terms, one of each side, that occur together
+/// in at least `together` of `pairs` (2 or more), as `(a, b, dice)` sorted by `a` then `b`; `freq` is
+/// how many pairs hold each term, `n` the sizes of the vocabularies.
+///
+/// Counted term by term of the first side, over the pairs that hold it (an inverted
+/// index), in one array of counts for the other side's terms: no map of pairs of
+/// terms, and the terms of the first side shared out among threads. A term in only
+/// one pair can make no count of two and is left out, as are pairs above
+/// [`MAX_PRODUCT`].
+fn cooccurrences(pairs: &[[&[u32]; 2]], freq: &[Vec<u32>; 2], n: [usize; 2], together: u32) -> Vec<(u32, u32, f64)> {
+    let kept: Vec<usize> = (0..pairs.len()).filter(|&p| pairs[p][0].len() * pairs[p][1].len() <= MAX_PRODUCT).collect();
+    // The other side's terms of each kept pair that occur twice or more.
+    let mut other_start = Vec::with_capacity(kept.len() + 1);
+    let mut other = Vec::new();
+    other_start.push(0);
+    for &p in &kept {
+        other.extend(pairs[p][1].iter().copied().filter(|&b| freq[1][b as usize] >= 2));
+        other_start.push(other.len());
+    }
+    // The kept pairs that hold each term of the first side.
+    let mut start = vec![0usize; n[0] + 1];
+    for &p in &kept {
+        for &a in pairs[p][0] {
+            start[a as usize + 1] += 1;
+        }
+    }
+    for a in 0..n[0] {
+        start[a + 1] += start[a];
+    }
+    let mut fill = start.clone();
+    let mut holders = vec![0u32; start[n[0]]];
+    for (k, &p) in kept.iter().enumerate() {
+        for &a in pairs[p][0] {
+            holders[fill[a as usize]] = k as u32;
+            fill[a as usize] += 1;
+        }
+    }
+    let per_term: Vec<Vec<(u32, u32, f64)>> = (0..n[0] as u32)
+        .into_par_iter()
+        .with_min_len(256)
+        .map_init(
+            || (vec![0u32; n[1]], Vec::new()),
+            |(count, touched), a| {
+                let mut out = Vec::new();
+                let fa = freq[0][a as usize];
+                if fa < 2 {
+                    return out;
+                }
+                for &k in &holders[start[a as usize]..start[a as usize + 1]] {
+                    for &b in &other[other_start[k as usize]..other_start[k as usize + 1]] {
+                        if count[b as usize] == 0 {
+                            touched.push(b);
+                        }
+                        count[b as usize] += 1;
+                    }
+                }
+                touched.sort_unstable();
+                for &b in touched.iter() {
+                    let c = std::mem::take(&mut count[b as usize]);
+                    if c >= together {
+                        out.push((a, b, 2.0 * f64::from(c) / f64::from(fa + freq[1][b as usize])));
+                    }
+                }
+                touched.clear();
+                out
+            },
+        )
+        .collect();
+    per_term.into_iter().flatten().collect()
 }
 
 #[cfg(test)]

@@ -274,6 +274,11 @@ pub struct AlignArgs {
     /// XLSX and HTML: add the findings of `check` (a second sheet; marks on the rows).
     #[arg(long)]
     pub with_findings: bool,
+    /// Terms that must correspond, besides the shipped glossary: TSV with a `zh<TAB>ru`
+    /// header, or TBX as CAT tools export it. Its entries are evidence for the pairs,
+    /// as the lexicon the aligner learns from the texts is.
+    #[arg(long, value_name = "FILE")]
+    pub glossary: Option<PathBuf>,
     /// Where to write (`-` or nothing: standard output). Written atomically.
     #[arg(short, long, value_name = "PATH")]
     pub output: Option<PathBuf>,

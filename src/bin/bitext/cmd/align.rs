@@ -3,7 +3,7 @@
 use std::process::ExitCode;
 
 use bitext::align::{AlignOptions, Alignment, Level, align};
-use bitext::check::check;
+use bitext::check::check_with_glossary;
 use bitext::write::tmx::{SrcLang, TmxOptions, is_language_tag};
 use bitext::write::{ALIGN_FORMATS, AlignmentOutput, Format};
 use bitext::{output, write};
@@ -67,9 +67,15 @@ pub fn run(args: AlignArgs) -> anyhow::Result<ExitCode> {
         LevelArg::Paragraph => Level::Paragraph,
         LevelArg::Sentence => Level::Sentence,
     };
-    let alignment = align(&a, &b, &AlignOptions { level });
-    let paragraphs = if level == Level::Paragraph { None } else { Some(align(&a, &b, &AlignOptions::default())) };
-    let report = args.with_findings.then(|| check(paragraphs.as_ref().unwrap_or(&alignment)));
+    let glossary = super::glossary(args.glossary.as_deref())?;
+    let options = AlignOptions { level, glossary: Some(glossary.clone()), ..Default::default() };
+    let alignment = align(&a, &b, &options);
+    let paragraphs = if level == Level::Paragraph {
+        None
+    } else {
+        Some(align(&a, &b, &AlignOptions { level: Level::Paragraph, ..options }))
+    };
+    let report = args.with_findings.then(|| check_with_glossary(paragraphs.as_ref().unwrap_or(&alignment), &glossary));
     let settings = AlignmentOutput {
         csv: write::csv::CsvOptions { delimiter: args.delimiter as u8, bom: args.bom },
         tmx: tmx_options(&args, &alignment, level)?,

@@ -4,7 +4,6 @@ use std::process::ExitCode;
 
 use bitext::align::{AlignOptions, Level, align};
 use bitext::check::{Severity, check_with_glossary};
-use bitext::lexicon::Glossary;
 use bitext::write::{CHECK_FORMATS, Format};
 use bitext::{output, write};
 
@@ -18,16 +17,13 @@ pub fn run(args: CheckArgs) -> anyhow::Result<ExitCode> {
         CheckFormat::Json => Format::Json,
     });
     let format = choose_format(given, args.output.as_deref(), &CHECK_FORMATS, Format::Text)?;
-    let glossary = match &args.glossary {
-        Some(path) => Glossary::shipped_and(&Glossary::read(path)?),
-        None => Glossary::shipped().clone(),
-    };
+    let glossary = super::glossary(args.glossary.as_deref())?;
     let (a, b) = load_two(&args.a, &args.b, &args.read)?;
     let level = match args.level {
         LevelArg::Paragraph => Level::Paragraph,
         LevelArg::Sentence => Level::Sentence,
     };
-    let alignment = align(&a, &b, &AlignOptions { level });
+    let alignment = align(&a, &b, &AlignOptions { level, glossary: Some(glossary.clone()), ..Default::default() });
     let report = check_with_glossary(&alignment, &glossary);
     let min = match args.min_severity {
         MinSeverity::Error => Severity::Error,

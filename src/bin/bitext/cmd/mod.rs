@@ -149,3 +149,12 @@ pub fn load_two(
     }
     Ok((da, db))
 }
+
+/// The glossary of `--glossary`: the shipped one, with the user's file if given.
+pub fn glossary(path: Option<&Path>) -> anyhow::Result<std::sync::Arc<bitext::lexicon::Glossary>> {
+    use bitext::lexicon::Glossary;
+    Ok(std::sync::Arc::new(match path {
+        Some(path) => Glossary::shipped_and(&Glossary::read(path)?),
+        None => Glossary::shipped().clone(),
+    }))
+}
