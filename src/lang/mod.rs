@@ -174,13 +174,37 @@ pub struct LabelMatch {
     pub rest: String,
 }
 
-/// Punctuation marks of a language, each with the ASCII mark it stands for.
+/// The punctuation marks a language writes, by what they do, in every width it uses.
 #[derive(Debug, Clone, Copy)]
 pub struct Marks {
-    /// Semicolons and colons (`；` → `;`, `：` → `:`).
-    pub kept: &'static [(char, char)],
-    /// Commas and full stops (`，` → `,`, `。` → `.`).
-    pub ends: &'static [(char, char)],
+    /// `;` `；`
+    pub semicolons: &'static [char],
+    /// `:` `：`
+    pub colons: &'static [char],
+    /// `,` `，`
+    pub commas: &'static [char],
+    /// The enumeration comma between the items of a list (`、`).
+    pub enumeration: &'static [char],
+    /// `.` `。`
+    pub stops: &'static [char],
+    /// `!` `?` `！` `？`
+    pub exclamations: &'static [char],
+}
+
+impl Marks {
+    /// Whether `c` ends a clause or a list item: any of the marks.
+    pub fn ends_clause(&self, c: char) -> bool {
+        self.breaks_clause(c) || self.colons.contains(&c) || self.exclamations.contains(&c)
+    }
+
+    /// Whether `c` divides a sentence into clauses: a comma, an enumeration comma, a
+    /// semicolon or a stop.
+    pub fn breaks_clause(&self, c: char) -> bool {
+        self.commas.contains(&c)
+            || self.enumeration.contains(&c)
+            || self.semicolons.contains(&c)
+            || self.stops.contains(&c)
+    }
 }
 
 /// Everything the pipeline needs to know about one language.
@@ -216,9 +240,7 @@ pub struct Profile {
     pub sentence_cuts: &'static [char],
     /// Characters that end a clause (a line ending in one is not a broken line).
     pub clause_enders: &'static [char],
-    /// The marks the language writes for the semicolon and the colon, which
-    /// translations keep, with the ASCII mark each stands for (`；` → `;`); and those
-    /// for the comma and the full stop, which may end a unit either way.
+    /// Its punctuation marks, by what they do.
     pub marks: Marks,
     /// Whether the language writes capital letters.
     pub has_case: bool,

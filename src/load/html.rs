@@ -640,7 +640,7 @@ impl Out {
         self.after_br = false;
         if let Some(label) = self.label.take() {
             self.line.push_str(&label);
-            if !label.ends_with('、') {
+            if !label.ends_with(crate::text::is_full_width_mark) {
                 self.line.push(' ');
             }
         }

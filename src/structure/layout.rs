@@ -415,7 +415,7 @@ impl Meeting<'_> {
         let after_clause_stands_alone = ends_clause(profile, &p.text) && starts_unit(profile, &next.text);
         // A lead-in (`… в целях:`) and the capitalised item of a list after it.
         let lead_in = profile.has_case
-            && p.text.ends_with([':', '：'])
+            && p.text.ends_with(profile.marks.colons)
             && next.text.chars().next().is_some_and(char::is_uppercase);
         cut && !numbered
             && !lead_in
@@ -475,7 +475,9 @@ impl Meeting<'_> {
     /// `Стороны`) when the line ended on a word.
     fn across_page(&self, last: char, next_lower: bool) -> Option<Join> {
         let profile = self.profile;
-        let ends = profile.sentence_enders.contains(&last) || matches!(last, ';' | ':' | '；' | '：');
+        let ends = profile.sentence_enders.contains(&last)
+            || profile.marks.semicolons.contains(&last)
+            || profile.marks.colons.contains(&last);
         let runs_on = !profile.has_case
             || next_lower
             || (last.is_alphabetic() && (profile.ends_open)(&self.p.text) && !profile.opens_recital(&self.next.text));
@@ -528,7 +530,7 @@ fn ends_clause(profile: &Profile, text: &str) -> bool {
 
 /// Whether a text ends with a mark that ends a sentence or a clause, other than a comma.
 fn ends_with_mark(profile: &Profile, text: &str) -> bool {
-    text.ends_with(|c: char| profile.clause_enders.contains(&c) && c != ',' && c != '，')
+    text.ends_with(|c: char| profile.clause_enders.contains(&c) && !profile.marks.commas.contains(&c))
 }
 
 /// A single line break in a text whose paragraphs are separated by blank lines: a
@@ -538,10 +540,10 @@ fn join_in_blank_layout(profile: &Profile, p: &Para, last: char, next_lower: boo
         return None;
     }
     if !profile.has_case {
-        return (!profile.clause_enders.contains(&last) || last == '，' || last == ',' || last == '、')
-            .then_some(Join::Wrap);
+        let comma = profile.marks.commas.contains(&last) || profile.marks.enumeration.contains(&last);
+        return (!profile.clause_enders.contains(&last) || comma).then_some(Join::Wrap);
     }
-    if profile.clause_enders.contains(&last) && !matches!(last, ',') {
+    if profile.clause_enders.contains(&last) && !profile.marks.commas.contains(&last) {
         return None;
     }
     let short = p.last_len <= profile.max_wrap_width;

@@ -58,12 +58,22 @@ fn name_finder(lang: Lang) -> &'static AhoCorasick {
 /// one in `;`).
 fn push_punctuation(lang: Lang, text: &str, out: &mut Vec<Anchor>) {
     let marks = lang.profile().marks;
-    let at_end = |c: char| marks.kept.iter().chain(marks.ends).any(|&(m, _)| m == c);
+    let at_end = |c: char| {
+        marks.semicolons.contains(&c)
+            || marks.colons.contains(&c)
+            || marks.commas.contains(&c)
+            || marks.stops.contains(&c)
+    };
     let body = text.trim_end().trim_end_matches(at_end);
     for c in body.chars() {
-        if let Some(&(_, value)) = marks.kept.iter().find(|&&(m, _)| m == c) {
-            out.push(Anchor { kind: AnchorKind::Punctuation, value: value.to_string(), text: c.to_string() });
-        }
+        let value = if marks.semicolons.contains(&c) {
+            ";"
+        } else if marks.colons.contains(&c) {
+            ":"
+        } else {
+            continue;
+        };
+        out.push(Anchor { kind: AnchorKind::Punctuation, value: value.into(), text: c.to_string() });
     }
 }
 

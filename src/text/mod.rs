@@ -17,6 +17,12 @@ pub fn shorten(text: &str, max: usize) -> String {
     out
 }
 
+/// Whether a character is a full-width mark (CJK symbols and punctuation, full-width
+/// forms: `、` `）` `：`), after which no space is written, in any language.
+pub fn is_full_width_mark(c: char) -> bool {
+    matches!(c, '\u{3000}'..='\u{303F}' | '\u{FF00}'..='\u{FFEF}')
+}
+
 #[cfg(test)]
 mod tests {
     use super::shorten;

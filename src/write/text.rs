@@ -67,7 +67,7 @@ pub fn plain<W: io::Write>(mut w: W, doc: &Document) -> io::Result<()> {
         }
         match (&u.label, u.kind) {
             (Some(l), crate::UnitKind::Paragraph | crate::UnitKind::Item) => {
-                let sep = if l.ends_with('、') || l.ends_with('）') { "" } else { " " };
+                let sep = if l.ends_with(crate::text::is_full_width_mark) { "" } else { " " };
                 writeln!(w, "{l}{sep}{}", u.text)?;
             }
             _ => writeln!(w, "{}", u.text)?,

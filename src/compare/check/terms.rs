@@ -19,17 +19,13 @@ use crate::align::Alignment;
 use crate::lang::Lang;
 use crate::lexicon::glossary::{Glossary, Hit};
 
-/// Characters that end a clause or a list item.
-pub(super) fn is_clause_end(c: char) -> bool {
-    matches!(c, '，' | '；' | '、' | '。' | '：' | ',' | ';' | '.' | ':' | '!' | '?' | '！' | '？')
-}
-
 /// The byte spans of the clauses of a text.
-fn clauses(text: &str) -> Vec<(usize, usize)> {
+fn clauses(lang: Lang, text: &str) -> Vec<(usize, usize)> {
+    let marks = lang.profile().marks;
     let mut out = Vec::new();
     let mut start = 0;
     for (i, c) in text.char_indices() {
-        if is_clause_end(c) {
+        if marks.ends_clause(c) {
             out.push((start, i));
             start = i + c.len_utf8();
         }
@@ -64,7 +60,7 @@ pub(super) fn check(alignment: &Alignment, glossary: &Glossary, out: &mut Vec<Fi
             let missing = |h: &Hit| h.entries.iter().all(|&e| count(o, e) == 0);
             let excess = |h: &Hit| h.entries.iter().all(|&e| count(s, e) > count(o, e));
             let checked = |h: &Hit| h.entries.iter().any(|&e| glossary.entries()[e as usize].checked);
-            let spans = clauses(&texts[s]);
+            let spans = clauses(langs[s], &texts[s]);
             let omitted: Vec<bool> = spans
                 .iter()
                 .map(|&(a, b)| {

@@ -115,7 +115,7 @@ fn polarity(langs: [Lang; 2], texts: &[String; 2], names: [&str; 2], glossary: &
         // региональных соглашений`).
         if first.counterparts.iter().any(|&(q, _)| {
             negated(langs[o], &texts[o], &negs[o], q)
-                || clause_negated(&texts[o], &negs[o], q)
+                || clause_negated(langs[o], &texts[o], &negs[o], q)
                 || negation_ends_clause_before(langs[o], &texts[o], &negs[o], q)
         }) {
             continue;
@@ -137,7 +137,7 @@ fn scope_end(lang: Lang, text: &str, at: usize) -> usize {
     let words = lang.profile().line_joiner.is_empty();
     let (mut n, mut in_word) = (0, false);
     for (i, c) in text[at..].char_indices() {
-        if super::terms::is_clause_end(c) {
+        if lang.profile().marks.ends_clause(c) {
             return at + i;
         }
         if words {
@@ -161,34 +161,33 @@ fn negated(lang: Lang, text: &str, negs: &[(usize, usize)], q: usize) -> bool {
     negs.iter().any(|&(_, e)| e <= q && scope_end(lang, text, e) > q)
 }
 
-/// Whether a clause ends: at `，；、。` / `,;.`, and before the next one.
-fn is_clause_break(c: char) -> bool {
-    matches!(c, '，' | '；' | '、' | '。' | ',' | ';' | '.')
-}
-
-/// The byte span of the clause around byte `q`.
-fn clause_at(text: &str, q: usize) -> (usize, usize) {
-    let start = text[..q].rfind(is_clause_break).map_or(0, |i| i + text[i..].chars().next().map_or(1, char::len_utf8));
-    let end = text[q..].find(is_clause_break).map_or(text.len(), |i| q + i);
+/// The byte span of the clause around byte `q`: between the marks that break a
+/// clause (`，；、。` / `,;.`).
+fn clause_at(lang: Lang, text: &str, q: usize) -> (usize, usize) {
+    let marks = lang.profile().marks;
+    let is_break = |c: char| marks.breaks_clause(c);
+    let start = text[..q].rfind(is_break).map_or(0, |i| i + text[i..].chars().next().map_or(1, char::len_utf8));
+    let end = text[q..].find(is_break).map_or(text.len(), |i| q + i);
     (start, end)
 }
 
 /// Whether the clause around byte `q` holds a negation.
-fn clause_negated(text: &str, negs: &[(usize, usize)], q: usize) -> bool {
-    let (start, end) = clause_at(text, q);
+fn clause_negated(lang: Lang, text: &str, negs: &[(usize, usize)], q: usize) -> bool {
+    let (start, end) = clause_at(lang, text, q);
     negs.iter().any(|&(a, _)| a >= start && a < end)
 }
 
 /// Whether the clause just before the one around byte `q`, in the same sentence, ends
 /// with a negation whose scope reaches its end: `не предпринимаются, в силу …`.
 fn negation_ends_clause_before(lang: Lang, text: &str, negs: &[(usize, usize)], q: usize) -> bool {
-    let (start, _) = clause_at(text, q);
+    let (start, _) = clause_at(lang, text, q);
     let Some(mark) = text[..start].chars().next_back() else { return false };
-    if matches!(mark, '。' | '.' | ';' | '；') {
+    let marks = lang.profile().marks;
+    if marks.stops.contains(&mark) || marks.semicolons.contains(&mark) {
         return false;
     }
     let before = start - mark.len_utf8();
-    let (prev, _) = clause_at(text, before);
+    let (prev, _) = clause_at(lang, text, before);
     negs.iter().any(|&(a, e)| a >= prev && a < before && scope_end(lang, text, e) >= before)
 }
 
