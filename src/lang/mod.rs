@@ -257,6 +257,13 @@ pub struct Profile {
     pub title_words: &'static [&'static str],
     /// Words around a page number (`стр. 3`, `第3页`): prefixes and suffixes, lowercase.
     pub page_number_words: (&'static [&'static str], &'static [&'static str]),
+    /// Words before the count of pages after a page number (`第3页共12页`, `стр. 3 из 12`).
+    pub page_total_words: &'static [&'static str],
+    /// Characters that write numbers in words (`二〇〇七`), left out where lengths are
+    /// compared: a date in them is twice as long as in digits.
+    pub numeral_chars: &'static str,
+    /// Letters read as another where words are compared (`ё` as `е`), after lowercasing.
+    pub folds: &'static [(char, char)],
     /// Whether a list bullet (`- `, `* `) before text of the script is always
     /// converters' markup: Chinese never starts a clause with a dash, Russian lists do.
     pub bullet_before_text_is_markup: bool,
@@ -348,6 +355,16 @@ impl Lang {
 }
 
 impl Profile {
+    /// A text lowercased, with the profile's folds (`ё` → `е`); as long in bytes as
+    /// the lowercased text wherever each fold keeps a letter's length.
+    pub fn fold(&self, text: &str) -> String {
+        let lower = text.to_lowercase();
+        if self.folds.is_empty() {
+            return lower;
+        }
+        lower.chars().map(|c| self.folds.iter().find(|&&(from, _)| from == c).map_or(c, |&(_, to)| to)).collect()
+    }
+
     /// Whether a line names a kind of document (`条约`, `ДОГОВОР`), as a title does.
     pub fn names_document(&self, text: &str) -> bool {
         let lower = text.to_lowercase();

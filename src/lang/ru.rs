@@ -90,6 +90,9 @@ pub(super) static PROFILE: Profile = Profile {
         "решени",
     ],
     page_number_words: (&["стр.", "страница", "с.", "page"], &[]),
+    page_total_words: &["из"],
+    numeral_chars: "",
+    folds: &[('ё', 'е')],
     bullet_before_text_is_markup: false,
     hyphen_keep: (&["либо", "нибудь", "то", "ка", "таки"], &["член"]),
     // Adjectives in the linking form (`научно-`, `военно-`, `русско-`, `торгово-`);

@@ -83,7 +83,7 @@ fn words(text: &str) -> Vec<(usize, usize, String)> {
         match (c.is_alphanumeric(), start) {
             (true, None) => start = Some(i),
             (false, Some(s)) => {
-                let w = text[s..i].to_lowercase().replace('ё', "е");
+                let w = crate::lang::Lang::Ru.profile().fold(&text[s..i]);
                 out.push((s, i, stemmer.stem(&w).into_owned()));
                 start = None;
             }

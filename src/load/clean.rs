@@ -8,7 +8,7 @@ use std::collections::{BTreeMap, BTreeSet};
 
 use unicode_normalization::{UnicodeNormalization, is_nfc};
 
-use crate::lang::{Lang, chars};
+use crate::lang::{Lang, Profile, chars};
 use crate::model::{Repair, RepairKind};
 pub use crate::structure::line::Line;
 use crate::text::shorten;
@@ -186,7 +186,7 @@ pub fn strip_markup(lang: Lang, lines: &mut [Line], repairs: &mut Vec<Repair>) {
 pub fn strip_page_furniture(lang: Lang, lines: &mut [Line], repairs: &mut Vec<Repair>) {
     let profile = lang.profile();
     for line in lines.iter_mut().filter(|l| !l.is_blank()) {
-        if is_page_number(profile.page_number_words, &line.text) {
+        if is_page_number(profile, &line.text) {
             repair(repairs, RepairKind::PageNumber, line.first, format!("removed page number {:?}", line.text));
             line.text.clear();
             line.page_break = true;
@@ -256,7 +256,10 @@ pub fn strip_page_furniture(lang: Lang, lines: &mut [Line], repairs: &mut Vec<Re
     }
 }
 
-fn is_page_number((prefixes, suffixes): (&[&str], &[&str]), text: &str) -> bool {
+/// Whether a line is a page number alone, in the words of `profile` (`стр. 3`,
+/// `第3页`, `第3页共12页`, `3 из 12`) or in digits (`3`, `- 3 -`, `3/12`).
+pub(crate) fn is_page_number(profile: &Profile, text: &str) -> bool {
+    let (prefixes, suffixes) = profile.page_number_words;
     let t = text.trim();
     let core = t.trim_matches(|c: char| matches!(c, '-' | '–' | '—' | ' '));
     let digits = |s: &str| !s.is_empty() && s.len() <= 4 && s.chars().all(|c| c.is_ascii_digit());
@@ -264,13 +267,17 @@ fn is_page_number((prefixes, suffixes): (&[&str], &[&str]), text: &str) -> bool 
         return true;
     }
     let lower = t.to_lowercase();
+    let number = |s: &str| {
+        let mut rest = s.trim();
+        for suffix in suffixes {
+            rest = rest.trim_end_matches(suffix).trim();
+        }
+        digits(rest)
+    };
     for prefix in prefixes.iter().chain(["page"].iter()) {
         if let Some(rest) = lower.strip_prefix(prefix) {
-            let mut rest = rest.trim();
-            for suffix in suffixes {
-                rest = rest.trim_end_matches(suffix).trim();
-            }
-            if digits(rest) {
+            let of_total = |w: &&str| rest.split_once(*w).is_some_and(|(a, b)| number(a) && number(b));
+            if number(rest) || profile.page_total_words.iter().any(of_total) {
                 return true;
             }
         }
@@ -485,13 +492,15 @@ mod tests {
     #[test]
     fn page_numbers() {
         for t in ["- 3 -", "— 12 —", "3", "3/12", "Page 7"] {
-            assert!(is_page_number(Lang::Ru.profile().page_number_words, t), "{t}");
+            assert!(is_page_number(Lang::Ru.profile(), t), "{t}");
         }
-        assert!(is_page_number(Lang::Ru.profile().page_number_words, "стр. 4"));
-        assert!(is_page_number(Lang::Zh.profile().page_number_words, "第3页"));
+        assert!(is_page_number(Lang::Ru.profile(), "стр. 4"));
+        assert!(is_page_number(Lang::Zh.profile(), "第3页"));
+        assert!(is_page_number(Lang::Zh.profile(), "第3页共12页"));
+        assert!(is_page_number(Lang::Ru.profile(), "стр. 3 из 12"));
         for t in ["1.", "2002年", "Статья 3", "3 дня"] {
-            assert!(!is_page_number(Lang::Ru.profile().page_number_words, t), "{t}");
-            assert!(!is_page_number(Lang::Zh.profile().page_number_words, t), "{t}");
+            assert!(!is_page_number(Lang::Ru.profile(), t), "{t}");
+            assert!(!is_page_number(Lang::Zh.profile(), t), "{t}");
         }
     }
 

@@ -34,6 +34,7 @@ use unicode_normalization::UnicodeNormalization;
 
 use super::Extracted;
 use crate::error::{Error, ErrorKind, Result};
+use crate::lang::Lang;
 use crate::limits::{MAX_PDF_SECONDS, MAX_PDF_XHTML_BYTES};
 use crate::structure::Breaks;
 
@@ -485,16 +486,10 @@ fn is_page_number(text: &str) -> bool {
     if let Some((a, b)) = t.split_once('/') {
         return digits(a) && digits(b);
     }
-    for prefix in ["стр.", "страница", "page", "p."] {
-        if let Some(rest) = t.strip_prefix(prefix) {
-            return digits(rest);
-        }
-    }
-    if let Some(rest) = t.strip_prefix('第') {
-        // 第3页, 第3页共12页
-        let (n, rest) = rest.split_at(rest.find(|c: char| !c.is_ascii_digit()).unwrap_or(rest.len()));
-        return digits(n)
-            && (rest == "页" || rest.strip_prefix("页共").and_then(|r| r.strip_suffix('页')).is_some_and(digits));
+    // In the words of any language read here (the reader runs before the text's
+    // language is known).
+    if Lang::ALL.iter().any(|l| super::clean::is_page_number(l.profile(), t)) {
+        return true;
     }
     t.len() <= 8 && t.chars().all(|c| matches!(c, 'i' | 'v' | 'x' | 'l'))
 }

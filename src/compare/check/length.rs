@@ -16,6 +16,7 @@ pub(super) fn check(alignment: &Alignment, out: &mut Vec<Finding>) {
     let docs = alignment.docs;
     let names = [lang_name(docs[0]), lang_name(docs[1])];
     let ratio = alignment.model.ratio;
+    let numerals = [docs[0].lang.profile().numeral_chars, docs[1].lang.profile().numeral_chars];
     let mut logs: Vec<(usize, f64)> = Vec::new();
     for (i, p) in alignment.pairs.iter().enumerate() {
         if p.sides[0].len() != 1 || p.sides[1].len() != 1 {
@@ -29,12 +30,13 @@ pub(super) fn check(alignment: &Alignment, out: &mut Vec<Finding>) {
         if !body {
             continue;
         }
-        // Numbers are left out: a date in Chinese numerals is twice as long as in digits.
+        // Numbers are left out, in digits and in words: a date in Chinese numerals is
+        // twice as long as in digits.
         let f = |s: usize| {
             p.sides[s][0]
                 .text
                 .chars()
-                .filter(|c| !c.is_whitespace() && !c.is_numeric() && !"〇零一二两三四五六七八九十百千万".contains(*c))
+                .filter(|c| !c.is_whitespace() && !c.is_numeric() && !numerals[s].contains(*c))
                 .count() as f64
         };
         let (la, lb) = (f(0), f(1));

@@ -196,7 +196,7 @@ fn negation_ends_clause_before(lang: Lang, text: &str, negs: &[(usize, usize)], 
 /// negation in its clause (Russian `не … никаких`) is not counted again.
 fn negations(lang: Lang, text: &str) -> Vec<(usize, usize)> {
     let review = &lang.profile().review;
-    let mut masked = text.to_lowercase().replace('ё', "е");
+    let mut masked = lang.profile().fold(text);
     if masked.len() != text.len() {
         // Lowercasing changed the byte length: spans would not hold.
         return Vec::new();
