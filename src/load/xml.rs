@@ -129,6 +129,7 @@ pub fn parse(bytes: &[u8], path: &Path, part: &str) -> Result<Element> {
     let mut root: Option<Element> = None;
     let mut nodes = 0usize;
     let mut text_run = String::new();
+    let too_much = |what: String| limit(path, format!("the part {part} {what}; that is the limit"));
     loop {
         let (ns, event) = reader.read_resolved_event().map_err(|e| bad(e.to_string()))?;
         let ns = match ns {
@@ -152,34 +153,19 @@ pub fn parse(bytes: &[u8], path: &Path, part: &str) -> Result<Element> {
             }
             _ => {}
         }
-        if !text_run.is_empty() {
-            if let Some(parent) = stack.last_mut() {
-                nodes += 1;
-                parent.children.push(Node::Text(std::mem::take(&mut text_run).into_boxed_str()));
-            } else {
-                text_run.clear();
-            }
-        }
+        flush_text(&mut text_run, &mut stack, &mut nodes);
         match event {
             Event::Start(ref e) | Event::Empty(ref e) => {
                 nodes += 1;
                 if nodes > MAX_XML_NODES {
-                    return Err(limit(
-                        path,
-                        format!("the part {part} has more than {MAX_XML_NODES} XML nodes; that is the limit"),
-                    ));
+                    return Err(too_much(format!("has more than {MAX_XML_NODES} XML nodes")));
                 }
                 let attrs = attributes(&reader, e, &bad)?;
                 let name = e.local_name().as_ref().to_string().into_boxed_str();
                 let element = Element { ns, name, attrs, children: Vec::new() };
                 if matches!(event, Event::Start(_)) {
                     if stack.len() >= MAX_XML_DEPTH {
-                        return Err(limit(
-                            path,
-                            format!(
-                                "the part {part} nests XML elements more than {MAX_XML_DEPTH} deep; that is the limit"
-                            ),
-                        ));
+                        return Err(too_much(format!("nests XML elements more than {MAX_XML_DEPTH} deep")));
                     }
                     stack.push(element);
                 } else {
@@ -207,6 +193,20 @@ pub fn parse(bytes: &[u8], path: &Path, part: &str) -> Result<Element> {
         return Err(bad("the part ends inside an element".into()));
     }
     root.ok_or_else(|| bad("no root element".into()))
+}
+
+/// Makes the text read since the last tag a text node of the open element (text
+/// outside the root is dropped).
+fn flush_text(text_run: &mut String, stack: &mut [Element], nodes: &mut usize) {
+    if text_run.is_empty() {
+        return;
+    }
+    if let Some(parent) = stack.last_mut() {
+        *nodes += 1;
+        parent.children.push(Node::Text(std::mem::take(text_run).into_boxed_str()));
+    } else {
+        text_run.clear();
+    }
 }
 
 /// An attribute: its namespace, local name and value.
