@@ -68,7 +68,12 @@ impl Sequence {
 fn sequences(doc: &Document) -> BTreeMap<Sequence, Vec<Entry<'_>>> {
     let mut sequences: BTreeMap<Sequence, Vec<Entry>> = BTreeMap::new();
     let mut annex: Option<String> = None;
+    // The paragraph the items after it belong to, while in its container.
+    let mut paragraph: Option<&crate::model::Unit> = None;
     for u in &doc.units {
+        if u.kind == UnitKind::Paragraph {
+            paragraph = Some(u);
+        }
         if let Some((level, n)) = u.info.number {
             let word = level.ref_word();
             if word == "annex" {
@@ -79,10 +84,9 @@ fn sequences(doc: &Document) -> BTreeMap<Sequence, Vec<Entry<'_>>> {
         }
         if let Some((style, n)) = u.info.ordinal {
             // Items are numbered within their paragraph; paragraphs within their article.
-            let parent = if u.kind == UnitKind::Item {
-                u.r#ref.rsplit_once('.').map_or("", |x| x.0).to_string()
-            } else {
-                u.info.container.clone()
+            let parent = match paragraph {
+                Some(p) if u.kind == UnitKind::Item && p.info.container == u.info.container => p.r#ref.clone(),
+                _ => u.info.container.clone(),
             };
             sequences.entry(Sequence::Labels { parent, style }).or_default().push((n, u.r#ref.as_str(), u.lines[0]));
         }
