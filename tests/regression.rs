@@ -73,3 +73,12 @@ fn banking_numeral_alone_is_a_word() {
     let values = bitext::anchors::numeric_values(bitext::Lang::Zh, "得采取必要之空海陆军行动");
     assert!(values.is_empty(), "{values:?}");
 }
+
+/// A title followed directly by a page break (a form feed on the next line) made the
+/// search for the title's further lines take the page break as an empty title block,
+/// again and again: the load never ended (found by the property test of loading).
+#[test]
+fn title_before_a_page_break() {
+    assert_eq!(refs("ДОГОВОР\n\x0c\nСтатья 1\n\nТекст статьи.\n"), ["title", "art.1", "art.1.1"]);
+    assert_eq!(refs("ДОГОВОР\n\n\x0c\nСтатья 1\n\nТекст статьи.\n"), ["title", "art.1", "art.1.1"]);
+}

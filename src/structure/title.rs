@@ -112,6 +112,7 @@ fn leading_blocks<'a>(profile: &Profile, shape: &Shape, lines: &'a [Line]) -> Op
         // A later block is a title line, or a title line wrapped (`о долгосрочном
         // добрососедстве, дружбе` / `и сотрудничестве`).
         if gap_has_page_break
+            || next_end == next
             || next_end == lines.len()
             || taken.len() + (next_end - next) > MAX_TITLE_LINES
             || !lines[next..next_end].iter().all(title_like)
