@@ -369,68 +369,74 @@ impl Known {
 /// Joins words hyphenated at a line end (`со-` + `трудничество`), across blank lines
 /// and removed page furniture, keeping real hyphens (`государств-членов`).
 pub fn join_hyphenation(lang: Lang, lines: &mut Vec<Line>, repairs: &mut Vec<Repair>) {
-    if !lang.profile().has_case {
+    let profile = lang.profile();
+    if !profile.has_case {
         return;
     }
-    let is_script = lang.profile().is_script_char;
-    // The hyphenated compounds and the words the text writes within a line, read
-    // from the lines as they are before the first join, when a break is first found.
-    let mut known: Option<Known> = None;
-    let mut i = 0;
-    while i < lines.len() {
-        let ends_hyphen = {
-            let t = &lines[i].text;
-            let mut rev = t.chars().rev();
-            rev.next() == Some('-') && rev.next().is_some_and(|c| c.is_alphabetic() && is_script(c))
-        };
-        if !ends_hyphen {
-            i += 1;
-            continue;
-        }
-        let Some(j) = (i + 1..lines.len().min(i + 8)).find(|&j| !lines[j].is_blank()) else {
-            i += 1;
-            continue;
-        };
-        let next_starts_lower = lines[j].text.chars().next().is_some_and(|c| c.is_lowercase() && is_script(c));
-        if !next_starts_lower {
-            i += 1;
-            continue;
-        }
-        let head = lines[i].text.trim_end_matches('-').to_string();
-        let head_word: String =
-            head.chars().rev().take_while(|c| c.is_alphabetic()).collect::<Vec<_>>().into_iter().rev().collect();
-        let tail_word: String = lines[j].text.chars().take_while(|c| c.is_alphabetic()).collect();
-        let hyphenated = format!("{head_word}-{tail_word}");
-        // Particles (`кто-то`, `какой-либо`) and compounds of member states keep their
-        // hyphen, and so does any compound the text writes hyphenated elsewhere.
-        let (tails, heads) = lang.profile().hyphen_keep;
-        let particle = tails.contains(&tail_word.as_str());
-        let Known { compounds, words } = known.get_or_insert_with(|| Known::of(lines));
-        let whole = words.contains(&format!("{head_word}{tail_word}").to_lowercase());
-        let keep = !whole
-            && (particle
-                || heads.iter().any(|h| tail_word.starts_with(h))
-                || compounds.contains(&hyphenated.to_lowercase())
-                || two_words(lang.profile().compound_first_endings, &head_word, &tail_word, words));
-        let joined = if keep { format!("{head}-{}", lines[j].text) } else { format!("{head}{}", lines[j].text) };
-        repair(
-            repairs,
-            RepairKind::Hyphenation,
-            lines[i].first,
-            if keep {
-                format!("joined {hyphenated:?} across a line end, keeping its hyphen")
-            } else {
-                format!("joined {head_word}- + {tail_word} into {:?}", format!("{head_word}{tail_word}"))
-            },
-        );
-        let last = lines[j].last;
-        lines[i].text = joined;
-        lines[i].last = last;
-        lines[i].physical[1] = lines[j].physical[1];
-        // What stood between (blank lines, page furniture) goes with the broken
-        // word: the joined line runs on into the line after it.
-        lines.drain(i + 1..=j);
+    let is_script = profile.is_script_char;
+    let ends_hyphen = |t: &str| {
+        let mut rev = t.chars().rev();
+        rev.next() == Some('-') && rev.next().is_some_and(|c| c.is_alphabetic() && is_script(c))
+    };
+    if !lines.iter().any(|l| ends_hyphen(&l.text)) {
+        return;
     }
+    // The hyphenated compounds and the words the text writes within a line, read
+    // from the lines as they are before any join.
+    let Known { compounds, words } = Known::of(lines);
+    // The lines are moved to a new vector, joined as they go: one pass, whatever
+    // the number of joins.
+    let mut src: Vec<Option<Line>> = std::mem::take(lines).into_iter().map(Some).collect();
+    let mut out: Vec<Line> = Vec::with_capacity(src.len());
+    let mut r = 0;
+    while r < src.len() {
+        out.extend(src[r].take());
+        r += 1;
+        // A joined line runs on into the line after it: join again while it ends
+        // in a broken word.
+        while let Some(cur) = out.last_mut()
+            && ends_hyphen(&cur.text)
+        {
+            let next = |j: usize| src[j].as_ref().filter(|l| !l.is_blank());
+            let Some(j) = (r..src.len().min(r + 7)).find(|&j| next(j).is_some()) else { break };
+            let Some(line) = next(j) else { break };
+            if !line.text.chars().next().is_some_and(|c| c.is_lowercase() && is_script(c)) {
+                break;
+            }
+            let head = cur.text.trim_end_matches('-').to_string();
+            let head_word: String =
+                head.chars().rev().take_while(|c| c.is_alphabetic()).collect::<Vec<_>>().into_iter().rev().collect();
+            let tail_word: String = line.text.chars().take_while(|c| c.is_alphabetic()).collect();
+            let hyphenated = format!("{head_word}-{tail_word}");
+            // Particles (`кто-то`, `какой-либо`) and compounds of member states keep
+            // their hyphen, and so does any compound the text writes hyphenated
+            // elsewhere, or that joins two words it writes.
+            let (tails, heads) = profile.hyphen_keep;
+            let whole = words.contains(&format!("{head_word}{tail_word}").to_lowercase());
+            let keep = !whole
+                && (tails.contains(&tail_word.as_str())
+                    || heads.iter().any(|h| tail_word.starts_with(h))
+                    || compounds.contains(&hyphenated.to_lowercase())
+                    || two_words(profile.compound_first_endings, &head_word, &tail_word, &words));
+            repair(
+                repairs,
+                RepairKind::Hyphenation,
+                cur.first,
+                if keep {
+                    format!("joined {hyphenated:?} across a line end, keeping its hyphen")
+                } else {
+                    format!("joined {head_word}- + {tail_word} into {:?}", format!("{head_word}{tail_word}"))
+                },
+            );
+            cur.text = if keep { format!("{head}-{}", line.text) } else { format!("{head}{}", line.text) };
+            cur.last = line.last;
+            cur.physical[1] = line.physical[1];
+            // What stood between (blank lines, page furniture) goes with the broken
+            // word.
+            r = j + 1;
+        }
+    }
+    *lines = out;
 }
 
 /// Whether a word broken at a hyphen is a compound of two words (`научно-` /
