@@ -407,10 +407,15 @@ fn lead(first: &Word) -> f64 {
 }
 
 /// Whether a printed line ends where a paragraph may end: with a stop, a semicolon,
-/// a colon, an exclamation or question mark, in either width. The reader runs before
-/// the language is known, so the marks are those every script here uses.
+/// a colon, an exclamation or question mark of any language's profile (the reader
+/// runs before the text's language is known).
 fn ends_statement(text: &str) -> bool {
-    text.trim_end().ends_with(['。', '；', '：', '！', '？', '.', ';', ':', '!', '?'])
+    text.trim_end().chars().next_back().is_some_and(|c| {
+        Lang::ALL.iter().any(|l| {
+            let m = l.profile().marks;
+            [m.stops, m.semicolons, m.colons, m.exclamations].iter().any(|set| set.contains(&c))
+        })
+    })
 }
 
 /// Whether a printed line ends inside a word: on a letter, an ideograph or a digit,
