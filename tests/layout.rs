@@ -79,7 +79,7 @@ fn terminal_dump(doc: &Document, width: usize) -> String {
             _ => (String::new(), printed(u)),
         };
         let hang = " ".repeat(head.chars().count());
-        for (k, line) in wrap(&body, width - head.chars().count(), han).into_iter().enumerate() {
+        for (k, line) in wrap(&body, width - head.chars().count(), han, |s| s.chars().count()).into_iter().enumerate() {
             out.push(format!("   {}{line}", if k == 0 { &head } else { &hang }));
         }
         out.push(String::new());
@@ -87,12 +87,13 @@ fn terminal_dump(doc: &Document, width: usize) -> String {
     out.join("\n")
 }
 
-/// Wraps at `width` characters: between words, or anywhere in Chinese.
-fn wrap(text: &str, width: usize, anywhere: bool) -> Vec<String> {
+/// Wraps at `width` as `measure` counts: between words, or anywhere in Chinese.
+fn wrap(text: &str, width: usize, anywhere: bool, measure: fn(&str) -> usize) -> Vec<String> {
     let mut lines = vec![String::new()];
     if anywhere {
+        let mut buf = [0; 4];
         for c in text.chars() {
-            if lines.last().unwrap().chars().count() == width {
+            if measure(lines.last().unwrap()) + measure(c.encode_utf8(&mut buf)) > width {
                 lines.push(String::new());
             }
             lines.last_mut().unwrap().push(c);
@@ -101,7 +102,7 @@ fn wrap(text: &str, width: usize, anywhere: bool) -> Vec<String> {
     }
     for word in text.split(' ') {
         let last = lines.last_mut().unwrap();
-        if !last.is_empty() && last.chars().count() + 1 + word.chars().count() > width {
+        if !last.is_empty() && measure(last) + 1 + measure(word) > width {
             lines.push(word.to_string());
         } else {
             if !last.is_empty() {
@@ -133,6 +134,32 @@ fn shared_margin_hanging_indents_and_wrapping_read_as_the_original() {
         assert_eq!(shape(&form), shape(&clean), "{rel}");
         let margins = form.repairs.iter().filter(|r| r.message.contains("left margin")).count();
         assert_eq!(margins, 1, "{rel}: the shared margin is one repair");
+    }
+}
+
+#[test]
+fn text_wrapped_greedily_in_columns_ends_a_paragraph_only_where_the_next_word_fitted() {
+    // html2text, pandoc, lynx and w3m wrap as a terminal does (a Chinese character
+    // two columns wide, w3m's Chinese broken anywhere): a sentence that ends
+    // at the end of a line (`…доставки.` / `Договаривающиеся …`) goes on when the
+    // next word could not have fitted, and a recital opener, a number or an article
+    // formula at the start of a line (`认识到`, `二、`, `Экономический и Социальный
+    // Совет уполномочивается`) is inside its paragraph.
+    for rel in TEXTS {
+        let clean = doc(rel);
+        let han = clean.lang == Lang::Zh;
+        for width in [50, 60, 70, 72, 79, 100] {
+            let mut text = String::new();
+            for u in &clean.units {
+                for line in wrap(&printed(u), width, han, unicode_width::UnicodeWidthStr::width) {
+                    text.push_str(&line);
+                    text.push('\n');
+                }
+                text.push('\n');
+            }
+            let form = read(&text);
+            assert_eq!(shape(&form), shape(&clean), "{rel} wrapped at {width} columns");
+        }
     }
 }
 
@@ -219,6 +246,60 @@ fn page_ends_are_joined_across_capitals_page_numbers_and_glued_numbers() {
 }
 
 #[test]
+fn what_pdfminer_and_wide_capitals_leave_is_read_as_printed() {
+    // pdfminer boxes a justified line with wide spaces alone: a full line that stops
+    // at a comma goes on across the blank line in lower case, outside the preamble.
+    let wrapped = "Статья 24\n\nЧлены Организации соглашаются, в соответствии с настоящим Уставом, выполнять эти\nрешения Совета Безопасности и выполнять их в соответствии с Уставом и своим\nзаконодательством по мере возможности и в сроки, установленные Советом\n\n";
+    let ru = read(&format!(
+        "{wrapped}Статья 25\n\nЧлены   Организации   соглашаются,   в   соответствии   с   настоящим  Уставом,\n\nподчиняться решениям Совета Безопасности и выполнять их.\n\nСтатья 26\n\nСовет Безопасности представляет на рассмотрение Генеральной Ассамблее ежегодные\nдоклады и, по мере надобности, специальные доклады о своей работе.\n"
+    ));
+    let art25: Vec<&str> = ru
+        .units
+        .iter()
+        .filter(|u| u.info.container == "art.25" && u.kind == UnitKind::Paragraph)
+        .map(|u| u.text.as_str())
+        .collect();
+    assert_eq!(
+        art25,
+        [
+            "Члены Организации соглашаются, в соответствии с настоящим Уставом, подчиняться решениям Совета Безопасности и выполнять их."
+        ],
+        "{:?}",
+        texts(&ru)
+    );
+    // A chapter heading wrapped across a blank line, and a compound broken at its
+    // hyphen before a capital that the text writes whole elsewhere.
+    let ru = read(
+        "Глава VII: Действия в отношении угрозы миру, нарушений мира и актов\n\nагрессии\n\nСтатья 47\n\nСоздается Военно-Штабной Комитет для того, чтобы давать советы и оказывать помощь\nСовету Безопасности по всем вопросам, относящимся к военным потребностям, и при\nпомощи Военно-\nШтабного Комитета решать вопросы командования войсками.\n",
+    );
+    assert_eq!(ru.units[0].text, "Глава VII: Действия в отношении угрозы миру, нарушений мира и актов агрессии");
+    assert!(ru.units[2].text.contains("помощи Военно-Штабного Комитета"), "{:?}", texts(&ru));
+    // A line in capitals wider than its characters count, wrapped, stays one line
+    // and apart from the recital after it.
+    let ru = read(
+        "РЕШИЛИ ОБЪЕДИНИТЬ НАШИ УСИЛИЯ ДЛЯ ДОСТИЖЕНИЯ ЭТИХ\nЦЕЛЕЙ.\nСогласно этому наши соответственные правительства через представителей,\nсобравшихся в городе Сан-Франциско, предъявивших свои полномочия, найденные\nв надлежащей форме, согласились принять настоящий Устав Организации.\nГлава I: Цели и Принципы\nСтатья 1\nОрганизация Объединенных Наций преследует Цели: поддерживать международный мир\nи безопасность и с этой целью принимать эффективные коллективные меры для\nпредотвращения и устранения угрозы миру и подавления актов агрессии.\n",
+    );
+    assert_eq!(
+        texts(&ru)[..2],
+        [
+            "РЕШИЛИ ОБЪЕДИНИТЬ НАШИ УСИЛИЯ ДЛЯ ДОСТИЖЕНИЯ ЭТИХ ЦЕЛЕЙ.",
+            "Согласно этому наши соответственные правительства через представителей, собравшихся в городе Сан-Франциско, предъявивших свои полномочия, найденные в надлежащей форме, согласились принять настоящий Устав Организации."
+        ]
+    );
+    // The classical formula that closes a preamble after a recital without a stop.
+    let zh = read(
+        "运用国际机构，以促成全球人民经济及社会之进展，\n\n用是发愤立志，务当同心协力，以竟厥功\n\n爰由我各本国政府，经齐集金山市之代表各将所奉全权证书，互相校阅，均属妥善，议定本联合国宪章。\n\n第一章：宗旨及原则\n\n第一条\n\n联合国之宗旨为：\n",
+    );
+    assert_eq!(
+        texts(&zh)[1..3],
+        [
+            "用是发愤立志，务当同心协力，以竟厥功",
+            "爰由我各本国政府，经齐集金山市之代表各将所奉全权证书，互相校阅，均属妥善，议定本联合国宪章。"
+        ]
+    );
+}
+
+#[test]
 fn headings_between_rules_of_stars_lose_the_stars() {
     let zh = read("***** 第一条 *****\n\n缔约各方发展合作关系。\n");
     assert_eq!(texts(&zh), ["第一条", "缔约各方发展合作关系。"]);
@@ -279,14 +360,17 @@ fn every_extracted_form_aligns_as_the_clean_text_does() {
         ("lo", [1.0, 1.0, 1.0, 1.0, 1.0, 1.0]),
         ("autonum.lo", [1.0, 1.0, 1.0, 1.0, 1.0, 1.0]),
         ("w3m", [1.0, 1.0, 1.0, 1.0, 1.0, 1.0]),
-        ("lynx", [1.0, 1.0, 1.0, 0.994, 1.0, 0.994]),
+        ("lynx", [1.0, 1.0, 1.0, 1.0, 1.0, 1.0]),
+        // The Russian Charter has no paragraph numbers (tests/fixtures/README.md):
+        // where a paragraph's last line all but fills the line in a proportional face,
+        // or a full line ends a sentence inside one, the extracted text cannot tell.
         ("pdftotext", [1.0, 1.0, 1.0, 1.0, 0.976, 0.976]),
         ("pdftotext-layout", [1.0, 1.0, 1.0, 1.0, 0.976, 0.976]),
         ("pypdf", [1.0, 1.0, 1.0, 1.0, 0.976, 0.976]),
-        ("pdfminer", [1.0, 1.0, 1.0, 1.0, 0.994, 0.994]),
-        // pandoc drops the title; html2text glues the Russian title's words.
+        ("pdfminer", [1.0, 1.0, 1.0, 1.0, 1.0, 1.0]),
+        // pandoc drops the title.
         ("pandoc", [0.994, 0.994, 0.994, 1.0, 1.0, 1.0]),
-        ("html2text", [1.0, 0.994, 0.994, 1.0, 1.0, 1.0]),
+        ("html2text", [1.0, 1.0, 1.0, 1.0, 1.0, 1.0]),
     ];
     let mut low = Vec::new();
     for (form, want) in forms {

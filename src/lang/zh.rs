@@ -56,6 +56,8 @@ pub(super) static PROFILE: Profile = Profile {
         "铭记",
         "为了",
         "兹",
+        // The formula that closes a classical preamble (`爰由我各本国政府……议定本宪章`).
+        "爰",
         "申明",
         "議定",
         "鑒於",

@@ -217,7 +217,18 @@ pub fn strip_page_furniture(lang: Lang, lines: &mut [Line], repairs: &mut Vec<Re
         let before_heading = at.iter().all(|&i| {
             lines[i + 1..].iter().find(|l| !l.is_blank()).is_some_and(|l| (profile.heading)(&l.text).is_some())
         });
-        if before_heading {
+        // A formula that opens articles (`Экономический и Социальный Совет
+        // уполномочивается` / `предпринимать …`), wrapped at the same place each
+        // time: right after a heading, and the next line goes on with it.
+        let opens_articles = at.iter().all(|&i| {
+            let after_heading =
+                lines[..i].iter().rev().find(|l| !l.is_blank()).is_some_and(|l| (profile.heading)(&l.text).is_some());
+            let next = lines.get(i + 1).filter(|l| !l.is_blank());
+            let goes_on =
+                next.and_then(|l| l.text.chars().next()).is_some_and(|c| !profile.has_case || c.is_lowercase());
+            after_heading && goes_on
+        });
+        if before_heading || opens_articles {
             continue;
         }
         // The title, where the header repeats it, stays once: the first occurrence
@@ -400,24 +411,29 @@ pub fn join_hyphenation(lang: Lang, lines: &mut Vec<Line>, repairs: &mut Vec<Rep
             let next = |j: usize| src[j].as_ref().filter(|l| !l.is_blank());
             let Some(j) = (r..src.len().min(r + 7)).find(|&j| next(j).is_some()) else { break };
             let Some(line) = next(j) else { break };
-            if !line.text.chars().next().is_some_and(|c| c.is_lowercase() && is_script(c)) {
-                break;
-            }
+            let Some(first) = line.text.chars().next().filter(|&c| c.is_alphabetic() && is_script(c)) else { break };
             let head = cur.text.trim_end_matches('-').to_string();
             let head_word: String =
                 head.chars().rev().take_while(|c| c.is_alphabetic()).collect::<Vec<_>>().into_iter().rev().collect();
             let tail_word: String = line.text.chars().take_while(|c| c.is_alphabetic()).collect();
             let hyphenated = format!("{head_word}-{tail_word}");
+            // A capital after the hyphen is a new sentence or a name, unless the text
+            // writes the two words as one compound elsewhere (`Военно-` / `Штабного`).
+            if first.is_uppercase() && !writes_compound(&compounds, &hyphenated) {
+                break;
+            }
             // Particles (`кто-то`, `какой-либо`) and compounds of member states keep
             // their hyphen, and so does any compound the text writes hyphenated
             // elsewhere, or that joins two words it writes.
             let (tails, heads) = profile.hyphen_keep;
             let whole = words.contains(&format!("{head_word}{tail_word}").to_lowercase());
-            let keep = !whole
-                && (tails.contains(&tail_word.as_str())
-                    || heads.iter().any(|h| tail_word.starts_with(h))
-                    || compounds.contains(&hyphenated.to_lowercase())
-                    || two_words(profile.compound_first_endings, &head_word, &tail_word, &words));
+            // A capital goes on only in a compound the text writes (checked above).
+            let keep = first.is_uppercase()
+                || !whole
+                    && (tails.contains(&tail_word.as_str())
+                        || heads.iter().any(|h| tail_word.starts_with(h))
+                        || compounds.contains(&hyphenated.to_lowercase())
+                        || two_words(profile.compound_first_endings, &head_word, &tail_word, &words));
             repair(
                 repairs,
                 RepairKind::Hyphenation,
@@ -437,6 +453,16 @@ pub fn join_hyphenation(lang: Lang, lines: &mut Vec<Line>, repairs: &mut Vec<Rep
         }
     }
     *lines = out;
+}
+
+/// Whether the text writes the compound `hyphenated` elsewhere, give or take the
+/// ending of its second part (`Военно-Штабного`, `Военно-Штабной`).
+fn writes_compound(compounds: &BTreeSet<String>, hyphenated: &str) -> bool {
+    let lower = hyphenated.to_lowercase();
+    let len = lower.chars().count();
+    let second = lower.chars().position(|c| c == '-').map_or(0, |i| i + 5);
+    let stem: String = lower.chars().take(len.saturating_sub(3).max(second)).collect();
+    compounds.range(stem.clone()..).next().is_some_and(|w| w.starts_with(&stem))
 }
 
 /// Whether a word broken at a hyphen is a compound of two words (`научно-` /

@@ -11,7 +11,10 @@
 //!   python-docx, LibreOffice's text export, pypdf): no line is joined to the next on
 //!   the strength of punctuation alone.
 //! - **wrapped**: lines cut at a common width (pdftotext, lynx, w3m, pandoc): a line
-//!   that reaches the width runs on, a shorter one ends its paragraph.
+//!   that reaches the width runs on, a shorter one ends its paragraph. Where a tool
+//!   wrapped in fixed columns as greedily as a terminal does (lynx, w3m, html2text,
+//!   pandoc), the rule is exact: a line ended its paragraph if the next line's first
+//!   word would have fitted after it.
 //!
 //! In every layout a paragraph number alone on its line takes the line after it, a
 //! hanging indent continues its paragraph, a deeper first-line indent starts one, and
@@ -22,6 +25,7 @@ use super::line::Line;
 use crate::lang::{Profile, chars};
 use crate::model::{Layout, Repair, RepairKind};
 use crate::text::shorten;
+use unicode_width::UnicodeWidthChar;
 
 /// A paragraph rebuilt from one or more lines.
 #[derive(Debug, Clone)]
@@ -34,8 +38,13 @@ pub(super) struct Para {
     pub last: usize,
     /// The length of its last line, in characters.
     last_len: usize,
+    /// The width of its last line in display columns, its indentation past the
+    /// margin included.
+    last_columns: usize,
     /// Whether lines were joined into it.
     pub joined: bool,
+    /// Whether all its lines are in capitals (`РЕШИЛИ ОБЪЕДИНИТЬ … ЭТИХ` / `ЦЕЛЕЙ.`).
+    caps: bool,
     /// The indentation, past the margin, of its first and of its last line.
     indent: [usize; 2],
     /// The width in columns of the label its first line starts with, if any.
@@ -60,6 +69,10 @@ pub(super) struct Shape {
     /// Whether the lines inside a known paragraph are printed lines, wrapped where
     /// the page ended them: no line of one starts a unit.
     pub printed_lines: bool,
+    /// The width in display columns of a text wrapped greedily in fixed columns
+    /// (a terminal browser, html2text, pandoc): every line that surely runs on is
+    /// one the next line's first word would not have fitted after.
+    pub greedy: Option<usize>,
 }
 
 impl Shape {
@@ -122,7 +135,59 @@ pub(super) fn shape(profile: &Profile, lines: &[Line], forced: Option<Layout>) -
             .collect();
         short.len() >= 3 && short.iter().filter(|&&b| b).count() * 5 >= short.len() * 4
     });
-    Shape { layout, margin, width, blank_separated, known_paragraphs: false, printed_lines: false }
+    let greedy = if layout == Layout::Lines { None } else { greedy_width(profile, lines, margin) };
+    Shape { layout, margin, width, blank_separated, known_paragraphs: false, printed_lines: false, greedy }
+}
+
+/// The width in display columns of the last printed line of `line` (after a
+/// hyphenation join, the tail of its text), with its indentation past `margin`.
+fn last_columns(line: &Line, margin: usize) -> usize {
+    let tail: usize = line.text.chars().rev().take(line.physical[1]).map(|c| c.width().unwrap_or(0)).sum();
+    line.indent.saturating_sub(margin) + tail
+}
+
+/// The width in display columns of a text's first word: up to its first break
+/// opportunity (UAX #14) that is not after a hyphen, the space after it left out.
+/// Terminal browsers and pandoc do not break `научно-исследовательскими`. A Chinese
+/// line's first word is one character, or more where a line may not break (`。` does
+/// not start one).
+fn lead_columns(text: &str) -> usize {
+    let cut = unicode_linebreak::linebreaks(text)
+        .map(|(i, _)| i)
+        .find(|&i| !text[..i].ends_with(['-', '\u{2010}']))
+        .unwrap_or(text.len());
+    text[..cut].trim_end().chars().map(|c| c.width().unwrap_or(0)).sum()
+}
+
+/// Whether the first word of `next` would have fitted after a line `columns` wide in
+/// a text wrapped greedily at `width` columns.
+fn would_fit(profile: &Profile, columns: usize, next: &str, width: usize) -> bool {
+    let joiner: usize = profile.line_joiner.chars().map(|c| c.width().unwrap_or(0)).sum();
+    columns + joiner + lead_columns(next) <= width
+}
+
+/// The width of a text wrapped greedily in fixed columns, if it is one: of the line
+/// breaks that surely fall inside a sentence (a word or character of the script on
+/// both sides, in lower case where there is case), hardly any has a next word that
+/// would have fitted on the line (a proportional font gives many). The width is the
+/// widest line that runs on.
+fn greedy_width(profile: &Profile, lines: &[Line], margin: usize) -> Option<usize> {
+    let script = |c: char| chars::is_alphabetic(c) && (profile.is_script_char)(c);
+    let inside: Vec<(&Line, &Line)> = lines
+        .windows(2)
+        .filter(|w| !w[0].is_blank() && !w[1].is_blank() && !starts_unit(profile, &w[1].text))
+        .filter(|w| {
+            let (last, first) = (w[0].text.chars().last(), w[1].text.chars().next());
+            last.is_some_and(script) && first.is_some_and(|c| script(c) && (!profile.has_case || c.is_lowercase()))
+        })
+        .map(|w| (&w[0], &w[1]))
+        .collect();
+    if inside.len() < 8 {
+        return None;
+    }
+    let width = inside.iter().map(|(a, _)| last_columns(a, margin)).max()?;
+    let fitted = inside.iter().filter(|(a, b)| would_fit(profile, last_columns(a, margin), &b.text, width)).count();
+    (fitted * 50 <= inside.len()).then_some(width)
 }
 
 /// The lines of a wrapped text that has a blank line after every line, without
@@ -287,7 +352,6 @@ pub(super) fn paragraphs(profile: &Profile, shape: &Shape, lines: &[Line], repai
             gap = Gap::Page;
         }
         preamble &= (profile.heading)(&line.text).is_none();
-        let recital = preamble && profile.opens_recital(&line.text);
         // A reader of printed pages writes a bare form feed where a paragraph goes
         // on over the page end, unless a numbered unit starts the page: a last line
         // that all but filled its page says nothing of where the paragraph ended.
@@ -295,7 +359,7 @@ pub(super) fn paragraphs(profile: &Profile, shape: &Shape, lines: &[Line], repai
         let joined = if printed_page {
             paras.last().map(|_| Join::PageBreak)
         } else {
-            paras.last().and_then(|p| join(profile, shape, p, line, gap, recital))
+            paras.last().and_then(|p| join(profile, shape, p, line, gap, preamble))
         };
         match (joined, paras.last_mut()) {
             (Some(kind), Some(p)) => {
@@ -318,8 +382,10 @@ pub(super) fn paragraphs(profile: &Profile, shape: &Shape, lines: &[Line], repai
                 p.text.push_str(&line.text);
                 p.last = line.last;
                 p.last_len = line.physical[1];
+                p.last_columns = last_columns(line, shape.margin);
                 p.indent[1] = shape.indent(line);
                 p.joined = true;
+                p.caps &= is_caps_line(profile, &line.text);
             }
             _ => {
                 let indent = shape.indent(line);
@@ -330,7 +396,9 @@ pub(super) fn paragraphs(profile: &Profile, shape: &Shape, lines: &[Line], repai
                     first: line.first,
                     last: line.last,
                     last_len: line.physical[1],
+                    last_columns: last_columns(line, shape.margin),
                     joined: false,
+                    caps: is_caps_line(profile, &line.text),
                     indent: [indent; 2],
                     label_width,
                 })
@@ -349,8 +417,8 @@ struct Meeting<'a> {
     p: &'a Para,
     next: &'a Line,
     gap: Gap,
-    /// Whether the next line opens a recital in the preamble.
-    recital: bool,
+    /// Whether no heading came yet: the lines are the title and the preamble.
+    preamble: bool,
 }
 
 /// Whether `next` continues the paragraph `p`, and why. The rules, in order: a number
@@ -358,13 +426,13 @@ struct Meeting<'a> {
 /// keeps its lines; a unit's start stands apart; indentation; a heading, signature or
 /// line in capitals stands alone; a recital starts a paragraph; then what the gap and
 /// the layout say.
-fn join(profile: &Profile, shape: &Shape, p: &Para, next: &Line, gap: Gap, recital: bool) -> Option<Join> {
-    let m = Meeting { profile, shape, p, next, gap, recital };
+fn join(profile: &Profile, shape: &Shape, p: &Para, next: &Line, gap: Gap, preamble: bool) -> Option<Join> {
+    let m = Meeting { profile, shape, p, next, gap, preamble };
     let label_alone = !p.joined && (profile.label)(&p.text).is_some_and(|l| l.rest.is_empty());
     if label_alone && !starts_unit(profile, &next.text) {
         return Some(Join::Label);
     }
-    if m.cut_line() {
+    if m.cut_line() || m.greedy_wrap() {
         return Some(Join::Wrap);
     }
     if shape.known_paragraphs && gap != Gap::Page {
@@ -375,6 +443,9 @@ fn join(profile: &Profile, shape: &Shape, p: &Para, next: &Line, gap: Gap, recit
     }
     if let Some(by_indent) = m.by_indent() {
         return by_indent;
+    }
+    if m.heading_goes_on() {
+        return Some(if gap == Gap::None { Join::Wrap } else { Join::BlankLine });
     }
     if m.stands_alone() || m.new_recital() {
         return None;
@@ -390,14 +461,23 @@ fn join(profile: &Profile, shape: &Shape, p: &Para, next: &Line, gap: Gap, recit
 }
 
 impl Meeting<'_> {
-    /// Whether the paragraph's last line reaches the wrapping width.
+    /// Whether the paragraph's last line reaches the wrapping width: in a greedy
+    /// wrap, whether the next line's first word would not have fitted after it.
     fn full(&self) -> bool {
-        self.shape.is_full(self.profile, self.p.last_len, self.p.indent[1], ends_with_mark(self.profile, &self.p.text))
+        if let Some(width) = self.shape.greedy {
+            return !would_fit(self.profile, self.p.last_columns, &self.next.text, width);
+        }
+        // Capitals are wider than small letters in every proportional face: a line
+        // of them fills the width with about a quarter fewer characters.
+        let len = if self.p.caps { self.p.last_len * 4 / 3 } else { self.p.last_len };
+        self.shape.is_full(self.profile, len, self.p.indent[1], ends_with_mark(self.profile, &self.p.text))
     }
 
     /// Whether a recital opens after a clause that ended.
     fn new_recital(&self) -> bool {
-        self.recital && self.p.text.ends_with(self.profile.clause_enders)
+        self.preamble
+            && self.profile.opens_recital(&self.next.text)
+            && self.p.text.ends_with(self.profile.clause_enders)
     }
 
     /// A line cut at the width runs on, whatever the next line looks like, unless that
@@ -407,7 +487,7 @@ impl Meeting<'_> {
     fn cut_line(&self) -> bool {
         let (profile, p, next) = (self.profile, self.p, self.next);
         let cut = self.gap == Gap::None
-            && self.shape.layout == Layout::Wrapped
+            && (self.shape.layout == Layout::Wrapped || self.shape.greedy.is_some())
             && self.full()
             && !(self.shape.is_overlong(p.last_len) && ends_clause(profile, &p.text));
         let numbered =
@@ -417,11 +497,22 @@ impl Meeting<'_> {
         let lead_in = profile.has_case
             && p.text.ends_with(profile.marks.colons)
             && next.text.chars().next().is_some_and(char::is_uppercase);
-        cut && !numbered
+        // In a greedy wrap, a line cut inside a word of the script runs on even where
+        // the next line looks numbered (`…三分之` / `二、包括…`).
+        let inside_word = self.shape.greedy.is_some()
+            && p.text.chars().last().is_some_and(|c| chars::is_alphabetic(c) && (profile.is_script_char)(c));
+        cut && (!numbered || inside_word)
             && !lead_in
             && !self.new_recital()
             && !after_clause_stands_alone
             && self.shape.indent(next) <= p.indent[1]
+    }
+
+    /// In a greedy wrap whose paragraphs are separated by blank lines, a single line
+    /// break that the next word did not fit before is a wrap, whatever the next line
+    /// starts with (`认识到` / `第二十条` inside a sentence).
+    fn greedy_wrap(&self) -> bool {
+        self.gap == Gap::None && self.shape.greedy.is_some() && self.shape.blank_separated && self.full()
     }
 
     /// A line break inside a paragraph the document reader gave: only a heading or a
@@ -459,15 +550,25 @@ impl Meeting<'_> {
         None
     }
 
-    /// A heading, a signature or a line in capitals stands alone; once a paragraph has
-    /// two lines it is none of them, and looking at all of it for each line would make
-    /// a long paragraph cost the square of its length.
+    /// A heading with a title that the next line, on this page, goes on in lower case
+    /// (`Глава VII: … и актов` / `агрессии`): a long heading wrapped.
+    fn heading_goes_on(&self) -> bool {
+        let (profile, p, next) = (self.profile, self.p, self.next);
+        profile.has_case
+            && self.gap != Gap::Page
+            && !p.joined
+            && next.text.chars().next().is_some_and(char::is_lowercase)
+            && (profile.heading)(&p.text).is_some_and(|h| !h.rest_is_body && !h.rest.is_empty())
+    }
+
+    /// A heading, a signature or lines in capitals stand alone; once a paragraph has
+    /// two lines it is neither a heading nor a signature, and looking at all of it for
+    /// each line would make a long paragraph cost the square of its length.
     fn stands_alone(&self) -> bool {
         let (profile, p) = (self.profile, self.p);
-        !p.joined
-            && (is_caps_line(profile, &p.text)
-                || (profile.is_signature)(&p.text)
-                || (profile.heading)(&p.text).is_some_and(|h| !h.rest_is_body))
+        p.caps
+            || (!p.joined
+                && ((profile.is_signature)(&p.text) || (profile.heading)(&p.text).is_some_and(|h| !h.rest_is_body)))
     }
 
     /// A page ended here: a sentence runs on unless the line ended one. In a script
@@ -489,6 +590,9 @@ impl Meeting<'_> {
     /// short one is a paragraph (`并为达此目的`).
     fn across_blank(&self, last: char, next_lower: bool) -> Option<Join> {
         let (profile, p) = (self.profile, self.p);
+        if self.cut_at_comma(last, next_lower) {
+            return Some(Join::BlankLine);
+        }
         if profile.clause_enders.contains(&last)
             || !(profile.ends_open)(&p.text)
             || profile.opens_recital(&self.next.text)
@@ -499,6 +603,21 @@ impl Meeting<'_> {
             if self.shape.layout == Layout::Wrapped { self.full() } else { p.last_len * 5 >= profile.max_wrap_width };
         let runs_on = if profile.has_case { next_lower || last.is_lowercase() } else { long };
         runs_on.then_some(Join::BlankLine)
+    }
+
+    /// A line that filled the width and stopped at a comma, and a blank line after it:
+    /// an extractor cut the paragraph where the printed line ended (pdfminer puts a
+    /// justified line with wide spaces in a box of its own: `Члены   Организации
+    /// соглашаются,   в   соответствии   с   настоящим  Уставом,` / blank /
+    /// `подчиняться …`). In the preamble a recital may end so and the next begin.
+    fn cut_at_comma(&self, last: char, next_lower: bool) -> bool {
+        let profile = self.profile;
+        let comma = profile.marks.commas.contains(&last) || profile.marks.enumeration.contains(&last);
+        comma
+            && !self.preamble
+            && self.shape.layout == Layout::Wrapped
+            && self.full()
+            && (next_lower || !profile.has_case)
     }
 
     /// A single line break, as the layout reads it.
