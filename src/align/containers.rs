@@ -4,7 +4,10 @@
 //! units inside each pair of containers, independently of the others and so in
 //! parallel.
 
+use std::cell::RefCell;
 use std::ops::Range;
+
+use rustc_hash::FxHashMap;
 
 use rayon::prelude::*;
 
@@ -145,11 +148,18 @@ const BAND: usize = 256;
 fn align_block_sequences(ca: &Containers, cb: &Containers, model: &LengthModel) -> Vec<(Option<usize>, Option<usize>)> {
     const MOVES: [(usize, usize); 3] = [(1, 1), (1, 0), (0, 1)];
     let (n, m) = (ca.blocks.len(), cb.blocks.len());
-    let costs = ContainerCosts { ca, cb, model };
     // Texts have at most a few thousand containers; the band keeps an adversarial
     // 100,000 linear. It is not widened where the path runs along its edge, so that
     // the cost stays linear whatever the texts.
     let band = if n * m <= FULL_SEARCH_CELLS { Band::full(n, m) } else { Band::diagonal(n, m, BAND + n.abs_diff(m)) };
+    let costs = ContainerCosts {
+        ca,
+        cb,
+        model,
+        index: [Postings::of(&cb.features, Prepared::anchor_keys), Postings::of(&cb.features, Prepared::term_keys)],
+        band: &band,
+        shared: RefCell::default(),
+    };
     let moves = search(&band, &MOVES, &costs).expect("a diagonal band always has a path").moves;
     let (mut i, mut j) = (0, 0);
     moves
@@ -167,29 +177,99 @@ struct ContainerCosts<'c> {
     ca: &'c Containers,
     cb: &'c Containers,
     model: &'c LengthModel,
+    /// Where the second text's anchor keys and term ids are: `[anchors, terms]`.
+    index: [Postings; 2],
+    band: &'c Band,
+    /// The keys the container of the current row shares with each container of its
+    /// band.
+    shared: RefCell<SharedRow>,
 }
 
 impl Costs for ContainerCosts<'_> {
     fn step(&self, i: usize, j: usize, k: usize, _: f64) -> f64 {
-        if k == 0 { pair_cost(self.ca, self.cb, i - 1, j - 1, self.model) } else { SKIP }
+        if k != 0 {
+            return SKIP;
+        }
+        let mut row = self.shared.borrow_mut();
+        if row.container != Some(i - 1) {
+            // A diagonal move into row `i` pairs container `i - 1` with the columns
+            // before the row's own.
+            let (lo, hi) = self.band.row(i);
+            row.fill(i - 1, lo.saturating_sub(1)..hi, &self.ca.features, &self.index);
+        }
+        let shared = row.get(j - 1);
+        pair_cost(self.ca, self.cb, i - 1, j - 1, shared, self.model)
     }
 }
 
-/// The cost of pairing container `i` of one text with container `j` of the other.
-fn pair_cost(ca: &Containers, cb: &Containers, i: usize, j: usize, model: &LengthModel) -> f64 {
+/// For each key of one text, the containers that hold it and how often: the sorted
+/// `(container, count)` postings of an inverted index.
+struct Postings(FxHashMap<u64, Vec<(usize, usize)>>);
+
+impl Postings {
+    fn of(features: &Prepared, keys: fn(&Prepared, usize) -> &[u64]) -> Self {
+        let mut index: FxHashMap<u64, Vec<(usize, usize)>> = FxHashMap::default();
+        for j in 0..features.len() {
+            for (key, count) in runs(keys(features, j)) {
+                index.entry(key).or_default().push((j, count));
+            }
+        }
+        Postings(index)
+    }
+}
+
+/// The keys of a sorted list with how often each occurs.
+fn runs(keys: &[u64]) -> impl Iterator<Item = (u64, usize)> + '_ {
+    keys.chunk_by(|a, b| a == b).map(|run| (run[0], run.len()))
+}
+
+/// How many anchor keys and term ids one container shares with each container of a
+/// range of the other text, each key counted as often as both have it.
+///
+/// Containers hold hundreds of keys, and merging two such lists for every cell of
+/// the search was most of the work of aligning a long text; read from an index, a
+/// row costs the postings of its keys that fall in the row.
+#[derive(Default)]
+struct SharedRow {
+    container: Option<usize>,
+    columns: Range<usize>,
+    /// `[anchors, terms]` shared with each container of `columns`.
+    counts: Vec<[usize; 2]>,
+}
+
+impl SharedRow {
+    fn fill(&mut self, i: usize, columns: Range<usize>, features: &Prepared, index: &[Postings; 2]) {
+        self.container = Some(i);
+        self.counts.clear();
+        self.counts.resize(columns.len() + 1, [0; 2]);
+        let keys: [fn(&Prepared, usize) -> &[u64]; 2] = [Prepared::anchor_keys, Prepared::term_keys];
+        for (kind, (keys, postings)) in keys.iter().zip(index).enumerate() {
+            for (key, count) in runs(keys(features, i)) {
+                let Some(list) = postings.0.get(&key) else { continue };
+                let from = list.partition_point(|&(j, _)| j < columns.start);
+                for &(j, other) in list[from..].iter().take_while(|&&(j, _)| j <= columns.end) {
+                    self.counts[j - columns.start][kind] += count.min(other);
+                }
+            }
+        }
+        self.columns = columns;
+    }
+
+    fn get(&self, j: usize) -> [usize; 2] {
+        self.counts[j - self.columns.start]
+    }
+}
+
+/// The cost of pairing container `i` of one text with container `j` of the other,
+/// which share `[anchors, terms]`.
+fn pair_cost(ca: &Containers, cb: &Containers, i: usize, j: usize, shared: [usize; 2], model: &LengthModel) -> f64 {
     let (x, y) = (&ca.blocks[i], &cb.blocks[j]);
     if !x.same(y, 0) {
         return f64::INFINITY;
     }
     let (fa, fb) = (&ca.features, &cb.features);
-    // Blocks whose signatures share no bit share no anchor.
-    let matched = if fa.signature(i, i + 1) & fb.signature(j, j + 1) != 0 {
-        fa.anchor_lists(i, i + 1).shared(fb.anchor_lists(j, j + 1))
-    } else {
-        0
-    };
+    let [matched, terms] = shared;
     let unmatched = fa.anchor_count(i, i + 1) + fb.anchor_count(j, j + 1) - 2 * matched;
-    let terms = fa.term_lists(i, i + 1).shared(fb.term_lists(j, j + 1));
     // Anchors count half as much as inside a container: a container holds many.
     let mut c = model.cost(fa.length(i), fb.length(j))
         + (ANCHOR_MISS * unmatched as f64 + ANCHOR_MATCH * matched as f64) / 2.0

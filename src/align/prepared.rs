@@ -131,6 +131,16 @@ impl Prepared {
         Lists::of(&self.terms, &self.term_start, start, end)
     }
 
+    /// The anchor keys of unit `i`, sorted, each as often as the unit has it.
+    pub fn anchor_keys(&self, i: usize) -> &[u64] {
+        &self.anchors[self.anchor_start[i]..self.anchor_start[i + 1]]
+    }
+
+    /// The term ids of unit `i`, sorted, each as often as the unit has it.
+    pub fn term_keys(&self, i: usize) -> &[u64] {
+        &self.terms[self.term_start[i]..self.term_start[i + 1]]
+    }
+
     /// The printed number of unit `i`.
     #[inline]
     pub fn number(&self, i: usize) -> Option<u32> {

@@ -54,8 +54,7 @@ impl Band {
     }
 
     /// The columns of row `i`.
-    #[cfg(test)]
-    fn row(&self, i: usize) -> (usize, usize) {
+    pub fn row(&self, i: usize) -> (usize, usize) {
         self.rows[i]
     }
 

@@ -385,7 +385,7 @@ pub(super) fn paragraphs(profile: &Profile, shape: &Shape, lines: &[Line], repai
                 p.last_columns = last_columns(line, shape.margin);
                 p.indent[1] = shape.indent(line);
                 p.joined = true;
-                p.caps &= is_caps_line(profile, &line.text);
+                p.caps = p.caps && is_caps_line(profile, &line.text);
             }
             _ => {
                 let indent = shape.indent(line);
