@@ -369,3 +369,30 @@ fn ntrex_documents_of_other_seeds() {
         );
     }
 }
+
+/// `align_all` of one pair is `align`; of many, the same on one thread or two.
+#[test]
+fn aligning_together_is_deterministic() {
+    let zh = doc("texts/sco-treaty-2007.zh.txt");
+    let ru = doc("texts/sco-treaty-2007.ru.txt");
+    let alone = align(&ru, &zh, &AlignOptions::default());
+    let together = align_all(&[(&ru, &zh)], &AlignOptions::default());
+    assert_eq!(together.len(), 1);
+    assert_eq!(together[0].pairs, alone.pairs);
+    let options = LoadOptions { segments: Segments::Lines, ..Default::default() };
+    let docs = synth::documents(0.2, 7);
+    let loaded: Vec<_> = docs
+        .iter()
+        .map(|d| {
+            let zh = load_bytes(synth::SynthDoc::text(&d.zh).as_bytes(), "zh", &options).unwrap();
+            let ru = load_bytes(synth::SynthDoc::text(&d.ru).as_bytes(), "ru", &options).unwrap();
+            (zh, ru)
+        })
+        .collect();
+    let pairs: Vec<_> = loaded.iter().map(|(zh, ru)| (zh, ru)).collect();
+    let on = |threads: usize| {
+        let pool = rayon::ThreadPoolBuilder::new().num_threads(threads).build().unwrap();
+        pool.install(|| align_all(&pairs, &AlignOptions::default()).into_iter().map(|a| a.pairs).collect::<Vec<_>>())
+    };
+    assert_eq!(on(1), on(2));
+}
