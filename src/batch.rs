@@ -7,10 +7,11 @@ use std::time::SystemTime;
 use rayon::prelude::*;
 use serde::Serialize;
 
-use crate::align::{AlignOptions, align};
+use crate::align::{AlignOptions, Alignment, align, align_all};
 use crate::check::{Severity, check};
 use crate::error::{Error, ErrorKind, Result};
 use crate::load::{LoadOptions, load};
+use crate::model::Document;
 use crate::write::{self, AlignmentOutput, Format};
 
 /// What each pair gets.
@@ -39,12 +40,17 @@ pub struct BatchOptions {
     pub force: bool,
     /// How the first and second text of each pair are read.
     pub load: [LoadOptions; 2],
+    /// Align all pairs that run with one lexicon, learned from all of them
+    /// ([`align_all`]): many short texts learn more together than each alone. Each
+    /// pair's output then depends on the other pairs run with it (those of its shard,
+    /// not those skipped), and all texts are in memory at once.
+    pub one_lexicon: bool,
 }
 
 impl BatchOptions {
     /// Aligning (or checking) in `mode`, reading every text with the defaults.
     pub fn new(mode: Mode) -> Self {
-        BatchOptions { mode, force: false, load: [LoadOptions::default(), LoadOptions::default()] }
+        BatchOptions { mode, force: false, load: [LoadOptions::default(), LoadOptions::default()], one_lexicon: false }
     }
 }
 
@@ -187,8 +193,9 @@ fn modified(p: &Path) -> Option<SystemTime> {
     std::fs::metadata(p).and_then(|m| m.modified()).ok()
 }
 
-/// Runs one pair.
-pub fn run_job(job: &Job, options: &BatchOptions) -> Outcome {
+/// The outcome of a job before it runs, and whether it runs: not if its row is bad
+/// or its output newer than its inputs, and then the outcome is final.
+fn start(job: &Job, options: &BatchOptions) -> (Outcome, bool) {
     let mut outcome = Outcome {
         id: job.id.clone(),
         a: job.a.display().to_string(),
@@ -204,7 +211,7 @@ pub fn run_job(job: &Job, options: &BatchOptions) -> Outcome {
     };
     if let Some(p) = &job.problem {
         outcome.message = p.clone();
-        return outcome;
+        return (outcome, false);
     }
     if !options.force
         && let (Some(o), Some(a), Some(b)) = (modified(&job.out), modified(&job.a), modified(&job.b))
@@ -212,34 +219,51 @@ pub fn run_job(job: &Job, options: &BatchOptions) -> Outcome {
         && o > b
     {
         outcome.status = Status::Skipped;
-        return outcome;
+        return (outcome, false);
     }
-    let result = (|| -> Result<()> {
-        let da = load(&job.a, &options.load[0])?;
-        let db = load(&job.b, &options.load[1])?;
-        if da.lang == db.lang {
-            let why = format!("both files are {}: {} and {}", da.lang.profile().name, da.path, db.path);
-            return Err(Error::new(ErrorKind::Format(why), &job.b));
+    (outcome, true)
+}
+
+/// Reads the two texts of a job.
+fn load_pair(job: &Job, options: &BatchOptions) -> Result<(Document, Document)> {
+    let da = load(&job.a, &options.load[0])?;
+    let db = load(&job.b, &options.load[1])?;
+    if da.lang == db.lang {
+        let why = format!("both files are {}: {} and {}", da.lang.profile().name, da.path, db.path);
+        return Err(Error::new(ErrorKind::Format(why), &job.b));
+    }
+    Ok((da, db))
+}
+
+/// Checks an alignment, writes the job's output and fills in its outcome.
+fn finish(
+    job: &Job,
+    options: &BatchOptions,
+    alignment: &Alignment,
+    [da, db]: [&Document; 2],
+    outcome: &mut Outcome,
+) -> Result<()> {
+    let report = check(alignment);
+    outcome.units_a = Some(da.units.len());
+    outcome.units_b = Some(db.units.len());
+    outcome.pairs = Some(alignment.pairs.len());
+    let n = alignment.pairs.len().max(1) as f64;
+    outcome.mean_score = Some(write::score_value(alignment.pairs.iter().map(|p| p.score).sum::<f64>() / n));
+    outcome.findings = Some(report.findings.iter().filter(|f| f.severity != Severity::Note).count());
+    if let Some(dir) = job.out.parent().filter(|d| !d.as_os_str().is_empty()) {
+        std::fs::create_dir_all(dir).map_err(|e| Error::new(ErrorKind::Write(e.to_string()), dir))?;
+    }
+    crate::output::write_atomic_with(&job.out, |w| match options.mode {
+        Mode::Align(format) => {
+            let output = AlignmentOutput::default_for(alignment);
+            write::alignment(w, format, alignment, [da, db], &output).map(|_| ())
         }
-        let alignment = align(&da, &db, &AlignOptions::default());
-        let report = check(&alignment);
-        outcome.units_a = Some(da.units.len());
-        outcome.units_b = Some(db.units.len());
-        outcome.pairs = Some(alignment.pairs.len());
-        let n = alignment.pairs.len().max(1) as f64;
-        outcome.mean_score = Some(write::score_value(alignment.pairs.iter().map(|p| p.score).sum::<f64>() / n));
-        outcome.findings = Some(report.findings.iter().filter(|f| f.severity != Severity::Note).count());
-        if let Some(dir) = job.out.parent().filter(|d| !d.as_os_str().is_empty()) {
-            std::fs::create_dir_all(dir).map_err(|e| Error::new(ErrorKind::Write(e.to_string()), dir))?;
-        }
-        crate::output::write_atomic_with(&job.out, |w| match options.mode {
-            Mode::Align(format) => {
-                let output = AlignmentOutput::default_for(&alignment);
-                write::alignment(w, format, &alignment, [&da, &db], &output).map(|_| ())
-            }
-            Mode::Check(format) => write::report(w, format, &report, [&da, &db], Severity::Note),
-        })
-    })();
+        Mode::Check(format) => write::report(w, format, &report, [da, db], Severity::Note),
+    })
+}
+
+/// The outcome of a job that ran, from how it went.
+fn ended(mut outcome: Outcome, result: Result<()>) -> Outcome {
     match result {
         Ok(()) => outcome.status = Status::Ok,
         Err(e) => outcome.message = e.to_string(),
@@ -247,10 +271,26 @@ pub fn run_job(job: &Job, options: &BatchOptions) -> Outcome {
     outcome
 }
 
+/// Runs one pair.
+pub fn run_job(job: &Job, options: &BatchOptions) -> Outcome {
+    let (mut outcome, runs) = start(job, options);
+    if !runs {
+        return outcome;
+    }
+    let result = load_pair(job, options).and_then(|(da, db)| {
+        let alignment = align(&da, &db, &AlignOptions::default());
+        finish(job, options, &alignment, [&da, &db], &mut outcome)
+    });
+    ended(outcome, result)
+}
+
 /// Runs the jobs on `threads` threads (0: one per core); `done` is called after each.
 /// The outcomes are in the jobs' order, whatever the threads did.
 pub fn run_all(jobs: &[Job], options: &BatchOptions, threads: usize, done: &(dyn Fn(&Outcome) + Sync)) -> Vec<Outcome> {
     let work = || {
+        if options.one_lexicon {
+            return run_together(jobs, options, done);
+        }
         jobs.par_iter()
             .map(|j| {
                 let o = run_job(j, options);
@@ -263,6 +303,63 @@ pub fn run_all(jobs: &[Job], options: &BatchOptions, threads: usize, done: &(dyn
         Ok(pool) => pool.install(work),
         Err(_) => jobs.iter().map(|j| run_job(j, options)).collect(),
     }
+}
+
+/// [`run_all`] with one lexicon for all pairs that run ([`BatchOptions::one_lexicon`]):
+/// every pair is read, then all are aligned together, then each is written.
+fn run_together(jobs: &[Job], options: &BatchOptions, done: &(dyn Fn(&Outcome) + Sync)) -> Vec<Outcome> {
+    /// A job whose texts were read, or one that is done.
+    enum Read {
+        Loaded(Outcome, Box<[Document; 2]>),
+        Done(Outcome),
+    }
+    let read: Vec<Read> = jobs
+        .par_iter()
+        .map(|j| {
+            let (outcome, runs) = start(j, options);
+            if !runs {
+                return Read::Done(outcome);
+            }
+            match load_pair(j, options) {
+                Ok((da, db)) => Read::Loaded(outcome, Box::new([da, db])),
+                Err(e) => Read::Done(ended(outcome, Err(e))),
+            }
+        })
+        .collect();
+    let pairs: Vec<(&Document, &Document)> = read
+        .iter()
+        .filter_map(|r| match r {
+            Read::Loaded(_, d) => Some((&d[0], &d[1])),
+            Read::Done(_) => None,
+        })
+        .collect();
+    let mut alignments = align_all(&pairs, &AlignOptions::default()).into_iter();
+    let mut runs: Vec<(&Job, Outcome, &Document, &Document, Alignment)> = Vec::new();
+    let mut outcomes: Vec<Option<Outcome>> = Vec::with_capacity(jobs.len());
+    for (job, r) in jobs.iter().zip(&read) {
+        match r {
+            Read::Loaded(outcome, d) => {
+                let alignment = alignments.next().expect("an alignment per pair read");
+                runs.push((job, outcome.clone(), &d[0], &d[1], alignment));
+                outcomes.push(None);
+            }
+            Read::Done(outcome) => {
+                done(outcome);
+                outcomes.push(Some(outcome.clone()));
+            }
+        }
+    }
+    let mut written: std::vec::IntoIter<Outcome> = runs
+        .into_par_iter()
+        .map(|(job, mut outcome, da, db, alignment)| {
+            let result = finish(job, options, &alignment, [da, db], &mut outcome);
+            let o = ended(outcome, result);
+            done(&o);
+            o
+        })
+        .collect::<Vec<_>>()
+        .into_iter();
+    outcomes.into_iter().map(|o| o.unwrap_or_else(|| written.next().expect("an outcome per pair run"))).collect()
 }
 
 /// The summary as CSV (one header, a row per pair) — summaries of shards concatenate

@@ -248,3 +248,40 @@ fn batch_reads_with_the_options_given_and_refuses_one_language_twice() {
     let csv = std::fs::read_to_string(dir.path().join("lines/lines.csv")).unwrap();
     assert!(csv.contains("\r\nline.1,line.1"), "{}", &csv[..200]);
 }
+
+/// `--one-lexicon`: the NTREX documents as pairs of files, aligned with one lexicon
+/// learned from all of them, as `align_all` aligns them; a pair that fails is reported
+/// and the rest go on; the same bytes on one thread or two.
+#[test]
+fn one_lexicon_for_all_pairs() {
+    let dir = tempfile::tempdir().unwrap();
+    let docs = crate::synth::documents(0.2, 7);
+    let mut rows: Vec<(String, String, String)> = Vec::new();
+    for (k, d) in docs.iter().enumerate().take(20) {
+        let (a, b) = (format!("d{k}.zh"), format!("d{k}.ru"));
+        std::fs::write(dir.path().join(&a), crate::synth::SynthDoc::text(&d.zh)).unwrap();
+        std::fs::write(dir.path().join(&b), crate::synth::SynthDoc::text(&d.ru)).unwrap();
+        rows.push((format!("d{k}"), a, b));
+    }
+    rows.push(("missing".into(), "nowhere.zh".into(), "d0.ru".into()));
+    let rows: Vec<(&str, String, String)> = rows.iter().map(|(i, a, b)| (i.as_str(), a.clone(), b.clone())).collect();
+    manifest(dir.path(), &rows);
+    let mut runs = Vec::new();
+    for jobs in ["1", "2"] {
+        let out_dir = format!("out{jobs}");
+        let out = bitext(dir.path())
+            .args(["batch", "manifest.csv", "--segments", "lines", "--one-lexicon", "--out-dir", &out_dir])
+            .args(["--jobs", jobs])
+            .output()
+            .unwrap();
+        assert_eq!(out.status.code(), Some(1), "{}", String::from_utf8_lossy(&out.stderr));
+        let summary = summary_rows(&out.stdout);
+        assert_eq!(summary.len(), 21);
+        assert!(summary[..20].iter().all(|r| r.contains(&"ok".to_string())), "{summary:?}");
+        assert!(summary[20].contains(&"failed".to_string()));
+        let outputs: Vec<Vec<u8>> =
+            (0..20).map(|k| std::fs::read(dir.path().join(format!("{out_dir}/d{k}.csv"))).unwrap()).collect();
+        runs.push((String::from_utf8(out.stdout).unwrap().replace(&out_dir, "OUT"), outputs));
+    }
+    assert_eq!(runs[0], runs[1]);
+}

@@ -18,8 +18,8 @@
 use std::ops::Range;
 
 use super::model::{
-    ANCHOR_MATCH, ANCHOR_MISS, Features, HEADING_MISS, LengthModel, NO_SHARED_TERM, NUMBER_MATCH, NUMBER_MISS,
-    UNLINKED_UNIT, term_cost,
+    ANCHOR_MATCH, ANCHOR_MISS, CONTINUATION_MISS, Features, HEADING_MISS, LengthModel, NO_SHARED_TERM, NUMBER_MATCH,
+    NUMBER_MISS, UNLINKED_UNIT, term_cost,
 };
 use super::prepared::Prepared;
 use super::search::{Band, Costs, Guide, search};
@@ -245,6 +245,9 @@ impl<'p> Scorer<'p> {
                 cost += HEADING_MISS;
             }
         }
+        if a.continues(sa, ea) != b.continues(sb, eb) {
+            cost += CONTINUATION_MISS;
+        }
         let anchor_cost =
             |matched: usize| ANCHOR_MISS * (anchors_a + anchors_b - 2 * matched) as f64 + ANCHOR_MATCH * matched as f64;
         if cost + anchor_cost(most_anchors) >= budget {
@@ -342,7 +345,7 @@ mod tests {
     fn prepared_costs_are_the_bead_costs() {
         let model = LengthModel::from_totals(100.0, 230.0);
         let unit = |len: f64, anchors: &[(u64, u32)], terms: &[(u64, u32)], number: Option<u32>, heading: bool| {
-            Features { len, anchors: anchors.to_vec(), terms: terms.to_vec(), number, heading }
+            Features { len, anchors: anchors.to_vec(), terms: terms.to_vec(), number, heading, continues: false }
         };
         let a = [
             unit(10.0, &[(3, 1)], &[(7, 1)], Some(1), true),
@@ -355,6 +358,10 @@ mod tests {
             unit(70.0, &[(9, 1), (4, 1)], &[(7, 1), (8, 1)], Some(3), false),
             unit(90.0, &[(1, 1)], &[], None, false),
         ];
+        // A sentence going on in the next unit, on each side.
+        let (mut a, mut b) = (a, b);
+        a[1].continues = true;
+        b[0].continues = true;
         let (pa, pb) = (Prepared::of(&a), Prepared::of(&b));
         let scorer = Scorer::new(&model, [&pa, &pb], [0..4, 0..3], &BEADS, 1.0);
         for i in 0..=4 {

@@ -106,16 +106,14 @@ impl Vocabulary {
         Vocabulary { lexicon, keys }
     }
 
-    /// Learns links from the pairs of units `pairs` (one unit a side, by index) and
-    /// fills in the units' terms.
+    /// Learns links from the pairs of units `pairs` (one unit a side, by index);
+    /// returns the links' ids and the keys of every unit, for [`TermIds::fill`].
     pub(super) fn learn(
         mut self,
         langs: [Lang; 2],
         pairs: &[(usize, usize)],
         glossary: Option<Glossary>,
-        texts: [&[&str]; 2],
-        features: [&mut [Features]; 2],
-    ) -> TermIds {
+    ) -> (TermIds, [Vec<Keys>; 2]) {
         let keys = &self.keys;
         // Mutual best links only: the aligner weighs every link, and on the NTREX
         // documents (`tests/synth.rs`) the fewer, surer links align better. A lexicon
@@ -128,10 +126,13 @@ impl Vocabulary {
             true,
             together,
         );
-        let ids = TermIds::new(langs, self.lexicon, glossary);
-        for (s, side) in features.into_iter().enumerate() {
-            side.par_iter_mut().zip(&keys[s]).zip(texts[s]).for_each(|((f, k), t)| f.terms = ids.terms(s, k, t));
-        }
-        ids
+        (TermIds::new(langs, self.lexicon, glossary), self.keys)
+    }
+}
+
+impl TermIds {
+    /// Fills in the terms of units of side `s` whose keys are `keys` and texts `texts`.
+    pub(super) fn fill(&self, s: usize, keys: &[Keys], texts: &[&str], features: &mut [Features]) {
+        features.par_iter_mut().zip(keys).zip(texts).for_each(|((f, k), t)| f.terms = self.terms(s, k, t));
     }
 }

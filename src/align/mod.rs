@@ -12,8 +12,10 @@
 //! Which function to use: [`align`] for two parsed documents (it handles both
 //! levels); [`beads::align`] for two plain sequences of [`model::Features`].
 //!
-//! The modules, in the order the work runs: [`model`] (what is known of a unit, and
-//! the cost and confidence of a bead), `prepared` (those features laid out for the
+//! The modules, in the order the work runs: `passes` (the first pass, the lexicon
+//! learned from it, the second pass; [`align_all`] shares one lexicon among many
+//! pairs), [`model`] (what is known of a unit, and the cost and confidence of a
+//! bead), `prepared` (those features laid out for the
 //! search), `containers` (the alignment by structure), [`beads`] (the alignment of
 //! units), `search` (the banded dynamic programme both levels share), `pairs`
 //! (beads made into the pairs a user reads).
@@ -26,6 +28,7 @@ mod containers;
 pub mod lexical;
 pub mod model;
 mod pairs;
+mod passes;
 mod prepared;
 mod search;
 
@@ -36,15 +39,17 @@ use serde::Serialize;
 
 use crate::lexicon::Glossary;
 use crate::model::Document;
-use containers::Containers;
-use lexical::{TermIds, Vocabulary};
-use model::{Features, LengthModel};
+use lexical::TermIds;
+use model::LengthModel;
+pub use passes::align_all;
+use passes::{first_pass, learn, second_pass};
 use prepared::Prepared;
 
 /// How many 1-1 pairs the first pass must find for the lexicon learned from them to
 /// weigh in the second pass's search. On the NTREX documents (`tests/synth.rs`, about
 /// 16 lines each) a lexicon learned from one document cost accuracy with every seed
-/// tried, and the same documents in one text gained from it.
+/// tried, and the same documents in one text gained from it, as they do aligned
+/// together by [`align_all`], whose pairs of all documents count together.
 pub(crate) const MIN_PAIRS_TO_SEARCH: usize = 50;
 
 /// What the aligner pairs.
@@ -136,11 +141,23 @@ pub struct UnitBead {
 pub fn align<'d>(x: &'d Document, y: &'d Document, options: &AlignOptions) -> Alignment<'d> {
     let (a, b) = if y.lang < x.lang { (y, x) } else { (x, y) };
     let (beads, model, units, terms) = align_prepared(a, b, options);
+    alignment_of([a, b], &beads, model, &units, terms.as_ref(), options)
+}
+
+/// The pairs of an alignment from its unit beads.
+fn alignment_of<'d>(
+    [a, b]: [&'d Document; 2],
+    beads: &[UnitBead],
+    model: LengthModel,
+    units: &[Prepared; 2],
+    terms: Option<&TermIds>,
+    options: &AlignOptions,
+) -> Alignment<'d> {
     let mut pairs: Vec<Pair<'d>> = match options.level {
-        Level::Paragraph => beads.par_iter().map(|bead| pairs::unit_pair([a, b], bead, &model, &units)).collect(),
+        Level::Paragraph => beads.par_iter().map(|bead| pairs::unit_pair([a, b], bead, &model, units)).collect(),
         Level::Sentence => {
             let parts: Vec<Vec<Pair<'d>>> =
-                beads.par_iter().map(|bead| pairs::sentence_pairs([a, b], bead, &model, terms.as_ref())).collect();
+                beads.par_iter().map(|bead| pairs::sentence_pairs([a, b], bead, &model, terms)).collect();
             parts.into_iter().flatten().collect()
         }
     };
@@ -161,42 +178,11 @@ fn align_prepared(
     b: &Document,
     options: &AlignOptions,
 ) -> (Vec<UnitBead>, LengthModel, [Prepared; 2], Option<TermIds>) {
-    let features = |doc: &Document| -> Vec<Features> { doc.units.par_iter().map(|u| Features::of(doc, u)).collect() };
-    let (mut fa, mut fb) = rayon::join(|| features(a), || features(b));
-    let total = |f: &[Features]| f.iter().map(|x| x.len).sum::<f64>();
-    let mut model = LengthModel::from_totals(total(&fa), total(&fb));
-    let mut containers = [Containers::of(a, &fa), Containers::of(b, &fb)];
-    let mut units = [Prepared::of(&fa), Prepared::of(&fb)];
-    // The first pass, by length and anchors.
-    let first = containers::align([&containers[0], &containers[1]], [&units[0], &units[1]], &model);
-    let ones: Vec<(usize, usize)> =
-        first.iter().filter(|x| x.a.len() == 1 && x.b.len() == 1).map(|x| (x.a[0], x.b[0])).collect();
-    // The second with the variance re-estimated from the first's 1-1 pairs, and the
-    // lexicon learned from them.
-    let lengths: Vec<(f64, f64)> = ones.iter().map(|&(i, j)| (units[0].length(i), units[1].length(j))).collect();
-    drop(first);
-    model = model.refine(&lengths);
-    let terms = (!options.without_lexicon).then(|| {
-        let langs = [a.lang, b.lang];
-        let texts = [a, b].map(|d| d.units.iter().map(|u| u.text.as_str()).collect::<Vec<_>>());
-        let texts = [texts[0].as_slice(), texts[1].as_slice()];
-        let glossary = options.glossary.as_deref().unwrap_or(Glossary::shipped()).clone();
-        Vocabulary::of(langs, texts).learn(langs, &ones, Some(glossary), texts, [&mut fa, &mut fb])
-    });
-    // A lexicon learned from few pairs links terms that met twice by chance: it
-    // weighs in the confidence of the pairs, not in their search.
-    let mut scored = None;
-    if terms.is_some() {
-        if ones.len() >= MIN_PAIRS_TO_SEARCH {
-            containers = [Containers::of(a, &fa), Containers::of(b, &fb)];
-            units = [Prepared::of(&fa), Prepared::of(&fb)];
-        } else {
-            scored = Some([Prepared::of(&fa), Prepared::of(&fb)]);
-        }
-    }
-    drop((fa, fb));
-    let beads = containers::align([&containers[0], &containers[1]], [&units[0], &units[1]], &model);
-    let units = scored.unwrap_or(units);
+    let mut first = first_pass(a, b);
+    let terms = (!options.without_lexicon).then(|| learn(&[[a, b]], &mut [&mut first], options));
+    let searched = terms.as_ref().is_some_and(|t| t.1);
+    let terms = terms.map(|t| t.0);
+    let (beads, model, units) = second_pass([a, b], first, terms.is_some(), searched);
     (beads, model, units, terms)
 }
 

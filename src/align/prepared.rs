@@ -26,6 +26,8 @@ pub(crate) struct Prepared {
     number: Vec<Option<u32>>,
     /// Whether each unit is a heading.
     heading: Vec<bool>,
+    /// Whether each unit ends in a comma.
+    continues: Vec<bool>,
 }
 
 /// Keys with counts, one key per count: the merge that compares two units then
@@ -46,6 +48,7 @@ impl Prepared {
             term_start: vec![0],
             number: Vec::with_capacity(features.len()),
             heading: Vec::with_capacity(features.len()),
+            continues: Vec::with_capacity(features.len()),
             signature: Vec::with_capacity(features.len()),
             ..Default::default()
         };
@@ -57,6 +60,7 @@ impl Prepared {
             push_keys(&mut p.terms, &mut p.term_start, &f.terms);
             p.number.push(f.number);
             p.heading.push(f.heading);
+            p.continues.push(f.continues);
         }
         p
     }
@@ -75,6 +79,7 @@ impl Prepared {
             term_start: vec![0; n + 1],
             number: vec![None; n],
             heading: vec![false; n],
+            continues: vec![false; n],
             ..Default::default()
         }
     }
@@ -151,6 +156,13 @@ impl Prepared {
     #[inline]
     pub fn heading(&self, i: usize) -> bool {
         self.heading[i]
+    }
+
+    /// Whether units `start..end` end in a comma: the last of them does (none if
+    /// there are none).
+    #[inline]
+    pub fn continues(&self, start: usize, end: usize) -> bool {
+        end > start && self.continues[end - 1]
     }
 
     /// The units in groups of `k` (the last one may be shorter), known by their

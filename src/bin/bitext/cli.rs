@@ -451,6 +451,10 @@ pub struct BatchArgs {
     /// Run pairs whose output is newer than their inputs too (skipped by default).
     #[arg(long)]
     pub force: bool,
+    /// Align all pairs with one lexicon learned from all of them, for many short texts
+    /// (each output then depends on the pairs run with it; all texts are read first).
+    #[arg(long)]
+    pub one_lexicon: bool,
     /// Take only the rows whose 0-based index i has i mod N = K, for job arrays.
     #[arg(long, value_name = "K/N")]
     pub shard: Option<String>,

@@ -55,6 +55,7 @@ pub fn run(args: BatchArgs) -> anyhow::Result<ExitCode> {
     let options = BatchOptions {
         mode,
         force: args.force,
+        one_lexicon: args.one_lexicon,
         load: [
             load_options(read.lang_a, read.encoding_a.as_deref().or(read.encoding.as_deref()), Reading::two(read)),
             load_options(read.lang_b, read.encoding_b.as_deref().or(read.encoding.as_deref()), Reading::two(read)),

@@ -1,0 +1,134 @@
+//! The two passes of the aligner over a pair of documents, and over many pairs that
+//! share one lexicon: the first by length and anchors, whose 1-1 pairs re-estimate
+//! the length model and teach the lexicon; the second with the lexicon's terms.
+
+use rayon::prelude::*;
+
+use super::containers::{self, Containers};
+use super::lexical::{TermIds, Vocabulary};
+use super::model::{Features, LengthModel};
+use super::prepared::Prepared;
+use super::{AlignOptions, Alignment, MIN_PAIRS_TO_SEARCH, UnitBead, alignment_of};
+use crate::lexicon::Glossary;
+use crate::model::Document;
+
+/// Aligns many pairs of documents with one lexicon, learned from the first pass's 1-1
+/// pairs of all of them: a document too short to teach a lexicon of its own aligns
+/// with what its companions teach. Each pair is otherwise aligned as [`super::align`] aligns
+/// it (its own length model, its own containers); pairs of other languages than the
+/// first pair's learn a lexicon of their own languages, shared in the same way.
+pub fn align_all<'d>(pairs: &[(&'d Document, &'d Document)], options: &AlignOptions) -> Vec<Alignment<'d>> {
+    let ordered: Vec<[&'d Document; 2]> =
+        pairs.iter().map(|&(x, y)| if y.lang < x.lang { [y, x] } else { [x, y] }).collect();
+    let mut firsts: Vec<FirstPass> = ordered.par_iter().map(|&[a, b]| first_pass(a, b)).collect();
+    // One lexicon per pair of languages, in the order the pairs first appear.
+    let mut langs: Vec<[crate::Lang; 2]> = Vec::new();
+    for [a, b] in &ordered {
+        if !langs.contains(&[a.lang, b.lang]) {
+            langs.push([a.lang, b.lang]);
+        }
+    }
+    // The lexicon of each pair of languages, and whether it weighs in the search.
+    let mut lexicons: Vec<(TermIds, bool)> = Vec::new();
+    let mut which: Vec<Option<usize>> = vec![None; ordered.len()];
+    for &l in langs.iter().filter(|_| !options.without_lexicon) {
+        let members: Vec<usize> =
+            (0..ordered.len()).filter(|&k| [ordered[k][0].lang, ordered[k][1].lang] == l).collect();
+        let docs: Vec<[&Document; 2]> = members.iter().map(|&k| ordered[k]).collect();
+        let mut group: Vec<&mut FirstPass> =
+            firsts.iter_mut().zip(&ordered).filter(|(_, d)| [d[0].lang, d[1].lang] == l).map(|(f, _)| f).collect();
+        lexicons.push(learn(&docs, &mut group, options));
+        for &k in &members {
+            which[k] = Some(lexicons.len() - 1);
+        }
+    }
+    firsts
+        .into_par_iter()
+        .zip(ordered.par_iter())
+        .zip(which.into_par_iter())
+        .map(|((first, &docs), which)| {
+            let lexicon = which.map(|k| &lexicons[k]);
+            let searched = lexicon.is_some_and(|t| t.1);
+            let (beads, model, units) = second_pass(docs, first, lexicon.is_some(), searched);
+            alignment_of(docs, &beads, model, &units, lexicon.map(|t| &t.0), options)
+        })
+        .collect()
+}
+
+/// What the first pass, by length and anchors, leaves for the second.
+pub(super) struct FirstPass {
+    features: [Vec<Features>; 2],
+    /// The length model, its variance re-estimated from the first pass's 1-1 pairs.
+    model: LengthModel,
+    containers: [Containers; 2],
+    units: [Prepared; 2],
+    /// The 1-1 pairs the first pass found, as unit indices.
+    ones: Vec<(usize, usize)>,
+}
+
+/// The first pass over two documents, by length and anchors.
+pub(super) fn first_pass(a: &Document, b: &Document) -> FirstPass {
+    let features = |doc: &Document| -> Vec<Features> { doc.units.par_iter().map(|u| Features::of(doc, u)).collect() };
+    let (fa, fb) = rayon::join(|| features(a), || features(b));
+    let total = |f: &[Features]| f.iter().map(|x| x.len).sum::<f64>();
+    let model = LengthModel::from_totals(total(&fa), total(&fb));
+    let containers = [Containers::of(a, &fa), Containers::of(b, &fb)];
+    let units = [Prepared::of(&fa), Prepared::of(&fb)];
+    let first = containers::align([&containers[0], &containers[1]], [&units[0], &units[1]], &model);
+    let ones: Vec<(usize, usize)> =
+        first.iter().filter(|x| x.a.len() == 1 && x.b.len() == 1).map(|x| (x.a[0], x.b[0])).collect();
+    // The second pass with the variance re-estimated from the first's 1-1 pairs.
+    let lengths: Vec<(f64, f64)> = ones.iter().map(|&(i, j)| (units[0].length(i), units[1].length(j))).collect();
+    FirstPass { features: [fa, fb], model: model.refine(&lengths), containers, units, ones }
+}
+
+/// Learns the lexicon from the first passes of some pairs of documents of the same
+/// languages, and fills in their units' terms. Says whether the lexicon weighs in
+/// the search, or, learned from few pairs, in the confidence only.
+pub(super) fn learn(docs: &[[&Document; 2]], firsts: &mut [&mut FirstPass], options: &AlignOptions) -> (TermIds, bool) {
+    let langs = [docs[0][0].lang, docs[0][1].lang];
+    let texts: [Vec<&str>; 2] =
+        [0, 1].map(|s| docs.iter().flat_map(|d| d[s].units.iter().map(|u| u.text.as_str())).collect());
+    let mut offsets = vec![[0usize; 2]];
+    for d in docs {
+        let last = offsets[offsets.len() - 1];
+        offsets.push([last[0] + d[0].units.len(), last[1] + d[1].units.len()]);
+    }
+    let ones: Vec<(usize, usize)> =
+        firsts.iter().zip(&offsets).flat_map(|(f, o)| f.ones.iter().map(move |&(i, j)| (i + o[0], j + o[1]))).collect();
+    let glossary = options.glossary.as_deref().unwrap_or(Glossary::shipped()).clone();
+    let texts = [texts[0].as_slice(), texts[1].as_slice()];
+    let (ids, keys) = Vocabulary::of(langs, texts).learn(langs, &ones, Some(glossary));
+    for (f, o) in firsts.iter_mut().zip(offsets.windows(2)) {
+        for s in 0..2 {
+            let range = o[0][s]..o[1][s];
+            ids.fill(s, &keys[s][range.clone()], &texts[s][range], &mut f.features[s]);
+        }
+    }
+    (ids, ones.len() >= MIN_PAIRS_TO_SEARCH)
+}
+
+/// The second pass: with the lexicon's terms filled in, if `searched`. Returns the
+/// beads, the length model and the units' features to score the pairs with.
+pub(super) fn second_pass(
+    docs: [&Document; 2],
+    first: FirstPass,
+    terms: bool,
+    searched: bool,
+) -> (Vec<UnitBead>, LengthModel, [Prepared; 2]) {
+    let FirstPass { features: [fa, fb], model, mut containers, mut units, .. } = first;
+    // A lexicon learned from few pairs links terms that met twice by chance: it
+    // weighs in the confidence of the pairs, not in their search.
+    let mut scored = None;
+    if terms {
+        if searched {
+            containers = [Containers::of(docs[0], &fa), Containers::of(docs[1], &fb)];
+            units = [Prepared::of(&fa), Prepared::of(&fb)];
+        } else {
+            scored = Some([Prepared::of(&fa), Prepared::of(&fb)]);
+        }
+    }
+    drop((fa, fb));
+    let beads = containers::align([&containers[0], &containers[1]], [&units[0], &units[1]], &model);
+    (beads, model, scored.unwrap_or(units))
+}
