@@ -204,17 +204,26 @@ impl Costs for ContainerCosts<'_> {
 
 /// For each key of one text, the containers that hold it and how often: the sorted
 /// `(container, count)` postings of an inverted index.
-struct Postings(FxHashMap<u64, Vec<(usize, usize)>>);
+struct Postings {
+    /// Where each key's postings are in `lists`.
+    slots: FxHashMap<u64, usize>,
+    lists: Vec<Vec<(usize, usize)>>,
+}
 
 impl Postings {
     fn of(features: &Prepared, keys: fn(&Prepared, usize) -> &[u64]) -> Self {
-        let mut index: FxHashMap<u64, Vec<(usize, usize)>> = FxHashMap::default();
+        let mut index = Postings { slots: FxHashMap::default(), lists: Vec::new() };
         for j in 0..features.len() {
             for (key, count) in runs(keys(features, j)) {
-                index.entry(key).or_default().push((j, count));
+                let next = index.lists.len();
+                let slot = *index.slots.entry(key).or_insert(next);
+                if slot == next {
+                    index.lists.push(Vec::new());
+                }
+                index.lists[slot].push((j, count));
             }
         }
-        Postings(index)
+        index
     }
 }
 
@@ -235,6 +244,9 @@ struct SharedRow {
     columns: Range<usize>,
     /// `[anchors, terms]` shared with each container of `columns`.
     counts: Vec<[usize; 2]>,
+    /// For each list of postings, where the last row's columns began in it: the
+    /// band's rows start further right row by row, so a cursor moves only forward.
+    cursors: [Vec<usize>; 2],
 }
 
 impl SharedRow {
@@ -244,9 +256,19 @@ impl SharedRow {
         self.counts.resize(columns.len() + 1, [0; 2]);
         let keys: [fn(&Prepared, usize) -> &[u64]; 2] = [Prepared::anchor_keys, Prepared::term_keys];
         for (kind, (keys, postings)) in keys.iter().zip(index).enumerate() {
+            let cursors = &mut self.cursors[kind];
+            cursors.resize(postings.lists.len(), 0);
             for (key, count) in runs(keys(features, i)) {
-                let Some(list) = postings.0.get(&key) else { continue };
-                let from = list.partition_point(|&(j, _)| j < columns.start);
+                let Some(&slot) = postings.slots.get(&key) else { continue };
+                let list = &postings.lists[slot];
+                let mut from = cursors[slot];
+                if from > 0 && list[from - 1].0 >= columns.start {
+                    from = list.partition_point(|&(j, _)| j < columns.start);
+                }
+                while from < list.len() && list[from].0 < columns.start {
+                    from += 1;
+                }
+                cursors[slot] = from;
                 for &(j, other) in list[from..].iter().take_while(|&&(j, _)| j <= columns.end) {
                     self.counts[j - columns.start][kind] += count.min(other);
                 }

@@ -292,9 +292,15 @@ pub(super) fn is_caps_line(profile: &Profile, text: &str) -> bool {
         return false;
     }
     let (mut letters, mut upper) = (0usize, 0usize);
-    for c in text.chars().filter(|&c| chars::is_alphabetic(c)) {
+    for (at, c) in text.char_indices().filter(|&(_, c)| chars::is_alphabetic(c)) {
         letters += 1;
         upper += usize::from(chars::is_uppercase(c));
+        // Four capitals are needed for each small letter; the bytes left bound the
+        // letters left, so most lines are told apart early.
+        let short = 4 * (letters - upper);
+        if short > upper && short - upper > text.len() - at {
+            return false;
+        }
     }
     letters >= 3 && upper * 10 >= letters * 8
 }
