@@ -217,18 +217,23 @@ pub fn strip_page_furniture(lang: Lang, lines: &mut [Line], repairs: &mut Vec<Re
         let before_heading = at.iter().all(|&i| {
             lines[i + 1..].iter().find(|l| !l.is_blank()).is_some_and(|l| (profile.heading)(&l.text).is_some())
         });
-        // A formula that opens articles (`Экономический и Социальный Совет
-        // уполномочивается` / `предпринимать …`), wrapped at the same place each
-        // time: right after a heading, and the next line goes on with it.
-        let opens_articles = at.iter().all(|&i| {
-            let after_heading =
-                lines[..i].iter().rev().find(|l| !l.is_blank()).is_some_and(|l| (profile.heading)(&l.text).is_some());
+        // A formula that opens sentences (`Экономический и Социальный Совет
+        // уполномочивается` / `предпринимать …`, `Все Члены Организации` / `…`),
+        // wrapped at the same place each time: after a heading or the end of a
+        // clause, and the next line goes on with it in lower case. A header stands
+        // where a page ended, whatever the sentence was doing.
+        let opens_sentences = at.iter().all(|&i| {
+            let after_clause = lines[..i]
+                .iter()
+                .rev()
+                .find(|l| !l.is_blank())
+                .is_some_and(|l| (profile.heading)(&l.text).is_some() || l.text.ends_with(profile.clause_enders));
             let next = lines.get(i + 1).filter(|l| !l.is_blank());
             let goes_on =
                 next.and_then(|l| l.text.chars().next()).is_some_and(|c| !profile.has_case || c.is_lowercase());
-            after_heading && goes_on
+            after_clause && goes_on
         });
-        if before_heading || opens_articles {
+        if before_heading || opens_sentences {
             continue;
         }
         // The title, where the header repeats it, stays once: the first occurrence
