@@ -36,6 +36,7 @@ Needs: pip install snowballstemmer.
 import argparse
 import csv
 import os
+import re
 import subprocess
 import sys
 import tempfile
@@ -239,6 +240,15 @@ def measure(entries, units):
     return stats
 
 
+def roman(n):
+    out = ""
+    for value, letters in ((10, "X"), (9, "IX"), (5, "V"), (4, "IV"), (1, "I")):
+        while n >= value:
+            out += letters
+            n -= value
+    return out
+
+
 def place(name, ref):
     if name == "SDG":
         return ref
@@ -246,6 +256,9 @@ def place(name, ref):
         return f"{name} preamble"
     if ref.startswith("title"):
         return f"{name} title"
+    m = re.fullmatch(r"chapter\.(\d+)(\..*)?", ref)
+    if m:
+        return f"{name} chapter {roman(int(m.group(1)))}"
     return f"{name} {ref}"
 
 
