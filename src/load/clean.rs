@@ -467,7 +467,12 @@ fn writes_compound(compounds: &BTreeSet<String>, hyphenated: &str) -> bool {
     let len = lower.chars().count();
     let second = lower.chars().position(|c| c == '-').map_or(0, |i| i + 5);
     let stem: String = lower.chars().take(len.saturating_sub(3).max(second)).collect();
-    compounds.range(stem.clone()..).next().is_some_and(|w| w.starts_with(&stem))
+    starts_a_word_of(compounds, &stem)
+}
+
+/// Whether some word of `words` starts with `stem`.
+fn starts_a_word_of(words: &BTreeSet<String>, stem: &str) -> bool {
+    words.range(stem.to_string()..).next().is_some_and(|w| w.starts_with(stem))
 }
 
 /// Whether a word broken at a hyphen is a compound of two words (`научно-` /
@@ -483,7 +488,7 @@ fn two_words(endings: &[&str], head: &str, tail: &str, words: &BTreeSet<String>)
     }
     // The stem: all but an ending of up to three letters.
     let stem: String = tail.chars().take(tail_len.saturating_sub(3).max(5)).collect();
-    words.range(stem.clone()..).next().is_some_and(|w| w.starts_with(&stem))
+    starts_a_word_of(words, &stem)
 }
 
 #[cfg(test)]

@@ -629,7 +629,8 @@ impl Out {
         if let Some(newline) = self.space.take()
             && !self.line.is_empty()
         {
-            let between_wide = newline && self.line.chars().next_back().is_some_and(is_wide) && is_wide(c);
+            let between_wide =
+                newline && self.line.chars().next_back().is_some_and(crate::text::is_wide) && crate::text::is_wide(c);
             if !between_wide {
                 self.line.push(' ');
             }
@@ -716,24 +717,6 @@ impl Out {
         self.paragraph();
         self.text
     }
-}
-
-/// East Asian wide characters: a line break in the source between two of them is
-/// no space.
-fn is_wide(c: char) -> bool {
-    matches!(c,
-        '\u{1100}'..='\u{115F}'
-        | '\u{2E80}'..='\u{303E}'
-        | '\u{3041}'..='\u{33FF}'
-        | '\u{3400}'..='\u{4DBF}'
-        | '\u{4E00}'..='\u{9FFF}'
-        | '\u{A000}'..='\u{A4CF}'
-        | '\u{AC00}'..='\u{D7A3}'
-        | '\u{F900}'..='\u{FAFF}'
-        | '\u{FE30}'..='\u{FE4F}'
-        | '\u{FF00}'..='\u{FF60}'
-        | '\u{FFE0}'..='\u{FFE6}'
-        | '\u{20000}'..='\u{3FFFD}')
 }
 
 /// Walks the tree in document order, without recursion.

@@ -24,8 +24,8 @@
 use super::line::Line;
 use crate::lang::{Profile, chars};
 use crate::model::{Layout, Repair, RepairKind};
+use crate::text::columns;
 use crate::text::shorten;
-use unicode_width::UnicodeWidthChar;
 
 /// A paragraph rebuilt from one or more lines.
 #[derive(Debug, Clone)]
@@ -97,6 +97,12 @@ impl Shape {
         self.width.is_some_and(|w| (len + indent_chars) * den >= w * num)
     }
 
+    /// The display columns of a line's last printed line, where a greedy wrap is
+    /// read by them (nothing else asks).
+    fn columns_of(&self, line: &Line) -> usize {
+        if self.greedy.is_some() { last_columns(line, self.margin) } else { 0 }
+    }
+
     /// Whether a line is far longer than the width: lines an extractor already joined
     /// (pdftotext joins the halves of a hyphenated word, and with them their lines).
     /// Its length says nothing of where it ends; its punctuation does.
@@ -142,7 +148,7 @@ pub(super) fn shape(profile: &Profile, lines: &[Line], forced: Option<Layout>) -
 /// The width in display columns of the last printed line of `line` (after a
 /// hyphenation join, the tail of its text), with its indentation past `margin`.
 fn last_columns(line: &Line, margin: usize) -> usize {
-    let tail: usize = line.text.chars().rev().take(line.physical[1]).map(|c| c.width().unwrap_or(0)).sum();
+    let tail: usize = line.text.chars().rev().take(line.physical[1]).map(columns).sum();
     line.indent.saturating_sub(margin) + tail
 }
 
@@ -156,14 +162,14 @@ fn lead_columns(text: &str) -> usize {
         .map(|(i, _)| i)
         .find(|&i| !text[..i].ends_with(['-', '\u{2010}']))
         .unwrap_or(text.len());
-    text[..cut].trim_end().chars().map(|c| c.width().unwrap_or(0)).sum()
+    text[..cut].trim_end().chars().map(columns).sum()
 }
 
-/// Whether the first word of `next` would have fitted after a line `columns` wide in
+/// Whether the first word of `next` would have fitted after a line `line` columns wide in
 /// a text wrapped greedily at `width` columns.
-fn would_fit(profile: &Profile, columns: usize, next: &str, width: usize) -> bool {
-    let joiner: usize = profile.line_joiner.chars().map(|c| c.width().unwrap_or(0)).sum();
-    columns + joiner + lead_columns(next) <= width
+fn would_fit(profile: &Profile, line: usize, next: &str, width: usize) -> bool {
+    let joiner: usize = profile.line_joiner.chars().map(columns).sum();
+    line + joiner + lead_columns(next) <= width
 }
 
 /// The width of a text wrapped greedily in fixed columns, if it is one: of the line
@@ -388,7 +394,7 @@ pub(super) fn paragraphs(profile: &Profile, shape: &Shape, lines: &[Line], repai
                 p.text.push_str(&line.text);
                 p.last = line.last;
                 p.last_len = line.physical[1];
-                p.last_columns = last_columns(line, shape.margin);
+                p.last_columns = shape.columns_of(line);
                 p.indent[1] = shape.indent(line);
                 p.joined = true;
                 p.caps = p.caps && is_caps_line(profile, &line.text);
@@ -402,7 +408,7 @@ pub(super) fn paragraphs(profile: &Profile, shape: &Shape, lines: &[Line], repai
                     first: line.first,
                     last: line.last,
                     last_len: line.physical[1],
-                    last_columns: last_columns(line, shape.margin),
+                    last_columns: shape.columns_of(line),
                     joined: false,
                     caps: is_caps_line(profile, &line.text),
                     indent: [indent; 2],

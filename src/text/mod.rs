@@ -23,6 +23,18 @@ pub fn is_full_width_mark(c: char) -> bool {
     matches!(c, '\u{3000}'..='\u{303F}' | '\u{FF00}'..='\u{FFEF}')
 }
 
+/// How many columns a character takes on a terminal or in a spreadsheet cell: two for
+/// East Asian wide and full-width characters (Han, kana, `，`), none for controls and
+/// combining marks, one for the rest (Unicode's East Asian Width, `unicode-width`).
+pub fn columns(c: char) -> usize {
+    unicode_width::UnicodeWidthChar::width(c).unwrap_or(0)
+}
+
+/// Whether a character is East Asian wide or full-width: two columns.
+pub fn is_wide(c: char) -> bool {
+    columns(c) == 2
+}
+
 #[cfg(test)]
 mod tests {
     use super::shorten;

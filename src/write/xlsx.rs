@@ -50,18 +50,10 @@ pub fn wrapped_lines(text: &str, width: f64) -> usize {
     let width = width.max(1.0) as usize;
     text.split('\n')
         .map(|line| {
-            let places: usize = line.chars().map(|c| if is_wide(c) { 2 } else { 1 }).sum();
+            let places: usize = line.chars().map(|c| if crate::text::is_wide(c) { 2 } else { 1 }).sum();
             places.div_ceil(width).max(1)
         })
         .sum()
-}
-
-/// Whether a character takes two places in a cell (East Asian wide or full-width).
-fn is_wide(c: char) -> bool {
-    matches!(c as u32,
-        0x1100..=0x115F | 0x2E80..=0x303E | 0x3041..=0x33FF | 0x3400..=0x4DBF | 0x4E00..=0x9FFF
-        | 0xA000..=0xA4CF | 0xAC00..=0xD7A3 | 0xF900..=0xFAFF | 0xFE30..=0xFE4F | 0xFF00..=0xFF60
-        | 0xFFE0..=0xFFE6 | 0x20000..=0x3FFFD)
 }
 
 /// The height of a row whose cells hold `texts` in columns of `widths`.
