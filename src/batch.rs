@@ -226,12 +226,13 @@ fn start(job: &Job, options: &BatchOptions) -> (Outcome, bool) {
 
 /// Reads the two texts of a job.
 fn load_pair(job: &Job, options: &BatchOptions) -> Result<(Document, Document)> {
-    let da = load(&job.a, &options.load[0])?;
-    let db = load(&job.b, &options.load[1])?;
+    let mut da = load(&job.a, &options.load[0])?;
+    let mut db = load(&job.b, &options.load[1])?;
     if da.lang == db.lang {
         let why = format!("both files are {}: {} and {}", da.lang.profile().name, da.path, db.path);
         return Err(Error::new(ErrorKind::Format(why), &job.b));
     }
+    crate::structure::settle(&mut da, &mut db);
     Ok((da, db))
 }
 

@@ -54,6 +54,11 @@ impl Document {
         }
     }
 
+    /// Forgets the index of refs, after the units were rebuilt.
+    pub(crate) fn reindex(&mut self) {
+        self.index = OnceLock::new();
+    }
+
     /// The position of the unit with reference `r`, if any.
     ///
     /// The index is checked against the units on every lookup: a hit must name a unit
@@ -159,6 +164,22 @@ pub struct UnitInfo {
     pub container: String,
     /// For a numbered paragraph or item: its label's style and ordinal.
     pub ordinal: Option<(&'static str, u32)>,
+    /// For an unnumbered paragraph of an article: the line breaks around it that the
+    /// layout could not decide.
+    pub undecided: Undecided,
+}
+
+/// Line breaks around a paragraph that its text cannot decide: a line that ended a
+/// sentence and all but filled a width known only roughly, and a next line that
+/// starts one. The layout decided each; the other language's text may settle it.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Undecided {
+    /// Where lines were joined into it that may have started a paragraph: the byte
+    /// offset in its text of each such line's text, and that line's input line.
+    pub splits: Vec<(usize, usize)>,
+    /// Whether it started at a line break that may only have wrapped a line of the
+    /// paragraph before.
+    pub joins_previous: bool,
 }
 
 /// The kinds of unit, as named in the JSON output.
@@ -210,6 +231,9 @@ pub enum RepairKind {
     PageNumber,
     /// A running header or footer was removed.
     RunningHeader,
+    /// A paragraph was cut where a line break could have ended it, because the
+    /// other language's text has a paragraph there.
+    Split,
     /// Indentation, trailing or non-breaking spaces were folded.
     Whitespace,
     /// Zero-width characters or soft hyphens were removed.

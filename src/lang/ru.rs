@@ -36,7 +36,7 @@ pub(super) static PROFILE: Profile = Profile {
     },
     has_case: true,
     decimal_comma: true,
-    max_wrap_width: 110,
+    max_wrap_width: 130,
     recital_openers: &[
         "принимая во внимание",
         "признавая",

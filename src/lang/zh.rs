@@ -499,7 +499,12 @@ fn label(line: &str) -> Option<LabelMatch> {
 
 fn is_closing(p: &str) -> bool {
     let p = p.trim();
-    if p.starts_with("为此") || p.contains("以昭信守") || p.contains("签订于") || p.contains("签字于") {
+    // 为此…谨签字于 closes a treaty; 为此目的 ("to this end") goes on inside an article.
+    if (p.starts_with("为此") && !p.starts_with("为此目的"))
+        || p.contains("以昭信守")
+        || p.contains("签订于")
+        || p.contains("签字于")
+    {
         return true;
     }
     // 本条约于二〇〇七年八月十六日在比什凯克签订，… / 二〇〇二年六月七日订于…

@@ -23,7 +23,7 @@
 
 use super::line::Line;
 use crate::lang::{Profile, chars};
-use crate::model::{Layout, Repair, RepairKind};
+use crate::model::{Layout, Repair, RepairKind, Undecided};
 use crate::text::columns;
 use crate::text::shorten;
 
@@ -49,6 +49,8 @@ pub(super) struct Para {
     indent: [usize; 2],
     /// The width in columns of the label its first line starts with, if any.
     label_width: Option<usize>,
+    /// The line breaks around it that the text cannot decide (see [`undecided`]).
+    pub undecided: Undecided,
 }
 
 /// What the whole text says about its lines.
@@ -158,11 +160,16 @@ fn last_columns(line: &Line, margin: usize) -> usize {
 /// line's first word is one character, or more where a line may not break (`。` does
 /// not start one).
 fn lead_columns(text: &str) -> usize {
+    lead_word(text).chars().map(columns).sum()
+}
+
+/// A text's first word, as [`lead_columns`] measures it.
+fn lead_word(text: &str) -> &str {
     let cut = unicode_linebreak::linebreaks(text)
         .map(|(i, _)| i)
         .find(|&i| !text[..i].ends_with(['-', '\u{2010}']))
         .unwrap_or(text.len());
-    text[..cut].trim_end().chars().map(columns).sum()
+    text[..cut].trim_end()
 }
 
 /// Whether the first word of `next` would have fitted after a line `line` columns wide in
@@ -283,6 +290,13 @@ fn densest_width(lengths: &[usize], (num, den): (usize, usize)) -> usize {
     best
 }
 
+/// Whether a paragraph right before an article is the heading of a group of articles
+/// (`程序`, `Голосование`): short, unnumbered, ending no clause.
+pub(super) fn is_group_heading(profile: &Profile, text: &str) -> bool {
+    let short = text.chars().count() <= if profile.has_case { 60 } else { 20 };
+    short && !text.ends_with(profile.clause_enders) && (profile.label)(text).is_none()
+}
+
 /// Whether a line starts a unit of its own, so that nothing joins onto it.
 pub(super) fn starts_unit(profile: &Profile, text: &str) -> bool {
     (profile.heading)(text).is_some()
@@ -353,7 +367,7 @@ pub(super) fn paragraphs(profile: &Profile, shape: &Shape, lines: &[Line], repai
     // Before the first heading, a line that opens a recital after a clause starts a
     // paragraph, whatever its length says.
     let mut preamble = true;
-    for line in lines {
+    for (i, line) in lines.iter().enumerate() {
         if line.is_blank() {
             gap = if line.page_break || gap == Gap::Page { Gap::Page } else { Gap::Blank };
             blank |= !line.page_break;
@@ -371,8 +385,12 @@ pub(super) fn paragraphs(profile: &Profile, shape: &Shape, lines: &[Line], repai
         let joined = if printed_page {
             paras.last().map(|_| Join::PageBreak)
         } else {
-            paras.last().and_then(|p| join(profile, shape, p, line, gap, preamble))
+            let before_heading =
+                lines[i + 1..].iter().find(|l| !l.is_blank()).is_some_and(|l| (profile.heading)(&l.text).is_some());
+            let at = Place { gap, preamble, before_heading, first: paras.len() == 1 };
+            paras.last().and_then(|p| join(profile, shape, p, line, at))
         };
+        let open = paras.last().is_some_and(|p| undecided(profile, shape, p, line, gap));
         match (joined, paras.last_mut()) {
             (Some(kind), Some(p)) => {
                 repairs.push(Repair {
@@ -390,6 +408,9 @@ pub(super) fn paragraphs(profile: &Profile, shape: &Shape, lines: &[Line], repai
                     p.text.push_str(profile.line_joiner);
                 } else if profile.has_case {
                     p.text.push(' ');
+                }
+                if open {
+                    p.undecided.splits.push((p.text.len(), line.first));
                 }
                 p.text.push_str(&line.text);
                 p.last = line.last;
@@ -413,6 +434,7 @@ pub(super) fn paragraphs(profile: &Profile, shape: &Shape, lines: &[Line], repai
                     caps: is_caps_line(profile, &line.text),
                     indent: [indent; 2],
                     label_width,
+                    undecided: Undecided { splits: Vec::new(), joins_previous: open },
                 })
             }
         }
@@ -420,6 +442,19 @@ pub(super) fn paragraphs(profile: &Profile, shape: &Shape, lines: &[Line], repai
         blank = false;
     }
     paras
+}
+
+/// Where in the text a line is.
+#[derive(Debug, Clone, Copy)]
+struct Place {
+    /// What stands between it and the paragraph before.
+    gap: Gap,
+    /// Whether no heading came yet: the lines are the title and the preamble.
+    preamble: bool,
+    /// Whether a heading is the next line with text.
+    before_heading: bool,
+    /// Whether the paragraph before is the text's first: it may be the title.
+    first: bool,
 }
 
 /// Where a paragraph meets the next line: everything a join is decided on.
@@ -431,15 +466,27 @@ struct Meeting<'a> {
     gap: Gap,
     /// Whether no heading came yet: the lines are the title and the preamble.
     preamble: bool,
+    /// Whether `p` is the text's first paragraph.
+    first: bool,
 }
 
 /// Whether `next` continues the paragraph `p`, and why. The rules, in order: a number
 /// alone takes its text; a line cut at the width runs on; a paragraph a reader gave
-/// keeps its lines; a unit's start stands apart; indentation; a heading, signature or
-/// line in capitals stands alone; a recital starts a paragraph; then what the gap and
-/// the layout say.
-fn join(profile: &Profile, shape: &Shape, p: &Para, next: &Line, gap: Gap, preamble: bool) -> Option<Join> {
-    let m = Meeting { profile, shape, p, next, gap, preamble };
+/// keeps its lines; a unit's start stands apart; a heading goes on in lower case;
+/// indentation; a heading, signature or line in capitals stands alone; a recital
+/// starts a paragraph; then what the gap and the layout say.
+fn join(profile: &Profile, shape: &Shape, p: &Para, next: &Line, at: Place) -> Option<Join> {
+    let Place { gap, preamble, before_heading, first } = at;
+    let m = Meeting { profile, shape, p, next, gap, preamble, first };
+    // A short line right before an article heads a group of articles (`程序` /
+    // `第二十八条`), unless it goes on a heading: in lower case, inside a paragraph a
+    // reader gave, or after a heading that filled its line (`第七章：…及` /
+    // `侵略行为之应付办法`).
+    let goes_on_heading =
+        m.heading_goes_on() || (shape.known_paragraphs && gap == Gap::None) || (m.heading_alone() && m.full());
+    if before_heading && is_group_heading(profile, &next.text) && !goes_on_heading {
+        return None;
+    }
     let label_alone = !p.joined && (profile.label)(&p.text).is_some_and(|l| l.rest.is_empty());
     if label_alone && !starts_unit(profile, &next.text) {
         return Some(Join::Label);
@@ -453,11 +500,12 @@ fn join(profile: &Profile, shape: &Shape, p: &Para, next: &Line, gap: Gap, pream
     if starts_unit(profile, &next.text) {
         return None;
     }
-    if let Some(by_indent) = m.by_indent() {
-        return by_indent;
-    }
+    // A long heading wraps onto a centred line, deeper than its own (pdftotext -layout).
     if m.heading_goes_on() {
         return Some(if gap == Gap::None { Join::Wrap } else { Join::BlankLine });
+    }
+    if let Some(by_indent) = m.by_indent() {
+        return by_indent;
     }
     if m.stands_alone() || m.new_recital() {
         return None;
@@ -485,6 +533,26 @@ impl Meeting<'_> {
         self.shape.is_full(self.profile, len, self.p.indent[1], ends_with_mark(self.profile, &self.p.text))
     }
 
+    /// In a text wrapped in a proportional face (not in fixed columns, where
+    /// [`Meeting::full`] is exact), whether the next line's first word
+    /// would hardly have fitted after the paragraph's last line: within a fifth of the
+    /// width, counted in characters (capitals a third wider). Wide letters and long
+    /// words leave a line cut inside a sentence well short of the width
+    /// (`…Организации или Советом` / `Безопасности или…`).
+    fn crowded(&self) -> bool {
+        let (p, profile) = (self.p, self.profile);
+        // A title ends without a mark, and the text starts after it with a capital.
+        if self.first {
+            return false;
+        }
+        let caps = |n: usize| if p.caps { n * 4 / 3 } else { n };
+        let word = lead_word(&self.next.text).chars().count();
+        let joiner = profile.line_joiner.chars().count();
+        let indent = if profile.has_case { p.indent[1] } else { p.indent[1] / 2 };
+        self.shape.greedy.is_none()
+            && self.shape.width.is_some_and(|w| (caps(p.last_len) + joiner + caps(word) + indent) * 5 >= w * 4)
+    }
+
     /// Whether a recital opens after a clause that ended.
     fn new_recital(&self) -> bool {
         self.preamble
@@ -504,19 +572,27 @@ impl Meeting<'_> {
             && !(self.shape.is_overlong(p.last_len) && ends_clause(profile, &p.text));
         let numbered =
             (profile.heading)(&next.text).is_some() || (profile.label)(&next.text).is_some_and(|l| !l.rest.is_empty());
-        let after_clause_stands_alone = ends_clause(profile, &p.text) && starts_unit(profile, &next.text);
+        let after_clause_stands_alone =
+            (ends_clause(profile, &p.text) || self.heading_alone()) && starts_unit(profile, &next.text);
+        // Words in capitals after a line that is not (`…при большей свободе,` /
+        // `И В ЭТИХ ЦЕЛЯХ`): a sentence does not go on in capitals for three words.
+        let caps_after_text =
+            !p.caps && is_caps_line(profile, &next.text) && next.text.split_whitespace().nth(2).is_some();
         // A lead-in (`… в целях:`) and the capitalised item of a list after it.
         let lead_in = profile.has_case
             && p.text.ends_with(profile.marks.colons)
             && next.text.chars().next().is_some_and(char::is_uppercase);
         // In a greedy wrap, a line cut inside a word of the script runs on even where
         // the next line looks numbered (`…三分之` / `二、包括…`).
-        let inside_word = self.shape.greedy.is_some()
-            && p.text.chars().last().is_some_and(|c| chars::is_alphabetic(c) && (profile.is_script_char)(c));
-        cut && (!numbered || inside_word)
+        // So does a full line before a paragraph number in any wrapped text: a
+        // paragraph ends with a mark, not inside a word.
+        let inside_word = p.text.chars().last().is_some_and(|c| chars::is_alphabetic(c) && (profile.is_script_char)(c));
+        let heading = (profile.heading)(&next.text).is_some();
+        cut && (!numbered || (inside_word && (self.shape.greedy.is_some() || !heading)))
             && !lead_in
             && !self.new_recital()
             && !after_clause_stands_alone
+            && !caps_after_text
             && self.shape.indent(next) <= p.indent[1]
     }
 
@@ -573,12 +649,25 @@ impl Meeting<'_> {
             && (profile.heading)(&p.text).is_some_and(|h| !h.rest_is_body && !h.rest.is_empty())
     }
 
+    /// Whether the paragraph is a heading by itself (`Глава X: …`), not a heading
+    /// with the body on its line.
+    fn heading_alone(&self) -> bool {
+        !self.p.joined && (self.profile.heading)(&self.p.text).is_some_and(|h| !h.rest_is_body)
+    }
+
     /// A heading, a signature or lines in capitals stand alone; once a paragraph has
     /// two lines it is neither a heading nor a signature, and looking at all of it for
     /// each line would make a long paragraph cost the square of its length.
     fn stands_alone(&self) -> bool {
         let (profile, p) = (self.profile, self.p);
-        p.caps
+        // Capitals wrapped in a proportional face go on in capitals where the next
+        // word would hardly have fitted (`РЕШИЛИ … ДЛЯ ДОСТИЖЕНИЯ` / `ЭТИХ ЦЕЛЕЙ.`).
+        let caps_wrapped = self.shape.layout == Layout::Wrapped
+            && self.gap == Gap::None
+            && is_caps_line(profile, &self.next.text)
+            && !ends_clause(profile, &p.text)
+            && self.crowded();
+        (p.caps && !caps_wrapped)
             || (!p.joined
                 && ((profile.is_signature)(&p.text) || (profile.heading)(&p.text).is_some_and(|h| !h.rest_is_body)))
     }
@@ -643,14 +732,44 @@ impl Meeting<'_> {
                     return Some(Join::Wrap);
                 }
                 // A short line ends its paragraph, unless it stopped in the middle of
-                // a sentence that the next line goes on with in lower case.
-                (profile.has_case && last.is_alphabetic() && next_lower && (profile.ends_open)(&p.text))
-                    .then_some(Join::Wrap)
+                // a sentence that the next line goes on with in lower case, or ended a
+                // clause and all but filled the line, in the measure of a line cut
+                // inside a sentence (`…настоящего Устава;` / `однако этот принцип…`).
+                // In the preamble a recital starts so (`…, и` / `вновь утвердить`).
+                // A line that stopped inside a sentence before a capital runs on where
+                // the capitalised word would hardly have fitted (`…или Советом` /
+                // `Безопасности…`).
+                let inside = !ends_clause(profile, &p.text);
+                let goes_on = if next_lower {
+                    inside || (!self.preamble && shape.is_full(profile, p.last_len, p.indent[1], false))
+                } else {
+                    inside && self.crowded()
+                };
+                (profile.has_case && goes_on).then_some(Join::Wrap)
             }
             Layout::Blank if self.full() => Some(Join::Wrap),
             Layout::Blank => join_in_blank_layout(profile, p, last, next_lower),
         }
     }
+}
+
+/// Whether the text cannot decide whether a line break ends a paragraph: a line that
+/// ended a sentence or a clause (`…;`, `…, и`) and all but filled a width known only roughly (a
+/// proportional face, text extracted from a PDF). Russian writes `…мер.` / `Эти меры
+/// могут…` both inside a paragraph and between two, and `…;` / `однако…` too. The layout decides as it must and records the break; the other
+/// language's text settles it (`structure::settle`), where it numbers its paragraphs.
+fn undecided(profile: &Profile, shape: &Shape, p: &Para, next: &Line, gap: Gap) -> bool {
+    gap == Gap::None
+        && shape.layout == Layout::Wrapped
+        && shape.greedy.is_none()
+        && !shape.known_paragraphs
+        && !p.caps
+        && ends_clause(profile, &p.text)
+        && (shape.is_full(profile, p.last_len, p.indent[1], false)
+            || next.text.chars().next().is_some_and(char::is_lowercase))
+        && !starts_unit(profile, &next.text)
+        && !is_caps_line(profile, &next.text)
+        && (p.joined || (profile.heading)(&p.text).is_none_or(|h| h.rest_is_body))
 }
 
 /// Whether a text ends a sentence or a clause other than with a comma, or closes an

@@ -3,14 +3,17 @@
 //! Three steps, one module each: `layout` decides from the whole text how its line
 //! breaks are to be read and rebuilds paragraphs (each join a reported repair);
 //! `title` takes the title off the top; `walk` gives every paragraph its kind
-//! and reference.
+//! and reference. Where two texts of one treaty are read together, `settle` lets each
+//! decide the line breaks the other's text could not.
 
 mod layout;
 pub mod line;
+mod settle;
 mod title;
 mod walk;
 
 pub use line::Line;
+pub use settle::settle;
 
 use crate::lang::Lang;
 use crate::model::{Layout, Repair, Unit, UnitInfo, UnitKind};

@@ -5,7 +5,7 @@
 
 use std::collections::BTreeMap;
 
-use super::layout::Para;
+use super::layout::{Para, is_group_heading};
 use crate::lang::{HeadingLevel, HeadingMatch, LabelMatch, Profile};
 use crate::model::{Unit, UnitInfo, UnitKind};
 
@@ -164,7 +164,8 @@ impl Builder {
         let r = self.unique(base);
         let (text, body) =
             if h.rest_is_body { (h.label.clone(), Some(h.rest.clone())) } else { (p.text.clone(), None) };
-        let info = UnitInfo { number: Some((h.level, number)), container: r.clone(), ordinal: None };
+        let info =
+            UnitInfo { number: Some((h.level, number)), container: r.clone(), ordinal: None, ..Default::default() };
         self.push(r.clone(), UnitKind::Heading, Some(h.label.clone()), text, span, info);
         self.open(h.level, r);
         if let Some(body) = body {
@@ -235,12 +236,7 @@ impl Builder {
         let span = [p.first, p.last];
         // A short unnumbered line right before an article is a heading of a group of
         // articles (组织 / СОСТАВ).
-        let short = p.text.chars().count() <= if profile.has_case { 60 } else { 20 };
-        if outline.before_article(i)
-            && short
-            && !p.text.ends_with(profile.clause_enders)
-            && (profile.label)(&p.text).is_none()
-        {
+        if outline.before_article(i) && is_group_heading(profile, &p.text) {
             self.place.sub_headings += 1;
             let base = self.place.chapter.clone().or(self.place.annex.clone()).unwrap_or_else(|| "body".into());
             let r = self.unique(format!("{base}.h{}", self.place.sub_headings));
@@ -286,7 +282,7 @@ impl Builder {
                 place.para_k += 1;
                 place.item_m = 0;
                 let r = format!("{c}.{}", place.para_k);
-                let info = UnitInfo { container: c, ..Default::default() };
+                let info = UnitInfo { container: c, undecided: p.undecided.clone(), ..Default::default() };
                 self.push(r, UnitKind::Paragraph, None, p.text.clone(), span, info);
             }
         }

@@ -126,7 +126,8 @@ pub fn load_options(lang: Option<LangArg>, encoding: Option<&str>, reading: Read
     }
 }
 
-/// Loads two texts, with `--lang-a/-b` and `--encoding(-a/-b)`.
+/// Loads two texts, with `--lang-a/-b` and `--encoding(-a/-b)`, and lets each settle
+/// the line breaks the other could not decide.
 pub fn load_two(
     a: &Path,
     b: &Path,
@@ -137,8 +138,8 @@ pub fn load_two(
     }
     let ea = read.encoding_a.as_deref().or(read.encoding.as_deref());
     let eb = read.encoding_b.as_deref().or(read.encoding.as_deref());
-    let da = bitext::load::load(a, &load_options(read.lang_a, ea, Reading::two(read)))?;
-    let db = bitext::load::load(b, &load_options(read.lang_b, eb, Reading::two(read)))?;
+    let mut da = bitext::load::load(a, &load_options(read.lang_a, ea, Reading::two(read)))?;
+    let mut db = bitext::load::load(b, &load_options(read.lang_b, eb, Reading::two(read)))?;
     if da.lang == db.lang {
         anyhow::bail!(
             "same language: {}, {}: both files are {}; --lang-a or --lang-b names the language of one that is not",
@@ -147,6 +148,7 @@ pub fn load_two(
             da.lang.profile().name
         );
     }
+    bitext::structure::settle(&mut da, &mut db);
     Ok((da, db))
 }
 
