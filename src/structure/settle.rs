@@ -262,3 +262,27 @@ fn piece(u: &Unit, text: &str, lines: [usize; 2]) -> Unit {
     info.undecided = Undecided::default();
     Unit { r#ref: u.r#ref.clone(), kind: u.kind, label: None, text: text.trim_end().to_string(), lines, info }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_cheapest_choice_and_the_first_of_equals() {
+        // Choose 2 of 5 where the cost is the distance from {1, 3}.
+        let cost = |c: &[usize]| (c[0] as f64 - 1.0).abs() + (c[1] as f64 - 3.0).abs();
+        assert_eq!(choose(5, 2, cost), Some(vec![1, 3]));
+        assert_eq!(choose(4, 2, |_| 1.0), Some(vec![0, 1]));
+        assert_eq!(choose(2, 3, |_| 0.0), None);
+        assert_eq!(choose(3, 0, |_| 0.0), None);
+        // Too many ways: left as it is.
+        assert_eq!(choose(200, 4, |_| 0.0), None);
+        assert_eq!(binomial(5, 2), 10);
+    }
+
+    #[test]
+    fn lengths_like_the_other_texts_fit_best() {
+        assert!(misfit(&[100, 50], &[210, 95]) < misfit(&[50, 100], &[210, 95]));
+        assert_eq!(misfit(&[10, 20], &[10, 20]), 0.0);
+    }
+}
