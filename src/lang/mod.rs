@@ -371,6 +371,13 @@ impl Profile {
         self.title_words.iter().any(|w| lower.contains(w))
     }
 
+    /// Whether a line ends with the name of a kind of document (`…合作条约`,
+    /// `…Наций Устав`): where a title ends, whatever its length.
+    pub fn ends_naming_document(&self, text: &str) -> bool {
+        let lower = text.trim_end().to_lowercase();
+        self.title_words.iter().any(|w| lower.ends_with(w))
+    }
+
     /// Whether a line opens a recital of a preamble (`鉴于`, `признавая`).
     pub fn opens_recital(&self, text: &str) -> bool {
         let lower = text.to_lowercase();

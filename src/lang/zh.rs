@@ -48,6 +48,9 @@ pub(super) static PROFILE: Profile = Profile {
         "愿",
         "致力于",
         "遵循",
+        // 系于…历史纽带 ("bound by the historic ties of …")
+        "系于",
+        "係於",
         "基于",
         "本着",
         "承认",

@@ -90,7 +90,7 @@ impl Shape {
     /// full; words leave up to a quarter of a line free, but a line that ends a
     /// sentence and is not all but full ended its paragraph more often than not.
     fn is_full(&self, profile: &Profile, len: usize, indent: usize, ends_clause: bool) -> bool {
-        let indent_chars = if profile.has_case { indent } else { indent / 2 };
+        let indent_chars = self.indent_chars(profile, indent);
         let (num, den) = match (profile.has_case, ends_clause) {
             (true, true) => (19, 20),
             (true, false) => (3, 4),
@@ -103,6 +103,12 @@ impl Shape {
     /// read by them (nothing else asks).
     fn columns_of(&self, line: &Line) -> usize {
         if self.greedy.is_some() { last_columns(line, self.margin) } else { 0 }
+    }
+
+    /// An indentation in display columns as characters of the script (a Chinese
+    /// character is two columns wide).
+    fn indent_chars(&self, profile: &Profile, indent: usize) -> usize {
+        if profile.has_case { indent } else { indent / 2 }
     }
 
     /// Whether a line is far longer than the width: lines an extractor already joined
@@ -754,10 +760,12 @@ impl Meeting<'_> {
 }
 
 /// Whether the text cannot decide whether a line break ends a paragraph: a line that
-/// ended a sentence or a clause (`…;`, `…, и`) and all but filled a width known only roughly (a
-/// proportional face, text extracted from a PDF). Russian writes `…мер.` / `Эти меры
-/// могут…` both inside a paragraph and between two, and `…;` / `однако…` too. The layout decides as it must and records the break; the other
-/// language's text settles it (`structure::settle`), where it numbers its paragraphs.
+/// ended a sentence or a clause (`…;`, `…, и`) and filled two thirds or more of a width
+/// known only roughly (a proportional face, text extracted from a PDF), or a next line
+/// in lower case after it. Russian writes `…мер.` / `Эти меры могут…` both inside a
+/// paragraph and between two, and `…;` / `однако…` too. The layout decides as it must
+/// and records the break; the other language's text settles it (`structure::settle`)
+/// where the two texts' paragraph counts differ.
 fn undecided(profile: &Profile, shape: &Shape, p: &Para, next: &Line, gap: Gap) -> bool {
     gap == Gap::None
         && shape.layout == Layout::Wrapped
@@ -765,7 +773,7 @@ fn undecided(profile: &Profile, shape: &Shape, p: &Para, next: &Line, gap: Gap) 
         && !shape.known_paragraphs
         && !p.caps
         && ends_clause(profile, &p.text)
-        && (shape.is_full(profile, p.last_len, p.indent[1], false)
+        && (shape.width.is_some_and(|w| (p.last_len + shape.indent_chars(profile, p.indent[1])) * 3 >= w * 2)
             || next.text.chars().next().is_some_and(char::is_lowercase))
         && !starts_unit(profile, &next.text)
         && !is_caps_line(profile, &next.text)

@@ -129,7 +129,9 @@ fn leading_blocks<'a>(profile: &Profile, shape: &Shape, lines: &'a [Line]) -> Op
 fn is_title_line(profile: &Profile, shape: &Shape, line: &Line, width_ends: bool) -> bool {
     let text = line.text.as_str();
     let len = text.chars().count();
-    let cut_at_width = width_ends && shape.indent(line) == 0 && {
+    // A line of the width was cut there, unless it ends with the kind of document
+    // (a Chinese title ends so: `上海合作组织成员国长期睦邻友好合作条约`).
+    let cut_at_width = width_ends && shape.indent(line) == 0 && !profile.ends_naming_document(text) && {
         let w = shape.width.unwrap_or(usize::MAX);
         len * 4 >= w * 3
     };
