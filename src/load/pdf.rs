@@ -13,7 +13,8 @@
 //! - **pages** are known: a form feed alone on a line ends each page;
 //! - **running headers and footers** are dropped by position: a line in the top or
 //!   bottom band of a page that repeats on other pages (digits aside), or that is a
-//!   page number (`3`, `- 3 -`, `— 3 —`, `3/12`, `第3页`);
+//!   page number (`3`, `- 3 -`, `— 3 —`, `3/12`, `第3页`); an article heading that
+//!   starts a page stays (`Статья 4`, `Статья 11`: the digits are all that repeat);
 //! - **words** are joined with a space only where the page has a gap between them:
 //!   `pdftotext` splits `2002年` where the font changes, and the page shows no space.
 //!
@@ -444,6 +445,8 @@ fn remove_furniture(mut pages: Vec<Page>) -> (Vec<Page>, Removed) {
     let key = |text: &str| -> String { text.chars().filter(|c| !c.is_numeric() && !c.is_whitespace()).collect() };
     // How many pages have a band line with each key.
     let mut counts: std::collections::BTreeMap<String, usize> = std::collections::BTreeMap::new();
+    // How many band lines have each text, digits included.
+    let mut exact: std::collections::BTreeMap<&str, usize> = std::collections::BTreeMap::new();
     for page in &pages {
         let mut keys: Vec<String> = page.lines.iter().filter(|l| in_band(page, l)).map(|l| key(&l.text)).collect();
         keys.sort();
@@ -451,7 +454,22 @@ fn remove_furniture(mut pages: Vec<Page>) -> (Vec<Page>, Removed) {
         for k in keys {
             *counts.entry(k).or_default() += 1;
         }
+        for l in page.lines.iter().filter(|l| in_band(page, l)) {
+            *exact.entry(l.text.trim()).or_default() += 1;
+        }
     }
+    // An article or chapter heading that starts a page is no running header although
+    // others start other pages (`Статья 4`, `Статья 11`): it does not repeat as it is.
+    let heading_once = |text: &str| {
+        exact.get(text.trim()).copied().unwrap_or(0) <= 1
+            && Lang::ALL.iter().any(|l| (l.profile().heading)(text.trim()).is_some())
+    };
+    let keep: std::collections::BTreeSet<String> = pages
+        .iter()
+        .flat_map(|page| page.lines.iter().filter(|l| in_band(page, l)))
+        .filter(|l| heading_once(&l.text))
+        .map(|l| l.text.clone())
+        .collect();
     let need = pages.len().div_ceil(2).max(2);
     let mut removed = Removed::default();
     for page in &mut pages {
@@ -466,7 +484,7 @@ fn remove_furniture(mut pages: Vec<Page>) -> (Vec<Page>, Removed) {
                 return false;
             }
             let k = key(&line.text);
-            if !k.is_empty() && counts.get(&k).copied().unwrap_or(0) >= need {
+            if !k.is_empty() && counts.get(&k).copied().unwrap_or(0) >= need && !keep.contains(&line.text) {
                 removed.running += 1;
                 return false;
             }
@@ -562,6 +580,14 @@ mod tests {
         // A line in the band that does not repeat stays (a title at the top of page 1).
         let one = vec![Page { height: 800.0, lines: vec![line(30.0, "条约"), line(300.0, "第一条")] }];
         assert_eq!(remove_furniture(one).1, Removed::default());
+        // Articles that start pages are headings, not a running header with a number.
+        let starts = |head: &str| Page { height: 800.0, lines: vec![line(60.0, head), line(100.0, "Текст.")] };
+        let pages = vec![starts("Статья 4"), starts("Статья 11"), starts("Статья 19"), starts("Текст")];
+        let (pages, removed) = remove_furniture(pages);
+        assert_eq!((removed, pages[1].lines[0].text.as_str()), (Removed::default(), "Статья 11"));
+        // A heading printed the same at the top of every page is one.
+        let pages = vec![starts("Статья 4"), starts("Статья 4"), starts("Статья 4")];
+        assert_eq!(remove_furniture(pages).1.running, 3);
     }
 
     #[test]
