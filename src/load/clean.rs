@@ -345,6 +345,31 @@ pub fn unglue_page_numbers(lang: Lang, lines: &mut [Line], repairs: &mut Vec<Rep
             line.text = out;
         }
     }
+    // At the end of a page (`…этих вопросов ре11` / form feed / `комендации`): the
+    // extractor dropped the hyphen; it is put back for the hyphenation repair.
+    for k in 0..lines.len() {
+        let text = &lines[k].text;
+        let digits = text.chars().rev().take_while(char::is_ascii_digit).count();
+        let before: Vec<char> = text.chars().rev().skip(digits).take(2).collect();
+        if digits == 0 || digits > 4 || before.len() < 2 || !before.iter().all(|&c| lower(c)) {
+            continue;
+        }
+        let Some(n) = lines[k + 1..].iter().position(|l| !l.is_blank()).map(|n| k + 1 + n) else { continue };
+        let page_ends = lines[k + 1..=n].iter().any(|l| l.page_break);
+        let next = Some(&lines[n]);
+        if !page_ends || !next.is_some_and(|l| l.text.chars().next().is_some_and(lower)) {
+            continue;
+        }
+        let line = &mut lines[k];
+        let number = line.text.split_off(line.text.len() - digits);
+        line.text.push('-');
+        repair(
+            repairs,
+            RepairKind::PageNumber,
+            line.first,
+            format!("removed page number {number} glued into a word broken at the page end"),
+        );
+    }
 }
 
 /// What [`join_hyphenation`] looks a broken word up in.
@@ -394,12 +419,43 @@ pub fn join_hyphenation(lang: Lang, lines: &mut Vec<Line>, repairs: &mut Vec<Rep
         let mut rev = t.chars().rev();
         rev.next() == Some('-') && rev.next().is_some_and(|c| c.is_alphabetic() && is_script(c))
     };
-    if !lines.iter().any(|l| ends_hyphen(&l.text)) {
+    // A hyphen set apart from its syllable (`проти -`: LibreOffice draws it a little
+    // after the letters, and pdftotext -layout reads a space).
+    let ends_spaced_hyphen = |t: &str| {
+        let mut rev = t.chars().rev();
+        rev.next() == Some('-')
+            && rev.next() == Some(' ')
+            && rev.next().is_some_and(|c| c.is_lowercase() && is_script(c))
+    };
+    if !lines.iter().any(|l| ends_hyphen(&l.text) || ends_spaced_hyphen(&l.text)) {
         return;
     }
     // The hyphenated compounds and the words the text writes within a line, read
     // from the lines as they are before any join.
     let Known { compounds, words } = Known::of(lines);
+    // Whether the text writes a word, or one of its forms (`республика` where the
+    // text writes `Республик`): all but its last two letters start a word it writes.
+    let writes = |word: &str| {
+        let lower = word.to_lowercase();
+        let len = lower.chars().count();
+        words.contains(&lower)
+            || (len >= 8 && starts_a_word_of(&words, &lower.chars().take(len - 2).collect::<String>()))
+    };
+    // A spaced hyphen is a dash (`Договор -` / `это…`) unless the two parts make a
+    // word the text writes.
+    for k in 0..lines.len() {
+        if !ends_spaced_hyphen(&lines[k].text) {
+            continue;
+        }
+        let Some(next) = lines[k + 1..].iter().find(|l| !l.is_blank()) else { continue };
+        let head = lines[k].text[..lines[k].text.len() - 2].to_string();
+        let head_word: String =
+            head.chars().rev().take_while(|c| c.is_alphabetic()).collect::<Vec<_>>().into_iter().rev().collect();
+        let tail_word: String = next.text.chars().take_while(|c| c.is_alphabetic()).collect();
+        if !head_word.is_empty() && !tail_word.is_empty() && writes(&format!("{head_word}{tail_word}")) {
+            lines[k].text = format!("{head}-");
+        }
+    }
     // The lines are moved to a new vector, joined as they go: one pass, whatever
     // the number of joins.
     let mut src: Vec<Option<Line>> = std::mem::take(lines).into_iter().map(Some).collect();
@@ -431,7 +487,7 @@ pub fn join_hyphenation(lang: Lang, lines: &mut Vec<Line>, repairs: &mut Vec<Rep
             // their hyphen, and so does any compound the text writes hyphenated
             // elsewhere, or that joins two words it writes.
             let (tails, heads) = profile.hyphen_keep;
-            let whole = words.contains(&format!("{head_word}{tail_word}").to_lowercase());
+            let whole = writes(&format!("{head_word}{tail_word}"));
             // A capital goes on only in a compound the text writes (checked above).
             let keep = first.is_uppercase()
                 || !whole
@@ -586,6 +642,46 @@ mod tests {
         let texts: Vec<&str> = ls.iter().map(|l| l.text.as_str()).collect();
         assert_eq!(texts, ["любой Договаривающихся Сторон", "статей 34 и 35", "COVID19 vaccine"]);
         assert_eq!(r.len(), 1);
+        // At a page end, where the hyphen went with the page number (`ре11` / form
+        // feed / `комендации`); a number that ends a sentence stays.
+        let mut ls = lines(&[
+            "по любому из этих вопросов ре11",
+            "",
+            "\u{c}комендации Членам",
+            "в статье 11",
+            "",
+            "\u{c}и далее",
+        ]);
+        let mut r = Vec::new();
+        unglue_page_numbers(Lang::Ru, &mut ls, &mut r);
+        join_hyphenation(Lang::Ru, &mut ls, &mut r);
+        let texts: Vec<&str> = ls.iter().filter(|l| !l.is_blank()).map(|l| l.text.as_str()).collect();
+        assert_eq!(texts, ["по любому из этих вопросов рекомендации Членам", "в статье 11", "и далее"]);
+    }
+
+    #[test]
+    fn hyphens_set_apart_and_forms_of_written_words() {
+        // pdftotext -layout reads a hyphen drawn apart from its syllable with a space;
+        // a dash stays where the parts make no word the text writes.
+        let mut ls = lines(&[
+            "с незаконным оборотом, с Договаривающимися Сторонами;",
+            "борьба с не -",
+            "законным оборотом, соглашение с Догова -",
+            "ривающимися Сторонами. Договор -",
+            "это соглашение.",
+        ]);
+        let mut r = Vec::new();
+        join_hyphenation(Lang::Ru, &mut ls, &mut r);
+        let texts: Vec<&str> = ls.iter().map(|l| l.text.as_str()).collect();
+        assert_eq!(
+            texts[1..],
+            ["борьба с незаконным оборотом, соглашение с Договаривающимися Сторонами. Договор -", "это соглашение."]
+        );
+        // `Республи-` + `ка` is a form of the `Республик` the text writes, not a
+        // word with the particle `-ка`.
+        let mut ls = lines(&["Союз Советских Социалистических Республик и Китайская Республи-", "ка, Франция"]);
+        join_hyphenation(Lang::Ru, &mut ls, &mut r);
+        assert_eq!(ls[0].text, "Союз Советских Социалистических Республик и Китайская Республика, Франция");
     }
 
     #[test]
