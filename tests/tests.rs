@@ -13,6 +13,7 @@
 //! - `cli`: the command line: formats, exit codes, atomic output, the shipped alignment.
 //! - `regression`: one test per fixed bug, named after what broke.
 //! - `properties`: properties over arbitrary input (proptest).
+//! - `typeset`: the texts typeset by LibreOffice and taken back by PDF extractors.
 //! - `webpdf`: the HTML and PDF readers on real documents, hostile pages and PDFs.
 
 mod aligning;
@@ -27,5 +28,6 @@ mod loading;
 mod properties;
 mod regression;
 mod synth;
+mod typeset;
 mod util;
 mod webpdf;

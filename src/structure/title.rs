@@ -78,11 +78,19 @@ fn leading_lines<'a>(
     width_ends: bool,
 ) -> Option<(Vec<&'a Line>, usize)> {
     let start = lines.iter().position(|l| !l.is_blank())?;
-    let taken: Vec<&Line> = lines[start..]
+    let mut taken: Vec<&Line> = lines[start..]
         .iter()
         .take(MAX_TITLE_LINES)
-        .take_while(|l| !l.is_blank() && is_title_line(profile, shape, l, width_ends))
+        .take_while(|l| !l.is_blank() && is_title_line(profile, shape, l, false))
         .collect();
+    if width_ends {
+        // A title set in a narrow column wraps (`о долгосрочном добрососедстве, дружбе
+        // и` / `сотрудничестве`), but its last printed line ends short of the width:
+        // lines up to one that does.
+        while taken.last().is_some_and(|l| !is_title_line(profile, shape, l, true)) {
+            taken.pop();
+        }
+    }
     let end = start + taken.len();
     Some((taken, end))
 }
@@ -129,14 +137,25 @@ fn leading_blocks<'a>(profile: &Profile, shape: &Shape, lines: &'a [Line]) -> Op
 fn is_title_line(profile: &Profile, shape: &Shape, line: &Line, width_ends: bool) -> bool {
     let text = line.text.as_str();
     let len = text.chars().count();
-    // A line of the width was cut there, unless it ends with the kind of document
-    // (a Chinese title ends so: `上海合作组织成员国长期睦邻友好合作条约`).
-    let cut_at_width = width_ends && shape.indent(line) == 0 && !profile.ends_naming_document(text) && {
+    // A line that comes near the width was cut there, and so was an indented one that
+    // reaches it (a first line indented as paragraphs are: `  上海合作组织（以下简称
+    // …）…中华人民`), unless it ends with the kind of document (a Chinese title ends
+    // so).
+    let indent = shape.indent(line);
+    let indent = if profile.has_case { indent } else { indent / 2 };
+    let cut_at_width = width_ends && !profile.ends_naming_document(text) && {
         let w = shape.width.unwrap_or(usize::MAX);
-        len * 4 >= w * 3
+        // Of a word joined across a hyphen, the last printed line.
+        let len = len.min(line.physical[1].max(1));
+        (indent == 0 && len * 4 >= w * 3) || (len + indent) * 20 >= w * 19
     };
+    // A bracket or quote the line opens and does not close: a sentence goes on after
+    // it (`Государства-члены … (далее – ШОС или`).
+    let open = |o: char, c: char| text.chars().filter(|&x| x == o).count() > text.chars().filter(|&x| x == c).count();
+    let unclosed = [('(', ')'), ('（', '）'), ('«', '»'), ('“', '”')].into_iter().any(|(o, c)| open(o, c));
     len <= 120
         && !cut_at_width
+        && !unclosed
         && !text.ends_with(profile.clause_enders)
         && (profile.heading)(text).is_none()
         && (profile.label)(text).is_none()
