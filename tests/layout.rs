@@ -371,6 +371,14 @@ fn recitals_ending_in_commas_stay_apart_and_agreed_as_follows_stands_alone() {
     );
     assert_eq!(ru.units[0].text, "ДОГОВОР о долгосрочном добрососедстве");
     assert_eq!(ru.units.len(), 6);
+    // Where first lines are indented, a line back at the margin goes on with its
+    // recital, though it starts with an opening word (pdftotext -layout of an A5 page).
+    let zh = doc("tests/fixtures/typeset/sco-treaty-2007.zh.A5-11-L-std.layout.txt");
+    let clean = doc("texts/sco-treaty-2007.zh.txt");
+    let preamble = |d: &Document| -> Vec<String> {
+        d.units.iter().filter(|u| u.kind == UnitKind::Preamble).map(|u| u.text.split_whitespace().collect()).collect()
+    };
+    assert_eq!(preamble(&zh), preamble(&clean));
 }
 
 #[test]

@@ -559,9 +559,13 @@ impl Meeting<'_> {
             && self.shape.width.is_some_and(|w| (caps(p.last_len) + joiner + caps(word) + indent) * 5 >= w * 4)
     }
 
-    /// Whether a recital opens after a clause that ended.
+    /// Whether a recital opens after a clause that ended. Where the paragraph's first
+    /// line was indented, a line back near the margin goes on with it, whatever word it
+    /// starts with (`  认为新的安全挑战…只有共同努力，` / `遵循协商一致的…`).
     fn new_recital(&self) -> bool {
+        let backs_out = self.p.indent[0] > 0 && self.shape.indent(self.next) * 2 < self.p.indent[0];
         self.preamble
+            && !backs_out
             && self.profile.opens_recital(&self.next.text)
             && self.p.text.ends_with(self.profile.clause_enders)
     }

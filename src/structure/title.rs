@@ -83,6 +83,13 @@ fn leading_lines<'a>(
         .take(MAX_TITLE_LINES)
         .take_while(|l| !l.is_blank() && is_title_line(profile, shape, l, false))
         .collect();
+    // A line that ends with the kind of document after its name ends the title
+    // (`…合作条约`), not one that is the kind alone (`ДОГОВОР` / `о долгосрочном …`).
+    if let Some(k) = taken.iter().position(|l| {
+        profile.ends_naming_document(&l.text) && !profile.title_words.iter().any(|w| l.text.trim().to_lowercase() == *w)
+    }) {
+        taken.truncate(k + 1);
+    }
     if width_ends {
         // A title set in a narrow column wraps (`о долгосрочном добрососедстве, дружбе
         // и` / `сотрудничестве`), but its last printed line ends short of the width:
