@@ -27,6 +27,10 @@ pub fn settle(a: &mut Document, b: &mut Document) {
     let mut plans: [Vec<Plan>; 2] = [Vec::new(), Vec::new()];
     for (container, ia) in &ca {
         let Some(ib) = cb.get(container) else { continue };
+        // An article's paragraphs follow one another; anything else is left alone.
+        if !contiguous(ia) || !contiguous(ib) {
+            continue;
+        }
         let (ua, ub) = (units_of(a, ia), units_of(b, ib));
         let (da, db) = (has_undecided(&ua), has_undecided(&ub));
         let plan = match (da, db) {
@@ -56,6 +60,10 @@ fn articles(doc: &Document) -> BTreeMap<String, Vec<usize>> {
         }
     }
     out
+}
+
+fn contiguous(positions: &[usize]) -> bool {
+    positions.windows(2).all(|w| w[1] == w[0] + 1)
 }
 
 fn units_of<'a>(doc: &'a Document, positions: &[usize]) -> Vec<&'a Unit> {
