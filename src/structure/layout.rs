@@ -328,7 +328,19 @@ pub(super) fn is_caps_line(profile: &Profile, text: &str) -> bool {
             return false;
         }
     }
-    letters >= 3 && upper * 10 >= letters * 8
+    if !(letters >= 3 && upper * 10 >= letters * 8) {
+        return false;
+    }
+    // Roman numerals are no words in capitals (`VIII и XII.`, a line that goes on
+    // `…в Главах VI, VII,`).
+    if text.contains(['I', 'V', 'X', 'L', 'C', 'D', 'M']) {
+        let words = text.split(|c: char| !chars::is_alphabetic(c)).filter(|w| !w.is_empty());
+        let (letters, upper) = words.filter(|w| crate::lang::parse_roman(w).is_none()).fold((0, 0), |(l, u), w| {
+            (l + w.chars().count(), u + w.chars().filter(|&c| chars::is_uppercase(c)).count())
+        });
+        return letters >= 3 && upper * 10 >= letters * 8;
+    }
+    true
 }
 
 /// Why two lines were joined, as the repair says it.
@@ -503,7 +515,7 @@ fn join(profile: &Profile, shape: &Shape, p: &Para, next: &Line, at: Place) -> O
     if shape.known_paragraphs && gap != Gap::Page {
         return m.inside_known_paragraph();
     }
-    if starts_unit(profile, &next.text) {
+    if starts_unit(profile, &next.text) && !m.caps_wrapped() {
         return None;
     }
     // A long heading wraps onto a centred line, deeper than its own (pdftotext -layout).
@@ -542,7 +554,7 @@ impl Meeting<'_> {
     /// In a text wrapped in a proportional face (not in fixed columns, where
     /// [`Meeting::full`] is exact), whether the next line's first word
     /// would hardly have fitted after the paragraph's last line: within a fifth of the
-    /// width, counted in characters (capitals a third wider). Wide letters and long
+    /// width, counted in characters (each capital a third wider). Wide letters and long
     /// words leave a line cut inside a sentence well short of the width
     /// (`…Организации или Советом` / `Безопасности или…`).
     fn crowded(&self) -> bool {
@@ -551,12 +563,17 @@ impl Meeting<'_> {
         if self.first {
             return false;
         }
-        let caps = |n: usize| if p.caps { n * 4 / 3 } else { n };
-        let word = lead_word(&self.next.text).chars().count();
+        // Characters, each capital counted a third wider (`…в Главах VI, VII,` / `VIII`).
+        let measure = |text: &str| -> usize {
+            let (n, capitals) = text.chars().fold((0, 0), |(n, c), ch| (n + 1, c + usize::from(ch.is_uppercase())));
+            n + capitals / 3
+        };
+        let tail_at = p.text.char_indices().rev().nth(p.last_len.saturating_sub(1)).map_or(0, |(i, _)| i);
+        let word = measure(lead_word(&self.next.text));
         let joiner = profile.line_joiner.chars().count();
         let indent = if profile.has_case { p.indent[1] } else { p.indent[1] / 2 };
         self.shape.greedy.is_none()
-            && self.shape.width.is_some_and(|w| (caps(p.last_len) + joiner + caps(word) + indent) * 5 >= w * 4)
+            && self.shape.width.is_some_and(|w| (measure(&p.text[tail_at..]) + joiner + word + indent) * 5 >= w * 4)
     }
 
     /// Whether a recital opens after a clause that ended. Where the paragraph's first
@@ -659,6 +676,18 @@ impl Meeting<'_> {
             && (profile.heading)(&p.text).is_some_and(|h| !h.rest_is_body && !h.rest.is_empty())
     }
 
+    /// Capitals wrapped in a proportional face go on in capitals where the next word
+    /// would hardly have fitted (`РЕШИЛИ … ДЛЯ ДОСТИЖЕНИЯ` / `ЭТИХ ЦЕЛЕЙ.`).
+    fn caps_wrapped(&self) -> bool {
+        self.p.caps
+            && self.shape.layout == Layout::Wrapped
+            && self.gap == Gap::None
+            && is_caps_line(self.profile, &self.next.text)
+            && (self.profile.heading)(&self.next.text).is_none()
+            && !ends_clause(self.profile, &self.p.text)
+            && self.crowded()
+    }
+
     /// Whether the paragraph is a heading by itself (`Глава X: …`), not a heading
     /// with the body on its line.
     fn heading_alone(&self) -> bool {
@@ -670,14 +699,7 @@ impl Meeting<'_> {
     /// each line would make a long paragraph cost the square of its length.
     fn stands_alone(&self) -> bool {
         let (profile, p) = (self.profile, self.p);
-        // Capitals wrapped in a proportional face go on in capitals where the next
-        // word would hardly have fitted (`РЕШИЛИ … ДЛЯ ДОСТИЖЕНИЯ` / `ЭТИХ ЦЕЛЕЙ.`).
-        let caps_wrapped = self.shape.layout == Layout::Wrapped
-            && self.gap == Gap::None
-            && is_caps_line(profile, &self.next.text)
-            && !ends_clause(profile, &p.text)
-            && self.crowded();
-        (p.caps && !caps_wrapped)
+        (p.caps && !self.caps_wrapped())
             || (!p.joined
                 && ((profile.is_signature)(&p.text) || (profile.heading)(&p.text).is_some_and(|h| !h.rest_is_body)))
     }
