@@ -448,12 +448,11 @@ pub fn join_hyphenation(lang: Lang, lines: &mut Vec<Line>, repairs: &mut Vec<Rep
             continue;
         }
         let Some(next) = lines[k + 1..].iter().find(|l| !l.is_blank()) else { continue };
-        let head = lines[k].text[..lines[k].text.len() - 2].to_string();
-        let head_word: String =
-            head.chars().rev().take_while(|c| c.is_alphabetic()).collect::<Vec<_>>().into_iter().rev().collect();
-        let tail_word: String = next.text.chars().take_while(|c| c.is_alphabetic()).collect();
+        let head_len = lines[k].text.len() - 2;
+        let (head_word, tail_word) = broken_word(&lines[k].text[..head_len], &next.text);
         if !head_word.is_empty() && !tail_word.is_empty() && writes(&format!("{head_word}{tail_word}")) {
-            lines[k].text = format!("{head}-");
+            lines[k].text.truncate(head_len);
+            lines[k].text.push('-');
         }
     }
     // The lines are moved to a new vector, joined as they go: one pass, whatever
@@ -474,9 +473,7 @@ pub fn join_hyphenation(lang: Lang, lines: &mut Vec<Line>, repairs: &mut Vec<Rep
             let Some(line) = next(j) else { break };
             let Some(first) = line.text.chars().next().filter(|&c| c.is_alphabetic() && is_script(c)) else { break };
             let head = cur.text.trim_end_matches('-').to_string();
-            let head_word: String =
-                head.chars().rev().take_while(|c| c.is_alphabetic()).collect::<Vec<_>>().into_iter().rev().collect();
-            let tail_word: String = line.text.chars().take_while(|c| c.is_alphabetic()).collect();
+            let (head_word, tail_word) = broken_word(&head, &line.text);
             let hyphenated = format!("{head_word}-{tail_word}");
             // A capital after the hyphen is a new sentence or a name, unless the text
             // writes the two words as one compound elsewhere (`Военно-` / `Штабного`).
@@ -491,10 +488,10 @@ pub fn join_hyphenation(lang: Lang, lines: &mut Vec<Line>, repairs: &mut Vec<Rep
             // A capital goes on only in a compound the text writes (checked above).
             let keep = first.is_uppercase()
                 || !whole
-                    && (tails.contains(&tail_word.as_str())
+                    && (tails.contains(&tail_word)
                         || heads.iter().any(|h| tail_word.starts_with(h))
                         || compounds.contains(&hyphenated.to_lowercase())
-                        || two_words(profile.compound_first_endings, &head_word, &tail_word, &words));
+                        || two_words(profile.compound_first_endings, head_word, tail_word, &words));
             repair(
                 repairs,
                 RepairKind::Hyphenation,
@@ -514,6 +511,14 @@ pub fn join_hyphenation(lang: Lang, lines: &mut Vec<Line>, repairs: &mut Vec<Rep
         }
     }
     *lines = out;
+}
+
+/// The two parts of a word broken across a line end: the letters that end `head` and
+/// those that start `next`.
+fn broken_word<'a>(head: &'a str, next: &'a str) -> (&'a str, &'a str) {
+    let start = head.char_indices().rev().take_while(|(_, c)| c.is_alphabetic()).last().map_or(head.len(), |(i, _)| i);
+    let end = next.char_indices().find(|(_, c)| !c.is_alphabetic()).map_or(next.len(), |(i, _)| i);
+    (&head[start..], &next[..end])
 }
 
 /// Whether the text writes the compound `hyphenated` elsewhere, give or take the

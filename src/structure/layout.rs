@@ -107,7 +107,7 @@ impl Shape {
 
     /// An indentation in display columns as characters of the script (a Chinese
     /// character is two columns wide).
-    fn indent_chars(&self, profile: &Profile, indent: usize) -> usize {
+    pub fn indent_chars(&self, profile: &Profile, indent: usize) -> usize {
         if profile.has_case { indent } else { indent / 2 }
     }
 
@@ -385,6 +385,13 @@ pub(super) fn paragraphs(profile: &Profile, shape: &Shape, lines: &[Line], repai
     // Before the first heading, a line that opens a recital after a clause starts a
     // paragraph, whatever its length says.
     let mut preamble = true;
+    // Which lines are headings, and whether the next line with text after each is one:
+    // each line is matched once.
+    let heading: Vec<bool> = lines.iter().map(|l| !l.is_blank() && (profile.heading)(&l.text).is_some()).collect();
+    let mut heading_next = vec![false; lines.len()];
+    for i in (0..lines.len().saturating_sub(1)).rev() {
+        heading_next[i] = if lines[i + 1].is_blank() { heading_next[i + 1] } else { heading[i + 1] };
+    }
     for (i, line) in lines.iter().enumerate() {
         if line.is_blank() {
             gap = if line.page_break || gap == Gap::Page { Gap::Page } else { Gap::Blank };
@@ -395,7 +402,7 @@ pub(super) fn paragraphs(profile: &Profile, shape: &Shape, lines: &[Line], repai
             // A form feed before the line's text.
             gap = Gap::Page;
         }
-        preamble &= (profile.heading)(&line.text).is_none();
+        preamble &= !heading[i];
         // A reader of printed pages writes a bare form feed where a paragraph goes
         // on over the page end, unless a numbered unit starts the page: a last line
         // that all but filled its page says nothing of where the paragraph ended.
@@ -403,9 +410,7 @@ pub(super) fn paragraphs(profile: &Profile, shape: &Shape, lines: &[Line], repai
         let joined = if printed_page {
             paras.last().map(|_| Join::PageBreak)
         } else {
-            let before_heading =
-                lines[i + 1..].iter().find(|l| !l.is_blank()).is_some_and(|l| (profile.heading)(&l.text).is_some());
-            let at = Place { gap, preamble, before_heading, first: paras.len() == 1 };
+            let at = Place { gap, preamble, before_heading: heading_next[i], first: paras.len() == 1 };
             paras.last().and_then(|p| join(profile, shape, p, line, at))
         };
         let open = paras.last().is_some_and(|p| undecided(profile, shape, p, line, gap));
@@ -571,7 +576,7 @@ impl Meeting<'_> {
         let tail_at = p.text.char_indices().rev().nth(p.last_len.saturating_sub(1)).map_or(0, |(i, _)| i);
         let word = measure(lead_word(&self.next.text));
         let joiner = profile.line_joiner.chars().count();
-        let indent = if profile.has_case { p.indent[1] } else { p.indent[1] / 2 };
+        let indent = self.shape.indent_chars(profile, p.indent[1]);
         self.shape.greedy.is_none()
             && self.shape.width.is_some_and(|w| (measure(&p.text[tail_at..]) + joiner + word + indent) * 5 >= w * 4)
     }

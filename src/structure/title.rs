@@ -148,8 +148,7 @@ fn is_title_line(profile: &Profile, shape: &Shape, line: &Line, width_ends: bool
     // reaches it (a first line indented as paragraphs are: `  上海合作组织（以下简称
     // …）…中华人民`), unless it ends with the kind of document (a Chinese title ends
     // so).
-    let indent = shape.indent(line);
-    let indent = if profile.has_case { indent } else { indent / 2 };
+    let indent = shape.indent_chars(profile, shape.indent(line));
     let cut_at_width = width_ends && !profile.ends_naming_document(text) && {
         let w = shape.width.unwrap_or(usize::MAX);
         // Of a word joined across a hyphen, the last printed line.
