@@ -34,6 +34,9 @@ pub const SINGLE_BEADS: [(usize, usize); 3] = [(1, 1), (1, 0), (0, 1)];
 /// Sequences up to this many cells are searched in full.
 const FULL_SEARCH_CELLS: usize = 100_000;
 
+/// Coarse sequences (of groups of units) up to this many cells are searched in full.
+const COARSE_FULL_SEARCH_CELLS: usize = 10_000;
+
 /// Units per group of the coarse alignment.
 const GROUP: usize = 8;
 
@@ -41,7 +44,7 @@ const GROUP: usize = 8;
 const DRIFT_WINDOW: usize = 32;
 
 /// The first band's reach beyond the coarse path, in rows and columns.
-const FIRST_MARGIN: usize = 8;
+const FIRST_MARGIN: usize = 4;
 
 /// Aligns two sequences of units; returns the beads in order as (na, nb).
 pub fn align(model: &LengthModel, a: &[Features], b: &[Features]) -> Vec<(usize, usize)> {
@@ -84,14 +87,51 @@ fn align_scaled(
     if n == 0 || m == 0 {
         return std::iter::repeat_n((1, 0), n).chain(std::iter::repeat_n((0, 1), m)).collect();
     }
-    if (n + 1) * (m + 1) <= FULL_SEARCH_CELLS {
+    // A coarse alignment only guides a finer one: it is searched in full only when small.
+    let full = if scale > 1.0 { COARSE_FULL_SEARCH_CELLS } else { FULL_SEARCH_CELLS };
+    if (n + 1) * (m + 1) <= full {
         let found = search(&Band::full(n, m), &BEADS, &scorer).expect("the full table always has a path");
         return scorer.beads_of(found.moves);
     }
-    let (guide, mut margins) = coarse_guide(&scorer);
+    let (guide, margins) = coarse_guide(&scorer);
+    search_widening(&scorer, &guide, margins)
+}
+
+/// Aligns as [`align_prepared`] does, but searches around the path of an earlier
+/// alignment of the same units (its beads, in order) instead of a coarse one: the
+/// second pass, whose lexicon moves the first pass's path only here and there.
+pub(crate) fn align_around(
+    model: &LengthModel,
+    units: [&Prepared; 2],
+    ranges: [Range<usize>; 2],
+    beads: &[(usize, usize)],
+    earlier: &[(usize, usize)],
+) -> Vec<(usize, usize)> {
+    let scorer = Scorer::new(model, units, ranges.clone(), beads, 1.0);
+    let (n, m) = (scorer.n, scorer.m);
+    if n == 0 || m == 0 || (n + 1) * (m + 1) <= FULL_SEARCH_CELLS {
+        return align_prepared(model, units, ranges, beads);
+    }
+    let (mut i, mut j) = (0, 0);
+    let mut steps = Vec::with_capacity(earlier.len());
+    for &(da, db) in earlier {
+        steps.push((i, j, i + da, j + db));
+        (i, j) = (i + da, j + db);
+    }
+    debug_assert_eq!((i, j), (n, m), "the earlier path covers the units");
+    search_widening(&scorer, &Guide::of_steps(n, steps), vec![EARLIER_MARGIN; n + 1])
+}
+
+/// The band's reach beyond an earlier path of the same units, in rows and columns.
+const EARLIER_MARGIN: usize = 2;
+
+/// The best path in a band of `margins` around `guide`, widened and searched again
+/// wherever the path runs along its edge.
+fn search_widening(scorer: &Scorer, guide: &Guide, mut margins: Vec<usize>) -> Vec<(usize, usize)> {
+    let (n, m) = (scorer.n, scorer.m);
     loop {
-        let band = Band::around(&guide, m, &margins);
-        match search(&band, &BEADS, &scorer) {
+        let band = Band::around(guide, m, &margins);
+        match search(&band, &BEADS, scorer) {
             Some(found) if found.near_edge.is_empty() || band.is_full() => return scorer.beads_of(found.moves),
             // Wider where the path ran along the edge, and as far again around.
             Some(found) => {

@@ -54,39 +54,61 @@ impl Block {
 /// One text as the container search sees it.
 pub(super) struct Containers {
     blocks: Vec<Block>,
-    /// Each block as one unit: its units' lengths and anchors together.
+    /// Each block as one unit: its units' lengths and anchors together; none when
+    /// `alone`.
     features: Prepared,
+    /// Whether each text is one container under the same key: the two pair without
+    /// a search.
+    alone: bool,
 }
 
 impl Containers {
-    /// The containers of `doc`, whose units have these `features`.
-    pub(super) fn of(doc: &Document, features: &[Features]) -> Self {
-        let mut blocks: Vec<Block> = Vec::new();
-        for (i, u) in doc.units.iter().enumerate() {
-            match blocks.last_mut() {
-                Some(b) if b.key == u.info.container && b.units.end == i => b.units.end = i + 1,
-                _ => {
-                    let key = u.info.container.clone();
-                    let kind_len = key.find(['.', '~']).unwrap_or(key.len());
-                    let hashes = [code(&key[..kind_len]), hash(&key)];
-                    blocks.push(Block { key, kind_len, hashes, units: i..i + 1 })
-                }
+    /// The containers of two texts, whose units have these `features`.
+    pub(super) fn of(docs: [&Document; 2], features: [&[Features]; 2]) -> [Self; 2] {
+        let [ba, bb] = docs.map(blocks_of);
+        // A text read as lines is one container: merging every unit's keys into it
+        // would cost a fifth of the memory of aligning it, and tell nothing.
+        let alone = ba.len() == 1 && bb.len() == 1 && ba[0].same(&bb[0], 1);
+        let of = |blocks: Vec<Block>, features: &[Features]| {
+            let features = if alone { Prepared::lengths([]) } else { merged(&blocks, features) };
+            Containers { blocks, features, alone }
+        };
+        [of(ba, features[0]), of(bb, features[1])]
+    }
+}
+
+/// The runs of units of one container of `doc`.
+fn blocks_of(doc: &Document) -> Vec<Block> {
+    let mut blocks: Vec<Block> = Vec::new();
+    for (i, u) in doc.units.iter().enumerate() {
+        match blocks.last_mut() {
+            Some(b) if b.key == u.info.container && b.units.end == i => b.units.end = i + 1,
+            _ => {
+                let key = u.info.container.clone();
+                let kind_len = key.find(['.', '~']).unwrap_or(key.len());
+                let hashes = [code(&key[..kind_len]), hash(&key)];
+                blocks.push(Block { key, kind_len, hashes, units: i..i + 1 })
             }
         }
-        let merged: Vec<Features> = blocks
-            .iter()
-            .map(|b| {
-                let units = &features[b.units.clone()];
-                Features {
-                    len: units.iter().map(|f| f.len).sum(),
-                    anchors: merge_keys(units.iter().map(|f| f.anchors.as_slice())),
-                    terms: merge_keys(units.iter().map(|f| f.terms.as_slice())),
-                    ..Default::default()
-                }
-            })
-            .collect();
-        Containers { blocks, features: Prepared::of(&merged) }
     }
+    blocks
+}
+
+/// Each block's units' features together, as one unit's.
+fn merged(blocks: &[Block], features: &[Features]) -> Prepared {
+    let merged: Vec<Features> = blocks
+        .iter()
+        .map(|b| {
+            let units = &features[b.units.clone()];
+            Features {
+                len: units.iter().map(|f| f.len).sum(),
+                anchors: merge_keys(units.iter().map(|f| f.anchors.as_slice())),
+                terms: merge_keys(units.iter().map(|f| f.terms.as_slice())),
+                ..Default::default()
+            }
+        })
+        .collect();
+    Prepared::of(&merged)
 }
 
 /// A short string's bytes and length as one number (two short strings are equal
@@ -108,14 +130,25 @@ fn hash(s: &str) -> u64 {
 }
 
 /// Aligns the units of two texts, containers first, then the units inside each
-/// pair of containers (in parallel: each pair alone).
-pub(super) fn align(containers: [&Containers; 2], units: [&Prepared; 2], model: &LengthModel) -> Vec<UnitBead> {
+/// pair of containers (in parallel: each pair alone). Where each text is one
+/// container, the units may be searched around the beads of an `earlier` alignment
+/// of the same units.
+pub(super) fn align(
+    containers: [&Containers; 2],
+    units: [&Prepared; 2],
+    model: &LengthModel,
+    earlier: Option<&[UnitBead]>,
+) -> Vec<UnitBead> {
     let [ca, cb] = containers;
+    if ca.alone {
+        let earlier: Option<Vec<(usize, usize)>> = earlier.map(|e| e.iter().map(|b| (b.a.len(), b.b.len())).collect());
+        return align_inside(&ca.blocks[0], &cb.blocks[0], units, model, earlier.as_deref());
+    }
     let pairs = align_block_sequences(ca, cb, model);
     let parts: Vec<Vec<UnitBead>> = pairs
         .par_iter()
         .map(|&pair| match pair {
-            (Some(i), Some(j)) => align_inside(&ca.blocks[i], &cb.blocks[j], units, model),
+            (Some(i), Some(j)) => align_inside(&ca.blocks[i], &cb.blocks[j], units, model, None),
             (Some(i), None) => {
                 ca.blocks[i].units.clone().map(|u| UnitBead { a: vec![u], b: vec![], structural: false }).collect()
             }
@@ -125,10 +158,6 @@ pub(super) fn align(containers: [&Containers; 2], units: [&Prepared; 2], model: 
             (None, None) => Vec::new(),
         })
         .collect();
-    // One part (a text read as lines is one container) is the result as it is.
-    if let [_] = parts.as_slice() {
-        return parts.into_iter().next().unwrap_or_default();
-    }
     parts.into_iter().flatten().collect()
 }
 
@@ -306,8 +335,15 @@ fn pair_cost(ca: &Containers, cb: &Containers, i: usize, j: usize, shared: [usiz
     c
 }
 
-/// Aligns the units of two paired containers.
-fn align_inside(x: &Block, y: &Block, units: [&Prepared; 2], model: &LengthModel) -> Vec<UnitBead> {
+/// Aligns the units of two paired containers, around the beads of an `earlier`
+/// alignment of them if there is one.
+fn align_inside(
+    x: &Block,
+    y: &Block,
+    units: [&Prepared; 2],
+    model: &LengthModel,
+    mut earlier: Option<&[(usize, usize)]>,
+) -> Vec<UnitBead> {
     let mut out = Vec::new();
     let (mut ra, mut rb) = (x.units.clone(), y.units.clone());
     let same_shape = x.key == y.key && ra.len() == rb.len();
@@ -316,10 +352,15 @@ fn align_inside(x: &Block, y: &Block, units: [&Prepared; 2], model: &LengthModel
         out.push(UnitBead { a: vec![ra.start], b: vec![rb.start], structural: x.key == y.key });
         ra.start += 1;
         rb.start += 1;
+        earlier = earlier.and_then(|e| e.split_first()).filter(|(first, _)| **first == (1, 1)).map(|(_, rest)| rest);
     }
     // Signature lines are never merged or split: one state, one line.
     let allowed: &[(usize, usize)] = if x.key == "sig" { &SINGLE_BEADS } else { &BEADS };
-    let beads = beads::align_prepared(model, units, [ra.clone(), rb.clone()], allowed);
+    let ranges = [ra.clone(), rb.clone()];
+    let beads = match earlier {
+        Some(earlier) => beads::align_around(model, units, ranges, allowed, earlier),
+        None => beads::align_prepared(model, units, ranges, allowed),
+    };
     let structural = same_shape && beads.iter().all(|&b| b == (1, 1));
     let (mut i, mut j) = (ra.start, rb.start);
     for (da, db) in beads {

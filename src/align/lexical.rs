@@ -58,15 +58,13 @@ impl TermIds {
         self.learned == 0 && self.glossary.is_none()
     }
 
-    /// The terms of a unit of side `s` whose lexicon keys are `keys` and whose text
-    /// is `text`, as sorted link ids with counts.
-    pub fn terms(&self, s: usize, keys: &[u32], text: &str) -> Vec<(u64, u32)> {
+    /// The terms of a unit of side `s` whose lexicon keys are `keys` and in which
+    /// the glossary found the entries `entries`, as sorted link ids with counts.
+    fn terms(&self, s: usize, keys: &[u32], entries: &[u32]) -> Vec<(u64, u32)> {
         let mut out: Vec<u64> =
             keys.iter().flat_map(|&k| self.ids[s].get(k as usize).into_iter().flatten().copied()).collect();
-        if let Some(g) = &self.glossary {
-            for hit in g.find(self.langs[s], text) {
-                out.extend(hit.entries.iter().map(|&e| self.learned + u64::from(e)));
-            }
+        if self.glossary.is_some() {
+            out.extend(entries.iter().map(|&e| self.learned + u64::from(e)));
         }
         counted(out)
     }
@@ -74,8 +72,14 @@ impl TermIds {
     /// The terms of a text of side `s` (a sentence): its known terms' link ids.
     pub fn terms_of_text(&self, s: usize, text: &str) -> Vec<(u64, u32)> {
         let keys = self.lexicon.keys(s, self.langs[s], text);
-        self.terms(s, &keys, text)
+        let entries = self.glossary.as_ref().map(|g| entries_in(g, self.langs[s], text)).unwrap_or_default();
+        self.terms(s, &keys, &entries)
     }
+}
+
+/// The entries of a glossary found in a text, each as often as it is found.
+fn entries_in(glossary: &Glossary, lang: Lang, text: &str) -> Vec<u32> {
+    glossary.find(lang, text).into_iter().flat_map(|hit| hit.entries).collect()
 }
 
 /// Sorted keys with counts.
@@ -92,28 +96,31 @@ fn counted(mut keys: Vec<u64>) -> Vec<(u64, u32)> {
 }
 
 /// The terms of every unit of both texts, and a lexicon ready to learn from them.
+///
+/// What it holds is read from the texts alone, so it is read while the first pass
+/// runs.
 pub(super) struct Vocabulary {
-    pub(super) lexicon: Lexicon,
+    lexicon: Lexicon,
     /// The keys of each unit of each side.
-    pub(super) keys: [Vec<Keys>; 2],
+    keys: [Vec<Keys>; 2],
+    /// The glossary, and the entries it found in each unit of each side.
+    glossary: Glossary,
+    entries: [Vec<Vec<u32>>; 2],
 }
 
 impl Vocabulary {
-    /// The terms of the units of two texts.
-    pub(super) fn of(langs: [Lang; 2], texts: [&[&str]; 2]) -> Self {
+    /// The terms of the units of two texts, and the entries of `glossary` in them.
+    pub(super) fn of(langs: [Lang; 2], texts: [&[&str]; 2], glossary: Glossary) -> Self {
         let mut lexicon = Lexicon::default();
-        let keys = lexicon.intern_all(langs, texts);
-        Vocabulary { lexicon, keys }
+        let found =
+            |s: usize| -> Vec<Vec<u32>> { texts[s].par_iter().map(|t| entries_in(&glossary, langs[s], t)).collect() };
+        let (keys, entries) = rayon::join(|| lexicon.intern_all(langs, texts), || [found(0), found(1)]);
+        Vocabulary { lexicon, keys, glossary, entries }
     }
 
     /// Learns links from the pairs of units `pairs` (one unit a side, by index);
     /// returns the links' ids and the keys of every unit, for [`TermIds::fill`].
-    pub(super) fn learn(
-        mut self,
-        langs: [Lang; 2],
-        pairs: &[(usize, usize)],
-        glossary: Option<Glossary>,
-    ) -> (TermIds, [Vec<Keys>; 2]) {
+    pub(super) fn learn(mut self, langs: [Lang; 2], pairs: &[(usize, usize)]) -> (TermIds, Terms) {
         let keys = &self.keys;
         // Mutual best links only: the aligner weighs every link, and on the NTREX
         // documents (`tests/synth.rs`) the fewer, surer links align better. A lexicon
@@ -126,13 +133,22 @@ impl Vocabulary {
             true,
             together,
         );
-        (TermIds::new(langs, self.lexicon, glossary), self.keys)
+        let terms = Terms { keys: self.keys, entries: self.entries };
+        (TermIds::new(langs, self.lexicon, Some(self.glossary)), terms)
     }
 }
 
+/// What [`Vocabulary::learn`] leaves of it: the keys and glossary entries of every
+/// unit, for [`TermIds::fill`].
+pub(super) struct Terms {
+    keys: [Vec<Keys>; 2],
+    entries: [Vec<Vec<u32>>; 2],
+}
+
 impl TermIds {
-    /// Fills in the terms of units of side `s` whose keys are `keys` and texts `texts`.
-    pub(super) fn fill(&self, s: usize, keys: &[Keys], texts: &[&str], features: &mut [Features]) {
-        features.par_iter_mut().zip(keys).zip(texts).for_each(|((f, k), t)| f.terms = self.terms(s, k, t));
+    /// Fills in the terms of units `units` of side `s`, in order, into `features`.
+    pub(super) fn fill(&self, s: usize, terms: &Terms, units: std::ops::Range<usize>, features: &mut [Features]) {
+        let (keys, entries) = (&terms.keys[s][units.clone()], &terms.entries[s][units]);
+        features.par_iter_mut().zip(keys).zip(entries).for_each(|((f, k), e)| f.terms = self.terms(s, k, e));
     }
 }

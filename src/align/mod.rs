@@ -42,7 +42,7 @@ use crate::model::Document;
 use lexical::TermIds;
 use model::LengthModel;
 pub use passes::align_all;
-use passes::{first_pass, learn, second_pass};
+use passes::{first_pass, learn, second_pass, vocabulary};
 use prepared::Prepared;
 
 /// How many 1-1 pairs the first pass must find for the lexicon learned from them to
@@ -178,8 +178,9 @@ fn align_prepared(
     b: &Document,
     options: &AlignOptions,
 ) -> (Vec<UnitBead>, LengthModel, [Prepared; 2], Option<TermIds>) {
-    let mut first = first_pass(a, b);
-    let terms = (!options.without_lexicon).then(|| learn(&[[a, b]], &mut [&mut first], options));
+    let (mut first, vocabulary) =
+        rayon::join(|| first_pass(a, b), || (!options.without_lexicon).then(|| vocabulary(&[[a, b]], options)));
+    let terms = vocabulary.map(|v| learn(&[[a, b]], v, &mut [&mut first]));
     let searched = terms.as_ref().is_some_and(|t| t.1);
     let terms = terms.map(|t| t.0);
     let (beads, model, units) = second_pass([a, b], first, terms.is_some(), searched);

@@ -20,25 +20,30 @@ use crate::model::Document;
 pub fn align_all<'d>(pairs: &[(&'d Document, &'d Document)], options: &AlignOptions) -> Vec<Alignment<'d>> {
     let ordered: Vec<[&'d Document; 2]> =
         pairs.iter().map(|&(x, y)| if y.lang < x.lang { [y, x] } else { [x, y] }).collect();
-    let mut firsts: Vec<FirstPass> = ordered.par_iter().map(|&[a, b]| first_pass(a, b)).collect();
     // One lexicon per pair of languages, in the order the pairs first appear.
     let mut langs: Vec<[crate::Lang; 2]> = Vec::new();
     for [a, b] in &ordered {
-        if !langs.contains(&[a.lang, b.lang]) {
+        if !langs.contains(&[a.lang, b.lang]) && !options.without_lexicon {
             langs.push([a.lang, b.lang]);
         }
     }
+    let members: Vec<Vec<usize>> = langs
+        .iter()
+        .map(|&l| (0..ordered.len()).filter(|&k| [ordered[k][0].lang, ordered[k][1].lang] == l).collect())
+        .collect();
+    let docs: Vec<Vec<[&Document; 2]>> = members.iter().map(|m| m.iter().map(|&k| ordered[k]).collect()).collect();
+    let (mut firsts, vocabularies): (Vec<FirstPass>, Vec<Vocabulary>) = rayon::join(
+        || ordered.par_iter().map(|&[a, b]| first_pass(a, b)).collect(),
+        || docs.par_iter().map(|d| vocabulary(d, options)).collect(),
+    );
     // The lexicon of each pair of languages, and whether it weighs in the search.
     let mut lexicons: Vec<(TermIds, bool)> = Vec::new();
     let mut which: Vec<Option<usize>> = vec![None; ordered.len()];
-    for &l in langs.iter().filter(|_| !options.without_lexicon) {
-        let members: Vec<usize> =
-            (0..ordered.len()).filter(|&k| [ordered[k][0].lang, ordered[k][1].lang] == l).collect();
-        let docs: Vec<[&Document; 2]> = members.iter().map(|&k| ordered[k]).collect();
+    for ((&l, vocabulary), (members, docs)) in langs.iter().zip(vocabularies).zip(members.iter().zip(&docs)) {
         let mut group: Vec<&mut FirstPass> =
             firsts.iter_mut().zip(&ordered).filter(|(_, d)| [d[0].lang, d[1].lang] == l).map(|(f, _)| f).collect();
-        lexicons.push(learn(&docs, &mut group, options));
-        for &k in &members {
+        lexicons.push(learn(docs, vocabulary, &mut group));
+        for &k in members {
             which[k] = Some(lexicons.len() - 1);
         }
     }
@@ -64,6 +69,8 @@ pub(super) struct FirstPass {
     units: [Prepared; 2],
     /// The 1-1 pairs the first pass found, as unit indices.
     ones: Vec<(usize, usize)>,
+    /// Its beads.
+    beads: Vec<UnitBead>,
 }
 
 /// The first pass over two documents, by length and anchors.
@@ -72,23 +79,33 @@ pub(super) fn first_pass(a: &Document, b: &Document) -> FirstPass {
     let (fa, fb) = rayon::join(|| features(a), || features(b));
     let total = |f: &[Features]| f.iter().map(|x| x.len).sum::<f64>();
     let model = LengthModel::from_totals(total(&fa), total(&fb));
-    let containers = [Containers::of(a, &fa), Containers::of(b, &fb)];
+    let containers = Containers::of([a, b], [&fa, &fb]);
     let units = [Prepared::of(&fa), Prepared::of(&fb)];
-    let first = containers::align([&containers[0], &containers[1]], [&units[0], &units[1]], &model);
+    let first = containers::align([&containers[0], &containers[1]], [&units[0], &units[1]], &model, None);
     let ones: Vec<(usize, usize)> =
         first.iter().filter(|x| x.a.len() == 1 && x.b.len() == 1).map(|x| (x.a[0], x.b[0])).collect();
     // The second pass with the variance re-estimated from the first's 1-1 pairs.
     let lengths: Vec<(f64, f64)> = ones.iter().map(|&(i, j)| (units[0].length(i), units[1].length(j))).collect();
-    FirstPass { features: [fa, fb], model: model.refine(&lengths), containers, units, ones }
+    FirstPass { features: [fa, fb], model: model.refine(&lengths), containers, units, ones, beads: first }
 }
 
-/// Learns the lexicon from the first passes of some pairs of documents of the same
-/// languages, and fills in their units' terms. Says whether the lexicon weighs in
-/// the search, or, learned from few pairs, in the confidence only.
-pub(super) fn learn(docs: &[[&Document; 2]], firsts: &mut [&mut FirstPass], options: &AlignOptions) -> (TermIds, bool) {
+/// The terms of the units of some pairs of documents of the same languages, and the
+/// glossary's entries in them: what the lexicon is learned from, read from the texts
+/// alone (while the first pass runs).
+pub(super) fn vocabulary(docs: &[[&Document; 2]], options: &AlignOptions) -> Vocabulary {
     let langs = [docs[0][0].lang, docs[0][1].lang];
     let texts: [Vec<&str>; 2] =
         [0, 1].map(|s| docs.iter().flat_map(|d| d[s].units.iter().map(|u| u.text.as_str())).collect());
+    let glossary = options.glossary.as_deref().unwrap_or(Glossary::shipped()).clone();
+    Vocabulary::of(langs, [texts[0].as_slice(), texts[1].as_slice()], glossary)
+}
+
+/// Learns the lexicon from the first passes of some pairs of documents of the same
+/// languages, whose [`vocabulary`] is `vocabulary`, and fills in their units' terms.
+/// Says whether the lexicon weighs in the search, or, learned from few pairs, in the
+/// confidence only.
+pub(super) fn learn(docs: &[[&Document; 2]], vocabulary: Vocabulary, firsts: &mut [&mut FirstPass]) -> (TermIds, bool) {
+    let langs = [docs[0][0].lang, docs[0][1].lang];
     let mut offsets = vec![[0usize; 2]];
     for d in docs {
         let last = offsets[offsets.len() - 1];
@@ -96,13 +113,10 @@ pub(super) fn learn(docs: &[[&Document; 2]], firsts: &mut [&mut FirstPass], opti
     }
     let ones: Vec<(usize, usize)> =
         firsts.iter().zip(&offsets).flat_map(|(f, o)| f.ones.iter().map(move |&(i, j)| (i + o[0], j + o[1]))).collect();
-    let glossary = options.glossary.as_deref().unwrap_or(Glossary::shipped()).clone();
-    let texts = [texts[0].as_slice(), texts[1].as_slice()];
-    let (ids, keys) = Vocabulary::of(langs, texts).learn(langs, &ones, Some(glossary));
+    let (ids, terms) = vocabulary.learn(langs, &ones);
     for (f, o) in firsts.iter_mut().zip(offsets.windows(2)) {
-        for s in 0..2 {
-            let range = o[0][s]..o[1][s];
-            ids.fill(s, &keys[s][range.clone()], &texts[s][range], &mut f.features[s]);
+        for (s, features) in f.features.iter_mut().enumerate() {
+            ids.fill(s, &terms, o[0][s]..o[1][s], features);
         }
     }
     (ids, ones.len() >= MIN_PAIRS_TO_SEARCH)
@@ -116,19 +130,19 @@ pub(super) fn second_pass(
     terms: bool,
     searched: bool,
 ) -> (Vec<UnitBead>, LengthModel, [Prepared; 2]) {
-    let FirstPass { features: [fa, fb], model, mut containers, mut units, .. } = first;
+    let FirstPass { features: [fa, fb], model, mut containers, mut units, beads: earlier, .. } = first;
     // A lexicon learned from few pairs links terms that met twice by chance: it
     // weighs in the confidence of the pairs, not in their search.
     let mut scored = None;
     if terms {
         if searched {
-            containers = [Containers::of(docs[0], &fa), Containers::of(docs[1], &fb)];
+            containers = Containers::of(docs, [&fa, &fb]);
             units = [Prepared::of(&fa), Prepared::of(&fb)];
         } else {
             scored = Some([Prepared::of(&fa), Prepared::of(&fb)]);
         }
     }
     drop((fa, fb));
-    let beads = containers::align([&containers[0], &containers[1]], [&units[0], &units[1]], &model);
+    let beads = containers::align([&containers[0], &containers[1]], [&units[0], &units[1]], &model, Some(&earlier));
     (beads, model, scored.unwrap_or(units))
 }

@@ -732,6 +732,10 @@ const STOP_WORDS: &[&str] = &[
     "иных",
 ];
 
+/// The words [`terms`] passes over: stop words and negations, as a set.
+static SKIPPED: LazyLock<HashSet<&'static str>> =
+    LazyLock::new(|| STOP_WORDS.iter().chain(REVIEW.negations).copied().collect());
+
 /// Snowball stems of the content words (ё read as е), for linking terms: each with
 /// its byte offset, in order. One buffer holds each word's lower case in turn.
 fn terms(text: &str, visit: &mut super::TermVisitor) {
@@ -742,10 +746,7 @@ fn terms(text: &str, visit: &mut super::TermVisitor) {
             (true, None) => start = Some(i),
             (false, Some(s)) => {
                 lower_into(&text[s..i], &mut lower);
-                if lower.chars().nth(1).is_some()
-                    && !STOP_WORDS.contains(&lower.as_str())
-                    && !REVIEW.negations.contains(&lower.as_str())
-                {
+                if lower.chars().nth(1).is_some() && !SKIPPED.contains(lower.as_str()) {
                     stem(&lower, |t| visit(s, t));
                 }
                 start = None;
@@ -776,7 +777,7 @@ pub(crate) fn is_letter_or_digit(c: char) -> bool {
 /// remembered per thread (a word's stem never changes; the memory is emptied when it
 /// grows large), as a text repeats its words.
 pub(crate) fn stem<R>(lower: &str, f: impl FnOnce(&str) -> R) -> R {
-    type Memory = std::collections::HashMap<String, String, std::hash::BuildHasherDefault<std::hash::DefaultHasher>>;
+    type Memory = HashMap<String, String>;
     thread_local! {
         static STEMS: std::cell::RefCell<Memory> = std::cell::RefCell::default();
     }

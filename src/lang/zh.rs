@@ -148,10 +148,10 @@ pub fn is_han(c: char) -> bool {
         | '\u{20000}'..='\u{3134F}')
 }
 
-const NUMERAL_CHARS: &str = "〇零○一二两兩三四五六七八九十百千万廿壹贰叁肆伍陆柒捌玖拾佰仟";
-
+/// Whether `c` writes a Chinese numeral: a digit, or a unit of ten and its powers
+/// (matched, not searched for in a string: every character of a text is asked).
 fn is_numeral_char(c: char) -> bool {
-    NUMERAL_CHARS.contains(c)
+    digit_value(c).is_some() || matches!(c, '十' | '百' | '千' | '万' | '廿' | '拾' | '佰' | '仟')
 }
 
 fn digit_value(c: char) -> Option<u32> {

@@ -14,10 +14,12 @@
 
 use std::collections::{BTreeMap, HashMap};
 use std::hash::BuildHasherDefault;
+use std::ops::Range;
 use std::path::Path;
 use std::sync::OnceLock;
 
 use aho_corasick::{AhoCorasick, MatchKind};
+use rustc_hash::FxHashMap;
 
 use crate::error::{Error, ErrorKind, Result};
 use crate::lang::{Lang, ru};
@@ -112,7 +114,7 @@ pub struct Glossary {
     /// The entries of each Chinese form, and whether the form is weak.
     zh_entries: Vec<(Vec<u32>, bool)>,
     /// Russian forms as stem sequences, by the head of their first stem, longest first.
-    ru: BTreeMap<String, Vec<RuForm>>,
+    ru: FxHashMap<String, Vec<RuForm>>,
 }
 
 impl Glossary {
@@ -150,7 +152,7 @@ impl Glossary {
                 .build(zh_forms.keys())
                 .expect("glossary forms build an automaton")
         });
-        let mut ru: BTreeMap<String, Vec<RuForm>> = BTreeMap::new();
+        let mut ru: FxHashMap<String, Vec<RuForm>> = FxHashMap::default();
         for (stems, ids) in ru_forms {
             ru.entry(head(&stems[0])).or_default().push((stems, ids));
         }
@@ -305,19 +307,21 @@ impl Glossary {
                     .collect()
             }
             Lang::Ru => {
-                let words = stems(text);
+                let mut spelled = String::new();
+                let words = stem_spans(text, &mut spelled);
+                let stem = |k: usize| &spelled[words[k].2.clone()];
                 let caps: Vec<Option<String>> = words
                     .iter()
                     .map(|w| is_acronym(&text[w.0..w.1]).then(|| format!("={}", &text[w.0..w.1])))
                     .collect();
                 let matches = |k: usize, form: &str| {
-                    words.get(k).is_some_and(|w| same_word(&w.2, form))
+                    (k < words.len() && same_word(stem(k), form))
                         || caps.get(k).is_some_and(|c| c.as_deref() == Some(form))
                 };
                 let mut out = Vec::new();
                 let mut i = 0;
                 while i < words.len() {
-                    let heads = [Some(head_of(&words[i].2)), caps[i].as_deref().map(head_of)];
+                    let heads = [Some(head_of(stem(i))), caps[i].as_deref().map(head_of)];
                     let found = heads
                         .into_iter()
                         .flatten()
@@ -342,6 +346,14 @@ impl Glossary {
 
 /// Words of a Russian text with their byte spans and Snowball stems (lowercased, ё as е).
 pub(crate) fn stems(text: &str) -> Vec<(usize, usize, String)> {
+    let mut spelled = String::new();
+    let words = stem_spans(text, &mut spelled);
+    words.into_iter().map(|(s, e, stem)| (s, e, spelled[stem].to_string())).collect()
+}
+
+/// [`stems`], each stem as where it stands in `spelled`: one string for the stems of
+/// all the words, as [`Glossary::find`] reads every unit of a text.
+fn stem_spans(text: &str, spelled: &mut String) -> Vec<(usize, usize, Range<usize>)> {
     let mut out = Vec::new();
     let mut lower = String::new();
     let mut start = None;
@@ -350,7 +362,9 @@ pub(crate) fn stems(text: &str) -> Vec<(usize, usize, String)> {
             (true, None) => start = Some(i),
             (false, Some(s)) => {
                 ru::lower_into(&text[s..i], &mut lower);
-                out.push((s, i, ru::stem(&lower, str::to_string)));
+                let from = spelled.len();
+                ru::stem(&lower, |t| spelled.push_str(t));
+                out.push((s, i, from..spelled.len()));
                 start = None;
             }
             _ => {}

@@ -26,30 +26,31 @@ pub fn read(lang: Lang, text: &str) -> Vec<Anchor> {
 /// the first of its forms the text contains.
 fn push_names(lang: Lang, text: &str, out: &mut Vec<Anchor>) {
     let names = lang.profile().names;
-    let finder = name_finder(lang);
-    // Which forms occur anywhere in the text, found in one pass.
-    let mut found = vec![false; finder.patterns_len()];
-    for m in finder.find_overlapping_iter(text) {
-        found[m.pattern().as_usize()] = true;
-    }
-    let mut pattern = 0;
-    for (id, forms) in names {
-        let first = forms.iter().enumerate().find(|&(k, _)| found[pattern + k]);
-        if let Some((_, form)) = first {
-            out.push(Anchor { kind: AnchorKind::Name, value: (*id).to_string(), text: (*form).to_string() });
-        }
-        pattern += forms.len();
+    let (finder, which) = name_finder(lang);
+    // (name, form) of each form found: sorted, the first of each name is its first form.
+    let mut found: Vec<(u32, u32)> =
+        finder.find_overlapping_iter(text).map(|m| which[m.pattern().as_usize()]).collect();
+    found.sort_unstable();
+    found.dedup_by_key(|x| x.0);
+    for (name, form) in found {
+        let (id, forms) = names[name as usize];
+        out.push(Anchor { kind: AnchorKind::Name, value: id.to_string(), text: forms[form as usize].to_string() });
     }
 }
 
-/// An automaton of every form of every name of `lang`'s profile, in the profile's
-/// order, built once.
-fn name_finder(lang: Lang) -> &'static AhoCorasick {
-    static FINDERS: [OnceLock<AhoCorasick>; Lang::ALL.len()] = [const { OnceLock::new() }; Lang::ALL.len()];
+/// An automaton of every form of every name of a language's profile, and the name
+/// and form of each of its patterns.
+type NameFinder = (AhoCorasick, Vec<(u32, u32)>);
+
+/// The [`NameFinder`] of `lang`, built once.
+fn name_finder(lang: Lang) -> &'static NameFinder {
+    static FINDERS: [OnceLock<NameFinder>; Lang::ALL.len()] = [const { OnceLock::new() }; Lang::ALL.len()];
     let slot = Lang::ALL.iter().position(|&l| l == lang).unwrap_or(0);
     FINDERS[slot].get_or_init(|| {
-        let forms = lang.profile().names.iter().flat_map(|(_, forms)| forms.iter());
-        AhoCorasick::new(forms).expect("the names of states build an automaton")
+        let names = lang.profile().names;
+        let forms = names.iter().flat_map(|(_, forms)| forms.iter());
+        let which = (0..names.len()).flat_map(|n| (0..names[n].1.len()).map(move |k| (n as u32, k as u32))).collect();
+        (AhoCorasick::new(forms).expect("the names of states build an automaton"), which)
     })
 }
 

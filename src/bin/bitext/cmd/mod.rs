@@ -138,8 +138,12 @@ pub fn load_two(
     }
     let ea = read.encoding_a.as_deref().or(read.encoding.as_deref());
     let eb = read.encoding_b.as_deref().or(read.encoding.as_deref());
-    let mut da = bitext::load::load(a, &load_options(read.lang_a, ea, Reading::two(read)))?;
-    let mut db = bitext::load::load(b, &load_options(read.lang_b, eb, Reading::two(read)))?;
+    // Both read at once; the first text's error, if both have one, is the one told.
+    let (da, db) = rayon::join(
+        || bitext::load::load(a, &load_options(read.lang_a, ea, Reading::two(read))),
+        || bitext::load::load(b, &load_options(read.lang_b, eb, Reading::two(read))),
+    );
+    let (mut da, mut db) = (da?, db?);
     if da.lang == db.lang {
         anyhow::bail!(
             "same language: {}, {}: both files are {}; --lang-a or --lang-b names the language of one that is not",
