@@ -468,6 +468,14 @@ mod tests {
             let full = scorer.beads_of(search(&Band::full(n, m), &BEADS, &scorer).unwrap().moves);
             assert_eq!(banded, full, "seed {seed}");
             assert!(full.iter().filter(|x| **x != (1, 1)).count() >= 20);
+            // Around an earlier path that leaves out the first units of each text,
+            // the band must widen to find the best one.
+            let k = 40;
+            let (skip_a, skip_b) = full[..k].iter().fold((0, 0), |(x, y), &(da, db)| (x + da, y + db));
+            let mut wrong = vec![(1, 0); skip_a];
+            wrong.extend(std::iter::repeat_n((0, 1), skip_b));
+            wrong.extend(&full[k..]);
+            assert_eq!(align_around(&model, [&pa, &pb], [0..n, 0..m], &BEADS, &wrong), full, "seed {seed}");
         }
     }
 }

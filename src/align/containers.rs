@@ -15,7 +15,7 @@ use super::UnitBead;
 use super::beads::{self, BEADS, SINGLE_BEADS};
 use super::model::{ANCHOR_MATCH, ANCHOR_MISS, Features, LengthModel, merge_keys, term_cost};
 use super::prepared::Prepared;
-use super::search::{Band, Costs, search};
+use super::search::{Band, Costs, Guide, search};
 use crate::model::Document;
 
 /// A run of consecutive units of one container.
@@ -129,22 +129,31 @@ fn hash(s: &str) -> u64 {
     h.finish()
 }
 
+/// An alignment of two texts: the pairs of containers (indices into each text's
+/// containers, `None` for a container without a counterpart) and the unit beads.
+pub(super) struct Aligned {
+    pub(super) containers: Vec<(Option<usize>, Option<usize>)>,
+    pub(super) beads: Vec<UnitBead>,
+}
+
 /// Aligns the units of two texts, containers first, then the units inside each
-/// pair of containers (in parallel: each pair alone). Where each text is one
-/// container, the units may be searched around the beads of an `earlier` alignment
-/// of the same units.
+/// pair of containers (in parallel: each pair alone). With an `earlier` alignment
+/// of the same texts, a long sequence of containers is searched around its pairs of
+/// containers, and where each text is one container, its units around its beads.
 pub(super) fn align(
     containers: [&Containers; 2],
     units: [&Prepared; 2],
     model: &LengthModel,
-    earlier: Option<&[UnitBead]>,
-) -> Vec<UnitBead> {
+    earlier: Option<&Aligned>,
+) -> Aligned {
     let [ca, cb] = containers;
     if ca.alone {
-        let earlier: Option<Vec<(usize, usize)>> = earlier.map(|e| e.iter().map(|b| (b.a.len(), b.b.len())).collect());
-        return align_inside(&ca.blocks[0], &cb.blocks[0], units, model, earlier.as_deref());
+        let earlier: Option<Vec<(usize, usize)>> =
+            earlier.map(|e| e.beads.iter().map(|b| (b.a.len(), b.b.len())).collect());
+        let beads = align_inside(&ca.blocks[0], &cb.blocks[0], units, model, earlier.as_deref());
+        return Aligned { containers: vec![(Some(0), Some(0))], beads };
     }
-    let pairs = align_block_sequences(ca, cb, model);
+    let pairs = align_block_sequences(ca, cb, model, earlier.map(|e| e.containers.as_slice()));
     let parts: Vec<Vec<UnitBead>> = pairs
         .par_iter()
         .map(|&pair| match pair {
@@ -158,7 +167,7 @@ pub(super) fn align(
             (None, None) => Vec::new(),
         })
         .collect();
-    parts.into_iter().flatten().collect()
+    Aligned { containers: pairs, beads: parts.into_iter().flatten().collect() }
 }
 
 /// The cost of leaving a container without a counterpart.
@@ -171,25 +180,61 @@ const OTHER_SHAPE: f64 = 1.0;
 const FULL_SEARCH_CELLS: usize = 4_000_000;
 /// The band's half-width beyond the difference in length of longer sequences.
 const BAND: usize = 256;
+/// The band's first reach beyond the pairs of an earlier alignment.
+const EARLIER_MARGIN: usize = 16;
 
 /// Aligns container sequences: a 1-1, 1-0, 0-1 search where equal keys are strong
 /// evidence and containers of different kinds never pair.
-fn align_block_sequences(ca: &Containers, cb: &Containers, model: &LengthModel) -> Vec<(Option<usize>, Option<usize>)> {
+fn align_block_sequences(
+    ca: &Containers,
+    cb: &Containers,
+    model: &LengthModel,
+    earlier: Option<&[(Option<usize>, Option<usize>)]>,
+) -> Vec<(Option<usize>, Option<usize>)> {
     const MOVES: [(usize, usize); 3] = [(1, 1), (1, 0), (0, 1)];
     let (n, m) = (ca.blocks.len(), cb.blocks.len());
+    let index = [Postings::of(&cb.features, Prepared::anchor_keys), Postings::of(&cb.features, Prepared::term_keys)];
+    let path = |band: &Band| {
+        let costs = ContainerCosts { ca, cb, model, index: &index, band, shared: RefCell::default() };
+        search(band, &MOVES, &costs)
+    };
     // Texts have at most a few thousand containers; the band keeps an adversarial
     // 100,000 linear. It is not widened where the path runs along its edge, so that
     // the cost stays linear whatever the texts.
-    let band = if n * m <= FULL_SEARCH_CELLS { Band::full(n, m) } else { Band::diagonal(n, m, BAND + n.abs_diff(m)) };
-    let costs = ContainerCosts {
-        ca,
-        cb,
-        model,
-        index: [Postings::of(&cb.features, Prepared::anchor_keys), Postings::of(&cb.features, Prepared::term_keys)],
-        band: &band,
-        shared: RefCell::default(),
+    let found = match earlier {
+        _ if n * m <= FULL_SEARCH_CELLS => path(&Band::full(n, m)),
+        None => path(&Band::diagonal(n, m, BAND + n.abs_diff(m))),
+        // Around the earlier pairs, widened where the path runs along the band's
+        // edge, up to the diagonal band's width.
+        Some(earlier) => {
+            let steps = earlier.iter().scan((0, 0), |(i, j), &(x, y)| {
+                let step = (*i, *j, *i + usize::from(x.is_some()), *j + usize::from(y.is_some()));
+                (*i, *j) = (step.2, step.3);
+                Some(step)
+            });
+            let guide = Guide::of_steps(n, steps);
+            let mut margins = vec![EARLIER_MARGIN; n + 1];
+            loop {
+                let band = Band::around(&guide, m, &margins);
+                let found = path(&band);
+                // Where the path runs along the edge; everywhere if none went through
+                // (none can: the band holds the earlier path).
+                let edge = found.as_ref().map_or_else(|| (0..=n).collect(), |f| f.near_edge.clone());
+                let at_most = BAND + n.abs_diff(m);
+                let wider: Vec<usize> = edge.into_iter().filter(|&t| margins[t] < at_most).collect();
+                if wider.is_empty() || band.is_full() {
+                    break found;
+                }
+                for t in wider {
+                    let w = (margins[t] * 4).min(at_most);
+                    for x in &mut margins[t.saturating_sub(w)..=(t + w).min(n)] {
+                        *x = (*x).max(w);
+                    }
+                }
+            }
+        }
     };
-    let moves = search(&band, &MOVES, &costs).expect("a diagonal band always has a path").moves;
+    let moves = found.expect("a diagonal band always has a path").moves;
     let (mut i, mut j) = (0, 0);
     moves
         .into_iter()
@@ -207,7 +252,7 @@ struct ContainerCosts<'c> {
     cb: &'c Containers,
     model: &'c LengthModel,
     /// Where the second text's anchor keys and term ids are: `[anchors, terms]`.
-    index: [Postings; 2],
+    index: &'c [Postings; 2],
     band: &'c Band,
     /// The keys the container of the current row shares with each container of its
     /// band.
@@ -224,7 +269,7 @@ impl Costs for ContainerCosts<'_> {
             // A diagonal move into row `i` pairs container `i - 1` with the columns
             // before the row's own.
             let (lo, hi) = self.band.row(i);
-            row.fill(i - 1, lo.saturating_sub(1)..hi, &self.ca.features, &self.index);
+            row.fill(i - 1, lo.saturating_sub(1)..hi, &self.ca.features, self.index);
         }
         let shared = row.get(j - 1);
         pair_cost(self.ca, self.cb, i - 1, j - 1, shared, self.model)
@@ -369,4 +414,40 @@ fn align_inside(
         j += db;
     }
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::load::{LoadOptions, load_bytes};
+
+    /// The UN Charter `copies` times over, as one document.
+    fn charters(lang: &str, copies: impl Iterator<Item = usize>) -> Document {
+        let path =
+            std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join(format!("tests/fixtures/un-charter-1945.{lang}.txt"));
+        let one = std::fs::read_to_string(&path).unwrap().replace('\r', "");
+        let text: Vec<&str> = copies.map(|_| one.as_str()).collect();
+        load_bytes(text.join("\n\n").as_bytes(), format!("charters.{lang}.txt"), &LoadOptions::default()).unwrap()
+    }
+
+    #[test]
+    fn a_long_sequence_searched_around_a_wrong_earlier_path_finds_the_right_one() {
+        // Too many containers to search in full, and one Charter fewer in Russian.
+        let (zh, ru) = (charters("zh", 0..20), charters("ru", (0..20).filter(|&k| k != 9)));
+        let features = |d: &Document| -> Vec<Features> { d.units.iter().map(|u| Features::of(d, u)).collect() };
+        let (fa, fb) = (features(&zh), features(&ru));
+        let [ca, cb] = Containers::of([&zh, &ru], [&fa, &fb]);
+        let (n, m) = (ca.blocks.len(), cb.blocks.len());
+        assert!(n * m > FULL_SEARCH_CELLS && n > m);
+        let total = |f: &[Features]| f.iter().map(|x| x.len).sum::<f64>();
+        let model = LengthModel::from_totals(total(&fa), total(&fb));
+        let diagonal = align_block_sequences(&ca, &cb, &model, None);
+        assert!(diagonal.iter().filter(|p| p.1.is_none()).count() >= n - m);
+        // An earlier path that leaves out forty containers of each text at the start:
+        // the right path runs along the edge of a band around it, which must widen.
+        let mut wrong: Vec<(Option<usize>, Option<usize>)> = (0..40).map(|i| (Some(i), None)).collect();
+        wrong.extend((0..40).map(|j| (None, Some(j))));
+        wrong.extend(diagonal.iter().filter(|p| p.0.is_none_or(|i| i >= 40) && p.1.is_none_or(|j| j >= 40)));
+        assert_eq!(align_block_sequences(&ca, &cb, &model, Some(&wrong)), diagonal);
+    }
 }

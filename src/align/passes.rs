@@ -4,7 +4,7 @@
 
 use rayon::prelude::*;
 
-use super::containers::{self, Containers};
+use super::containers::{self, Aligned, Containers};
 use super::lexical::{TermIds, Vocabulary};
 use super::model::{Features, LengthModel};
 use super::prepared::Prepared;
@@ -69,8 +69,8 @@ pub(super) struct FirstPass {
     units: [Prepared; 2],
     /// The 1-1 pairs the first pass found, as unit indices.
     ones: Vec<(usize, usize)>,
-    /// Its beads.
-    beads: Vec<UnitBead>,
+    /// What it found.
+    aligned: Aligned,
 }
 
 /// The first pass over two documents, by length and anchors.
@@ -83,10 +83,10 @@ pub(super) fn first_pass(a: &Document, b: &Document) -> FirstPass {
     let units = [Prepared::of(&fa), Prepared::of(&fb)];
     let first = containers::align([&containers[0], &containers[1]], [&units[0], &units[1]], &model, None);
     let ones: Vec<(usize, usize)> =
-        first.iter().filter(|x| x.a.len() == 1 && x.b.len() == 1).map(|x| (x.a[0], x.b[0])).collect();
+        first.beads.iter().filter(|x| x.a.len() == 1 && x.b.len() == 1).map(|x| (x.a[0], x.b[0])).collect();
     // The second pass with the variance re-estimated from the first's 1-1 pairs.
     let lengths: Vec<(f64, f64)> = ones.iter().map(|&(i, j)| (units[0].length(i), units[1].length(j))).collect();
-    FirstPass { features: [fa, fb], model: model.refine(&lengths), containers, units, ones, beads: first }
+    FirstPass { features: [fa, fb], model: model.refine(&lengths), containers, units, ones, aligned: first }
 }
 
 /// The terms of the units of some pairs of documents of the same languages, and the
@@ -130,7 +130,7 @@ pub(super) fn second_pass(
     terms: bool,
     searched: bool,
 ) -> (Vec<UnitBead>, LengthModel, [Prepared; 2]) {
-    let FirstPass { features: [fa, fb], model, mut containers, mut units, beads: earlier, .. } = first;
+    let FirstPass { features: [fa, fb], model, mut containers, mut units, aligned: earlier, .. } = first;
     // A lexicon learned from few pairs links terms that met twice by chance: it
     // weighs in the confidence of the pairs, not in their search.
     let mut scored = None;
@@ -143,6 +143,7 @@ pub(super) fn second_pass(
         }
     }
     drop((fa, fb));
-    let beads = containers::align([&containers[0], &containers[1]], [&units[0], &units[1]], &model, Some(&earlier));
+    let beads =
+        containers::align([&containers[0], &containers[1]], [&units[0], &units[1]], &model, Some(&earlier)).beads;
     (beads, model, scored.unwrap_or(units))
 }
