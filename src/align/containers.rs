@@ -73,7 +73,8 @@ impl Containers {
             let features = if alone { Prepared::lengths([]) } else { merged(&blocks, features) };
             Containers { blocks, features, alone }
         };
-        [of(ba, features[0]), of(bb, features[1])]
+        let (a, b) = rayon::join(|| of(ba, features[0]), || of(bb, features[1]));
+        [a, b]
     }
 }
 
@@ -94,21 +95,19 @@ fn blocks_of(doc: &Document) -> Vec<Block> {
     blocks
 }
 
-/// Each block's units' features together, as one unit's.
+/// Each block's units' features together, as one unit's (one block's merge at a time).
 fn merged(blocks: &[Block], features: &[Features]) -> Prepared {
-    let merged: Vec<Features> = blocks
-        .iter()
-        .map(|b| {
-            let units = &features[b.units.clone()];
-            Features {
-                len: units.iter().map(|f| f.len).sum(),
-                anchors: merge_keys(units.iter().map(|f| f.anchors.as_slice())),
-                terms: merge_keys(units.iter().map(|f| f.terms.as_slice())),
-                ..Default::default()
-            }
-        })
-        .collect();
-    Prepared::of(&merged)
+    let mut merged = Prepared::with_capacity(blocks.len());
+    for b in blocks {
+        let units = &features[b.units.clone()];
+        merged.push(&Features {
+            len: units.iter().map(|f| f.len).sum(),
+            anchors: merge_keys(units.iter().map(|f| f.anchors.as_slice())),
+            terms: merge_keys(units.iter().map(|f| f.terms.as_slice())),
+            ..Default::default()
+        });
+    }
+    merged
 }
 
 /// A short string's bytes and length as one number (two short strings are equal

@@ -80,7 +80,7 @@ pub(super) fn first_pass(a: &Document, b: &Document) -> FirstPass {
     let total = |f: &[Features]| f.iter().map(|x| x.len).sum::<f64>();
     let model = LengthModel::from_totals(total(&fa), total(&fb));
     let containers = Containers::of([a, b], [&fa, &fb]);
-    let units = [Prepared::of(&fa), Prepared::of(&fb)];
+    let units = prepared([&fa, &fb]);
     let first = containers::align([&containers[0], &containers[1]], [&units[0], &units[1]], &model, None);
     let ones: Vec<(usize, usize)> =
         first.beads.iter().filter(|x| x.a.len() == 1 && x.b.len() == 1).map(|x| (x.a[0], x.b[0])).collect();
@@ -137,13 +137,19 @@ pub(super) fn second_pass(
     if terms {
         if searched {
             containers = Containers::of(docs, [&fa, &fb]);
-            units = [Prepared::of(&fa), Prepared::of(&fb)];
+            units = prepared([&fa, &fb]);
         } else {
-            scored = Some([Prepared::of(&fa), Prepared::of(&fb)]);
+            scored = Some(prepared([&fa, &fb]));
         }
     }
     drop((fa, fb));
     let beads =
         containers::align([&containers[0], &containers[1]], [&units[0], &units[1]], &model, Some(&earlier)).beads;
     (beads, model, scored.unwrap_or(units))
+}
+
+/// The features of both texts laid out for the search, each text on its own thread.
+fn prepared([fa, fb]: [&[Features]; 2]) -> [Prepared; 2] {
+    let (pa, pb) = rayon::join(|| Prepared::of(fa), || Prepared::of(fb));
+    [pa, pb]
 }

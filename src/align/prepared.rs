@@ -42,27 +42,38 @@ fn push_keys(out: &mut Vec<u64>, starts: &mut Vec<usize>, keys: &[(u64, u32)]) {
 impl Prepared {
     /// The features of these units.
     pub fn of(features: &[Features]) -> Self {
-        let mut p = Prepared {
-            ends: Vec::with_capacity(features.len() + 1),
-            anchor_start: vec![0],
-            term_start: vec![0],
-            number: Vec::with_capacity(features.len()),
-            heading: Vec::with_capacity(features.len()),
-            continues: Vec::with_capacity(features.len()),
-            signature: Vec::with_capacity(features.len()),
-            ..Default::default()
-        };
-        p.ends.push(0.0);
+        let mut p = Prepared::with_capacity(features.len());
         for f in features {
-            p.ends.push(p.ends[p.ends.len() - 1] + f.len);
-            p.signature.push(f.anchors.iter().fold(0, |sig, &(key, _)| sig | 1 << (key % 64)));
-            push_keys(&mut p.anchors, &mut p.anchor_start, &f.anchors);
-            push_keys(&mut p.terms, &mut p.term_start, &f.terms);
-            p.number.push(f.number);
-            p.heading.push(f.heading);
-            p.continues.push(f.continues);
+            p.push(f);
         }
         p
+    }
+
+    /// No units yet, room for `n`.
+    pub fn with_capacity(n: usize) -> Self {
+        let mut ends = Vec::with_capacity(n + 1);
+        ends.push(0.0);
+        Prepared {
+            ends,
+            anchor_start: vec![0],
+            term_start: vec![0],
+            number: Vec::with_capacity(n),
+            heading: Vec::with_capacity(n),
+            continues: Vec::with_capacity(n),
+            signature: Vec::with_capacity(n),
+            ..Default::default()
+        }
+    }
+
+    /// Adds a unit after the others.
+    pub fn push(&mut self, f: &Features) {
+        self.ends.push(self.ends[self.ends.len() - 1] + f.len);
+        self.signature.push(f.anchors.iter().fold(0, |sig, &(key, _)| sig | 1 << (key % 64)));
+        push_keys(&mut self.anchors, &mut self.anchor_start, &f.anchors);
+        push_keys(&mut self.terms, &mut self.term_start, &f.terms);
+        self.number.push(f.number);
+        self.heading.push(f.heading);
+        self.continues.push(f.continues);
     }
 
     /// Units known by their lengths alone.
