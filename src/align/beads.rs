@@ -8,7 +8,9 @@
 //! the diagonal (a gap, a run of merges), since where the fine path makes the drift
 //! is not settled by the coarse one; and where the best path runs along its edge,
 //! the band may have cut off a better one, so it is widened there and the search
-//! repeated. The cost grows linearly with the length of the texts.
+//! repeated. The cost grows linearly with the length of the texts. When the same
+//! units were aligned before (the aligner's second pass, with its lexicon), the
+//! band follows that earlier path instead of a coarse one.
 //!
 //! Features are read from arrays prepared before the search; a bead's cost is
 //! computed only as far as it can still beat the best bead into its cell, and the
