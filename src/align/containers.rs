@@ -200,6 +200,9 @@ fn align_block_sequences(
     // Texts have at most a few thousand containers; the band keeps an adversarial
     // 100,000 linear. It is not widened where the path runs along its edge, so that
     // the cost stays linear whatever the texts.
+    // An earlier alignment of these containers takes each of them once.
+    let earlier = earlier
+        .filter(|e| e.iter().filter(|p| p.0.is_some()).count() == n && e.iter().filter(|p| p.1.is_some()).count() == m);
     let found = match earlier {
         _ if n * m <= FULL_SEARCH_CELLS => path(&Band::full(n, m)),
         None => path(&Band::diagonal(n, m, BAND + n.abs_diff(m))),
