@@ -119,7 +119,8 @@ impl Vocabulary {
     }
 
     /// Learns links from the pairs of units `pairs` (one unit a side, by index);
-    /// returns the links' ids and the keys of every unit, for [`TermIds::fill`].
+    /// returns the links' ids and the keys and glossary entries of every unit, for
+    /// [`TermIds::fill`].
     pub(super) fn learn(mut self, langs: [Lang; 2], pairs: &[(usize, usize)]) -> (TermIds, Terms) {
         let keys = &self.keys;
         // Mutual best links only: the aligner weighs every link, and on the NTREX
