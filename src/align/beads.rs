@@ -24,7 +24,7 @@ use super::model::{
     NUMBER_MISS, UNLINKED_UNIT, term_cost,
 };
 use super::prepared::Prepared;
-use super::search::{Band, Costs, Guide, search};
+use super::search::{Band, Costs, Guide, search, search_around};
 
 /// The beads the search may use, as (units of the first text, units of the second).
 pub const BEADS: [(usize, usize); 8] = [(1, 1), (1, 0), (0, 1), (2, 1), (1, 2), (2, 2), (3, 1), (1, 3)];
@@ -114,18 +114,13 @@ pub(crate) fn align_around(
     if n == 0 || m == 0 || (n + 1) * (m + 1) <= FULL_SEARCH_CELLS {
         return align_prepared(model, units, ranges, beads);
     }
-    let (mut i, mut j) = (0, 0);
-    let mut steps = Vec::with_capacity(earlier.len());
-    for &(da, db) in earlier {
-        steps.push((i, j, i + da, j + db));
-        (i, j) = (i + da, j + db);
-    }
+    let (i, j) = earlier.iter().fold((0, 0), |(i, j), &(da, db)| (i + da, j + db));
     if (i, j) != (n, m) {
         // Not an alignment of these units after all.
         let (guide, margins) = coarse_guide(&scorer);
         return search_widening(&scorer, &guide, margins);
     }
-    search_widening(&scorer, &Guide::of_steps(n, steps), vec![EARLIER_MARGIN; n + 1])
+    search_widening(&scorer, &Guide::of_moves(n, earlier.iter().copied()), vec![EARLIER_MARGIN; n + 1])
 }
 
 /// The band's reach beyond an earlier path of the same units, in rows and columns.
@@ -133,28 +128,10 @@ const EARLIER_MARGIN: usize = 2;
 
 /// The best path in a band of `margins` around `guide`, widened and searched again
 /// wherever the path runs along its edge.
-fn search_widening(scorer: &Scorer, guide: &Guide, mut margins: Vec<usize>) -> Vec<(usize, usize)> {
-    let (n, m) = (scorer.n, scorer.m);
-    loop {
-        let band = Band::around(guide, m, &margins);
-        match search(&band, &BEADS, scorer) {
-            Some(found) if found.near_edge.is_empty() || band.is_full() => return scorer.beads_of(found.moves),
-            // Wider where the path ran along the edge, and as far again around.
-            Some(found) => {
-                let wider: Vec<(usize, usize)> = found.near_edge.iter().map(|&t| (t, margins[t] * GROWTH)).collect();
-                for (t, w) in wider {
-                    for x in &mut margins[t.saturating_sub(w)..=(t + w).min(n)] {
-                        *x = (*x).max(w);
-                    }
-                }
-            }
-            None => margins.iter_mut().for_each(|x| *x *= GROWTH),
-        }
-    }
+fn search_widening(scorer: &Scorer, guide: &Guide, margins: Vec<usize>) -> Vec<(usize, usize)> {
+    let found = search_around(guide, scorer.m, margins, usize::MAX, &BEADS, scorer);
+    scorer.beads_of(found.expect("a band as wide as the table has a path").moves)
 }
-
-/// How much wider the band grows where the path ran along its edge.
-const GROWTH: usize = 4;
 
 /// The coarse alignment of the scorer's units in groups of [`GROUP`], as the path
 /// of its beads' corners in units, and the first band's margin at each row.

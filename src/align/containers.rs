@@ -15,7 +15,7 @@ use super::UnitBead;
 use super::beads::{self, BEADS, SINGLE_BEADS};
 use super::model::{ANCHOR_MATCH, ANCHOR_MISS, Features, LengthModel, merge_keys, term_cost};
 use super::prepared::Prepared;
-use super::search::{Band, Costs, Guide, search};
+use super::search::{Band, Costs, Guide, search, search_around};
 use crate::model::Document;
 
 /// A run of consecutive units of one container.
@@ -193,47 +193,22 @@ fn align_block_sequences(
     const MOVES: [(usize, usize); 3] = [(1, 1), (1, 0), (0, 1)];
     let (n, m) = (ca.blocks.len(), cb.blocks.len());
     let index = [Postings::of(&cb.features, Prepared::anchor_keys), Postings::of(&cb.features, Prepared::term_keys)];
-    let path = |band: &Band| {
-        let costs = ContainerCosts { ca, cb, model, index: &index, band, shared: RefCell::default() };
-        search(band, &MOVES, &costs)
-    };
+    let costs = ContainerCosts { ca, cb, model, index, shared: RefCell::default() };
     // Texts have at most a few thousand containers; the band keeps an adversarial
-    // 100,000 linear. It is not widened where the path runs along its edge, so that
-    // the cost stays linear whatever the texts.
+    // 100,000 linear. Widened where the path runs along its edge only up to the
+    // diagonal band's width, so that the cost stays linear whatever the texts.
     // An earlier alignment of these containers takes each of them once.
     let earlier = earlier
         .filter(|e| e.iter().filter(|p| p.0.is_some()).count() == n && e.iter().filter(|p| p.1.is_some()).count() == m);
     let found = match earlier {
-        _ if n * m <= FULL_SEARCH_CELLS => path(&Band::full(n, m)),
-        None => path(&Band::diagonal(n, m, BAND + n.abs_diff(m))),
+        _ if n * m <= FULL_SEARCH_CELLS => search(&Band::full(n, m), &MOVES, &costs),
+        None => search(&Band::diagonal(n, m, BAND + n.abs_diff(m)), &MOVES, &costs),
         // Around the earlier pairs, widened where the path runs along the band's
         // edge, up to the diagonal band's width.
         Some(earlier) => {
-            let steps = earlier.iter().scan((0, 0), |(i, j), &(x, y)| {
-                let step = (*i, *j, *i + usize::from(x.is_some()), *j + usize::from(y.is_some()));
-                (*i, *j) = (step.2, step.3);
-                Some(step)
-            });
-            let guide = Guide::of_steps(n, steps);
-            let mut margins = vec![EARLIER_MARGIN; n + 1];
-            loop {
-                let band = Band::around(&guide, m, &margins);
-                let found = path(&band);
-                // Where the path runs along the edge; everywhere if none went through
-                // (none can: the band holds the earlier path).
-                let edge = found.as_ref().map_or_else(|| (0..=n).collect(), |f| f.near_edge.clone());
-                let at_most = BAND + n.abs_diff(m);
-                let wider: Vec<usize> = edge.into_iter().filter(|&t| margins[t] < at_most).collect();
-                if wider.is_empty() || band.is_full() {
-                    break found;
-                }
-                for t in wider {
-                    let w = (margins[t] * 4).min(at_most);
-                    for x in &mut margins[t.saturating_sub(w)..=(t + w).min(n)] {
-                        *x = (*x).max(w);
-                    }
-                }
-            }
+            let guide =
+                Guide::of_moves(n, earlier.iter().map(|p| (usize::from(p.0.is_some()), usize::from(p.1.is_some()))));
+            search_around(&guide, m, vec![EARLIER_MARGIN; n + 1], BAND + n.abs_diff(m), &MOVES, &costs)
         }
     };
     let moves = found.expect("a diagonal band always has a path").moves;
@@ -254,26 +229,26 @@ struct ContainerCosts<'c> {
     cb: &'c Containers,
     model: &'c LengthModel,
     /// Where the second text's anchor keys and term ids are: `[anchors, terms]`.
-    index: &'c [Postings; 2],
-    band: &'c Band,
+    index: [Postings; 2],
     /// The keys the container of the current row shares with each container of its
     /// band.
     shared: RefCell<SharedRow>,
 }
 
 impl Costs for ContainerCosts<'_> {
+    fn row(&self, i: usize, lo: usize, hi: usize) {
+        // A diagonal move into row `i` pairs container `i - 1` with the columns
+        // before the row's own.
+        if i > 0 {
+            self.shared.borrow_mut().fill(i - 1, lo.saturating_sub(1)..hi, &self.ca.features, &self.index);
+        }
+    }
+
     fn step(&self, i: usize, j: usize, k: usize, _: f64) -> f64 {
         if k != 0 {
             return SKIP;
         }
-        let mut row = self.shared.borrow_mut();
-        if row.container != Some(i - 1) {
-            // A diagonal move into row `i` pairs container `i - 1` with the columns
-            // before the row's own.
-            let (lo, hi) = self.band.row(i);
-            row.fill(i - 1, lo.saturating_sub(1)..hi, &self.ca.features, self.index);
-        }
-        let shared = row.get(j - 1);
+        let shared = self.shared.borrow().get(j - 1);
         pair_cost(self.ca, self.cb, i - 1, j - 1, shared, self.model)
     }
 }
@@ -316,7 +291,6 @@ fn runs(keys: &[u64]) -> impl Iterator<Item = (u64, usize)> + '_ {
 /// row costs the postings of its keys that fall in the row.
 #[derive(Default)]
 struct SharedRow {
-    container: Option<usize>,
     columns: Range<usize>,
     /// `[anchors, terms]` shared with each container of `columns`.
     counts: Vec<[usize; 2]>,
@@ -327,7 +301,6 @@ struct SharedRow {
 
 impl SharedRow {
     fn fill(&mut self, i: usize, columns: Range<usize>, features: &Prepared, index: &[Postings; 2]) {
-        self.container = Some(i);
         self.counts.clear();
         self.counts.resize(columns.len() + 1, [0; 2]);
         let keys: [fn(&Prepared, usize) -> &[u64]; 2] = [Prepared::anchor_keys, Prepared::term_keys];

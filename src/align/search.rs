@@ -54,7 +54,8 @@ impl Band {
     }
 
     /// The columns of row `i`.
-    pub fn row(&self, i: usize) -> (usize, usize) {
+    #[cfg(test)]
+    fn row(&self, i: usize) -> (usize, usize) {
         self.rows[i]
     }
 
@@ -102,6 +103,57 @@ impl Guide {
         }
         Guide { rows }
     }
+
+    /// The path of moves `(di, dj)` from `(0, 0)` to `(n, _)`, in order.
+    pub fn of_moves(n: usize, moves: impl IntoIterator<Item = (usize, usize)>) -> Guide {
+        let steps = moves.into_iter().scan((0, 0), |(i, j), (di, dj)| {
+            let step = (*i, *j, *i + di, *j + dj);
+            (*i, *j) = (step.2, step.3);
+            Some(step)
+        });
+        Guide::of_steps(n, steps)
+    }
+}
+
+/// How much wider [`search_around`] makes a band where the path ran along its edge.
+const GROWTH: usize = 4;
+
+/// The least-cost path through a band of `margins` around `guide` ([`Band::around`]),
+/// searched again wherever it runs along the band's edge, where a better one may have
+/// been cut off: the margins there, and as far again around, [`GROWTH`] times wider,
+/// up to `most`. `None` only if no such band lets a path through.
+pub fn search_around<const K: usize>(
+    guide: &Guide,
+    m: usize,
+    mut margins: Vec<usize>,
+    most: usize,
+    moves: &[(usize, usize); K],
+    costs: &impl Costs,
+) -> Option<Found> {
+    let n = margins.len() - 1;
+    loop {
+        let band = Band::around(guide, m, &margins);
+        let found = search(&band, moves, costs);
+        // Where to widen: the path's rows along the edge, or every row if none went through.
+        let rows: Vec<usize> = match &found {
+            Some(f) => f.near_edge.clone(),
+            None => (0..=n).collect(),
+        };
+        let wider: Vec<(usize, usize)> =
+            rows.into_iter().filter(|&t| margins[t] < most).map(|t| (t, (margins[t] * GROWTH).min(most))).collect();
+        if wider.is_empty() || band.is_full() {
+            return found;
+        }
+        if found.is_none() {
+            margins.iter_mut().for_each(|x| *x = (*x * GROWTH).min(most));
+            continue;
+        }
+        for (t, w) in wider {
+            for x in &mut margins[t.saturating_sub(w)..=(t + w).min(n)] {
+                *x = (*x).max(w);
+            }
+        }
+    }
 }
 
 /// What the search found: the moves of the best path in order, as indices into the
@@ -128,6 +180,9 @@ pub trait Costs {
     fn cell(&self, _i: usize, _j: usize) -> f64 {
         0.0
     }
+
+    /// Told before the cells of row `i`, columns `lo..=hi`, are costed.
+    fn row(&self, _i: usize, _lo: usize, _hi: usize) {}
 }
 
 /// The least-cost path through `band` from `(0, 0)` to `(n, m)`, with `moves` as
@@ -152,6 +207,7 @@ pub fn search<const K: usize>(band: &Band, moves: &[(usize, usize); K], costs: &
     let mut back = vec![NONE; offsets[n + 1]];
     for i in 0..=n {
         let (lo, hi) = band.rows[i];
+        costs.row(i, lo, hi);
         let here = (i % DEPTH) * width;
         table[here..here + width].fill(f64::INFINITY);
         // Where each move comes from in this row: the columns of the row it leaves and
