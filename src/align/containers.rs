@@ -262,7 +262,7 @@ struct Postings {
 }
 
 impl Postings {
-    fn of(features: &Prepared, keys: fn(&Prepared, usize) -> &[u64]) -> Self {
+    fn of<K: Copy + PartialEq + Into<u64>>(features: &Prepared, keys: fn(&Prepared, usize) -> &[K]) -> Self {
         let mut index = Postings { slots: FxHashMap::default(), lists: Vec::new() };
         for j in 0..features.len() {
             for (key, count) in runs(keys(features, j)) {
@@ -279,8 +279,8 @@ impl Postings {
 }
 
 /// The keys of a sorted list with how often each occurs.
-fn runs(keys: &[u64]) -> impl Iterator<Item = (u64, usize)> + '_ {
-    keys.chunk_by(|a, b| a == b).map(|run| (run[0], run.len()))
+fn runs<K: Copy + PartialEq + Into<u64>>(keys: &[K]) -> impl Iterator<Item = (u64, usize)> + '_ {
+    keys.chunk_by(|a, b| a == b).map(|run| (run[0].into(), run.len()))
 }
 
 /// How many anchor keys and term ids one container shares with each container of a
@@ -303,27 +303,36 @@ impl SharedRow {
     fn fill(&mut self, i: usize, columns: Range<usize>, features: &Prepared, index: &[Postings; 2]) {
         self.counts.clear();
         self.counts.resize(columns.len() + 1, [0; 2]);
-        let keys: [fn(&Prepared, usize) -> &[u64]; 2] = [Prepared::anchor_keys, Prepared::term_keys];
-        for (kind, (keys, postings)) in keys.iter().zip(index).enumerate() {
-            let cursors = &mut self.cursors[kind];
-            cursors.resize(postings.lists.len(), 0);
-            for (key, count) in runs(keys(features, i)) {
-                let Some(&slot) = postings.slots.get(&key) else { continue };
-                let list = &postings.lists[slot];
-                let mut from = cursors[slot];
-                if from > 0 && list[from - 1].0 >= columns.start {
-                    from = list.partition_point(|&(j, _)| j < columns.start);
-                }
-                while from < list.len() && list[from].0 < columns.start {
-                    from += 1;
-                }
-                cursors[slot] = from;
-                for &(j, other) in list[from..].iter().take_while(|&&(j, _)| j <= columns.end) {
-                    self.counts[j - columns.start][kind] += count.min(other);
-                }
+        self.fill_kind(0, runs(features.anchor_keys(i)), &columns, &index[0]);
+        self.fill_kind(1, runs(features.term_keys(i)), &columns, &index[1]);
+        self.columns = columns;
+    }
+
+    /// Adds the keys of one kind (0 anchors, 1 terms) of the row's container.
+    fn fill_kind(
+        &mut self,
+        kind: usize,
+        keys: impl Iterator<Item = (u64, usize)>,
+        columns: &Range<usize>,
+        postings: &Postings,
+    ) {
+        let cursors = &mut self.cursors[kind];
+        cursors.resize(postings.lists.len(), 0);
+        for (key, count) in keys {
+            let Some(&slot) = postings.slots.get(&key) else { continue };
+            let list = &postings.lists[slot];
+            let mut from = cursors[slot];
+            if from > 0 && list[from - 1].0 >= columns.start {
+                from = list.partition_point(|&(j, _)| j < columns.start);
+            }
+            while from < list.len() && list[from].0 < columns.start {
+                from += 1;
+            }
+            cursors[slot] = from;
+            for &(j, other) in list[from..].iter().take_while(|&&(j, _)| j <= columns.end) {
+                self.counts[j - columns.start][kind] += count.min(other);
             }
         }
-        self.columns = columns;
     }
 
     fn get(&self, j: usize) -> [usize; 2] {

@@ -26,18 +26,18 @@ pub struct TermIds {
     /// The lexicon: the vocabulary of each side and the links.
     lexicon: Lexicon,
     /// For each term of side `s`, the ids of its links, sorted.
-    ids: [Vec<Vec<u64>>; 2],
+    ids: [Vec<Vec<u32>>; 2],
     /// The glossary whose entries are links too, with ids after the learned ones.
     glossary: Option<Glossary>,
     /// How many learned links there are: glossary entry `e` has id `learned + e`.
-    learned: u64,
+    learned: u32,
 }
 
 impl TermIds {
     /// The link ids of a lexicon and a glossary.
     pub fn new(langs: [Lang; 2], lexicon: Lexicon, glossary: Option<Glossary>) -> Self {
         let mut ids = [vec![Vec::new(); lexicon.size(0)], vec![Vec::new(); lexicon.size(1)]];
-        let mut next = 0u64;
+        let mut next = 0u32;
         for a in 0..lexicon.size(0) as u32 {
             for &b in lexicon.links(0, a) {
                 ids[0][a as usize].push(next);
@@ -60,17 +60,17 @@ impl TermIds {
 
     /// The terms of a unit of side `s` whose lexicon keys are `keys` and in which
     /// the glossary found the entries `entries`, as sorted link ids with counts.
-    fn terms(&self, s: usize, keys: &[u32], entries: &[u32]) -> Vec<(u64, u32)> {
-        let mut out: Vec<u64> =
+    fn terms(&self, s: usize, keys: &[u32], entries: &[u32]) -> Vec<(u32, u32)> {
+        let mut out: Vec<u32> =
             keys.iter().flat_map(|&k| self.ids[s].get(k as usize).into_iter().flatten().copied()).collect();
         if self.glossary.is_some() {
-            out.extend(entries.iter().map(|&e| self.learned + u64::from(e)));
+            out.extend(entries.iter().map(|&e| self.learned + e));
         }
         counted(out)
     }
 
     /// The terms of a text of side `s` (a sentence): its known terms' link ids.
-    pub fn terms_of_text(&self, s: usize, text: &str) -> Vec<(u64, u32)> {
+    pub fn terms_of_text(&self, s: usize, text: &str) -> Vec<(u32, u32)> {
         let keys = self.lexicon.keys(s, self.langs[s], text);
         let entries = self.glossary.as_ref().map(|g| entries_in(g, self.langs[s], text)).unwrap_or_default();
         self.terms(s, &keys, &entries)
@@ -82,10 +82,12 @@ fn entries_in(glossary: &Glossary, lang: Lang, text: &str) -> Vec<u32> {
     glossary.find(lang, text).into_iter().flat_map(|hit| hit.entries).collect()
 }
 
-/// Sorted keys with counts.
-fn counted(mut keys: Vec<u64>) -> Vec<(u64, u32)> {
+/// Sorted keys with counts, in a list of their exact size: the aligner keeps one
+/// per unit until it writes its pairs.
+fn counted(mut keys: Vec<u32>) -> Vec<(u32, u32)> {
     keys.sort_unstable();
-    let mut out: Vec<(u64, u32)> = Vec::with_capacity(keys.len());
+    let distinct = 1 + keys.windows(2).filter(|w| w[0] != w[1]).count();
+    let mut out: Vec<(u32, u32)> = Vec::with_capacity(distinct.min(keys.len()));
     for k in keys {
         match out.last_mut() {
             Some((last, n)) if *last == k => *n += 1,

@@ -23,7 +23,7 @@ pub struct Features {
     /// like anchors (one merge of precomputed sorted lists per bead).
     /// [`Features::of`] reads no terms: the aligner fills them in from the lexicon
     /// it learns ([`super::lexical`]).
-    pub terms: Vec<(u64, u32)>,
+    pub terms: Vec<(u32, u32)>,
     /// The ordinal of a numbered paragraph or heading, if it has one.
     pub number: Option<u32>,
     /// Whether this unit is a heading.
@@ -215,10 +215,10 @@ pub fn combine(features: &[Features]) -> Vec<(u64, u32)> {
 }
 
 /// Several sorted lists of keys with counts as one, the counts of equal keys added.
-pub fn merge_keys<'a>(lists: impl IntoIterator<Item = &'a [(u64, u32)]>) -> Vec<(u64, u32)> {
-    let mut all: Vec<(u64, u32)> = lists.into_iter().flatten().copied().collect();
+pub fn merge_keys<'a, K: Ord + Copy + 'a>(lists: impl IntoIterator<Item = &'a [(K, u32)]>) -> Vec<(K, u32)> {
+    let mut all: Vec<(K, u32)> = lists.into_iter().flatten().copied().collect();
     all.sort_unstable_by_key(|x| x.0);
-    let mut out: Vec<(u64, u32)> = Vec::with_capacity(all.len());
+    let mut out: Vec<(K, u32)> = Vec::with_capacity(all.len());
     for (k, n) in all {
         match out.last_mut() {
             Some((last, m)) if *last == k => *m += n,
@@ -251,7 +251,7 @@ pub fn anchor_agreement(a: &[Features], b: &[Features]) -> (usize, usize) {
 /// How many keys two sorted lists of keys with counts share (counting each key as
 /// often as both lists have it): one merge, no allocation.
 #[inline]
-pub fn shared(left: &[(u64, u32)], right: &[(u64, u32)]) -> usize {
+pub fn shared<K: Ord>(left: &[(K, u32)], right: &[(K, u32)]) -> usize {
     let (mut i, mut j, mut matched) = (0, 0, 0usize);
     while i < left.len() && j < right.len() {
         match left[i].0.cmp(&right[j].0) {
@@ -360,7 +360,7 @@ pub fn bead_cost(model: &LengthModel, a: &[Features], b: &[Features]) -> f64 {
     let terms = |side: &[Features]| merge_keys(side.iter().map(|f| f.terms.as_slice()));
     let (ta, tb) = (terms(a), terms(b));
     let matched = shared(&ta, &tb);
-    let count = |t: &[(u64, u32)]| t.iter().map(|x| x.1 as usize).sum::<usize>();
+    let count = |t: &[(u32, u32)]| t.iter().map(|x| x.1 as usize).sum::<usize>();
     if !a.is_empty() && !b.is_empty() {
         cost += term_cost(matched, count(&ta), count(&tb));
     }
@@ -429,7 +429,7 @@ impl Tally {
         let (matched, unmatched) = anchor_agreement(a, b);
         let (ta, tb) = [a, b].map(|side| merge_keys(side.iter().map(|f| f.terms.as_slice()))).into();
         let shared_terms = shared(&ta, &tb);
-        let count = |t: &[(u64, u32)]| t.iter().map(|x| x.1 as usize).sum::<usize>();
+        let count = |t: &[(u32, u32)]| t.iter().map(|x| x.1 as usize).sum::<usize>();
         Tally {
             len: [a.iter().map(|f| f.len).sum(), b.iter().map(|f| f.len).sum()],
             matched,

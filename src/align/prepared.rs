@@ -21,7 +21,7 @@ pub(crate) struct Prepared {
     /// The term ids of unit `i` are `terms[term_start[i]..term_start[i + 1]]`.
     term_start: Vec<usize>,
     /// Lexicon term ids, laid out as the anchors are.
-    terms: Vec<u64>,
+    terms: Vec<u32>,
     /// The printed number of each unit.
     number: Vec<Option<u32>>,
     /// Whether each unit is a heading.
@@ -32,7 +32,7 @@ pub(crate) struct Prepared {
 
 /// Keys with counts, one key per count: the merge that compares two units then
 /// counts `min(count, count)` for each key by stepping over equal keys.
-fn push_keys(out: &mut Vec<u64>, starts: &mut Vec<usize>, keys: &[(u64, u32)]) {
+fn push_keys<K: Copy>(out: &mut Vec<K>, starts: &mut Vec<usize>, keys: &[(K, u32)]) {
     for &(key, count) in keys {
         out.extend(std::iter::repeat_n(key, count as usize));
     }
@@ -131,7 +131,7 @@ impl Prepared {
 
     /// The lists of anchor keys of units `start..end` (at most three units).
     #[inline]
-    pub fn anchor_lists(&self, start: usize, end: usize) -> Lists<'_> {
+    pub fn anchor_lists(&self, start: usize, end: usize) -> Lists<'_, u64> {
         Lists::of(&self.anchors, &self.anchor_start, start, end)
     }
 
@@ -143,7 +143,7 @@ impl Prepared {
 
     /// The lists of term ids of units `start..end` (at most three units).
     #[inline]
-    pub fn term_lists(&self, start: usize, end: usize) -> Lists<'_> {
+    pub fn term_lists(&self, start: usize, end: usize) -> Lists<'_, u32> {
         Lists::of(&self.terms, &self.term_start, start, end)
     }
 
@@ -153,7 +153,7 @@ impl Prepared {
     }
 
     /// The term ids of unit `i`, sorted, each as often as the unit has it.
-    pub fn term_keys(&self, i: usize) -> &[u64] {
+    pub fn term_keys(&self, i: usize) -> &[u32] {
         &self.terms[self.term_start[i]..self.term_start[i + 1]]
     }
 
@@ -186,16 +186,16 @@ impl Prepared {
 /// Up to three sorted lists of keys, read as one sorted list without merging them
 /// into a new one.
 #[derive(Debug, Clone, Copy)]
-pub struct Lists<'a> {
-    lists: [&'a [u64]; 3],
+pub struct Lists<'a, K> {
+    lists: [&'a [K]; 3],
     /// How many of `lists` are in use.
     count: usize,
 }
 
-impl<'a> Lists<'a> {
-    fn of(keys: &'a [u64], starts: &[usize], start: usize, end: usize) -> Self {
+impl<'a, K: Copy + Ord> Lists<'a, K> {
+    fn of(keys: &'a [K], starts: &[usize], start: usize, end: usize) -> Self {
         debug_assert!(end - start <= 3);
-        let mut lists: [&[u64]; 3] = [&[]; 3];
+        let mut lists: [&[K]; 3] = [&[]; 3];
         for (slot, i) in lists.iter_mut().zip(start..end) {
             *slot = &keys[starts[i]..starts[i + 1]];
         }
@@ -204,8 +204,8 @@ impl<'a> Lists<'a> {
 
     /// The least key left, taken off its list.
     #[inline]
-    fn next(&mut self) -> Option<u64> {
-        let mut best: Option<(usize, u64)> = None;
+    fn next(&mut self) -> Option<K> {
+        let mut best: Option<(usize, K)> = None;
         for (k, list) in self.lists.iter().enumerate() {
             if let Some(&key) = list.first()
                 && best.is_none_or(|(_, b)| key < b)
@@ -220,7 +220,7 @@ impl<'a> Lists<'a> {
 
     /// How many keys both have, each key counted as often as both have it.
     #[inline]
-    pub fn shared(self, other: Lists<'_>) -> usize {
+    pub fn shared(self, other: Lists<'_, K>) -> usize {
         if self.count == 1 && other.count == 1 {
             return shared(self.lists[0], other.lists[0]);
         }
@@ -228,7 +228,7 @@ impl<'a> Lists<'a> {
     }
 
     /// [`Lists::shared`] of several lists, merged as they are read.
-    fn shared_merged(mut self, mut other: Lists<'_>) -> usize {
+    fn shared_merged(mut self, mut other: Lists<'_, K>) -> usize {
         let (mut x, mut y) = (self.next(), other.next());
         let mut shared = 0;
         while let (Some(p), Some(q)) = (x, y) {
@@ -248,7 +248,7 @@ impl<'a> Lists<'a> {
 
 /// How many keys two sorted lists share, each key counted as often as both have it.
 #[inline]
-fn shared(left: &[u64], right: &[u64]) -> usize {
+fn shared<K: Ord>(left: &[K], right: &[K]) -> usize {
     let (mut i, mut j, mut shared) = (0, 0, 0);
     while i < left.len() && j < right.len() {
         match left[i].cmp(&right[j]) {

@@ -217,6 +217,8 @@ fn intern_into(vocab: &mut Vocab, lang: Lang, text: &str) -> Keys {
     });
     keys.sort_unstable();
     keys.dedup();
+    // Kept for every unit until the lexicon is learned: no room to spare.
+    keys.shrink_to_fit();
     keys
 }
 
