@@ -98,6 +98,10 @@ fn blocks_of(doc: &Document) -> Vec<Block> {
 /// Each block's units' features together, as one unit's (one block's merge at a time).
 fn merged(blocks: &[Block], features: &[Features]) -> Prepared {
     let mut merged = Prepared::with_capacity(blocks.len());
+    // Merged lists hold the keys of their units, each as often: the lists of all
+    // units give the lists' exact size.
+    let all = blocks.first().map_or(0, |b| b.units.start)..blocks.last().map_or(0, |b| b.units.end);
+    merged.reserve(&features[all]);
     for b in blocks {
         let units = &features[b.units.clone()];
         merged.push(&Features {

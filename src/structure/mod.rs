@@ -67,6 +67,9 @@ pub fn parse(lang: Lang, lines: &[Line], breaks: Breaks, repairs: &mut Vec<Repai
         );
     }
     b.walk(&paras);
+    // Kept as long as the text is aligned or checked: without the room a growing
+    // list leaves.
+    b.units.shrink_to_fit();
     (b.units, shape.layout)
 }
 
