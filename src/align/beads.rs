@@ -367,7 +367,7 @@ mod tests {
     #[test]
     fn prepared_costs_are_the_bead_costs() {
         let model = LengthModel::from_totals(100.0, 230.0);
-        let unit = |len: f64, anchors: &[(u64, u32)], terms: &[(u64, u32)], number: Option<u32>, heading: bool| {
+        let unit = |len: f64, anchors: &[(u64, u32)], terms: &[(u32, u32)], number: Option<u32>, heading: bool| {
             Features { len, anchors: anchors.to_vec(), terms: terms.to_vec(), number, heading, continues: false }
         };
         let a = [
