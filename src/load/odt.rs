@@ -6,7 +6,7 @@
 //! tracked changes are left out and counted, as are the headers and footers of the
 //! page styles (they live in `styles.xml`, never in the body).
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, BTreeSet};
 use std::path::Path;
 
 use super::Extracted;
@@ -66,6 +66,7 @@ pub fn read(bytes: &[u8], path: &Path) -> Result<Extracted> {
         footnotes: 0,
         endnotes: 0,
         annotations: 0,
+        hidden: 0,
         insertions: 0,
         deletions: 0,
         dangling: 0,
@@ -87,7 +88,12 @@ pub fn read(bytes: &[u8], path: &Path) -> Result<Extracted> {
             }
         }
     }
-    for (n, noun) in [(reader.footnotes, "footnote"), (reader.endnotes, "endnote"), (reader.annotations, "comment")] {
+    for (n, noun) in [
+        (reader.footnotes, "footnote"),
+        (reader.endnotes, "endnote"),
+        (reader.annotations, "comment"),
+        (reader.hidden, "hidden span"),
+    ] {
         if n > 0 {
             left_out.push(count(n, noun));
         }
@@ -209,6 +215,8 @@ struct Styles {
     outline: ListStyle,
     /// Paragraph styles: parent and list style.
     paragraphs: BTreeMap<String, (Option<String>, Option<String>)>,
+    /// Styles whose text is not shown (`text:display="none"`), by name.
+    hidden: BTreeSet<String>,
 }
 
 impl Styles {
@@ -226,10 +234,30 @@ impl Styles {
                     let Some(name) = s.attr(Ns::Style, "name") else { continue };
                     let parent = s.attr(Ns::Style, "parent-style-name").map(str::to_string);
                     let list = s.attr(Ns::Style, "list-style-name").map(str::to_string);
+                    let hidden = s
+                        .child(Ns::Style, "text-properties")
+                        .and_then(|t| t.attr(Ns::Text, "display"))
+                        .is_some_and(|d| d == "none");
+                    if hidden {
+                        self.hidden.insert(name.to_string());
+                    }
                     self.paragraphs.insert(name.to_string(), (parent, list));
                 }
             }
         }
+    }
+
+    /// Whether a style, or a style it inherits from, hides its text.
+    fn hides(&self, name: &str) -> bool {
+        let mut name = name;
+        for _ in 0..=self.paragraphs.len() {
+            if self.hidden.contains(name) {
+                return true;
+            }
+            let Some((Some(parent), _)) = self.paragraphs.get(name) else { return false };
+            name = parent;
+        }
+        false
     }
 
     /// The list style a paragraph style names, along its parents.
@@ -275,6 +303,8 @@ struct BodyReader<'a> {
     footnotes: usize,
     endnotes: usize,
     annotations: usize,
+    /// Spans of text not shown (`text:display="none"`).
+    hidden: usize,
     insertions: usize,
     deletions: usize,
     /// Lists that continued a list not in the document.
@@ -494,6 +524,11 @@ impl<'a> BodyReader<'a> {
                 (Ns::Office, "annotation") => self.annotations += 1,
                 (Ns::Office, "annotation-end") => {}
                 (Ns::Draw, _) => text_boxes(c, boxes),
+                // Text a style hides is not printed (Word's hidden text, saved by
+                // LibreOffice as `text:display="none"`).
+                (Ns::Text, "span") if c.attr(Ns::Text, "style-name").is_some_and(|s| self.styles.hides(s)) => {
+                    self.hidden += 1;
+                }
                 // Spans, links, fields (their displayed value), ruby bases.
                 (Ns::Text, "ruby-text") => {}
                 _ => self.inline(c, out, boxes),
@@ -808,6 +843,20 @@ mod tests {
                 "tracked changes accepted: 1 insertion, 1 deletion"
             ]
         );
+    }
+
+    #[test]
+    fn hidden_text_is_left_out_and_said_so() {
+        // As LibreOffice saves Word's hidden text: a span whose automatic style, or
+        // the style that one inherits from, does not display it.
+        let styles = r#"<style:style style:name="T1" style:family="text"><style:text-properties text:display="none"/></style:style>
+            <style:style style:name="T2" style:family="text" style:parent-style-name="T1"/>
+            <style:style style:name="T3" style:family="text"><style:text-properties style:text-underline-style="solid"/></style:style>"#;
+        let body = r#"<text:p>第一条<text:span text:style-name="T1">（2015年5月12日修订）</text:span></text:p>
+            <text:p><text:span text:style-name="T3">缔约各方</text:span>根据<text:span text:style-name="T2">隐藏</text:span>。</text:p>"#;
+        let e = read_odt(&odt(styles, body, "", ""));
+        assert_eq!(paragraphs(&e), ["第一条", "缔约各方根据。"]);
+        assert_eq!(e.notes, ["left out: 2 hidden spans"]);
     }
 
     #[test]
