@@ -252,3 +252,35 @@ fn bad_pdfs_are_refused_with_what_to_do() {
     let d = pdf_doc("bad/owner-password-only.pdf");
     assert!(d.units.iter().any(|u| u.text.contains("Государства-члены")), "{:?}", d.units);
 }
+
+/// Signatures set in a table (two columns, three rows), as treaties print them: in
+/// the PDF and in pdftotext's text a row of cells is one line, and a cell's wrapped
+/// line (`Республику`) a line of its own. Each signature is one unit, as in the
+/// clean text, and the texts align as the clean texts do, with nothing to report.
+#[test]
+fn signatures_in_a_table_are_one_unit_each() {
+    let dir = format!("{REAL}/sigtable");
+    for form in ["pdf", "layout.txt", "pdftotext.txt"] {
+        let [zh, ru] = ["zh", "ru"].map(|lang| doc(&format!("{dir}/sco-treaty-2007.{lang}.{form}")));
+        for (d, lang) in [(&zh, "zh"), (&ru, "ru")] {
+            let signatures = |d: &Document| -> Vec<String> {
+                d.units.iter().filter(|u| u.r#ref.starts_with("sig.")).map(|u| squeeze(&u.text)).collect()
+            };
+            let want = doc(clean("sco-treaty-2007", lang));
+            assert_eq!(signatures(d), signatures(&want), "{form} {lang}");
+        }
+        let report = bitext::check::check(&align(&zh, &ru, &AlignOptions::default()));
+        let alarms: Vec<_> = report
+            .findings
+            .iter()
+            .filter(|f| f.severity != bitext::check::Severity::Note)
+            .map(|f| &f.message)
+            .collect();
+        assert!(alarms.is_empty() || form == "pdftotext.txt", "{form}: {alarms:?}");
+        if form == "pdf" {
+            assert_treaty_aligns(&zh, &ru);
+            let cut = ru.repairs.iter().filter(|r| r.message.contains("into 2 signatures")).count();
+            assert_eq!(cut, 3, "{:?}", ru.repairs);
+        }
+    }
+}

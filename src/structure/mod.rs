@@ -66,7 +66,7 @@ pub fn parse(lang: Lang, lines: &[Line], breaks: Breaks, repairs: &mut Vec<Repai
             UnitInfo { container: "title".into(), ..Default::default() },
         );
     }
-    b.walk(&paras);
+    b.walk(&paras, repairs);
     // Kept as long as the text is aligned or checked: without the room a growing
     // list leaves.
     b.units.shrink_to_fit();

@@ -7,7 +7,34 @@ use std::collections::BTreeMap;
 
 use super::layout::{Para, is_group_heading};
 use crate::lang::{HeadingLevel, HeadingMatch, LabelMatch, Profile};
-use crate::model::{Unit, UnitInfo, UnitKind};
+use crate::model::{Repair, RepairKind, Unit, UnitInfo, UnitKind};
+
+/// The most characters a line among the signatures has that is read as the rest of
+/// the signature before it.
+const SIGNATURE_REST: usize = 40;
+
+/// A line among the signatures cut where it holds several, at the spaces between
+/// them: each piece a signature by the language profile, and more than a bare title
+/// (`全权代表` after `中华人民共和国政府` is one signature, not two). The line
+/// whole if it holds one.
+fn signature_pieces<'t>(profile: &Profile, text: &'t str) -> Vec<&'t str> {
+    let is_one = |s: &str| s.chars().filter(|c| !c.is_whitespace()).count() >= 5 && (profile.is_signature)(s);
+    let mut pieces = Vec::new();
+    let mut rest = text.trim();
+    'cut: loop {
+        // The first space after which a signature starts that leaves one before it.
+        for (at, _) in rest.match_indices(' ') {
+            let (head, tail) = (rest[..at].trim(), rest[at..].trim());
+            if is_one(head) && is_one(tail) {
+                pieces.push(head);
+                rest = tail;
+                continue 'cut;
+            }
+        }
+        pieces.push(rest);
+        return pieces;
+    }
+}
 
 /// Where the walk is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -113,7 +140,7 @@ impl Builder {
 
     /// Walks the paragraphs: each heading opens what it names; every other paragraph
     /// belongs to the zone and the container the walk is in.
-    pub(super) fn walk(&mut self, paras: &[Para]) {
+    pub(super) fn walk(&mut self, paras: &[Para], repairs: &mut Vec<Repair>) {
         let outline = Outline::of(self.profile, paras);
         let has_preamble_heading =
             outline.headings.iter().any(|h| h.as_ref().is_some_and(|h| h.level == HeadingLevel::Preamble));
@@ -127,6 +154,7 @@ impl Builder {
             self.enter_closing_zones(&outline, i, p);
             match self.zone {
                 Zone::Body => self.body(&outline, i, p),
+                Zone::Signatures => self.signatures(p, repairs),
                 zone => self.counted(zone, p),
             }
         }
@@ -210,6 +238,54 @@ impl Builder {
         }
         if matches!(self.zone, Zone::Body | Zone::Closing) && (self.profile.is_signature)(&p.text) {
             self.zone = Zone::Signatures;
+        }
+    }
+
+    /// A paragraph among the signatures. Signatures set in a table come out of a PDF
+    /// side by side, one row of cells as one line (`За Республику Казахстан За
+    /// Китайскую Народную`), and a cell's wrapped line on a line of its own
+    /// (`Республику`): a line that holds two signatures or more is cut into them, and
+    /// a line that is no signature, after one, is the rest of it (or the name of
+    /// whoever signed it). Both are reported.
+    fn signatures(&mut self, p: &Para, repairs: &mut Vec<Repair>) {
+        let profile = self.profile;
+        if !(profile.is_signature)(&p.text)
+            && p.text.chars().count() <= SIGNATURE_REST
+            && !p.text.trim_end().ends_with(|c: char| profile.marks.stops.contains(&c))
+            && let Some(last) = self.units.last_mut().filter(|u| u.kind == UnitKind::Signature)
+        {
+            repairs.push(Repair {
+                kind: RepairKind::Join,
+                line: p.first,
+                message: format!(
+                    "joined line {} to the signature on line {} (the rest of a signature, or who signed it)",
+                    p.first, last.lines[0]
+                ),
+            });
+            last.text.push(' ');
+            last.text.push_str(&p.text);
+            last.lines[1] = p.last;
+            return;
+        }
+        let pieces = signature_pieces(profile, &p.text);
+        if pieces.len() > 1 {
+            repairs.push(Repair {
+                kind: RepairKind::Split,
+                line: p.first,
+                message: format!(
+                    "cut line {} into {} signatures (the cells of a row of a table, read as one line)",
+                    p.first,
+                    pieces.len()
+                ),
+            });
+        }
+        if let [_] = pieces[..] {
+            return self.counted(Zone::Signatures, p);
+        }
+        for piece in pieces {
+            let mut cell = p.clone();
+            cell.text = piece.to_string();
+            self.counted(Zone::Signatures, &cell);
         }
     }
 
