@@ -513,6 +513,98 @@ pub fn join_hyphenation(lang: Lang, lines: &mut Vec<Line>, repairs: &mut Vec<Rep
     *lines = out;
 }
 
+/// Puts back the hyphen of a compound that an extractor dropped when it joined the
+/// two lines the compound was broken across (pdftotext writes `государствчленов`
+/// for `государств-` / `членов`): a word that the text writes more often, within a
+/// line, as a hyphenated compound of the same letters, or as often if it is one the
+/// language profile keeps hyphenated (`государств-членов`). Otherwise a word written
+/// as often whole as hyphenated is left as it is (`полностью`, and once
+/// `полно-стью`). Each restored hyphen is reported.
+pub fn restore_dropped_hyphens(lang: Lang, lines: &mut [Line], repairs: &mut Vec<Repair>) {
+    if !lang.profile().has_case {
+        return;
+    }
+    let Known { compounds, .. } = Known::of(lines);
+    // The letters of each compound of two parts, and where its hyphen stands (in
+    // characters).
+    let mut joined: BTreeMap<String, (usize, &str)> = compounds
+        .iter()
+        .filter_map(|c| {
+            let (head, tail) = c.split_once('-')?;
+            (!tail.contains('-') && head.chars().count() > 2 && tail.chars().count() > 2)
+                .then(|| (format!("{head}{tail}"), (head.chars().count(), c.as_str())))
+        })
+        .collect();
+    if joined.is_empty() {
+        return;
+    }
+    // How often the text writes each compound, and each compound's letters whole.
+    let mut counts: BTreeMap<String, [usize; 2]> = BTreeMap::new();
+    for line in lines.iter() {
+        for word in line.text.split(|c: char| !(chars::is_alphabetic(c) || c == '-')) {
+            let lower = word.to_lowercase();
+            if compounds.contains(&lower) {
+                counts.entry(lower.replace('-', "")).or_default()[0] += 1;
+            } else if joined.contains_key(&lower) {
+                counts.entry(lower).or_default()[1] += 1;
+            }
+        }
+    }
+    // As often is enough for a compound the language profile keeps hyphenated
+    // (`-член…`, `-либо`).
+    let (tails, heads) = lang.profile().hyphen_keep;
+    let kept = |compound: &str| {
+        compound.split_once('-').is_some_and(|(_, t)| tails.contains(&t) || heads.iter().any(|h| t.starts_with(h)))
+    };
+    joined.retain(|letters, (_, compound)| {
+        counts
+            .get(letters)
+            .is_some_and(|&[hyphenated, whole]| hyphenated > whole || (hyphenated == whole && kept(compound)))
+    });
+    for line in lines.iter_mut() {
+        let mut fixed: Option<String> = None;
+        let mut last = 0;
+        let text = &line.text;
+        for (start, word) in words_of(text) {
+            let Some(&(at, compound)) = joined.get(&word.to_lowercase()) else { continue };
+            let out = fixed.get_or_insert_with(String::new);
+            let split = word.char_indices().nth(at).map_or(word.len(), |(i, _)| i);
+            out.push_str(&text[last..start]);
+            out.push_str(&word[..split]);
+            out.push('-');
+            out.push_str(&word[split..]);
+            last = start + word.len();
+            repair(
+                repairs,
+                RepairKind::Hyphenation,
+                line.first,
+                format!("restored the hyphen of {compound:?} in {word:?}, as the text writes it elsewhere"),
+            );
+        }
+        if let Some(mut out) = fixed {
+            out.push_str(&text[last..]);
+            line.text = out;
+        }
+    }
+}
+
+/// The words of a text (runs of letters) with their byte offsets.
+fn words_of(text: &str) -> impl Iterator<Item = (usize, &str)> {
+    let mut rest = text.char_indices().peekable();
+    std::iter::from_fn(move || {
+        let (start, _) = rest.by_ref().find(|&(_, c)| chars::is_alphabetic(c))?;
+        let mut end = text.len();
+        while let Some(&(i, c)) = rest.peek() {
+            if !chars::is_alphabetic(c) {
+                end = i;
+                break;
+            }
+            rest.next();
+        }
+        Some((start, &text[start..end]))
+    })
+}
+
 /// The two parts of a word broken across a line end: the letters that end `head` and
 /// those that start `next`.
 fn broken_word<'a>(head: &'a str, next: &'a str) -> (&'a str, &'a str) {
@@ -616,6 +708,30 @@ mod tests {
         let texts: Vec<&str> = ls.iter().map(|l| l.text.as_str()).collect();
         assert_eq!(texts, ["一、缔约各方批准。", "Статья 1", "- развитие связей", "Глава I"]);
         assert_eq!(r.len(), 3);
+    }
+
+    #[test]
+    fn a_hyphen_an_extractor_dropped_is_put_back() {
+        let mut ls = lines(&[
+            "сотрудничестве ГосударствЧленов Шанхайской",
+            "между государствами-членами и государств-членов; государств-членов, государств-членов",
+            "государствчленов, государствамичленами государствами-членами.",
+            "полностью и не полно-стью",
+        ]);
+        let mut r = Vec::new();
+        restore_dropped_hyphens(Lang::Ru, &mut ls, &mut r);
+        let texts: Vec<&str> = ls.iter().map(|l| l.text.as_str()).collect();
+        assert_eq!(
+            texts,
+            [
+                "сотрудничестве Государств-Членов Шанхайской",
+                "между государствами-членами и государств-членов; государств-членов, государств-членов",
+                "государств-членов, государствами-членами государствами-членами.",
+                "полностью и не полно-стью"
+            ]
+        );
+        assert_eq!(r.len(), 3);
+        assert!(r[0].message.contains("государств-членов"), "{:?}", r[0]);
     }
 
     #[test]
