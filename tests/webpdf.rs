@@ -291,3 +291,34 @@ fn signatures_in_a_table_are_one_unit_each() {
         }
     }
 }
+
+/// A page that sets the whole treaty in one block, a paragraph a line ended by
+/// `<br>`, as older web pages do: each line is read as a paragraph (and said so),
+/// and the two pages give the clean texts' units, with nothing to report.
+#[test]
+fn a_page_of_lines_ended_by_br() {
+    let page = |lang: &str| {
+        let clean = doc(clean("sco-treaty-2007", lang));
+        let lines: Vec<String> = clean
+            .units
+            .iter()
+            .map(|u| match &u.label {
+                Some(l) if u.kind != bitext::UnitKind::Heading => {
+                    format!("{l}{}{}", if lang == "ru" { " " } else { "" }, u.text)
+                }
+                _ => u.text.clone(),
+            })
+            .collect();
+        let html = format!(
+            "<!DOCTYPE html><html><head><meta charset=\"utf-8\"></head><body><nav>Главная 首页</nav><main><p>{}</p></main></body></html>",
+            lines.join("<br>\n")
+        );
+        let d = load_bytes(html.as_bytes(), format!("page.{lang}.html"), &LoadOptions::default()).unwrap();
+        assert!(d.reader.iter().any(|n| n.contains("each line read as a paragraph")), "{:?}", d.reader);
+        assert_eq!(units(&d), units(&clean), "{lang}");
+        d
+    };
+    let (zh, ru) = (page("zh"), page("ru"));
+    let report = bitext::check::check(&align(&zh, &ru, &AlignOptions::default()));
+    assert!(report.findings.iter().all(|f| f.severity == bitext::check::Severity::Note));
+}

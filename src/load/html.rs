@@ -622,6 +622,8 @@ struct Out {
     after_br: bool,
     /// A list number waiting for the item's first character.
     label: Option<String>,
+    /// Blocks whose lines, ended by `<br>`, were read as paragraphs.
+    br_paragraphs: usize,
 }
 
 impl Out {
@@ -707,9 +709,20 @@ impl Out {
         if !self.text.is_empty() {
             self.text.push('\n');
         }
-        for line in self.lines.drain(..) {
+        // Pages that set a whole text in one block, a paragraph a line ended by
+        // `<br>`: when most of its lines end a sentence or a clause, each is a
+        // paragraph. Otherwise the lines are one paragraph broken by its author
+        // (a title, an address), for the structure parser to read.
+        let ended = self.lines[..self.lines.len() - 1].iter().filter(|l| l.ends_with(CLAUSE_ENDS)).count();
+        let separate = self.lines.len() >= 3 && 2 * ended >= self.lines.len() - 1;
+        self.br_paragraphs += usize::from(separate);
+        let last = self.lines.len() - 1;
+        for (k, line) in self.lines.drain(..).enumerate() {
             self.text.push_str(&line);
             self.text.push('\n');
+            if separate && k < last {
+                self.text.push('\n');
+            }
         }
     }
 
@@ -718,6 +731,10 @@ impl Out {
         self.text
     }
 }
+
+/// Marks that end a sentence or a clause, in the scripts of the languages read: a
+/// line of a page ending so, before a `<br>`, is a paragraph (see [`Out::paragraph`]).
+const CLAUSE_ENDS: &[char] = &['.', ';', ':', ',', '!', '?', '…', '。', '；', '：', '，', '！', '？', '、'];
 
 /// Walks the tree in document order, without recursion.
 #[derive(Default)]
@@ -891,6 +908,16 @@ impl Walker {
                 _ => names.join(""),
             };
             notes.push(format!("left out: {list}"));
+        }
+        if self.out.br_paragraphs > 0 {
+            notes.push(format!(
+                "{} whose lines end sentences or clauses at each <br>: each line read as a paragraph",
+                if self.out.br_paragraphs == 1 {
+                    "1 block".to_string()
+                } else {
+                    format!("{} blocks", self.out.br_paragraphs)
+                }
+            ));
         }
         if self.numbered > 0 {
             notes.push(format!("list numbers computed for {} items", self.numbered));
