@@ -305,3 +305,31 @@ fn damage_generator_matches_the_fixture() {
     let fixture = std::fs::read_to_string(path(&format!("{ENC}/sco-treaty-2007.ru.pdf-damaged.txt"))).unwrap();
     assert_eq!(crate::synth::damage(&ru), fixture);
 }
+
+/// Chinese set with letter spacing, as a PDF extractor gives it (`上 海 合 作`,
+/// `第 十 一 条`, `2 0 0 2 年`): the spaces between characters are taken out, line
+/// by line and said so, and the text reads as the clean one.
+#[test]
+fn letter_spaced_chinese_reads_as_the_clean_text() {
+    // The clean text's paragraphs, a blank line between them, every character set apart.
+    let clean = doc("texts/sco-treaty-2007.zh.txt");
+    let paragraphs: Vec<String> = clean
+        .units
+        .iter()
+        .map(|u| match (&u.label, u.kind) {
+            (Some(l), k) if k != UnitKind::Heading => format!("{l}{}", u.text),
+            _ => u.text.clone(),
+        })
+        .collect();
+    let spaced: Vec<String> =
+        paragraphs.iter().map(|p| p.chars().map(|c| c.to_string()).collect::<Vec<_>>().join(" ")).collect();
+    let d = load_bytes(spaced.join("\n\n").as_bytes(), "spaced.zh.txt", &LoadOptions::default()).unwrap();
+    // The same units, but for the spaces the clean text itself sets around digits
+    // (`第 30 天`), which letter spacing leaves no trace of.
+    let squeezed = |d: &bitext::Document| -> Vec<(String, String)> {
+        units(d).into_iter().map(|(r, t)| (r, t.chars().filter(|c| !c.is_whitespace()).collect())).collect()
+    };
+    assert_eq!(squeezed(&d), squeezed(&clean));
+    let taken = d.repairs.iter().filter(|r| r.kind == RepairKind::Whitespace && r.message.contains("letter spacing"));
+    assert_eq!(taken.count(), paragraphs.len());
+}

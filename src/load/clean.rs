@@ -513,6 +513,59 @@ pub fn join_hyphenation(lang: Lang, lines: &mut Vec<Line>, repairs: &mut Vec<Rep
     *lines = out;
 }
 
+/// Takes out the spaces a PDF extractor put between every two characters of Chinese
+/// text set with letter spacing (`上 海 合 作 组 织`, `2 0 0 2 年`, `第 十 一 条`): in a
+/// text, or a line, where most wide characters and digits stand a single space apart
+/// (at least eight such gaps, four times as many as those without a space), the
+/// spaces between two of them go; spaces between words of Latin letters stay. Each
+/// line is reported.
+pub fn unspace_wide(lines: &mut [Line], repairs: &mut Vec<Repair>) {
+    // Gaps between two wide characters or digits: with one space, and without.
+    let gaps = |text: &str| -> (usize, usize) {
+        let chars: Vec<char> = text.chars().collect();
+        let (mut spaced, mut close) = (0, 0);
+        for (k, w) in chars.windows(2).enumerate() {
+            if is_tight(w[0]) && is_tight(w[1]) {
+                close += 1;
+            } else if w[1] == ' ' && is_tight(w[0]) && chars.get(k + 2).copied().is_some_and(is_tight) {
+                spaced += 1;
+            }
+        }
+        (spaced, close)
+    };
+    let counted: Vec<(usize, usize)> = lines.iter().map(|l| gaps(&l.text)).collect();
+    let spaced_mostly = |(spaced, close): (usize, usize)| spaced >= 8 && spaced >= 4 * close;
+    let whole = spaced_mostly(counted.iter().fold((0, 0), |(s, c), &(x, y)| (s + x, c + y)));
+    for (line, &(spaced, close)) in lines.iter_mut().zip(&counted) {
+        if spaced == 0 || !(whole || spaced_mostly((spaced, close))) {
+            continue;
+        }
+        let chars: Vec<char> = line.text.chars().collect();
+        let mut out = String::with_capacity(line.text.len());
+        for (k, &c) in chars.iter().enumerate() {
+            let between =
+                c == ' ' && k > 0 && is_tight(chars[k - 1]) && chars.get(k + 1).copied().is_some_and(is_tight);
+            if !between {
+                out.push(c);
+            }
+        }
+        repair(
+            repairs,
+            RepairKind::Whitespace,
+            line.first,
+            format!("took out the spaces between the characters of line {} (letter spacing)", line.first),
+        );
+        line.text = out;
+    }
+}
+
+/// A wide character (Han, kana, full-width punctuation), a digit, or a mark Chinese
+/// text sets among them whose width is ambiguous (`“` `”` `…` `—` `·`): what letter
+/// spacing sets apart in Chinese text.
+fn is_tight(c: char) -> bool {
+    crate::text::is_wide(c) || c.is_ascii_digit() || matches!(c, '“' | '”' | '‘' | '’' | '…' | '—' | '·')
+}
+
 /// Puts back the hyphen of a compound that an extractor dropped when it joined the
 /// two lines the compound was broken across (pdftotext writes `государствчленов`
 /// for `государств-` / `членов`): a word that the text writes more often, within a
@@ -708,6 +761,35 @@ mod tests {
         let texts: Vec<&str> = ls.iter().map(|l| l.text.as_str()).collect();
         assert_eq!(texts, ["一、缔约各方批准。", "Статья 1", "- развитие связей", "Глава I"]);
         assert_eq!(r.len(), 3);
+    }
+
+    #[test]
+    fn letter_spacing_of_chinese_is_taken_out() {
+        let mut ls = lines(&[
+            "上 海 合 作 组 织 于 2 0 0 2 年 6 月 7 日 签 署 的 《 上 海 合 作 组 织 宪 章 》 ， AM Wales 议 员",
+            "缔约各方 根据 本国法律",
+            "第 一 条",
+            "缔约各方根据公认的国际法原则和规则，在其感兴趣的领域发展长期睦邻、友好和合作关系。",
+        ]);
+        let mut r = Vec::new();
+        unspace_wide(&mut ls, &mut r);
+        let texts: Vec<&str> = ls.iter().map(|l| l.text.as_str()).collect();
+        assert_eq!(
+            texts,
+            [
+                "上海合作组织于2002年6月7日签署的《上海合作组织宪章》， AM Wales 议员",
+                "缔约各方 根据 本国法律",
+                "第 一 条",
+                "缔约各方根据公认的国际法原则和规则，在其感兴趣的领域发展长期睦邻、友好和合作关系。"
+            ]
+        );
+        assert_eq!(r.len(), 1);
+        // A whole text set so: its short lines too.
+        let mut ls = lines(&["上 海 合 作 组 织 成 员 国 长 期 睦 邻 友 好", "", "第 十 一 条", "缔 约 各 方"]);
+        let mut r = Vec::new();
+        unspace_wide(&mut ls, &mut r);
+        let texts: Vec<&str> = ls.iter().map(|l| l.text.as_str()).collect();
+        assert_eq!(texts, ["上海合作组织成员国长期睦邻友好", "", "第十一条", "缔约各方"]);
     }
 
     #[test]
