@@ -6,6 +6,8 @@
 
 use std::collections::{BTreeMap, BTreeSet};
 
+use rustc_hash::FxHashMap;
+
 use unicode_normalization::{UnicodeNormalization, is_nfc};
 
 use crate::lang::{Lang, Profile, chars};
@@ -577,30 +579,47 @@ pub fn restore_dropped_hyphens(lang: Lang, lines: &mut [Line], repairs: &mut Vec
     if !lang.profile().has_case {
         return;
     }
-    let Known { compounds, .. } = Known::of(lines);
-    // The letters of each compound of two parts, and where its hyphen stands (in
-    // characters).
-    let mut joined: BTreeMap<String, (usize, &str)> = compounds
-        .iter()
-        .filter_map(|c| {
-            let (head, tail) = c.split_once('-')?;
-            (!tail.contains('-') && head.chars().count() > 2 && tail.chars().count() > 2)
-                .then(|| (format!("{head}{tail}"), (head.chars().count(), c.as_str())))
-        })
-        .collect();
-    if joined.is_empty() {
+    // The compounds of two parts the text writes within a line, lowercase: found in
+    // the lines that hold a hyphen only, as most lines of most texts hold none.
+    let mut lower = String::new();
+    let mut compounds: FxHashMap<String, usize> = FxHashMap::default();
+    for line in lines.iter().filter(|l| l.text.contains('-')) {
+        for word in line.text.split(|c: char| !(chars::is_alphabetic(c) || c == '-')) {
+            if let Some((head, tail)) = word.split_once('-')
+                && !tail.contains('-')
+                && head.chars().count() > 2
+                && tail.chars().count() > 2
+            {
+                chars::lowercase_into(word, &mut lower);
+                *compounds.entry(lower.clone()).or_default() += 1;
+            }
+        }
+    }
+    if compounds.is_empty() {
         return;
     }
-    // How often the text writes each compound, and each compound's letters whole.
-    let mut counts: BTreeMap<String, [usize; 2]> = BTreeMap::new();
-    for line in lines.iter() {
-        for word in line.text.split(|c: char| !(chars::is_alphabetic(c) || c == '-')) {
-            let lower = word.to_lowercase();
-            if compounds.contains(&lower) {
-                counts.entry(lower.replace('-', "")).or_default()[0] += 1;
-            } else if joined.contains_key(&lower) {
-                counts.entry(lower).or_default()[1] += 1;
+    // Each compound's letters whole: where its hyphen stands (in characters), the
+    // compound, how often it is written, and how often its letters are written whole.
+    let mut joined: FxHashMap<String, (usize, String, usize, usize)> = compounds
+        .into_iter()
+        .map(|(c, n)| {
+            let at = c.chars().take_while(|&ch| ch != '-').count();
+            (c.replace('-', ""), (at, c, n, 0))
+        })
+        .collect();
+    let shortest = joined.keys().map(String::len).min().unwrap_or(0);
+    let mut holding = Vec::new();
+    for (k, line) in lines.iter().enumerate() {
+        let mut holds = false;
+        for (_, word) in words_of(&line.text).filter(|(_, w)| w.len() >= shortest) {
+            chars::lowercase_into(word, &mut lower);
+            if let Some(entry) = joined.get_mut(lower.as_str()) {
+                entry.3 += 1;
+                holds = true;
             }
+        }
+        if holds {
+            holding.push(k);
         }
     }
     // As often is enough for a compound the language profile keeps hyphenated
@@ -609,19 +628,22 @@ pub fn restore_dropped_hyphens(lang: Lang, lines: &mut [Line], repairs: &mut Vec
     let kept = |compound: &str| {
         compound.split_once('-').is_some_and(|(_, t)| tails.contains(&t) || heads.iter().any(|h| t.starts_with(h)))
     };
-    joined.retain(|letters, (_, compound)| {
-        counts
-            .get(letters)
-            .is_some_and(|&[hyphenated, whole]| hyphenated > whole || (hyphenated == whole && kept(compound)))
+    joined.retain(|_, (_, compound, hyphenated, whole)| {
+        *whole > 0 && (hyphenated > whole || (hyphenated == whole && kept(compound)))
     });
-    for line in lines.iter_mut() {
+    if joined.is_empty() {
+        return;
+    }
+    for k in holding {
+        let line = &mut lines[k];
         let mut fixed: Option<String> = None;
         let mut last = 0;
         let text = &line.text;
         for (start, word) in words_of(text) {
-            let Some(&(at, compound)) = joined.get(&word.to_lowercase()) else { continue };
+            chars::lowercase_into(word, &mut lower);
+            let Some((at, compound, ..)) = joined.get(lower.as_str()) else { continue };
             let out = fixed.get_or_insert_with(String::new);
-            let split = word.char_indices().nth(at).map_or(word.len(), |(i, _)| i);
+            let split = word.char_indices().nth(*at).map_or(word.len(), |(i, _)| i);
             out.push_str(&text[last..start]);
             out.push_str(&word[..split]);
             out.push('-');
