@@ -349,6 +349,7 @@ enum Skip {
     Footer,
     Aside,
     Hidden,
+    Footnotes,
 }
 
 impl Skip {
@@ -361,6 +362,7 @@ impl Skip {
             Skip::Footer => "page footer",
             Skip::Aside => "asides",
             Skip::Hidden => "hidden elements",
+            Skip::Footnotes => "footnotes and their marks",
         }
     }
 }
@@ -429,6 +431,29 @@ fn is_hidden(element: &Element) -> bool {
 }
 
 /// The ARIA landmark roles that mean navigation, page header and page footer.
+/// A footnote's mark in the text, or the footnotes themselves, as pandoc, Word and
+/// hand-made pages write them: a link to `#fn1`, `#_ftn1`, `#_edn1`, `#footnote-1`
+/// (`role="doc-noteref"`, class `footnote-ref`), and the block of notes (class
+/// `footnotes`, `role="doc-endnotes"`, Word's `<div id="ftn1">`). Notes are not the
+/// treaty's text, as the Word and OpenDocument readers leave them out too.
+fn is_footnote(element: &Element) -> bool {
+    let attr = |name: &str| element.attr(name).map(|v| v.trim().to_ascii_lowercase()).unwrap_or_default();
+    let (role, class, id) = (attr("role"), attr("class"), attr("id"));
+    let note_link = |target: &str| {
+        let target = target.trim_start_matches('#').trim_start_matches('_');
+        ["fn", "ftn", "edn", "footnote", "endnote"].iter().any(|p| {
+            target
+                .strip_prefix(p)
+                .is_some_and(|rest| rest.trim_start_matches(['-', '_']).starts_with(|c: char| c.is_ascii_digit()))
+        })
+    };
+    let classes = || class.split_whitespace().collect::<Vec<_>>();
+    matches!(role.as_str(), "doc-noteref" | "doc-endnotes" | "doc-footnote" | "doc-endnote")
+        || classes().iter().any(|c| matches!(*c, "footnote-ref" | "footnotes" | "footnote" | "endnotes"))
+        || (element.name() == "a" && attr("href").starts_with('#') && note_link(&attr("href")))
+        || (matches!(element.name(), "div" | "section" | "aside") && note_link(&id))
+}
+
 fn skipped_role(element: &Element) -> Option<Skip> {
     match element.attr("role")?.trim().to_ascii_lowercase().as_str() {
         "navigation" | "menubar" => Some(Skip::Navigation),
@@ -810,6 +835,7 @@ impl Walker {
                                     Some(None)
                                 }
                                 None if is_hidden(element) => Some(Some(Skip::Hidden)),
+                                None if is_footnote(element) => Some(Some(Skip::Footnotes)),
                                 None => skipped_role(element).map(Some),
                             };
                             if let Some(kind) = skip {
@@ -973,6 +999,20 @@ mod tests {
             ["left out: script, style, navigation, page header, page footer, asides and hidden elements"]
         );
         assert_eq!(e.breaks, Breaks::Paragraphs);
+    }
+
+    #[test]
+    fn footnotes_and_their_marks_are_left_out() {
+        // As a hand-made page, pandoc and Word write them.
+        let page = "<p>遵循《联合国宪章》<sup><a href='#fn1' id='r1'>1</a></sup>的宗旨</p>\
+                    <p>Устава<a href='#fn2' class='footnote-ref' role='doc-noteref'><sup>2</sup></a> и\
+                    <a href='#_ftn3' name='_ftnref3'><span>[3]</span></a> норм</p>\
+                    <p><a href='#art5'>第五条</a></p>\
+                    <div class='footnotes'><ol><li id='fn1'>宪章签署于1945年。<a href='#r1'>↩</a></li></ol></div>\
+                    <section role='doc-endnotes'><p>2. Подписан</p></section><div id='ftn3'><p>[3] Сноска</p></div>";
+        let e = read(page.as_bytes(), Path::new("t.html"), &LoadOptions::default()).unwrap();
+        assert_eq!(e.text, "遵循《联合国宪章》的宗旨\n\nУстава и норм\n\n第五条\n");
+        assert_eq!(e.notes, ["left out: footnotes and their marks"]);
     }
 
     #[test]
