@@ -485,13 +485,11 @@ pub fn join_hyphenation(lang: Lang, lines: &mut Vec<Line>, repairs: &mut Vec<Rep
             // Particles (`кто-то`, `какой-либо`) and compounds of member states keep
             // their hyphen, and so does any compound the text writes hyphenated
             // elsewhere, or that joins two words it writes.
-            let (tails, heads) = profile.hyphen_keep;
             let whole = writes(&format!("{head_word}{tail_word}"));
             // A capital goes on only in a compound the text writes (checked above).
             let keep = first.is_uppercase()
                 || !whole
-                    && (tails.contains(&tail_word)
-                        || heads.iter().any(|h| tail_word.starts_with(h))
+                    && (keeps_hyphen(profile, tail_word)
                         || compounds.contains(&hyphenated.to_lowercase())
                         || two_words(profile.compound_first_endings, head_word, tail_word, &words));
             repair(
@@ -523,15 +521,17 @@ pub fn join_hyphenation(lang: Lang, lines: &mut Vec<Line>, repairs: &mut Vec<Rep
 /// line is reported.
 pub fn unspace_wide(lines: &mut [Line], repairs: &mut Vec<Repair>) {
     // Gaps between two wide characters or digits: with one space, and without.
+    // Read every line of every text: one pass over its characters, no allocation.
     let gaps = |text: &str| -> (usize, usize) {
-        let chars: Vec<char> = text.chars().collect();
         let (mut spaced, mut close) = (0, 0);
-        for (k, w) in chars.windows(2).enumerate() {
-            if is_tight(w[0]) && is_tight(w[1]) {
+        let (mut before, mut last) = (' ', ' ');
+        for c in text.chars() {
+            if is_tight(c) && is_tight(last) {
                 close += 1;
-            } else if w[1] == ' ' && is_tight(w[0]) && chars.get(k + 2).copied().is_some_and(is_tight) {
+            } else if is_tight(c) && last == ' ' && is_tight(before) {
                 spaced += 1;
             }
+            (before, last) = (last, c);
         }
         (spaced, close)
     };
@@ -624,10 +624,7 @@ pub fn restore_dropped_hyphens(lang: Lang, lines: &mut [Line], repairs: &mut Vec
     }
     // As often is enough for a compound the language profile keeps hyphenated
     // (`-член…`, `-либо`).
-    let (tails, heads) = lang.profile().hyphen_keep;
-    let kept = |compound: &str| {
-        compound.split_once('-').is_some_and(|(_, t)| tails.contains(&t) || heads.iter().any(|h| t.starts_with(h)))
-    };
+    let kept = |compound: &str| compound.split_once('-').is_some_and(|(_, t)| keeps_hyphen(lang.profile(), t));
     joined.retain(|_, (_, compound, hyphenated, whole)| {
         *whole > 0 && (hyphenated > whole || (hyphenated == whole && kept(compound)))
     });
@@ -661,6 +658,13 @@ pub fn restore_dropped_hyphens(lang: Lang, lines: &mut [Line], repairs: &mut Vec
             line.text = out;
         }
     }
+}
+
+/// Whether the language profile keeps the hyphen before this second part of a
+/// compound: a particle (`-либо`) or a part it names (`-член…`).
+fn keeps_hyphen(profile: &Profile, tail: &str) -> bool {
+    let (tails, heads) = profile.hyphen_keep;
+    tails.contains(&tail) || heads.iter().any(|h| tail.starts_with(h))
 }
 
 /// The words of a text (runs of letters) with their byte offsets.
