@@ -240,6 +240,9 @@ pub enum RepairKind {
     Invisible,
     /// The text was put in Unicode normalization form C.
     Normalization,
+    /// A character typed or converted for another was replaced (a letter `O` for
+    /// the numeral zero `〇`).
+    Character,
 }
 
 /// The name a value has on the wire, as its serde attributes make it: text output

@@ -410,7 +410,10 @@ fn heading_rest(level: HeadingLevel, number: u32, label: String, after_unit: &st
     }
     let separated = after_unit.starts_with([' ', '\u{3000}', '\t', '：', ':', '　', '.', '．', '—']);
     if !separated {
-        return None;
+        // An editor's note in brackets that ends the line (`第十七条（2015年5月12日修订）`)
+        // is the heading's title; `第五条（一）项规定…` runs on, and is a reference.
+        return bracketed_note(after_unit)
+            .map(|note| HeadingMatch { level, number: Some(number), label, rest: note.to_string(), rest_is_body: false });
     }
     let rest = trim_sep(after_unit).trim().to_string();
     if level == HeadingLevel::Article {
@@ -422,6 +425,15 @@ fn heading_rest(level: HeadingLevel, number: u32, label: String, after_unit: &st
         return None;
     }
     Some(HeadingMatch { level, number: Some(number), label, rest, rest_is_body: false })
+}
+
+/// A note in brackets, `（…）` or `(…)`, that is all of `s`, with its brackets: at
+/// most forty characters, and no sentence.
+fn bracketed_note(s: &str) -> Option<&str> {
+    let s = s.trim_end();
+    let inner = s.strip_prefix(['（', '('])?.strip_suffix(['）', ')'])?;
+    let fits = !inner.is_empty() && inner.chars().count() <= 40;
+    (fits && !inner.contains(['（', '(', '）', ')', '。', '；'])).then_some(s)
 }
 
 const EARTHLY_BRANCHES: &str = "子丑寅卯辰巳午未申酉戌亥";
@@ -844,6 +856,9 @@ mod tests {
         let h = heading("第七条 本议定书自签署之日起生效，有效期五年。").unwrap();
         assert!(h.rest_is_body);
         assert!(heading("第102条规定在联合国秘书处登记。").is_none());
+        let h = heading("第十七条（2015年5月12日修订）").unwrap();
+        assert_eq!((h.number, h.rest.as_str(), h.rest_is_body), (Some(17), "（2015年5月12日修订）", false));
+        assert!(heading("第五条（一）项规定的措施不适用于本协定。").is_none());
         assert_eq!(heading("第二十六条之一").unwrap().label, "第二十六条之一");
         // Regression: a zero after 万 was taken for a leading zero, so Article 10001 of a
         // long text was not a heading.

@@ -561,6 +561,63 @@ pub fn unspace_wide(lines: &mut [Line], repairs: &mut Vec<Repair>) {
     }
 }
 
+/// Puts the numeral zero back where a typist or a converter wrote a letter O or a
+/// digit 0 for it among numerals written digit by digit (`二OO七年`, `二00二年` for
+/// `二〇〇七年`, `二〇〇二年`), in a language whose numerals have such a zero (`〇`):
+/// a run of three or more numeral digits and look-alikes, with a digit other than
+/// zero, and no Latin letter or digit on either side (`CO2`, `GOOD` stay). Each line
+/// is reported.
+pub fn restore_numeral_zeros(lang: Lang, lines: &mut [Line], repairs: &mut Vec<Repair>) {
+    const ZERO: char = '〇';
+    const DIGITS: &str = "〇○一二三四五六七八九";
+    if !lang.profile().numeral_chars.contains(ZERO) {
+        return;
+    }
+    let looks_like_zero = |c: char| matches!(c, 'O' | 'o' | 'Ｏ' | 'ｏ' | 'О' | 'о' | 'Ο' | 'ο' | '0' | '０');
+    let in_run = |c: char| DIGITS.contains(c) || looks_like_zero(c);
+    // A letter or digit of a narrow script on either side: a word or a code.
+    let latin = |c: Option<&char>| c.is_some_and(|&c| c.is_alphanumeric() && !crate::text::is_wide(c));
+    for line in lines.iter_mut() {
+        if !line.text.chars().any(looks_like_zero) {
+            continue;
+        }
+        let chars: Vec<char> = line.text.chars().collect();
+        let mut out: Option<Vec<char>> = None;
+        let mut k = 0;
+        while k < chars.len() {
+            if !in_run(chars[k]) {
+                k += 1;
+                continue;
+            }
+            let end = chars[k..].iter().position(|&c| !in_run(c)).map_or(chars.len(), |e| k + e);
+            let run = &chars[k..end];
+            let repaired = run.len() >= 3
+                && run.iter().any(|&c| looks_like_zero(c))
+                && run.iter().any(|&c| DIGITS.contains(c) && c != ZERO && c != '○')
+                && !latin(k.checked_sub(1).and_then(|b| chars.get(b)))
+                && !latin(chars.get(end));
+            if repaired {
+                let out = out.get_or_insert_with(|| chars.clone());
+                for c in &mut out[k..end] {
+                    if looks_like_zero(*c) {
+                        *c = ZERO;
+                    }
+                }
+            }
+            k = end;
+        }
+        if let Some(out) = out {
+            line.text = out.into_iter().collect();
+            repair(
+                repairs,
+                RepairKind::Character,
+                line.first,
+                format!("wrote the numeral zero 〇 for a letter O or a digit 0 among numerals on line {}", line.first),
+            );
+        }
+    }
+}
+
 /// A wide character (Han, kana, full-width punctuation), a digit, or a mark Chinese
 /// text sets among them whose width is ambiguous (`“` `”` `…` `—` `·`): what letter
 /// spacing sets apart in Chinese text.
@@ -816,6 +873,23 @@ mod tests {
         unspace_wide(&mut ls, &mut r);
         let texts: Vec<&str> = ls.iter().map(|l| l.text.as_str()).collect();
         assert_eq!(texts, ["上海合作组织成员国长期睦邻友好", "", "第十一条", "缔约各方"]);
+    }
+
+    #[test]
+    fn a_letter_o_among_numerals_is_the_numeral_zero() {
+        let mut ls = lines(&[
+            "本条约于二OO七年八月十六日在比什凯克签订",
+            "二ＯＯ二年六月七日、二00二年",
+            "CO2 排放、GOOD、一O、二〇〇七年",
+        ]);
+        let mut r = Vec::new();
+        restore_numeral_zeros(Lang::Zh, &mut ls, &mut r);
+        let texts: Vec<&str> = ls.iter().map(|l| l.text.as_str()).collect();
+        assert_eq!(texts, ["本条约于二〇〇七年八月十六日在比什凯克签订", "二〇〇二年六月七日、二〇〇二年", "CO2 排放、GOOD、一O、二〇〇七年"]);
+        assert_eq!(r.len(), 2);
+        let mut ls = lines(&["ГОО 2007"]);
+        restore_numeral_zeros(Lang::Ru, &mut ls, &mut r);
+        assert_eq!(ls[0].text, "ГОО 2007");
     }
 
     #[test]
