@@ -240,6 +240,8 @@ pub enum RepairKind {
     Invisible,
     /// The text was put in Unicode normalization form C.
     Normalization,
+    /// A footnote at the foot of a printed page, or its mark, was left out.
+    Footnote,
     /// A character typed or converted for another was replaced (a letter `O` for
     /// the numeral zero `〇`).
     Character,

@@ -412,8 +412,13 @@ fn heading_rest(level: HeadingLevel, number: u32, label: String, after_unit: &st
     if !separated {
         // An editor's note in brackets that ends the line (`第十七条（2015年5月12日修订）`)
         // is the heading's title; `第五条（一）项规定…` runs on, and is a reference.
-        return bracketed_note(after_unit)
-            .map(|note| HeadingMatch { level, number: Some(number), label, rest: note.to_string(), rest_is_body: false });
+        return bracketed_note(after_unit).map(|note| HeadingMatch {
+            level,
+            number: Some(number),
+            label,
+            rest: note.to_string(),
+            rest_is_body: false,
+        });
     }
     let rest = trim_sep(after_unit).trim().to_string();
     if level == HeadingLevel::Article {

@@ -306,6 +306,131 @@ pub(crate) fn is_page_number(profile: &Profile, text: &str) -> bool {
     false
 }
 
+/// The most lines of footnotes looked for at the foot of a page.
+const MOST_NOTE_LINES: usize = 15;
+
+/// Leaves out the footnotes of printed pages and their marks, as the Word,
+/// OpenDocument and HTML readers leave notes out: a PDF's text (`pdftotext`, plain or
+/// `-layout`, and the PDF reader) sets a page's notes after its last line of text
+/// (`1 Устав ООН подписан …`), and glues each mark to the word it follows
+/// (`Объединенных Наций1,`, `《联合国宪章》1的`).
+///
+/// A page's notes are its last lines, from a line that starts with a number and a
+/// space whose mark is glued into the text above it, on this page or the one before
+/// (a mark on a page's last line may have its note set on the next); the lines after it are
+/// notes and their run-on lines. A mark follows a letter or a closing bracket or
+/// quote and comes before no letter or digit (`第1条` and `п.1` hold none). Only a
+/// text with page ends has pages. Each note and each mark is reported.
+pub fn strip_footnotes(lines: &mut [Line], repairs: &mut Vec<Repair>) {
+    if !lines.iter().any(|l| l.page_break) {
+        return;
+    }
+    let mut pages = Vec::new();
+    let mut start = 0;
+    for (i, line) in lines.iter().enumerate() {
+        if line.page_break {
+            pages.push(start..i);
+            // A form feed before a line's text opens the next page with it.
+            start = if line.is_blank() { i + 1 } else { i };
+        }
+    }
+    pages.push(start..lines.len());
+    for (k, page) in pages.iter().enumerate() {
+        // A note whose mark is on a page's last line may be set on the next page.
+        let from = if k > 0 { pages[k - 1].start } else { page.start };
+        strip_page_notes(lines, from, page.clone(), repairs);
+    }
+}
+
+/// The footnotes of the lines `page`, one page, whose marks are in the lines from
+/// `from` (this page's first line or the page before's): see [`strip_footnotes`].
+fn strip_page_notes(lines: &mut [Line], from: usize, page: std::ops::Range<usize>, repairs: &mut Vec<Repair>) {
+    let texts: Vec<usize> = page.clone().filter(|&i| !lines[i].is_blank()).collect();
+    let foot = &texts[texts.len().saturating_sub(MOST_NOTE_LINES)..];
+    // The first line of the foot that opens a note whose mark the text above holds.
+    let Some(&first) = foot.iter().find(|&&k| {
+        note_number(&lines[k].text).is_some_and(|n| lines[from..k].iter().any(|l| !glued_marks(&l.text, n).is_empty()))
+    }) else {
+        return;
+    };
+    let mut numbers = Vec::new();
+    for k in first..page.end {
+        let line = &mut lines[k];
+        if line.is_blank() {
+            continue;
+        }
+        if let Some(n) = note_number(&line.text).filter(|&n| numbers.last().is_none_or(|&last| n == last + 1)) {
+            numbers.push(n);
+        }
+        repair(
+            repairs,
+            RepairKind::Footnote,
+            line.first,
+            format!("left out footnote text {:?}", shorten(&line.text, 40)),
+        );
+        line.text.clear();
+    }
+    for line in &mut lines[from..first] {
+        for &n in &numbers {
+            let marks = glued_marks(&line.text, n);
+            for range in marks.iter().rev() {
+                line.text.replace_range(range.clone(), "");
+            }
+            for _ in &marks {
+                repair(repairs, RepairKind::Footnote, line.first, format!("left out footnote mark {n}"));
+            }
+        }
+    }
+}
+
+/// The number a footnote's text starts with (`1 Устав ООН …`, `12 See …`): one to
+/// three digits, not zero, then a space and the note.
+fn note_number(text: &str) -> Option<u32> {
+    let digits = text.bytes().take_while(u8::is_ascii_digit).count();
+    let rest = &text[digits..];
+    let n: u32 = text[..digits].parse().ok()?;
+    (digits <= 3 && n > 0 && rest.starts_with(' ') && rest.trim().chars().count() > 1).then_some(n)
+}
+
+/// Where footnote mark `n` is glued into `text`: its digits after a letter or a
+/// closing bracket or quote, and before no letter or digit. After an ideograph,
+/// only before a comma, a stop or the end: `第1、2条` and `第1条` hold no mark.
+fn glued_marks(text: &str, n: u32) -> Vec<std::ops::Range<usize>> {
+    let closing = |c: char| matches!(c, '»' | '”' | '’' | ')' | '）' | '》' | '」' | '』' | '〉' | '"');
+    let mut found = Vec::new();
+    let mut before: Option<char> = None;
+    let mut i = 0;
+    while i < text.len() {
+        let digits = text[i..].bytes().take_while(u8::is_ascii_digit).count();
+        if digits == 0 {
+            let c = text[i..].chars().next().unwrap_or(' ');
+            before = Some(c);
+            i += c.len_utf8();
+            continue;
+        }
+        let after = text[i + digits..].chars().next();
+        let number_ok = text[i..i + digits].parse::<u32>().is_ok_and(|v| v == n);
+        let glued = before.is_some_and(|b| {
+            let cased = b.is_lowercase() || b.is_uppercase();
+            if closing(b) {
+                after.is_none_or(|a| !a.is_ascii_digit() && !(a.is_lowercase() || a.is_uppercase()))
+            } else if cased {
+                after.is_none_or(|a| !a.is_alphanumeric())
+            } else if b.is_alphabetic() {
+                after.is_none_or(|a| matches!(a, '，' | '。' | '；' | '：' | ',' | '.' | ';' | ':' | ' '))
+            } else {
+                false
+            }
+        });
+        if number_ok && glued {
+            found.push(i..i + digits);
+        }
+        before = Some('0');
+        i += digits;
+    }
+    found
+}
+
 /// Removes page numbers that an extractor's own de-hyphenation glued into a word
 /// (`Договаривающих3 ся` for `Договаривающих-` / `3` / `ся`): in a script with case,
 /// a word never runs on into digits and then, after a space, into lower case.
@@ -876,6 +1001,41 @@ mod tests {
     }
 
     #[test]
+    fn footnotes_at_the_foot_of_a_page_and_their_marks_are_left_out() {
+        let mut ls = lines(&[
+            "руководствуясь целями и принципами Устава Организации Объединенных Наций1, общепризнанными",
+            "принципами, в том числе п.1 и статьи 2, подписанной 26 июня 1945 года",
+            "1 Устав ООН подписан 26 июня 1945 года в Сан-Франциско.",
+            "\u{c}Организации, так и со всеми",
+            "遵循《联合国宪章》2的宗旨和原则，第2条和第1、2款",
+            "2 《联合国宪章》于 1945 年 6 月 26 日在旧金山签署。",
+            "\u{c}",
+            "26 июня 1945 года в Сан-Франциско",
+        ]);
+        let mut r = Vec::new();
+        strip_footnotes(&mut ls, &mut r);
+        let texts: Vec<&str> = ls.iter().map(|l| l.text.as_str()).collect();
+        assert_eq!(
+            texts,
+            [
+                "руководствуясь целями и принципами Устава Организации Объединенных Наций, общепризнанными",
+                "принципами, в том числе п.1 и статьи 2, подписанной 26 июня 1945 года",
+                "",
+                "Организации, так и со всеми",
+                "遵循《联合国宪章》的宗旨和原则，第2条和第1、2款",
+                "",
+                "",
+                "26 июня 1945 года в Сан-Франциско",
+            ]
+        );
+        assert_eq!(r.len(), 4);
+        // A line that starts with a number is no note without its mark above.
+        let mut ls = lines(&["статьи 2 и 3", "2 ноября 2005 года", "\u{c}"]);
+        strip_footnotes(&mut ls, &mut r);
+        assert_eq!(ls[1].text, "2 ноября 2005 года");
+    }
+
+    #[test]
     fn a_letter_o_among_numerals_is_the_numeral_zero() {
         let mut ls = lines(&[
             "本条约于二OO七年八月十六日在比什凯克签订",
@@ -885,7 +1045,14 @@ mod tests {
         let mut r = Vec::new();
         restore_numeral_zeros(Lang::Zh, &mut ls, &mut r);
         let texts: Vec<&str> = ls.iter().map(|l| l.text.as_str()).collect();
-        assert_eq!(texts, ["本条约于二〇〇七年八月十六日在比什凯克签订", "二〇〇二年六月七日、二〇〇二年", "CO2 排放、GOOD、一O、二〇〇七年"]);
+        assert_eq!(
+            texts,
+            [
+                "本条约于二〇〇七年八月十六日在比什凯克签订",
+                "二〇〇二年六月七日、二〇〇二年",
+                "CO2 排放、GOOD、一O、二〇〇七年"
+            ]
+        );
         assert_eq!(r.len(), 2);
         let mut ls = lines(&["ГОО 2007"]);
         restore_numeral_zeros(Lang::Ru, &mut ls, &mut r);
