@@ -354,8 +354,7 @@ fn strip_page_notes(lines: &mut [Line], from: usize, page: std::ops::Range<usize
         return;
     };
     let mut numbers = Vec::new();
-    for k in first..page.end {
-        let line = &mut lines[k];
+    for line in &mut lines[first..page.end] {
         if line.is_blank() {
             continue;
         }
@@ -413,7 +412,7 @@ fn glued_marks(text: &str, n: u32) -> Vec<std::ops::Range<usize>> {
         let glued = before.is_some_and(|b| {
             let cased = b.is_lowercase() || b.is_uppercase();
             if closing(b) {
-                after.is_none_or(|a| !a.is_ascii_digit() && !(a.is_lowercase() || a.is_uppercase()))
+                after.is_none_or(|a| !(a.is_ascii_digit() || a.is_lowercase() || a.is_uppercase()))
             } else if cased {
                 after.is_none_or(|a| !a.is_alphanumeric())
             } else if b.is_alphabetic() {
