@@ -15,7 +15,7 @@ use super::UnitBead;
 use super::beads::{self, BEADS, SINGLE_BEADS};
 use super::model::{ANCHOR_MATCH, ANCHOR_MISS, Features, LengthModel, merge_keys, term_cost};
 use super::prepared::Prepared;
-use super::search::{Band, Costs, Guide, search, search_around};
+use super::search::{Costs, Guide, search_around};
 use crate::model::Document;
 
 /// A run of consecutive units of one container.
@@ -179,11 +179,12 @@ const SKIP: f64 = 9.0;
 const SAME_KEY: f64 = 6.0;
 /// The cost of two containers with different numbers of units.
 const OTHER_SHAPE: f64 = 1.0;
-/// Container sequences up to this many cells are searched in full.
+/// Container sequences up to this many cells may be searched in full.
 const FULL_SEARCH_CELLS: usize = 4_000_000;
-/// The band's half-width beyond the difference in length of longer sequences.
+/// The band's widest half-width beyond the difference in length of longer sequences.
 const BAND: usize = 256;
-/// The band's first reach beyond the pairs of an earlier alignment.
+/// The band's first reach beyond its guide: the diagonal, less the difference in
+/// length, or the pairs of an earlier alignment.
 const EARLIER_MARGIN: usize = 16;
 
 /// Aligns container sequences: a 1-1, 1-0, 0-1 search where equal keys are strong
@@ -198,23 +199,24 @@ fn align_block_sequences(
     let (n, m) = (ca.blocks.len(), cb.blocks.len());
     let index = [Postings::of(&cb.features, Prepared::anchor_keys), Postings::of(&cb.features, Prepared::term_keys)];
     let costs = ContainerCosts { ca, cb, model, index, shared: RefCell::default() };
-    // Texts have at most a few thousand containers; the band keeps an adversarial
-    // 100,000 linear. Widened where the path runs along its edge only up to the
-    // diagonal band's width, so that the cost stays linear whatever the texts.
-    // An earlier alignment of these containers takes each of them once.
+    // The search runs in a band around a guide, widened where the path runs along
+    // its edge (see `search_around`): around the diagonal, as wide as the texts
+    // differ in length and a margin more, or around the pairs of an earlier
+    // alignment. Texts have at most a few thousand containers and may widen it to
+    // the whole table; past `FULL_SEARCH_CELLS` only up to the diagonal band's
+    // width, which keeps an adversarial 100,000 linear. An earlier alignment of these
+    // containers takes each of them once.
+    let most = if n * m <= FULL_SEARCH_CELLS { n.max(m) } else { BAND + n.abs_diff(m) };
     let earlier = earlier
         .filter(|e| e.iter().filter(|p| p.0.is_some()).count() == n && e.iter().filter(|p| p.1.is_some()).count() == m);
-    let found = match earlier {
-        _ if n * m <= FULL_SEARCH_CELLS => search(&Band::full(n, m), &MOVES, &costs),
-        None => search(&Band::diagonal(n, m, BAND + n.abs_diff(m)), &MOVES, &costs),
-        // Around the earlier pairs, widened where the path runs along the band's
-        // edge, up to the diagonal band's width.
-        Some(earlier) => {
-            let guide =
-                Guide::of_moves(n, earlier.iter().map(|p| (usize::from(p.0.is_some()), usize::from(p.1.is_some()))));
-            search_around(&guide, m, vec![EARLIER_MARGIN; n + 1], BAND + n.abs_diff(m), &MOVES, &costs)
-        }
+    let (guide, margin) = match earlier {
+        Some(earlier) => (
+            Guide::of_moves(n, earlier.iter().map(|p| (usize::from(p.0.is_some()), usize::from(p.1.is_some())))),
+            EARLIER_MARGIN,
+        ),
+        None => (Guide::of_steps(n, [(0, 0, n, m)]), EARLIER_MARGIN + n.abs_diff(m)),
     };
+    let found = search_around(&guide, m, vec![margin.min(most); n + 1], most, &MOVES, &costs);
     let moves = found.expect("a diagonal band always has a path").moves;
     let (mut i, mut j) = (0, 0);
     moves

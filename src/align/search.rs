@@ -25,6 +25,7 @@ impl Band {
     }
 
     /// The cells within `width` columns of the diagonal from `(0, 0)` to `(n, m)`.
+    #[cfg(test)]
     pub fn diagonal(n: usize, m: usize, width: usize) -> Band {
         let rows = (0..=n)
             .map(|i| {

@@ -279,6 +279,11 @@ pub fn strip_page_furniture(lang: Lang, lines: &mut [Line], repairs: &mut Vec<Re
 pub(crate) fn is_page_number(profile: &Profile, text: &str) -> bool {
     let (prefixes, suffixes) = profile.page_number_words;
     let t = text.trim();
+    // Every form below is short (`страница 12 из 300` is 31 bytes): a longer line is
+    // text, told without lowercasing it.
+    if t.len() > 64 {
+        return false;
+    }
     let core = t.trim_matches(|c: char| matches!(c, '-' | '–' | '—' | ' '));
     let digits = |s: &str| !s.is_empty() && s.len() <= 4 && s.chars().all(|c| c.is_ascii_digit());
     if digits(core) && (core == t || (t.starts_with(['-', '–', '—']) && t.ends_with(['-', '–', '—']))) {
