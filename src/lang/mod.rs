@@ -62,11 +62,14 @@ impl Lang {
     }
 
     /// Tells the language of a text from its script: the language whose script has
-    /// the most letters, if it has at least half of all letters.
+    /// the most letters, if it has at least half of all letters (of its first 256 KB).
     pub fn detect(text: &str) -> Option<Lang> {
+        // The first 256 KB tell a text's language as well as all of it, and cost
+        // the same at every size.
+        let sample = &text[..text.floor_char_boundary(DETECT_BYTES)];
         let mut counts = [0usize; Lang::ALL.len()];
         let mut letters = 0usize;
-        for c in text.chars().filter(|&c| chars::is_alphabetic(c)) {
+        for c in sample.chars().filter(|&c| chars::is_alphabetic(c)) {
             letters += 1;
             for (i, lang) in Lang::ALL.iter().enumerate() {
                 if (lang.profile().is_script_char)(c) {
@@ -91,6 +94,9 @@ impl Lang {
         if letters == 0 { 0.0 } else { ours as f64 / letters as f64 }
     }
 }
+
+/// How much of a text [`Lang::detect`] reads.
+const DETECT_BYTES: usize = 256 * 1024;
 
 impl fmt::Display for Lang {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {

@@ -440,28 +440,34 @@ fn label(line: &str) -> Option<LabelMatch> {
         }
         return None;
     }
-    let token_end = line.find(|c: char| !(c.is_alphanumeric())).unwrap_or(line.len());
+    // A label's token is a number or a letter: a longer word is text, told without
+    // reading it to its end.
+    let token_end = line.char_indices().take(8).find(|&(_, c)| !chars::is_alphanumeric(c)).map(|(i, _)| i)?;
     let token = &line[..token_end];
     let sep = line[token_end..].chars().next()?;
     let after = &line[token_end + sep.len_utf8()..];
     if !(after.is_empty() || after.starts_with([' ', '\u{a0}', '\t'])) {
         return None;
     }
-    let rest = after.trim_start().to_string();
-    let printed = format!("{token}{sep}");
+    let matched = |style: &'static str, ordinal: u32| LabelMatch {
+        style,
+        ordinal,
+        printed: format!("{token}{sep}"),
+        rest: after.trim_start().to_string(),
+    };
     if !token.is_empty() && token.chars().all(is_digit) {
         let style = match sep {
             '.' => "digit-dot",
             ')' => "digit-paren",
             _ => return None,
         };
-        return Some(LabelMatch { style, ordinal: parse_digits(token)?, printed, rest });
+        return Some(matched(style, parse_digits(token)?));
     }
     if sep == ')'
         && let Some(ord) = letter_ordinal(token)
     {
         let style = if token.chars().all(|c| c.is_ascii_alphabetic()) { "latin-paren" } else { "cyr-paren" };
-        return Some(LabelMatch { style, ordinal: ord, printed, rest });
+        return Some(matched(style, ord));
     }
     None
 }
