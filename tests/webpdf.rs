@@ -356,3 +356,22 @@ fn footnotes_of_printed_pages_are_left_out_with_their_marks() {
         assert!(alarms.is_empty(), "{form}: {alarms:?}");
     }
 }
+
+/// The treaty set in two columns (Word, then PDF by LibreOffice): the PDF reader
+/// reads a column at a time, as a page of its own, each column top to bottom
+/// (`pdftotext` gives the Chinese columns' lines out of order), and gets the clean
+/// texts' units, with nothing to report.
+#[test]
+fn two_columns_are_read_a_column_at_a_time() {
+    let dir = format!("{REAL}/twocol");
+    let [zh, ru] = ["zh", "ru"].map(|lang| doc(&format!("{dir}/sco-treaty-2007.{lang}.pdf")));
+    for (d, lang) in [(&zh, "zh"), (&ru, "ru")] {
+        assert_eq!(units(d), units(&doc(clean("sco-treaty-2007", lang))), "{lang}");
+        assert!(d.reader.iter().any(|n| n.contains("pages in two columns")), "{:?}", d.reader);
+    }
+    let report = bitext::check::check(&align(&zh, &ru, &AlignOptions::default()));
+    let alarms: Vec<_> =
+        report.findings.iter().filter(|f| f.severity != bitext::check::Severity::Note).map(|f| &f.message).collect();
+    assert!(alarms.is_empty(), "{alarms:?}");
+    assert_treaty_aligns(&zh, &ru);
+}

@@ -183,9 +183,15 @@ pub fn strip_markup(lang: Lang, lines: &mut [Line], repairs: &mut Vec<Repair>) {
 }
 
 /// Removes page numbers (`- 3 -`, `3`, `стр. 3`, `第3页`, `3/12`) and running headers or
-/// footers: short lines that recur three or more times and are not headings. Where
-/// either was removed a page ended, and the line is marked as a page break.
-pub fn strip_page_furniture(lang: Lang, lines: &mut [Line], repairs: &mut Vec<Repair>) {
+/// footers: short lines that recur three or more times and are not headings, and in
+/// a text with page ends (form feeds, removed page numbers) stand by them at least
+/// half the times. Where either was removed a page ended, and the line is marked as
+/// a page break.
+///
+/// Running headers are looked for only where `headers` says the text may hold them:
+/// a document's reader keeps them apart (Word, OpenDocument, HTML) or leaves them out
+/// by their place on the page (PDF), and a short line that recurs there is text.
+pub fn strip_page_furniture(lang: Lang, lines: &mut [Line], headers: bool, repairs: &mut Vec<Repair>) {
     let profile = lang.profile();
     for line in lines.iter_mut().filter(|l| !l.is_blank()) {
         if is_page_number(profile, &line.text) {
@@ -194,12 +200,19 @@ pub fn strip_page_furniture(lang: Lang, lines: &mut [Line], repairs: &mut Vec<Re
             line.page_break = true;
         }
     }
+    if !headers {
+        return;
+    }
     let mut seen: BTreeMap<&str, Vec<usize>> = BTreeMap::new();
     for (i, line) in lines.iter().enumerate() {
         if !line.is_blank() && line.text.chars().count() <= 100 {
             seen.entry(line.text.as_str()).or_default().push(i);
         }
     }
+    // In a text with page ends, headers and footers stand by them: a short line
+    // that recurs elsewhere is a narrow column's wrap (`международными`).
+    let paged = lines.iter().any(|l| l.page_break);
+    let by_page_end = |i: usize| lines[i.saturating_sub(3)..(i + 4).min(lines.len())].iter().any(|l| l.page_break);
     // Where the title may stand: among the first five lines of text.
     let title_zone = lines.iter().enumerate().filter(|(_, l)| !l.is_blank()).nth(4).map_or(0, |(i, _)| i);
     let mut remove = Vec::new();
@@ -207,6 +220,7 @@ pub fn strip_page_furniture(lang: Lang, lines: &mut [Line], repairs: &mut Vec<Re
         // A line that ends a sentence or a clause is the tail of a wrapped paragraph
         // (`Безопасности.`), however often it recurs; headers and footers name things.
         if at.len() < 3
+            || (paged && at.iter().filter(|&&i| by_page_end(i)).count() * 2 < at.len())
             || text.ends_with(profile.clause_enders)
             || (profile.heading)(text).is_some()
             || (profile.label)(text).is_some()
@@ -1091,7 +1105,7 @@ mod tests {
     fn hyphenation_keeps_real_hyphens() {
         let mut ls = lines(&["усиливают со-", "", "- 3 -", "трудничество государств-", "членов и народов"]);
         let mut r = Vec::new();
-        strip_page_furniture(Lang::Ru, &mut ls, &mut r);
+        strip_page_furniture(Lang::Ru, &mut ls, true, &mut r);
         join_hyphenation(Lang::Ru, &mut ls, &mut r);
         assert_eq!(ls[0].text, "усиливают сотрудничество государств-членов и народов");
         assert_eq!((ls[0].first, ls[0].last), (1, 5));

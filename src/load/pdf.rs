@@ -46,10 +46,23 @@ const PDFTOTEXT: &str = "pdftotext";
 /// page numbers left out.
 pub fn read(bytes: &[u8], path: &Path) -> Result<Extracted> {
     let xhtml = run_pdftotext(bytes, path)?;
-    let mut pages = parse_bbox(&xhtml, path)?;
-    for page in &mut pages {
-        merge_baselines(&mut page.lines);
+    let pages = parse_bbox(&xhtml, path)?;
+    let printed = pages.len();
+    let mut two = 0;
+    let mut columns = Vec::with_capacity(pages.len());
+    for mut page in pages {
+        match two_columns(&mut page) {
+            Some(right) => {
+                two += 1;
+                columns.extend([page, right]);
+            }
+            None => {
+                merge_baselines(&mut page.lines);
+                columns.push(page);
+            }
+        }
     }
+    let pages = columns;
     if pages.iter().all(|p| p.lines.is_empty()) {
         return Err(document(path, "no text layer: this PDF needs OCR first (it holds only images)"));
     }
@@ -57,10 +70,11 @@ pub fn read(bytes: &[u8], path: &Path) -> Result<Extracted> {
     let text = paragraphs(&pages);
     let mut notes = vec![format!(
         "{} pages; removed by position: {} running header lines, {} page numbers",
-        pages.len(),
-        removed.running,
-        removed.page_numbers
+        printed, removed.running, removed.page_numbers
     )];
+    if two > 0 {
+        notes.push(format!("{two} pages in two columns, read a column at a time"));
+    }
     notes.push(
         "paragraphs from indents, gaps, sizes and line ends; lines as printed, a hyphen at a line end kept".to_string(),
     );
@@ -254,12 +268,7 @@ fn parse_bbox(xhtml: &str, path: &Path) -> Result<Vec<Page>> {
 /// tenths of the smaller one's height; they are joined left to right. Lines of one column
 /// never do, so the order of everything else stays as read.
 fn merge_baselines(lines: &mut Vec<Line>) {
-    // Centred on the same height: a font's box may be far taller than its glyphs
-    // (CJK fonts), so boxes of lines one above the other can overlap.
-    let same = |a: &Line, b: &Line| {
-        let height = a.height().min(b.height());
-        height > 0.0 && ((a.y_min + a.y_max) - (b.y_min + b.y_max)).abs() / 2.0 < height * 0.3
-    };
+    let same = same_baseline;
     let mut out: Vec<Line> = Vec::with_capacity(lines.len());
     for line in lines.drain(..) {
         // Pieces of one printed line come within a few lines of each other (a
@@ -287,6 +296,67 @@ fn merge_baselines(lines: &mut Vec<Line>) {
         }
     }
     *lines = out;
+}
+
+/// Whether two lines share a baseline: centred on the same height (a font's box may
+/// be far taller than its glyphs, in CJK fonts, so boxes of lines one above the other
+/// can overlap).
+fn same_baseline(a: &Line, b: &Line) -> bool {
+    let height = a.height().min(b.height());
+    height > 0.0 && ((a.y_min + a.y_max) - (b.y_min + b.y_max)).abs() / 2.0 < height * 0.3
+}
+
+/// The right column of a page set in two columns, taken off the page as a page of
+/// its own, moved left onto the left column's place: the paragraphs are read as in
+/// one column, a paragraph that runs on from the foot of the left column to the head
+/// of the right as over a page end. `pdftotext` does not always tell the columns of
+/// Chinese text apart: each column's lines are put top to bottom. A page is in two columns where a quarter of its lines or more start at
+/// one place (within a line's height) right of a quarter of its width, over two
+/// fifths of the height its lines take, and nine in ten of the others, a quarter
+/// or more of its lines too, end before that place: a centred heading starts where
+/// its length puts it, and a table of signatures takes a few rows.
+fn two_columns(page: &mut Page) -> Option<Page> {
+    let lines = &mut page.lines;
+    if lines.len() < 12 {
+        return None;
+    }
+    let left = lines.iter().map(|l| l.x_min).fold(f64::MAX, f64::min);
+    let right = lines.iter().map(|l| l.x_max).fold(f64::MIN, f64::max);
+    let (top, bottom) = (
+        lines.iter().map(|l| l.y_min).fold(f64::MAX, f64::min),
+        lines.iter().map(|l| l.y_max).fold(f64::MIN, f64::max),
+    );
+    // The right column's left edge: where most lines right of a quarter of the width start.
+    let mut starts: Vec<f64> = lines.iter().map(|l| l.x_min).filter(|&x| x > left + (right - left) / 4.0).collect();
+    starts.sort_by(f64::total_cmp);
+    let &edge = starts.get(starts.len() / 2)?;
+    let height = lines.iter().map(Line::height).fold(f64::MAX, f64::min);
+    let in_right = |l: &Line| (l.x_min - edge).abs() <= height;
+    let right_lines: Vec<&Line> = lines.iter().filter(|l| in_right(l)).collect();
+    let (r_top, r_bottom) = (
+        right_lines.iter().map(|l| l.y_min).fold(f64::MAX, f64::min),
+        right_lines.iter().map(|l| l.y_max).fold(f64::MIN, f64::max),
+    );
+    let others: Vec<&Line> = lines.iter().filter(|l| l.x_min < edge - height).collect();
+    let before = others.iter().filter(|l| l.x_max < edge).count();
+    let columns = right_lines.len() * 4 >= lines.len()
+        && others.len() * 4 >= lines.len()
+        && before * 10 >= others.len() * 9
+        && (r_bottom - r_top) * 5.0 >= (bottom - top) * 2.0;
+    if !columns {
+        return None;
+    }
+    let shift = edge - others.iter().map(|l| l.x_min).fold(f64::MAX, f64::min);
+    let (mut right, mut left): (Vec<Line>, Vec<Line>) = lines.drain(..).partition(|l| l.x_min >= edge - height);
+    for line in &mut right {
+        line.x_min -= shift;
+        line.x_max -= shift;
+    }
+    for column in [&mut left, &mut right] {
+        column.sort_by(|a, b| a.y_min.total_cmp(&b.y_min));
+    }
+    *lines = left;
+    Some(Page { height: page.height, lines: right })
 }
 
 /// Joins a line's words: with a space where the page shows a gap between them (more
