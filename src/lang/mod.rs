@@ -265,6 +265,9 @@ pub struct Profile {
     pub page_number_words: (&'static [&'static str], &'static [&'static str]),
     /// Words before the count of pages after a page number (`第3页共12页`, `стр. 3 из 12`).
     pub page_total_words: &'static [&'static str],
+    /// What a draft is stamped with, alone on a line or in a text box (`ПРОЕКТ`,
+    /// `草案`), lowercase: no part of the text.
+    pub stamps: &'static [&'static str],
     /// Characters that write numbers in words (`二〇〇七`), left out where lengths are
     /// compared: a date in them is twice as long as in digits.
     pub numeral_chars: &'static str,

@@ -91,6 +91,7 @@ pub(super) static PROFILE: Profile = Profile {
     ],
     page_number_words: (&["стр.", "страница", "с.", "page"], &[]),
     page_total_words: &["из"],
+    stamps: &["проект", "draft"],
     numeral_chars: "",
     folds: &[('ё', 'е')],
     bullet_before_text_is_markup: false,

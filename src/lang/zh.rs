@@ -106,6 +106,7 @@ pub(super) static PROFILE: Profile = Profile {
     ],
     page_number_words: (&["第", "page"], &["页", "頁"]),
     page_total_words: &["共"],
+    stamps: &["草案", "征求意见稿", "送审稿", "draft"],
     numeral_chars: "〇零一二两三四五六七八九十百千万",
     folds: &[],
     bullet_before_text_is_markup: true,

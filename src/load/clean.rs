@@ -325,6 +325,25 @@ pub(crate) fn is_page_number(profile: &Profile, text: &str) -> bool {
     false
 }
 
+/// Leaves out a draft's stamp (`ПРОЕКТ`, `草案`, in brackets or not), in the words of
+/// the language profile, where it stands alone on a line before the first article:
+/// set in a text box by the title, or at the head of the first page. Each is
+/// reported.
+pub fn strip_stamps(lang: Lang, lines: &mut [Line], repairs: &mut Vec<Repair>) {
+    let profile = lang.profile();
+    let brackets = ['(', ')', '（', '）', '[', ']', '【', '】', '«', '»', '"', '“', '”', ' '];
+    for line in lines.iter_mut().filter(|l| !l.is_blank()) {
+        if (profile.heading)(&line.text).is_some_and(|h| h.level == crate::lang::HeadingLevel::Article) {
+            break;
+        }
+        let word = line.text.trim_matches(brackets);
+        if word.chars().count() <= 12 && profile.stamps.iter().any(|s| chars::eq_lowercase(word, s)) {
+            repair(repairs, RepairKind::RunningHeader, line.first, format!("removed the draft's stamp {:?}", line.text));
+            line.text.clear();
+        }
+    }
+}
+
 /// The most lines of footnotes looked for at the foot of a page.
 const MOST_NOTE_LINES: usize = 15;
 
@@ -1016,6 +1035,20 @@ mod tests {
         unspace_wide(&mut ls, &mut r);
         let texts: Vec<&str> = ls.iter().map(|l| l.text.as_str()).collect();
         assert_eq!(texts, ["上海合作组织成员国长期睦邻友好", "", "第十一条", "缔约各方"]);
+    }
+
+    #[test]
+    fn a_drafts_stamp_before_the_articles_is_left_out() {
+        let mut ls = lines(&["ДОГОВОР", "ПРОЕКТ", "о дружбе", "(проект)", "Статья 1", "Проект"]);
+        let mut r = Vec::new();
+        strip_stamps(Lang::Ru, &mut ls, &mut r);
+        let texts: Vec<&str> = ls.iter().map(|l| l.text.as_str()).collect();
+        assert_eq!(texts, ["ДОГОВОР", "", "о дружбе", "", "Статья 1", "Проект"]);
+        assert_eq!(r.len(), 2);
+        let mut ls = lines(&["上海合作组织成员国长期睦邻友好合作条约", "（草案）", "草案第二稿说明"]);
+        strip_stamps(Lang::Zh, &mut ls, &mut r);
+        assert_eq!(ls[1].text, "");
+        assert_eq!(ls[2].text, "草案第二稿说明");
     }
 
     #[test]

@@ -226,6 +226,7 @@ fn load_from(bytes: Cow<'_, [u8]>, path: &Path, options: &LoadOptions) -> Result
             clean::strip_markup(lang, &mut lines, &mut repairs);
             clean::strip_page_furniture(lang, &mut lines, extracted.is_none(), &mut repairs);
             clean::strip_footnotes(&mut lines, &mut repairs);
+            clean::strip_stamps(lang, &mut lines, &mut repairs);
             clean::unglue_page_numbers(lang, &mut lines, &mut repairs);
             clean::join_hyphenation(lang, &mut lines, &mut repairs);
             clean::restore_dropped_hyphens(lang, &mut lines, &mut repairs);
