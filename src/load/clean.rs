@@ -338,7 +338,12 @@ pub fn strip_stamps(lang: Lang, lines: &mut [Line], repairs: &mut Vec<Repair>) {
         }
         let word = line.text.trim_matches(brackets);
         if word.chars().count() <= 12 && profile.stamps.iter().any(|s| chars::eq_lowercase(word, s)) {
-            repair(repairs, RepairKind::RunningHeader, line.first, format!("removed the draft's stamp {:?}", line.text));
+            repair(
+                repairs,
+                RepairKind::RunningHeader,
+                line.first,
+                format!("removed the draft's stamp {:?}", line.text),
+            );
             line.text.clear();
         }
     }
@@ -373,21 +378,33 @@ pub fn strip_footnotes(lines: &mut [Line], repairs: &mut Vec<Repair>) {
         }
     }
     pages.push(start..lines.len());
+    // The last note's number: notes are numbered through the text, or from 1 on
+    // each page.
+    let mut last = 0;
     for (k, page) in pages.iter().enumerate() {
         // A note whose mark is on a page's last line may be set on the next page.
         let from = if k > 0 { pages[k - 1].start } else { page.start };
-        strip_page_notes(lines, from, page.clone(), repairs);
+        strip_page_notes(lines, from, page.clone(), &mut last, repairs);
     }
 }
 
 /// The footnotes of the lines `page`, one page, whose marks are in the lines from
 /// `from` (this page's first line or the page before's): see [`strip_footnotes`].
-fn strip_page_notes(lines: &mut [Line], from: usize, page: std::ops::Range<usize>, repairs: &mut Vec<Repair>) {
+fn strip_page_notes(
+    lines: &mut [Line],
+    from: usize,
+    page: std::ops::Range<usize>,
+    last: &mut u32,
+    repairs: &mut Vec<Repair>,
+) {
     let texts: Vec<usize> = page.clone().filter(|&i| !lines[i].is_blank()).collect();
     let foot = &texts[texts.len().saturating_sub(MOST_NOTE_LINES)..];
-    // The first line of the foot that opens a note whose mark the text above holds.
+    // The first line of the foot that opens the next note (or note 1), whose mark the
+    // text above holds.
     let Some(&first) = foot.iter().find(|&&k| {
-        note_number(&lines[k].text).is_some_and(|n| lines[from..k].iter().any(|l| !glued_marks(&l.text, n).is_empty()))
+        note_number(&lines[k].text).is_some_and(|n| {
+            (n == 1 || n == *last + 1) && lines[from..k].iter().any(|l| !glued_marks(&l.text, n).is_empty())
+        })
     }) else {
         return;
     };
@@ -407,6 +424,7 @@ fn strip_page_notes(lines: &mut [Line], from: usize, page: std::ops::Range<usize
         );
         line.text.clear();
     }
+    *last = numbers.last().copied().unwrap_or(*last);
     for line in &mut lines[from..first] {
         for &n in &numbers {
             let marks = glued_marks(&line.text, n);
@@ -420,6 +438,9 @@ fn strip_page_notes(lines: &mut [Line], from: usize, page: std::ops::Range<usize
     }
 }
 
+/// What a number before which is counted, not marked (`第1条`, `1个`, `2002年`).
+const COUNTED: &str = "条款项章节编目年月日号次个人名岁倍%％";
+
 /// The number a footnote's text starts with (`1 Устав ООН …`, `12 See …`): one to
 /// three digits, not zero, then a space and the note.
 fn note_number(text: &str) -> Option<u32> {
@@ -429,9 +450,10 @@ fn note_number(text: &str) -> Option<u32> {
     (digits <= 3 && n > 0 && rest.starts_with(' ') && rest.trim().chars().count() > 1).then_some(n)
 }
 
-/// Where footnote mark `n` is glued into `text`: its digits after a letter or a
-/// closing bracket or quote, and before no letter or digit. After an ideograph,
-/// only before a comma, a stop or the end: `第1、2条` and `第1条` hold no mark.
+/// Where footnote mark `n` is glued into `text`: its digits after a small letter or
+/// a closing bracket or quote, and before no letter or digit (`CO2`, `G20` hold
+/// none), or after an ideograph other than `第` and before none that counts
+/// (`第1条`, `1个`) or `、` (`第1、2款`).
 fn glued_marks(text: &str, n: u32) -> Vec<std::ops::Range<usize>> {
     let closing = |c: char| matches!(c, '»' | '”' | '’' | ')' | '）' | '》' | '」' | '』' | '〉' | '"');
     let mut found = Vec::new();
@@ -448,13 +470,14 @@ fn glued_marks(text: &str, n: u32) -> Vec<std::ops::Range<usize>> {
         let after = text[i + digits..].chars().next();
         let number_ok = text[i..i + digits].parse::<u32>().is_ok_and(|v| v == n);
         let glued = before.is_some_and(|b| {
-            let cased = b.is_lowercase() || b.is_uppercase();
             if closing(b) {
                 after.is_none_or(|a| !(a.is_ascii_digit() || a.is_lowercase() || a.is_uppercase()))
-            } else if cased {
+            } else if b.is_lowercase() {
                 after.is_none_or(|a| !a.is_alphanumeric())
-            } else if b.is_alphabetic() {
-                after.is_none_or(|a| matches!(a, '，' | '。' | '；' | '：' | ',' | '.' | ';' | ':' | ' '))
+            } else if crate::text::is_wide(b) && b.is_alphabetic() && b != '第' {
+                after.is_none_or(|a| {
+                    !(a.is_ascii_digit() || a.is_lowercase() || a.is_uppercase() || COUNTED.contains(a) || a == '、')
+                })
             } else {
                 false
             }
@@ -1080,10 +1103,19 @@ mod tests {
             ]
         );
         assert_eq!(r.len(), 4);
-        // A line that starts with a number is no note without its mark above.
+        // A line that starts with a number is no note without its mark above, nor
+        // one whose number does not come next, nor after a code in capitals.
         let mut ls = lines(&["статьи 2 и 3", "2 ноября 2005 года", "\u{c}"]);
         strip_footnotes(&mut ls, &mut r);
         assert_eq!(ls[1].text, "2 ноября 2005 года");
+        let mut ls =
+            lines(&["выбросов CO2 и статья3 в", "3 Договаривающиеся Стороны", "\u{c}", "G1 и ISO1", "1 Стороны"]);
+        strip_footnotes(&mut ls, &mut r);
+        assert_eq!([ls[1].text.as_str(), &ls[4].text], ["3 Договаривающиеся Стороны", "1 Стороны"]);
+        // A mark between ideographs; none after 第 or before what is counted.
+        let mut ls = lines(&["缔约各方1奉行第1条和1个", "1 于比什凯克签署。", "\u{c}"]);
+        strip_footnotes(&mut ls, &mut r);
+        assert_eq!([ls[0].text.as_str(), &ls[1].text], ["缔约各方奉行第1条和1个", ""]);
     }
 
     #[test]

@@ -353,6 +353,8 @@ fn two_columns(page: &mut Page) -> Option<Page> {
         line.x_max -= shift;
     }
     for column in [&mut left, &mut right] {
+        // The pieces of a justified line of one column, cut at wide gaps.
+        merge_baselines(column);
         column.sort_by(|a, b| a.y_min.total_cmp(&b.y_min));
     }
     *lines = left;
