@@ -364,7 +364,7 @@ const MOST_NOTE_LINES: usize = 15;
 /// notes and their run-on lines. A mark follows a letter or a closing bracket or
 /// quote and comes before no letter or digit (`第1条` and `п.1` hold none). Only a
 /// text with page ends has pages. Each note and each mark is reported.
-pub fn strip_footnotes(lines: &mut [Line], repairs: &mut Vec<Repair>) {
+pub fn strip_footnotes(lang: Lang, lines: &mut [Line], repairs: &mut Vec<Repair>) {
     if !lines.iter().any(|l| l.page_break) {
         return;
     }
@@ -384,13 +384,14 @@ pub fn strip_footnotes(lines: &mut [Line], repairs: &mut Vec<Repair>) {
     for (k, page) in pages.iter().enumerate() {
         // A note whose mark is on a page's last line may be set on the next page.
         let from = if k > 0 { pages[k - 1].start } else { page.start };
-        strip_page_notes(lines, from, page.clone(), &mut last, repairs);
+        strip_page_notes(lang.profile(), lines, from, page.clone(), &mut last, repairs);
     }
 }
 
 /// The footnotes of the lines `page`, one page, whose marks are in the lines from
 /// `from` (this page's first line or the page before's): see [`strip_footnotes`].
 fn strip_page_notes(
+    profile: &Profile,
     lines: &mut [Line],
     from: usize,
     page: std::ops::Range<usize>,
@@ -399,21 +400,32 @@ fn strip_page_notes(
 ) {
     let texts: Vec<usize> = page.clone().filter(|&i| !lines[i].is_blank()).collect();
     let foot = &texts[texts.len().saturating_sub(MOST_NOTE_LINES)..];
-    // The first line of the foot that opens the next note (or note 1), whose mark the
-    // text above holds.
-    let Some(&first) = foot.iter().find(|&&k| {
-        note_number(&lines[k].text).is_some_and(|n| {
+    // The number a line opens a note with: before its text, or alone on the line
+    // (pdftotext sets a mark apart from its note by a tab) with text after it on the
+    // page; a page number stands last.
+    let opens = |at: usize| -> Option<u32> {
+        let after = texts.iter().skip_while(|&&i| i <= at).find(|&&i| !is_page_number(profile, &lines[i].text));
+        note_number(&lines[at].text).or_else(|| after.and(alone_number(&lines[at].text)))
+    };
+    // The first line of the foot, under some text of the page, that opens the next
+    // note (or note 1), whose mark the text above holds.
+    let Some(&first) = foot.iter().filter(|&&k| k > texts[0]).find(|&&k| {
+        opens(k).is_some_and(|n| {
             (n == 1 || n == *last + 1) && lines[from..k].iter().any(|l| !glued_marks(&l.text, n).is_empty())
         })
     }) else {
         return;
     };
+    // Each line of the notes: the number it opens a note with, or whether it is a
+    // page number, left to the page furniture.
+    let block: Vec<(Option<u32>, bool)> =
+        (first..page.end).map(|k| (opens(k), is_page_number(profile, &lines[k].text))).collect();
     let mut numbers = Vec::new();
-    for line in &mut lines[first..page.end] {
-        if line.is_blank() {
+    for (line, (opened, page_number)) in lines[first..page.end].iter_mut().zip(block) {
+        if line.is_blank() || page_number && opened.is_none() {
             continue;
         }
-        if let Some(n) = note_number(&line.text).filter(|&n| numbers.last().is_none_or(|&last| n == last + 1)) {
+        if let Some(n) = opened.filter(|&n| numbers.last().is_none_or(|&last| n == last + 1)) {
             numbers.push(n);
         }
         repair(
@@ -436,6 +448,12 @@ fn strip_page_notes(
             }
         }
     }
+}
+
+/// A note's number alone on its line: one to three digits, not zero.
+fn alone_number(text: &str) -> Option<u32> {
+    let n: u32 = text.parse().ok()?;
+    (text.len() <= 3 && text.bytes().all(|b| b.is_ascii_digit()) && n > 0).then_some(n)
 }
 
 /// What a number before which is counted, not marked (`第1条`, `1个`, `2002年`).
@@ -1087,7 +1105,7 @@ mod tests {
             "26 июня 1945 года в Сан-Франциско",
         ]);
         let mut r = Vec::new();
-        strip_footnotes(&mut ls, &mut r);
+        strip_footnotes(Lang::Ru, &mut ls, &mut r);
         let texts: Vec<&str> = ls.iter().map(|l| l.text.as_str()).collect();
         assert_eq!(
             texts,
@@ -1106,15 +1124,28 @@ mod tests {
         // A line that starts with a number is no note without its mark above, nor
         // one whose number does not come next, nor after a code in capitals.
         let mut ls = lines(&["статьи 2 и 3", "2 ноября 2005 года", "\u{c}"]);
-        strip_footnotes(&mut ls, &mut r);
+        strip_footnotes(Lang::Ru, &mut ls, &mut r);
         assert_eq!(ls[1].text, "2 ноября 2005 года");
         let mut ls =
             lines(&["выбросов CO2 и статья3 в", "3 Договаривающиеся Стороны", "\u{c}", "G1 и ISO1", "1 Стороны"]);
-        strip_footnotes(&mut ls, &mut r);
+        strip_footnotes(Lang::Ru, &mut ls, &mut r);
         assert_eq!([ls[1].text.as_str(), &ls[4].text], ["3 Договаривающиеся Стороны", "1 Стороны"]);
+        // pdftotext's number alone on a line, the note after it, a page number last.
+        let mut ls = lines(&[
+            "Объединенных Наций1, общепризнанными",
+            "1",
+            "",
+            "Устав ООН подписан",
+            "в Сан-Франциско.",
+            "3",
+            "\u{c}",
+        ]);
+        strip_footnotes(Lang::Ru, &mut ls, &mut r);
+        let texts: Vec<&str> = ls.iter().map(|l| l.text.as_str()).collect();
+        assert_eq!(texts, ["Объединенных Наций, общепризнанными", "", "", "", "", "3", ""]);
         // A mark between ideographs; none after 第 or before what is counted.
         let mut ls = lines(&["缔约各方1奉行第1条和1个", "1 于比什凯克签署。", "\u{c}"]);
-        strip_footnotes(&mut ls, &mut r);
+        strip_footnotes(Lang::Ru, &mut ls, &mut r);
         assert_eq!([ls[0].text.as_str(), &ls[1].text], ["缔约各方奉行第1条和1个", ""]);
     }
 

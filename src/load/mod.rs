@@ -224,8 +224,10 @@ fn load_from(bytes: Cow<'_, [u8]>, path: &Path, options: &LoadOptions) -> Result
             clean::unspace_wide(&mut lines, &mut repairs);
             clean::restore_numeral_zeros(lang, &mut lines, &mut repairs);
             clean::strip_markup(lang, &mut lines, &mut repairs);
+            // Notes first: pdftotext sets a note's number alone on a line, which reads as a
+            // page number.
+            clean::strip_footnotes(lang, &mut lines, &mut repairs);
             clean::strip_page_furniture(lang, &mut lines, extracted.is_none(), &mut repairs);
-            clean::strip_footnotes(&mut lines, &mut repairs);
             clean::strip_stamps(lang, &mut lines, &mut repairs);
             clean::unglue_page_numbers(lang, &mut lines, &mut repairs);
             clean::join_hyphenation(lang, &mut lines, &mut repairs);
