@@ -30,6 +30,12 @@ fn squeeze(text: &str) -> String {
     text.chars().filter(|c| !c.is_whitespace()).collect()
 }
 
+/// What `check` finds worse than a note in two texts.
+fn alarms(zh: &Document, ru: &Document) -> Vec<String> {
+    let report = bitext::check::check(&align(zh, ru, &AlignOptions::default()));
+    report.findings.into_iter().filter(|f| f.severity != bitext::check::Severity::Note).map(|f| f.message).collect()
+}
+
 /// The units of a document as (ref, text without whitespace).
 fn units(doc: &Document) -> Vec<(String, String)> {
     doc.units.iter().map(|u| (u.r#ref.clone(), squeeze(&u.text))).collect()
@@ -271,13 +277,7 @@ fn signatures_in_a_table_are_one_unit_each() {
             let want = doc(clean("sco-treaty-2007", lang));
             assert_eq!(signatures(d), signatures(&want), "{form} {lang}");
         }
-        let report = bitext::check::check(&align(&zh, &ru, &AlignOptions::default()));
-        let alarms: Vec<_> = report
-            .findings
-            .iter()
-            .filter(|f| f.severity != bitext::check::Severity::Note)
-            .map(|f| &f.message)
-            .collect();
+        let alarms = alarms(&zh, &ru);
         assert!(alarms.is_empty(), "{form}: {alarms:?}");
         if form == "pdf" {
             assert_treaty_aligns(&zh, &ru);
@@ -346,13 +346,7 @@ fn footnotes_of_printed_pages_are_left_out_with_their_marks() {
                 d.repairs.iter().filter(|r| r.kind == RepairKind::Footnote).map(|r| r.message.as_str()).collect();
             assert_eq!(notes.len(), 4, "{form}: {notes:?}");
         }
-        let report = bitext::check::check(&align(&zh, &ru, &AlignOptions::default()));
-        let alarms: Vec<_> = report
-            .findings
-            .iter()
-            .filter(|f| f.severity != bitext::check::Severity::Note)
-            .map(|f| &f.message)
-            .collect();
+        let alarms = alarms(&zh, &ru);
         assert!(alarms.is_empty(), "{form}: {alarms:?}");
     }
 }
@@ -369,9 +363,7 @@ fn two_columns_are_read_a_column_at_a_time() {
         assert_eq!(units(d), units(&doc(clean("sco-treaty-2007", lang))), "{lang}");
         assert!(d.reader.iter().any(|n| n.contains("pages in two columns")), "{:?}", d.reader);
     }
-    let report = bitext::check::check(&align(&zh, &ru, &AlignOptions::default()));
-    let alarms: Vec<_> =
-        report.findings.iter().filter(|f| f.severity != bitext::check::Severity::Note).map(|f| &f.message).collect();
+    let alarms = alarms(&zh, &ru);
     assert!(alarms.is_empty(), "{alarms:?}");
     assert_treaty_aligns(&zh, &ru);
 }
