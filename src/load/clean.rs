@@ -468,7 +468,8 @@ fn note_number(text: &str) -> Option<u32> {
     (digits <= 3 && n > 0 && rest.starts_with(' ') && rest.trim().chars().count() > 1).then_some(n)
 }
 
-/// Where footnote mark `n` is glued into `text`: its digits after a small letter or
+/// Where footnote mark `n` is glued into `text` (with pdftotext's space after a
+/// Chinese closing bracket): its digits after a small letter or
 /// a closing bracket or quote, and before no letter or digit (`CO2`, `G20` hold
 /// none), or after an ideograph other than `第` and before none that counts
 /// (`第1条`, `1个`) or `、` (`第1、2款`).
@@ -487,6 +488,14 @@ fn glued_marks(text: &str, n: u32) -> Vec<std::ops::Range<usize>> {
         }
         let after = text[i + digits..].chars().next();
         let number_ok = text[i..i + digits].parse::<u32>().is_ok_and(|v| v == n);
+        // pdftotext sets a space between a Chinese closing bracket and its mark
+        // (`《联合国宪章》 1的`): the space goes with the mark.
+        let spaced = i > '》'.len_utf8()
+            && text[..i].ends_with(' ')
+            && text[..i - 1].chars().next_back().is_some_and(|c| crate::text::is_wide(c) && closing(c));
+        if number_ok && spaced && after.is_some_and(|a| crate::text::is_wide(a) && !COUNTED.contains(a)) {
+            found.push(i - 1..i + digits);
+        }
         let glued = before.is_some_and(|b| {
             if closing(b) {
                 after.is_none_or(|a| !(a.is_ascii_digit() || a.is_lowercase() || a.is_uppercase()))
@@ -1143,6 +1152,10 @@ mod tests {
         strip_footnotes(Lang::Ru, &mut ls, &mut r);
         let texts: Vec<&str> = ls.iter().map(|l| l.text.as_str()).collect();
         assert_eq!(texts, ["Объединенных Наций, общепризнанными", "", "", "", "", "3", ""]);
+        // pdftotext's space between a Chinese closing bracket and its mark.
+        let mut ls = lines(&["遵循《联合国宪章》 1的宗旨，于 1945 年", "1 《联合国宪章》于 1945 年签署。", "\u{c}"]);
+        strip_footnotes(Lang::Zh, &mut ls, &mut r);
+        assert_eq!([ls[0].text.as_str(), &ls[1].text], ["遵循《联合国宪章》的宗旨，于 1945 年", ""]);
         // A mark between ideographs; none after 第 or before what is counted.
         let mut ls = lines(&["缔约各方1奉行第1条和1个", "1 于比什凯克签署。", "\u{c}"]);
         strip_footnotes(Lang::Ru, &mut ls, &mut r);
