@@ -1,7 +1,7 @@
 """Writes the treaty as a Word file whose signatures are set in a table of two
 columns and three rows, as treaties are printed: python-docx, from the units that
 `bitext parse --format json` reads from the clean text (stdin). Usage:
-    bitext parse --format json texts/sco-treaty-2007.ru.txt | python sigtable.py OUT.docx
+    bitext parse --format json texts/sco-treaty-2007.ru.txt | python sigtable.py LANG OUT.docx
 """
 import datetime
 import json
@@ -28,4 +28,4 @@ for k, u in enumerate(signatures):
     cell.paragraphs[0].text = u["text"]
     cell.add_paragraph("")
     cell.add_paragraph("______________________")
-d.save(sys.argv[1])
+d.save(sys.argv[2])

@@ -358,12 +358,13 @@ const MOST_NOTE_LINES: usize = 15;
 /// (`1 Устав ООН подписан …`), and glues each mark to the word it follows
 /// (`Объединенных Наций1,`, `《联合国宪章》1的`).
 ///
-/// A page's notes are its last lines, from a line that starts with a number and a
-/// space whose mark is glued into the text above it, on this page or the one before
-/// (a mark on a page's last line may have its note set on the next); the lines after it are
-/// notes and their run-on lines. A mark follows a letter or a closing bracket or
-/// quote and comes before no letter or digit (`第1条` and `п.1` hold none). Only a
-/// text with page ends has pages. Each note and each mark is reported.
+/// A page's notes are its last lines, from one under some text of the page that
+/// opens the next note (or note 1): its number and a space before the note, or the
+/// number alone with the note after it; the note's mark must be glued into the text
+/// above, on this page or the one before (a mark on a page's last line may have its
+/// note set on the next). The lines after it are notes and their run-on lines, but
+/// for a page number. What a mark is: [`glued_marks`]. Only a text with page ends has
+/// pages. Each note and each mark is reported.
 pub fn strip_footnotes(lang: Lang, lines: &mut [Line], repairs: &mut Vec<Repair>) {
     if !lines.iter().any(|l| l.page_break) {
         return;

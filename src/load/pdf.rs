@@ -268,13 +268,12 @@ fn parse_bbox(xhtml: &str, path: &Path) -> Result<Vec<Page>> {
 /// tenths of the smaller one's height; they are joined left to right. Lines of one column
 /// never do, so the order of everything else stays as read.
 fn merge_baselines(lines: &mut Vec<Line>) {
-    let same = same_baseline;
     let mut out: Vec<Line> = Vec::with_capacity(lines.len());
     for line in lines.drain(..) {
         // Pieces of one printed line come within a few lines of each other (a
         // bracket in another font may come a page's paragraph later).
         let start = out.len().saturating_sub(32);
-        match out[start..].iter().rposition(|o| same(o, &line)) {
+        match out[start..].iter().rposition(|o| same_baseline(o, &line)) {
             Some(k) => {
                 let o = &mut out[start + k];
                 let ((left, l_end), (right, r_start)) = if line.x_min < o.x_min {
@@ -310,11 +309,13 @@ fn same_baseline(a: &Line, b: &Line) -> bool {
 /// its own, moved left onto the left column's place: the paragraphs are read as in
 /// one column, a paragraph that runs on from the foot of the left column to the head
 /// of the right as over a page end. `pdftotext` does not always tell the columns of
-/// Chinese text apart: each column's lines are put top to bottom. A page is in two columns where a quarter of its lines or more start at
-/// one place (within a line's height) right of a quarter of its width, over two
-/// fifths of the height its lines take, and nine in ten of the others, a quarter
-/// or more of its lines too, end before that place: a centred heading starts where
-/// its length puts it, and a table of signatures takes a few rows.
+/// Chinese text apart: each column's lines are put top to bottom.
+///
+/// A page is in two columns where a quarter of its lines or more start at one place
+/// (within a line's height) right of a quarter of its width, over two fifths of the
+/// height its lines take, and nine in ten of the others, a quarter or more of its
+/// lines too, end before that place: a centred heading starts where its length puts
+/// it, and a table of signatures takes a few rows.
 fn two_columns(page: &mut Page) -> Option<Page> {
     let lines = &mut page.lines;
     if lines.len() < 12 {
@@ -322,10 +323,10 @@ fn two_columns(page: &mut Page) -> Option<Page> {
     }
     let left = lines.iter().map(|l| l.x_min).fold(f64::MAX, f64::min);
     let right = lines.iter().map(|l| l.x_max).fold(f64::MIN, f64::max);
-    let (top, bottom) = (
-        lines.iter().map(|l| l.y_min).fold(f64::MAX, f64::min),
-        lines.iter().map(|l| l.y_max).fold(f64::MIN, f64::max),
-    );
+    // How far down the page lines reach, from the top of the first to the foot of the last.
+    let reach = |lines: &[&Line]| {
+        lines.iter().map(|l| l.y_max).fold(f64::MIN, f64::max) - lines.iter().map(|l| l.y_min).fold(f64::MAX, f64::min)
+    };
     // The right column's left edge: where most lines right of a quarter of the width start.
     let mut starts: Vec<f64> = lines.iter().map(|l| l.x_min).filter(|&x| x > left + (right - left) / 4.0).collect();
     starts.sort_by(f64::total_cmp);
@@ -333,32 +334,29 @@ fn two_columns(page: &mut Page) -> Option<Page> {
     let height = lines.iter().map(Line::height).fold(f64::MAX, f64::min);
     let in_right = |l: &Line| (l.x_min - edge).abs() <= height;
     let right_lines: Vec<&Line> = lines.iter().filter(|l| in_right(l)).collect();
-    let (r_top, r_bottom) = (
-        right_lines.iter().map(|l| l.y_min).fold(f64::MAX, f64::min),
-        right_lines.iter().map(|l| l.y_max).fold(f64::MIN, f64::max),
-    );
+    let all: Vec<&Line> = lines.iter().collect();
     let others: Vec<&Line> = lines.iter().filter(|l| l.x_min < edge - height).collect();
     let before = others.iter().filter(|l| l.x_max < edge).count();
     let columns = right_lines.len() * 4 >= lines.len()
         && others.len() * 4 >= lines.len()
         && before * 10 >= others.len() * 9
-        && (r_bottom - r_top) * 5.0 >= (bottom - top) * 2.0;
+        && reach(&right_lines) * 5.0 >= reach(&all) * 2.0;
     if !columns {
         return None;
     }
     let shift = edge - others.iter().map(|l| l.x_min).fold(f64::MAX, f64::min);
-    let (mut right, mut left): (Vec<Line>, Vec<Line>) = lines.drain(..).partition(|l| l.x_min >= edge - height);
-    for line in &mut right {
+    let (mut second, mut first): (Vec<Line>, Vec<Line>) = lines.drain(..).partition(|l| l.x_min >= edge - height);
+    for line in &mut second {
         line.x_min -= shift;
         line.x_max -= shift;
     }
-    for column in [&mut left, &mut right] {
+    for column in [&mut first, &mut second] {
         // The pieces of a justified line of one column, cut at wide gaps.
         merge_baselines(column);
         column.sort_by(|a, b| a.y_min.total_cmp(&b.y_min));
     }
-    *lines = left;
-    Some(Page { height: page.height, lines: right })
+    *lines = first;
+    Some(Page { height: page.height, lines: second })
 }
 
 /// Joins a line's words: with a space where the page shows a gap between them (more
