@@ -363,7 +363,7 @@ const MOST_NOTE_LINES: usize = 15;
 /// number alone with the note after it; the note's mark must be glued into the text
 /// above, on this page or the one before (a mark on a page's last line may have its
 /// note set on the next). The lines after it are notes and their run-on lines, but
-/// for a page number. What a mark is: [`glued_marks`]. Only a text with page ends has
+/// for a page number. What a mark is: `glued_marks`. Only a text with page ends has
 /// pages. Each note and each mark is reported.
 pub fn strip_footnotes(lang: Lang, lines: &mut [Line], repairs: &mut Vec<Repair>) {
     if !lines.iter().any(|l| l.page_break) {
