@@ -355,6 +355,21 @@ fn footnotes_of_printed_pages_are_left_out_with_their_marks() {
 /// reads a column at a time, as a page of its own, each column top to bottom
 /// (`pdftotext` gives the Chinese columns' lines out of order), and gets the clean
 /// texts' units, with nothing to report.
+/// A preamble set centred, each of its wrapped lines centred on its own, is read as
+/// its paragraphs: a centred line runs on while the line above had no room left for
+/// its first word.
+#[test]
+fn centred_paragraphs_run_on_over_their_lines() {
+    let dir = format!("{REAL}/centred");
+    let [zh, ru] = ["zh", "ru"].map(|lang| doc(&format!("{dir}/sco-treaty-2007.{lang}.pdf")));
+    for (d, lang) in [(&zh, "zh"), (&ru, "ru")] {
+        assert_eq!(units(d), units(&doc(clean("sco-treaty-2007", lang))), "{lang}");
+    }
+    let alarms = alarms(&zh, &ru);
+    assert!(alarms.is_empty(), "{alarms:?}");
+    assert_treaty_aligns(&zh, &ru);
+}
+
 #[test]
 fn two_columns_are_read_a_column_at_a_time() {
     let dir = format!("{REAL}/twocol");

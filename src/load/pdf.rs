@@ -447,10 +447,20 @@ fn paragraphs(pages: &[Page]) -> String {
                 let centred = ((line.x_min + line.x_max) - (p.x_min + p.x_max)).abs() <= height;
                 // Once a paragraph's second line has set its margin, the lines at
                 // that margin are its own, unless the line above ended a statement.
-                let runs_on =
-                    (cut && (under(p.x_min) || centred)) || (body.is_some_and(under) && !ends_statement(&p.text));
+                // A centred paragraph (a preamble set centred under its title) runs
+                // on while each line had no room left for the next one's first word:
+                // its lines end short of both edges, so it is this test, not `ended`.
+                // A full line above is a centred paragraph's only if it does not end
+                // a statement: a body paragraph's last line may be full, and a centred
+                // heading follow it.
+                let centred_full = centred
+                    && (edge - left) - (p.x_max - p.x_min) <= line.lead + height * 0.25
+                    && (p.x_min > left + height * 0.5 || !ends_statement(&p.text));
+                let runs_on = centred_full
+                    || (cut && (under(p.x_min) || centred))
+                    || (body.is_some_and(under) && !ends_statement(&p.text));
                 let indented = line.x_min > left + height * 0.5 && !runs_on;
-                if indented || gap || short || resized(p, line) {
+                if indented || gap || (short && !centred_full) || resized(p, line) {
                     text.push('\n');
                     body = None;
                 } else if body.is_none() {
