@@ -356,18 +356,20 @@ fn footnotes_of_printed_pages_are_left_out_with_their_marks() {
 /// (`pdftotext` gives the Chinese columns' lines out of order), and gets the clean
 /// texts' units, with nothing to report.
 /// A preamble set centred, each of its wrapped lines centred on its own, is read as
-/// its paragraphs: a centred line runs on while the line above had no room left for
-/// its first word.
+/// its paragraphs, from the PDF and from `pdftotext -layout`'s text of it: a centred
+/// line runs on while the line above had no room left for its first word.
 #[test]
 fn centred_paragraphs_run_on_over_their_lines() {
     let dir = format!("{REAL}/centred");
-    let [zh, ru] = ["zh", "ru"].map(|lang| doc(&format!("{dir}/sco-treaty-2007.{lang}.pdf")));
-    for (d, lang) in [(&zh, "zh"), (&ru, "ru")] {
-        assert_eq!(units(d), units(&doc(clean("sco-treaty-2007", lang))), "{lang}");
+    for form in ["pdf", "layout.txt"] {
+        let [zh, ru] = ["zh", "ru"].map(|lang| doc(&format!("{dir}/sco-treaty-2007.{lang}.{form}")));
+        for (d, lang) in [(&zh, "zh"), (&ru, "ru")] {
+            assert_eq!(units(d), units(&doc(clean("sco-treaty-2007", lang))), "{lang} {form}");
+        }
+        let alarms = alarms(&zh, &ru);
+        assert!(alarms.is_empty(), "{form}: {alarms:?}");
+        assert_treaty_aligns(&zh, &ru);
     }
-    let alarms = alarms(&zh, &ru);
-    assert!(alarms.is_empty(), "{alarms:?}");
-    assert_treaty_aligns(&zh, &ru);
 }
 
 #[test]

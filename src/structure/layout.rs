@@ -527,6 +527,9 @@ fn join(profile: &Profile, shape: &Shape, p: &Para, next: &Line, at: Place) -> O
     if m.heading_goes_on() {
         return Some(if gap == Gap::None { Join::Wrap } else { Join::BlankLine });
     }
+    if m.centred_run_on() {
+        return Some(Join::Wrap);
+    }
     if let Some(by_indent) = m.by_indent() {
         return by_indent;
     }
@@ -651,6 +654,42 @@ impl Meeting<'_> {
         // `侵略行为之应付办法`): the reader ended the paragraph where the line ended short.
         let printed = self.gap == Gap::None && self.shape.printed_lines;
         ((self.gap == Gap::None && !numbered && !heading_alone) || heading_goes_on || printed).then_some(Join::Wrap)
+    }
+
+    /// Whether the next line is the next line of a centred paragraph
+    /// (`pdftotext -layout` of a preamble set centred): deeper than the line above
+    /// (and than a first-line indent, unless that line was cut inside a sentence), centred on the width, after a line that had no
+    /// room left for its first word and ended no clause. `pdftotext -layout` sets an
+    /// ideograph in one column, a terminal browser in two: a Chinese line may be
+    /// centred either way.
+    fn centred_run_on(&self) -> bool {
+        /// The least indentation, in columns, of a centred line taken for one: a
+        /// first-line indent is less (two ideographs, or 1.25 cm of Russian).
+        const LEAST_INDENT: usize = 8;
+        let (profile, shape, p, next) = (self.profile, self.shape, self.p, self.next);
+        let Some(width) = shape.width else {
+            return false;
+        };
+        let indent = shape.indent(next);
+        // Cut inside a sentence (on a word, a dash), a line is followed by no
+        // paragraph's first line: however shallow, a centred line goes on with it.
+        let mid_sentence =
+            p.text.chars().last().is_some_and(|c| chars::is_alphanumeric(c) || matches!(c, '–' | '—' | '-'));
+        let least = if mid_sentence { 1 } else { LEAST_INDENT };
+        if self.gap != Gap::None || shape.known_paragraphs || indent < least || indent <= p.indent[1] {
+            return false;
+        }
+        let len = next.physical[0];
+        let ones: &[usize] = if profile.has_case { &[1] } else { &[1, 2] };
+        let centred = ones.iter().any(|&per_char| (2 * indent / per_char + len).abs_diff(width) <= (width / 10).max(3));
+        // Chinese breaks anywhere: a line all but full had no room.
+        let no_room = if profile.has_case {
+            let lead = lead_word(&next.text).chars().count();
+            p.last_len + profile.line_joiner.chars().count() + lead + 1 > width
+        } else {
+            shape.is_full(profile, p.last_len, p.indent[1], false)
+        };
+        centred && no_room && !ends_clause(profile, &p.text)
     }
 
     /// What indentation decides, if anything: a line deeper than the one before is a
