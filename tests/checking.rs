@@ -176,8 +176,6 @@ fn chinese_faults(zh: &str, ru: &str) -> Vec<Fault> {
                 (NumberingOrder, Error, "zh", s("art.5"), None),
                 (Omission, Warning, "ru", s("art.6.1"), s("art.5.1")),
                 (Omission, Warning, "zh", s("art.5.1"), s("art.6.1")),
-                (TermMismatch, Warning, "ru", s("art.6.1"), s("art.5.1")),
-                (TermMismatch, Warning, "zh", s("art.5.1"), s("art.6.1")),
             ],
         ),
         f(
@@ -228,11 +226,6 @@ fn chinese_faults(zh: &str, ru: &str) -> Vec<Fault> {
             "a negation dropped",
             replace_once(zh, "缔约各方不参加任何", "缔约各方参加任何"),
             vec![(PolarityMismatch, Error, "both", s("art.4.2"), s("art.4.2"))],
-        ),
-        f(
-            "a glossary term rendered in another word",
-            replace_once(zh, "联盟或集团", "同盟"),
-            vec![(TermMismatch, Warning, "ru", s("art.4.2"), s("art.4.2"))],
         ),
         f(
             "signature line dropped",
@@ -341,8 +334,6 @@ fn russian_faults(zh: &str, ru: &str) -> Vec<Fault> {
                 (NumberingOrder, Error, "ru", None, s("art.5")),
                 (Omission, Warning, "ru", s("art.6.1"), s("art.5.1")),
                 (Omission, Warning, "zh", s("art.5.1"), s("art.6.1")),
-                (TermMismatch, Warning, "ru", s("art.6.1"), s("art.5.1")),
-                (TermMismatch, Warning, "zh", s("art.5.1"), s("art.6.1")),
             ],
         ),
         f(
@@ -392,11 +383,6 @@ fn russian_faults(zh: &str, ru: &str) -> Vec<Fault> {
             "a negation dropped",
             replace_once(ru, "Стороны не участвуют", "Стороны участвуют"),
             vec![(PolarityMismatch, Error, "both", s("art.4.2"), s("art.4.2"))],
-        ),
-        f(
-            "a glossary term rendered in another word",
-            replace_once(ru, "союзах или блоках", "объединениях"),
-            vec![(TermMismatch, Warning, "zh", s("art.4.2"), s("art.4.2"))],
         ),
         f(
             "signature line dropped",
@@ -526,6 +512,7 @@ fn a_user_glossary_in_tsv_and_tbx() {
         ru: ru.iter().map(|x| x.to_string()).collect(),
         source,
         checked: true,
+        shipped: false,
     };
     let tsv_path = path("tests/fixtures/glossary/terms.tsv");
     let tbx_path = path("tests/fixtures/glossary/terms.tbx");
@@ -573,4 +560,67 @@ fn a_user_glossary_in_tsv_and_tbx() {
         assert_eq!(keys(&faulty, &glossary), want);
     }
     assert_eq!(keys(&faulty, Glossary::shipped()), BTreeSet::new());
+}
+
+/// A term of the crate's own glossary rendered in other words is a note, not a
+/// warning: its terms were verified on a few texts, and other authentic texts render
+/// some of them otherwise. Only the user's glossary prescribes (above).
+#[test]
+fn a_shipped_term_rendered_otherwise_is_a_note() {
+    let (zh, ru) = texts();
+    for (zh, ru, side) in [
+        (replace_once(&zh, "联盟或集团", "同盟"), ru.clone(), 1),
+        (zh.clone(), replace_once(&ru, "союзах или блоках", "объединениях"), 0),
+    ] {
+        let o = LoadOptions::default();
+        let (zh, ru) =
+            (load_bytes(zh.as_bytes(), "zh.txt", &o).unwrap(), load_bytes(ru.as_bytes(), "ru.txt", &o).unwrap());
+        let report = check(&align(&zh, &ru, &AlignOptions::default()));
+        let terms: Vec<_> = report
+            .findings
+            .iter()
+            .filter(|f| f.kind == Kind::TermMismatch)
+            .map(|f| (f.severity, f.side, f.ref_text(0), f.ref_text(1)))
+            .collect();
+        assert_eq!(terms, [(Severity::Note, Some(side), s("art.4.2"), s("art.4.2"))]);
+        assert!(report.findings.iter().all(|f| f.severity == Severity::Note), "{:?}", report.findings);
+    }
+}
+
+/// Agreements of another shape than the treaty (`tests/fixtures/agreements/`): a
+/// bilateral «Стороны», a long title, article titles on the heading's line or under
+/// it, an annex with a subtitle, and signatures that each text sets with its own
+/// state first. Nothing to report, and the signatures are paired by the state each
+/// names.
+#[test]
+fn bilateral_agreements_have_nothing_to_report() {
+    let o = LoadOptions::default();
+    let read = |f: &str| std::fs::read(path(&format!("tests/fixtures/agreements/{f}"))).unwrap();
+    for (zh, ru) in [
+        ("road-transport.zh.txt", "road-transport.ru.txt"),
+        ("road-transport.zh.txt", "road-transport.ru.titles-below.txt"),
+        ("visa-protocol.zh.txt", "visa-protocol.ru.txt"),
+    ] {
+        let zh_doc = load_bytes(&read(zh), zh, &o).unwrap();
+        let ru_doc = load_bytes(&read(ru), ru, &o).unwrap();
+        let alignment = align(&zh_doc, &ru_doc, &AlignOptions::default());
+        let report = check(&alignment);
+        let alarms: Vec<_> = report.findings.iter().filter(|f| f.severity != Severity::Note).collect();
+        assert!(alarms.is_empty(), "{zh} {ru}: {alarms:?}");
+        let signatures: Vec<(String, String)> =
+            alignment.pairs.iter().filter(|p| p.refs(0).starts_with("sig")).map(|p| (p.refs(0), p.refs(1))).collect();
+        assert_eq!(
+            signatures,
+            [("sig.1".to_string(), "sig.2".to_string()), ("sig.2".to_string(), "sig.1".to_string())],
+            "{zh} {ru}"
+        );
+        assert_eq!(zh_doc.units.len(), ru_doc.units.len(), "{zh} {ru}");
+        assert!(ru_doc.units[0].text.chars().count() > 110, "{ru}: the title whole");
+    }
+    // An article's title under its heading is the heading's.
+    let below = load_bytes(&read("road-transport.ru.titles-below.txt"), "ru.txt", &o).unwrap();
+    let art1 = below.units.iter().find(|u| u.r#ref == "art.1").unwrap();
+    assert_eq!(art1.text, "Статья 1 Определения");
+    let annex = below.units.iter().find(|u| u.r#ref == "annex.1").unwrap();
+    assert!(annex.text.starts_with("Приложение к Соглашению") && annex.text.ends_with("Форма и содержание разрешения"));
 }

@@ -38,7 +38,7 @@ use rayon::prelude::*;
 use serde::Serialize;
 
 use crate::lexicon::Glossary;
-use crate::model::Document;
+use crate::model::{Document, UnitKind};
 use lexical::TermIds;
 use model::LengthModel;
 pub use passes::align_all;
@@ -140,8 +140,54 @@ pub struct UnitBead {
 /// `align(zh, ru)` and `align(ru, zh)` give the same alignment.
 pub fn align<'d>(x: &'d Document, y: &'d Document, options: &AlignOptions) -> Alignment<'d> {
     let (a, b) = if y.lang < x.lang { (y, x) } else { (x, y) };
-    let (beads, model, units, terms) = align_prepared(a, b, options);
+    let (mut beads, model, units, terms) = align_prepared(a, b, options);
+    signatures_by_name([a, b], &mut beads);
     alignment_of([a, b], &beads, model, &units, terms.as_ref(), options)
+}
+
+/// Pairs the signatures of a run of one-to-one signature pairs by the states they
+/// name, where their order differs between the texts: each text of a bilateral
+/// agreement names its own state first (`中华人民共和国政府代表` / `俄罗斯联邦政府代表`
+/// against `За Правительство Российской Федерации` / `За Правительство Китайской
+/// Народной Республики`). Only where every signature of the run names states and each
+/// one's states are those of exactly one signature of the other text; the pairs
+/// then cross.
+fn signatures_by_name(docs: [&Document; 2], beads: &mut [UnitBead]) {
+    let names = |s: usize, i: usize| -> std::collections::BTreeSet<String> {
+        let doc = docs[s];
+        crate::text::anchors::read(doc.lang, &doc.units[i].text)
+            .into_iter()
+            .filter(|a| a.kind == crate::text::anchors::AnchorKind::Name)
+            .map(|a| a.value)
+            .collect()
+    };
+    let is_signature = |bead: &UnitBead| {
+        matches!((bead.a.as_slice(), bead.b.as_slice()), ([x], [y])
+            if docs[0].units[*x].kind == UnitKind::Signature && docs[1].units[*y].kind == UnitKind::Signature)
+    };
+    let mut start = 0;
+    while start < beads.len() {
+        if !is_signature(&beads[start]) {
+            start += 1;
+            continue;
+        }
+        let end = (start..beads.len()).find(|&k| !is_signature(&beads[k])).unwrap_or(beads.len());
+        let run = &mut beads[start..end];
+        let a: Vec<_> = run.iter().map(|b| names(0, b.a[0])).collect();
+        let b: Vec<_> = run.iter().map(|b| names(1, b.b[0])).collect();
+        let crossed = a.iter().zip(&b).any(|(x, y)| x != y);
+        let unique = |v: &[std::collections::BTreeSet<String>]| {
+            v.iter().all(|x| !x.is_empty() && v.iter().filter(|y| *y == x).count() == 1)
+        };
+        if crossed && unique(&a) && unique(&b) && a.iter().all(|x| b.contains(x)) {
+            let ru: Vec<usize> = run.iter().map(|bead| bead.b[0]).collect();
+            for (k, bead) in run.iter_mut().enumerate() {
+                let j = b.iter().position(|y| *y == a[k]).expect("every name set is on both sides");
+                bead.b = vec![ru[j]];
+            }
+        }
+        start = end;
+    }
 }
 
 /// The pairs of an alignment from its unit beads.

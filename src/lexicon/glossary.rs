@@ -45,6 +45,11 @@ pub struct Entry {
     /// evidence for omissions and negations (false: a word that authentic texts often
     /// render in other words).
     pub checked: bool,
+    /// Whether the entry is the crate's own (`glossary.tsv`), not the user's: its
+    /// terms were verified on a few texts only, and another text may render them in
+    /// other words (a bilateral agreement's `Стороны` for `缔约一方`), so a missing
+    /// counterpart is a note, not a warning.
+    pub shipped: bool,
 }
 
 impl Entry {
@@ -169,8 +174,10 @@ impl Glossary {
     /// The glossary shipped with the crate.
     pub fn shipped() -> &'static Glossary {
         static SHIPPED_GLOSSARY: OnceLock<Glossary> = OnceLock::new();
-        SHIPPED_GLOSSARY
-            .get_or_init(|| Glossary::from_tsv(SHIPPED, "glossary.tsv").expect("the shipped glossary reads"))
+        SHIPPED_GLOSSARY.get_or_init(|| {
+            let read = Glossary::from_tsv(SHIPPED, "glossary.tsv").expect("the shipped glossary reads");
+            Glossary::new(read.entries.into_iter().map(|e| Entry { shipped: true, ..e }).collect())
+        })
     }
 
     /// The shipped glossary with the entries of `user` added.
@@ -244,7 +251,7 @@ impl Glossary {
             }
             let src = source.and_then(|c| fields.get(c)).map_or_else(|| format!("{name}:{}", i + 1), |s| s.to_string());
             let checked = check.and_then(|c| fields.get(c)).is_none_or(|v| v.trim() != "evidence");
-            entries.push(Entry { zh: zh_forms, ru: ru_forms, source: src, checked });
+            entries.push(Entry { zh: zh_forms, ru: ru_forms, source: src, checked, shipped: false });
         }
         if entries.is_empty() {
             return Err((h + 1, "the glossary has a header but no entries".to_string()));
@@ -456,7 +463,7 @@ impl TbxReader<'_> {
                     let (zh, ru) = if Lang::ALL[0] == Lang::Zh { (a, b) } else { (b, a) };
                     if !zh.is_empty() && !ru.is_empty() {
                         let source = format!("{}:{line}", self.name);
-                        self.entries.push(Entry { zh, ru, source, checked: true });
+                        self.entries.push(Entry { zh, ru, source, checked: true, shipped: false });
                     }
                 }
             }

@@ -14,6 +14,12 @@ pub(super) struct Title {
     pub lines: [usize; 2],
 }
 
+/// The most characters a title line has: the name of a bilateral agreement or of a
+/// protocol amending one runs long on one line (`о внесении изменений в Соглашение
+/// между Правительством … о безвизовых групповых туристических поездках от 14 октября
+/// 2004 года`, 166).
+const MAX_TITLE_LINE: usize = 250;
+
 /// The most lines a title has (`ДОГОВОР` / `о долгосрочном …` / `государств-членов …`).
 const MAX_TITLE_LINES: usize = 5;
 
@@ -159,7 +165,7 @@ fn is_title_line(profile: &Profile, shape: &Shape, line: &Line, width_ends: bool
     // it (`Государства-члены … (далее – ШОС или`).
     let open = |o: char, c: char| text.chars().filter(|&x| x == o).count() > text.chars().filter(|&x| x == c).count();
     let unclosed = [('(', ')'), ('（', '）'), ('«', '»'), ('“', '”')].into_iter().any(|(o, c)| open(o, c));
-    len <= 120
+    len <= MAX_TITLE_LINE
         && !cut_at_width
         && !unclosed
         && !text.ends_with(profile.clause_enders)

@@ -145,10 +145,36 @@ impl Builder {
         let has_preamble_heading =
             outline.headings.iter().any(|h| h.as_ref().is_some_and(|h| h.level == HeadingLevel::Preamble));
         self.zone = if has_preamble_heading { Zone::Front } else { Zone::Preamble };
+        // How many lines after a heading without a title may still be its title, and
+        // the heading's level.
+        let mut titles: Option<(usize, HeadingLevel)> = None;
         for (i, p) in paras.iter().enumerate() {
             if let Some(h) = &outline.headings[i]
                 && self.heading(h, p)
             {
+                let untitled = h.rest.is_empty() && h.level != HeadingLevel::Preamble;
+                // An annex is titled twice (`к Соглашению …` / `Форма и содержание …`).
+                let lines = if h.level == HeadingLevel::Annex { 2 } else { 1 };
+                titles = untitled.then_some((lines, h.level));
+                continue;
+            }
+            if let Some((left, level)) = titles.take()
+                && self.heading_title(
+                    p,
+                    level,
+                    paras.get(i + 1),
+                    outline.headings.get(i + 1).is_some_and(Option::is_some),
+                )
+            {
+                repairs.push(Repair {
+                    kind: RepairKind::Join,
+                    line: p.first,
+                    message: format!(
+                        "joined line {} to the heading before it (its title, on a line of its own)",
+                        p.first
+                    ),
+                });
+                titles = (left > 1).then_some((left - 1, level));
                 continue;
             }
             self.enter_closing_zones(&outline, i, p);
@@ -203,6 +229,39 @@ impl Builder {
             let info = UnitInfo { container: c.clone(), ..Default::default() };
             self.push(format!("{c}.{}", self.place.para_k), UnitKind::Paragraph, None, body, span, info);
         }
+        true
+    }
+
+    /// Takes `p` into the heading just pushed as its title, if it is one: a line set
+    /// under the heading (`Статья 1` / `Сфера применения`, `附件` / `许可证的格式和内容`),
+    /// short, ending in no mark of a clause, neither numbered nor a signature or a
+    /// closing — and, under an article, not the article's only paragraph (a heading,
+    /// the closing formula or a signature follows it). What follows a title starts
+    /// anew: not in lower case, as the rest of a sentence cut at a line end does
+    /// (`Стороны сотрудничают в области` / `культуры и науки.`).
+    fn heading_title(&mut self, p: &Para, level: HeadingLevel, next: Option<&Para>, heading_next: bool) -> bool {
+        /// The most characters of a title on a line of its own.
+        const MOST: usize = 200;
+        let profile = self.profile;
+        let text = p.text.trim();
+        let ends_article =
+            next.is_none_or(|n| heading_next || (profile.is_closing)(&n.text) || (profile.is_signature)(&n.text));
+        let goes_on = next.is_some_and(|n| n.text.chars().next().is_some_and(char::is_lowercase));
+        let title = !text.is_empty()
+            && !goes_on
+            && text.chars().count() <= MOST
+            && !text.ends_with(profile.clause_enders)
+            && (profile.heading)(text).is_none()
+            && (profile.label)(text).is_none()
+            && !(profile.is_signature)(text)
+            && !(profile.is_closing)(text)
+            && !(level == HeadingLevel::Article && ends_article);
+        let Some(heading) = self.units.last_mut().filter(|u| title && u.kind == UnitKind::Heading) else {
+            return false;
+        };
+        heading.text.push_str(if profile.has_case { " " } else { "　" });
+        heading.text.push_str(text);
+        heading.lines[1] = p.last;
         true
     }
 
