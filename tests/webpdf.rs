@@ -384,3 +384,22 @@ fn two_columns_are_read_a_column_at_a_time() {
     assert!(alarms.is_empty(), "{alarms:?}");
     assert_treaty_aligns(&zh, &ru);
 }
+
+/// The treaty with its numbered paragraphs hanging from their numbers (Word, then
+/// PDF by LibreOffice: automatic numbering at the margin and one level deep, and
+/// numbers typed before a tab): a paragraph's lines, right of its number and no
+/// further right than its text, are its own, over a page end too. The PDF gives the
+/// units of the clean texts and of the Word files, with nothing to report.
+#[test]
+fn hanging_paragraphs_keep_their_lines() {
+    let dir = format!("{REAL}/hanging");
+    let [zh, ru] = ["zh", "ru"].map(|lang| doc(&format!("{dir}/sco-treaty-2007.{lang}.pdf")));
+    for (d, lang) in [(&zh, "zh"), (&ru, "ru")] {
+        let want = units(&doc(clean("sco-treaty-2007", lang)));
+        assert_eq!(units(&doc(&format!("{dir}/sco-treaty-2007.{lang}.docx"))), want, "{lang} docx");
+        assert_eq!(units(d), want, "{lang}");
+    }
+    let alarms = alarms(&zh, &ru);
+    assert!(alarms.is_empty(), "{alarms:?}");
+    assert_treaty_aligns(&zh, &ru);
+}

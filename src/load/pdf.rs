@@ -179,6 +179,9 @@ struct Line {
     text: String,
     /// The width of the line's text up to its first break opportunity: see [`lead`].
     lead: f64,
+    /// Where the text starts after the numbering label the line begins with, if it
+    /// does: see [`text_at`].
+    text_at: Option<f64>,
 }
 
 impl Line {
@@ -249,7 +252,16 @@ fn parse_bbox(xhtml: &str, path: &Path) -> Result<Vec<Page>> {
                         let text = join_words(&words, y_max - y_min);
                         if !text.trim().is_empty() {
                             let lead = words.first().map_or(0.0, lead);
-                            page.lines.push(Line { x_min: x_range.0, x_max: x_range.1, y_min, y_max, text, lead });
+                            let text_at = text_at(&words);
+                            page.lines.push(Line {
+                                x_min: x_range.0,
+                                x_max: x_range.1,
+                                y_min,
+                                y_max,
+                                text,
+                                lead,
+                                text_at,
+                            });
                         }
                     }
                 }
@@ -276,12 +288,15 @@ fn merge_baselines(lines: &mut Vec<Line>) {
         match out[start..].iter().rposition(|o| same_baseline(o, &line)) {
             Some(k) => {
                 let o = &mut out[start + k];
-                let ((left, l_end), (right, r_start)) = if line.x_min < o.x_min {
+                let ((left, l_end, l_at), (right, r_start)) = if line.x_min < o.x_min {
                     o.lead = line.lead;
-                    ((line.text.clone(), line.x_max), (o.text.clone(), o.x_min))
+                    ((line.text.clone(), line.x_max, line.text_at), (o.text.clone(), o.x_min))
                 } else {
-                    ((o.text.clone(), o.x_max), (line.text.clone(), line.x_min))
+                    ((o.text.clone(), o.x_max, o.text_at), (line.text.clone(), line.x_min))
                 };
+                // A label that `pdftotext` gave as a line of its own (`1.`, then the
+                // text after a tab): the text starts where the right piece does.
+                o.text_at = l_at.or_else(|| is_label(&left).then_some(r_start));
                 // A space where the page shows a gap, as between words.
                 let height = o.height().min(line.height());
                 let space = if r_start - l_end > height * 0.1 { " " } else { "" };
@@ -349,6 +364,7 @@ fn two_columns(page: &mut Page) -> Option<Page> {
     for line in &mut second {
         line.x_min -= shift;
         line.x_max -= shift;
+        line.text_at = line.text_at.map(|x| x - shift);
     }
     for column in [&mut first, &mut second] {
         // The pieces of a justified line of one column, cut at wide gaps.
@@ -383,9 +399,11 @@ fn join_words(words: &[Word], height: f64) -> String {
 /// A line begins a paragraph when it is indented from the text's left edge (a first
 /// line, a centred heading), when the gap above it is wider than the page's usual
 /// line pitch, or when the line above it ended short of the right edge (the last line
-/// of a paragraph). A paragraph that runs over a page break is split there; the
-/// plain-text reading joins it again (`joined line … (paragraph broken at a page
-/// end)`).
+/// of a paragraph). An indented line goes on the paragraph above where that
+/// paragraph's lines stand: right of its number, up to where its text starts, in a
+/// paragraph that hangs from its number (Word's automatic numbering). A paragraph
+/// that runs over a page break is split there; the plain-text reading joins it again
+/// (`joined line … (paragraph broken at a page end)`).
 fn paragraphs(pages: &[Page]) -> String {
     let lines = || pages.iter().flat_map(|p| p.lines.iter());
     // The text's edges: the leftmost place where one line in ten begins (a few lines
@@ -418,21 +436,41 @@ fn paragraphs(pages: &[Page]) -> String {
     let mut heights: Vec<f64> = lines().map(Line::height).collect();
     heights.sort_by(f64::total_cmp);
     let usual = heights.get(heights.len() / 2).copied().unwrap_or(1.0);
+    // A paragraph that hangs from its number (`1.`, `一、`, `（一）`, `а)` at the left,
+    // the text after a tab stop, as Word's automatic numbering sets it, at any depth)
+    // has its next line right of the number and no further right than where the
+    // text after the number starts: at that place, or left of it where a wide
+    // number pushed the text on to the next tab stop. Or, once its second line has
+    // set the paragraph's margin, at that margin. A line there is the paragraph's
+    // unless the line above ended a statement (a paragraph indented at its first
+    // line may start there).
+    let hangs = |p: &Line, line: &Line, body: Option<f64>| {
+        let h = line.height() * 0.5;
+        let under_text = p.text_at.is_some_and(|at| line.x_min > p.x_min + h && line.x_min <= at + h);
+        let at_margin = body.is_some_and(|x| (line.x_min - x).abs() <= h);
+        (under_text || at_margin) && !ends_statement(&p.text)
+    };
     let mut text = String::new();
     let mut prev: Option<&Line> = None;
+    // The left edge of the paragraph's lines after its first, once known.
+    let mut body: Option<f64> = None;
     for (i, page) in pages.iter().enumerate() {
         if i > 0 {
             // The page ends; a paragraph that goes on on the next page has its lines
-            // on both sides of the form feed, with no blank line.
+            // on both sides of the form feed, with no blank line: at the left edge,
+            // or where a hanging paragraph's lines stand.
             let next = page.lines.first();
-            let goes_on = prev
-                .zip(next)
-                .is_some_and(|(p, n)| n.x_min <= left + n.height() * 0.5 && !ended(p, n) && !resized(p, n));
+            let goes_on = prev.zip(next).is_some_and(|(p, n)| {
+                (n.x_min <= left + n.height() * 0.5 || hangs(p, n, body)) && !ended(p, n) && !resized(p, n)
+            });
             text.push_str(if goes_on { "\x0c\n" } else { "\n\x0c\n\n" });
+            if !goes_on {
+                body = None;
+            } else if body.is_none() {
+                body = next.map(|n| n.x_min);
+            }
             prev = None;
         }
-        // The left edge of the paragraph's lines after its first, once known.
-        let mut body: Option<f64> = None;
         for line in &page.lines {
             let height = line.height();
             if let Some(p) = prev {
@@ -456,9 +494,7 @@ fn paragraphs(pages: &[Page]) -> String {
                 let centred_full = centred
                     && (edge - left) - (p.x_max - p.x_min) <= line.lead + height * 0.25
                     && (p.x_min > left + height * 0.5 || !ends_statement(&p.text));
-                let runs_on = centred_full
-                    || (cut && (under(p.x_min) || centred))
-                    || (body.is_some_and(under) && !ends_statement(&p.text));
+                let runs_on = centred_full || (cut && (under(p.x_min) || centred)) || hangs(p, line, body);
                 let indented = line.x_min > left + height * 0.5 && !runs_on;
                 if indented || gap || (short && !centred_full) || resized(p, line) {
                     text.push('\n');
@@ -485,6 +521,26 @@ fn lead(first: &Word) -> f64 {
     let cut = unicode_linebreak::linebreaks(text).next().map_or(text.len(), |(i, _)| i);
     let head = text[..cut].trim_end().chars().count();
     (first.x_max - first.x_min) * head as f64 / total as f64
+}
+
+/// Where the text starts after the numbering label a line begins with (`1.`, `一、`,
+/// `（一）`, `а)`, in any language's profile: the reader runs before the text's
+/// language is known): the next word's left edge where the label is a word of its
+/// own (a tab or a space after it), or the label's share of the first word's width
+/// where the text is glued to it (`一、缔约各方`; characters taken as equal widths).
+fn text_at(words: &[Word]) -> Option<f64> {
+    let first = words.first()?;
+    if is_label(&first.text) {
+        return words.get(1).map(|w| w.x_min);
+    }
+    let printed = Lang::ALL.iter().find_map(|l| (l.profile().label)(&first.text))?.printed;
+    let (head, total) = (printed.chars().count(), first.text.trim_start().chars().count().max(1));
+    Some(first.x_min + (first.x_max - first.x_min) * head as f64 / total as f64)
+}
+
+/// Whether a text is a numbering label and nothing else (`1.`, `一、`, `（一）`, `а)`).
+fn is_label(text: &str) -> bool {
+    Lang::ALL.iter().any(|l| (l.profile().label)(text.trim()).is_some_and(|m| m.rest.trim().is_empty()))
 }
 
 /// Whether a printed line ends where a paragraph may end: with a stop, a semicolon,
@@ -627,7 +683,7 @@ mod tests {
     use super::*;
 
     fn line(y: f64, text: &str) -> Line {
-        Line { x_min: 80.0, x_max: 500.0, y_min: y, y_max: y + 12.0, text: text.to_string(), lead: 30.0 }
+        Line { x_min: 80.0, x_max: 500.0, y_min: y, y_max: y + 12.0, text: text.to_string(), lead: 30.0, text_at: None }
     }
 
     #[test]
@@ -688,6 +744,7 @@ mod tests {
             y_max: 118.0 + 25.0 * k as f64,
             text: text.to_string(),
             lead: 18.0,
+            text_at: None,
         };
         let lines = vec![
             at(113.0, 538.0, 0, "一、大会应发动研究，并作成建议，以促进经济、社会、文化、教育及卫生"),
@@ -710,6 +767,59 @@ mod tests {
         );
         // The line that starts like a paragraph number is a line of the paragraph.
         assert!(paras[2].contains("三分之二、包括"));
+    }
+
+    #[test]
+    fn hanging_paragraphs_keep_their_lines() {
+        // Numbers at 90, the text after a tab at 126 (`一、` is wider than the
+        // hanging indent: its text goes on to the next tab stop), the lines below at
+        // 108; a level deeper, `1.` at 118 (a line of its own, as `pdftotext` gives
+        // it) and its text and lines at 147; the right edge at 522; 15 points a line.
+        let at = |x_min: f64, x_max: f64, k: usize, text: &str, text_at: Option<f64>| Line {
+            x_min,
+            x_max,
+            y_min: 100.0 + 15.0 * k as f64,
+            y_max: 114.3 + 15.0 * k as f64,
+            text: text.to_string(),
+            lead: 14.0,
+            text_at,
+        };
+        let mut lines = vec![
+            at(90.0, 522.0, 0, "一、 本议定书自双方通过外交途径收到关于完成生效所需国内程序的最", Some(126.0)),
+            at(108.0, 251.0, 1, "后一份书面通知之日起生效。", None),
+            at(90.0, 522.0, 2, "二、 本议定书是协定不可分割的组成部分，在协定有效期内有效，并自第二款所", Some(126.0)),
+            at(108.0, 522.0, 3, "指的日期起适用于双方依照协定派遣和接待的旅游团在对方国家境内的一切旅", None),
+            at(108.0, 300.0, 4, "游活动。", None),
+            at(118.0, 129.0, 5, "1.", None),
+            at(147.0, 520.0, 5, "Договаривающиеся Стороны уважают принцип государственного", None),
+            at(147.0, 480.0, 6, "суверенитета и территориальной целостности.", None),
+            at(90.0, 522.0, 7, "三、 本议定书是协定不可分割的组成部分，两种文本同等作准。", Some(126.0)),
+            at(114.0, 400.0, 8, "本议定书于二〇二三年三月二十一日在莫斯科签订。", None),
+            at(250.0, 320.0, 9, "第五条", None),
+        ];
+        merge_baselines(&mut lines);
+        let text = paragraphs(&[Page { height: 800.0, lines }]);
+        let paras: Vec<String> = text.split("\n\n").map(|p| p.replace('\n', "")).collect();
+        assert_eq!(
+            paras.iter().map(|p| p.chars().take(4).collect::<String>()).collect::<Vec<_>>(),
+            // A line where a first-line indent may start, under a line that ended a
+            // statement, starts a paragraph; so does a line right of the text.
+            ["一、 本", "二、 本", "1. Д", "三、 本", "本议定书", "第五条"],
+            "{text}"
+        );
+        assert!(paras[0].ends_with("生效。") && paras[1].ends_with("游活动。") && paras[2].ends_with("целостности."));
+    }
+
+    #[test]
+    fn labels_tell_where_their_text_starts() {
+        let w = |a: f64, b: f64, t: &str| Word { x_min: a, x_max: b, text: t.to_string() };
+        assert_eq!(text_at(&[w(90.0, 112.0, "一、"), w(126.0, 500.0, "本议定书")]), Some(126.0));
+        assert_eq!(text_at(&[w(90.0, 101.0, "1."), w(108.0, 200.0, "Договаривающиеся")]), Some(108.0));
+        assert_eq!(text_at(&[w(90.0, 101.0, "а)"), w(108.0, 200.0, "содействия")]), Some(108.0));
+        // Glued to its text: its share of the word.
+        assert_eq!(text_at(&[w(100.0, 160.0, "（一）缔约方")]), Some(130.0));
+        assert_eq!(text_at(&[w(90.0, 200.0, "缔约各方"), w(210.0, 300.0, "1.")]), None);
+        assert_eq!(text_at(&[w(90.0, 200.0, "Статья"), w(210.0, 220.0, "1")]), None);
     }
 
     #[test]
