@@ -21,8 +21,10 @@
 //! - **List numbers.** The numbers of an `<ol>` are drawn by the browser, not written
 //!   in the page: they are computed here from `start`, `reversed`, `value`, `type` and
 //!   an inline `list-style-type` (decimal, alphabetic, roman, `cjk-ideographic` →
-//!   一、, `lower-russian`), and written before the item's text. A stylesheet is not
-//!   evaluated; a note says so when the page has one.
+//!   一、, `lower-russian`), and written before the item's text. The items of a list
+//!   inside a numbered list are sub-items, their numbers in parentheses: `(1)`, `(а)`,
+//!   `（一）` (see [`Numbering::nested_label`]). A stylesheet is not evaluated; a note
+//!   says so when the page has one.
 
 use std::cell::{Cell, RefCell};
 use std::collections::HashMap;
@@ -492,8 +494,8 @@ impl Numbering {
                 "lower-roman" => Numbering::LowerRoman,
                 "upper-roman" => Numbering::UpperRoman,
                 "cjk-ideographic" | "trad-chinese-informal" | "simp-chinese-informal" => Numbering::CjkIdeographic,
-                "lower-russian" => Numbering::LowerRussian,
-                "upper-russian" => Numbering::UpperRussian,
+                "lower-russian" | "cyrillic-lower" => Numbering::LowerRussian,
+                "upper-russian" | "cyrillic-upper" => Numbering::UpperRussian,
                 _ => return None,
             })
         })
@@ -519,10 +521,10 @@ impl Numbering {
             .or_else(|| element.attr("type").and_then(Numbering::from_type))
     }
 
-    /// The marker a browser draws for `n`, with its suffix (`3.`, `c.`, `三、`).
-    /// Styles that cannot draw `n` (zero or negative letters, roman past 3999) fall
-    /// back to decimal, as CSS counter styles do.
-    fn label(self, n: i64) -> Option<String> {
+    /// The number or letter a browser draws for `n`, without its suffix (`3`, `c`,
+    /// `三`). Styles that cannot draw `n` (zero or negative letters, roman past 3999,
+    /// Chinese numerals past 9999) fall back to decimal, as CSS counter styles do.
+    fn counter(self, n: i64) -> Option<String> {
         const RU: [char; 28] = [
             'а', 'б', 'в', 'г', 'д', 'е', 'ж', 'з', 'и', 'к', 'л', 'м', 'н', 'о', 'п', 'р', 'с', 'т', 'у', 'ф', 'х',
             'ц', 'ч', 'ш', 'щ', 'э', 'ю', 'я',
@@ -541,9 +543,28 @@ impl Numbering {
             Numbering::UpperRoman => roman(n),
             Numbering::LowerRussian => alphabetic(n, &RU),
             Numbering::UpperRussian => alphabetic(n, &RU).map(|s| s.to_uppercase()),
-            Numbering::CjkIdeographic => return Some(format!("{}、", cjk(n).unwrap_or_else(|| n.to_string()))),
+            Numbering::CjkIdeographic => cjk(n),
         };
-        Some(format!("{}.", marker.unwrap_or_else(|| n.to_string())))
+        Some(marker.unwrap_or_else(|| n.to_string()))
+    }
+
+    /// The marker a browser draws for `n`, with its suffix (`3.`, `c.`, `三、`).
+    fn label(self, n: i64) -> Option<String> {
+        let counter = self.counter(n)?;
+        Some(if self == Numbering::CjkIdeographic { format!("{counter}、") } else { format!("{counter}.") })
+    }
+
+    /// The marker of an item of a list nested in a numbered list: the browser's number
+    /// or letter in parentheses, `(3)`, `(c)`, `(в)`, `（三）`. A browser draws an
+    /// inner list's numbers as it draws the outer list's (`1.` under `2.`, since a page
+    /// converted from a Word file keeps the levels but rarely their number formats),
+    /// so written as drawn they would read as more paragraphs of the article, counted
+    /// again from 1. In parentheses they are the sub-items the printed texts write
+    /// (`(1)`, `(а)`, `（一）`), which the structure parser reads in either language as
+    /// items of the paragraph they follow.
+    fn nested_label(self, n: i64) -> Option<String> {
+        let counter = self.counter(n)?;
+        Some(if self == Numbering::CjkIdeographic { format!("（{counter}）") } else { format!("({counter})") })
     }
 }
 
@@ -632,6 +653,9 @@ struct List {
     numbering: Numbering,
     next: i64,
     step: i64,
+    /// The list is inside a list that draws numbers: its items are sub-items, their
+    /// numbers in parentheses (see [`Numbering::nested_label`]).
+    nested: bool,
 }
 
 /// The text being written: finished paragraphs, the lines of the current one, and
@@ -771,6 +795,8 @@ struct Walker {
     pre: usize,
     left_out: Vec<Skip>,
     numbered: usize,
+    /// Of the numbered items, those of lists nested in numbered lists.
+    sub_items: usize,
     /// The page has a stylesheet (a `<style>` or a linked one) that may set list numbers.
     stylesheet: bool,
     /// Only the page's `<main>` element was read.
@@ -886,7 +912,9 @@ impl Walker {
                         1
                     }
                 });
-                self.lists.push(List { ordered, numbering, next: start, step: if reversed { -1 } else { 1 } });
+                let nested = self.lists.iter().any(|l| l.ordered || l.numbering != Numbering::None);
+                let step = if reversed { -1 } else { 1 };
+                self.lists.push(List { ordered, numbering, next: start, step, nested });
             }
             "li" => {
                 if let Some(list) = self.lists.last_mut() {
@@ -894,8 +922,9 @@ impl Walker {
                     list.next = n.saturating_add(list.step);
                     let numbering = Numbering::of(element).unwrap_or(list.numbering);
                     if list.ordered || numbering != Numbering::None {
-                        self.out.label = numbering.label(n);
+                        self.out.label = if list.nested { numbering.nested_label(n) } else { numbering.label(n) };
                         self.numbered += usize::from(self.out.label.is_some());
+                        self.sub_items += usize::from(list.nested && self.out.label.is_some());
                     }
                 }
             }
@@ -947,6 +976,12 @@ impl Walker {
         }
         if self.numbered > 0 {
             notes.push(format!("list numbers computed for {} items", self.numbered));
+            if self.sub_items > 0 {
+                notes.push(format!(
+                    "{} of them in lists inside numbered lists, numbered in parentheses as sub-items: (1), (а), （一）",
+                    self.sub_items
+                ));
+            }
             if self.stylesheet {
                 notes.push(
                     "the page has a stylesheet, which is not evaluated: list numbers follow the markup and inline styles"
@@ -1041,6 +1076,17 @@ mod tests {
         // Items with paragraphs inside take the number on their first paragraph;
         // bullets are not written.
         assert_eq!(text("<ol><li><p>a</p><p>b</p></li></ol><ul><li>c</ul>"), "1. a\n\nb\n\nc\n");
+        // A list inside a numbered list holds sub-items: numbered in parentheses, not
+        // as more paragraphs counted again from 1.
+        assert_eq!(text("<ol><li>a<ol><li>x<li>y</ol></li><li>b</ol>"), "1. a\n\n(1) x\n\n(2) y\n\n2. b\n");
+        assert_eq!(text("<ol><ol type=a><li>x</ol></ol>"), "(a) x\n");
+        assert_eq!(
+            text("<ol><li>一<ol style='list-style-type: cjk-ideographic'><li>甲</ol></ol>"),
+            "1. 一\n\n（一）甲\n"
+        );
+        assert_eq!(text("<ol><li>a<ul style='list-style: cyrillic-lower'><li>x</ul></ol>"), "1. a\n\n(а) x\n");
+        // Inside a bulleted list a numbered list is the first numbered level.
+        assert_eq!(text("<ul><li>a<ol><li>x</ol></ul>"), "a\n\n1. x\n");
         let e = read(
             "<style>ol { list-style-type: upper-roman }</style><ol><li>a</ol>".as_bytes(),
             Path::new("t.html"),
