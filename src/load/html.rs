@@ -16,8 +16,10 @@
 //!   space (U+3000, the Chinese first-line indent) a paragraph break. Whitespace is
 //!   collapsed as a browser does, except in `pre`; a line break in the source between
 //!   two Chinese characters is removed (CSS Text 3, segment breaks between East Asian
-//!   wide characters). U+00A0 and U+3000 are kept. Script, style, navigation, page
-//!   headers and footers, asides and hidden elements are left out.
+//!   wide characters), but after a Chinese heading's label (`第一章`) it is the space
+//!   between label and title (see [`is_heading_label`]). U+00A0 and U+3000 are
+//!   kept. Script, style, navigation, page headers and footers, asides and hidden
+//!   elements are left out.
 //! - **List numbers.** The numbers of an `<ol>` are drawn by the browser, not written
 //!   in the page: they are computed here from `start`, `reversed`, `value`, `type` and
 //!   an inline `list-style-type` (decimal, alphabetic, roman, `cjk-ideographic` →
@@ -673,6 +675,8 @@ struct Out {
     label: Option<String>,
     /// Blocks whose lines, ended by `<br>`, were read as paragraphs.
     br_paragraphs: usize,
+    /// Line breaks of the source kept as a space after a heading's label (`第一章`).
+    label_spaces: usize,
 }
 
 impl Out {
@@ -684,6 +688,9 @@ impl Out {
                 newline && self.line.chars().next_back().is_some_and(crate::text::is_wide) && crate::text::is_wide(c);
             if !between_wide {
                 self.line.push(' ');
+            } else if is_heading_label(&self.line) {
+                self.line.push(' ');
+                self.label_spaces += 1;
             }
         }
         if self.after_br && self.line.is_empty() && c == '\u{3000}' {
@@ -779,6 +786,34 @@ impl Out {
         self.paragraph();
         self.text
     }
+}
+
+/// Whether a line so far is only the label of a Chinese heading: `第` and a number,
+/// then 章, 条, 节, 编 or 部分 (and 之 with a number, an inserted article: 第二十六条之一).
+///
+/// A line break in the source between two Chinese characters is dropped, as CSS drops
+/// it; but LibreOffice's HTML export breaks its source lines at the space after a
+/// heading's label (`<b>第一章\n总则</b>`, from a Word file's `第一章 总则`). Dropped, it
+/// would give `第一章总则`, which reads as a sentence beginning with 第一章, not as a
+/// heading: no article would be found, and the whole text would be its preamble. The
+/// break is kept there as the space the plain text has (`第一章 总则`).
+fn is_heading_label(line: &str) -> bool {
+    let numeral = |c: char| {
+        c.is_ascii_digit()
+            || ('０'..='９').contains(&c)
+            || "〇零○一二三四五六七八九十百千万两兩壹贰貳叁參肆伍陆陸柒捌玖拾佰仟".contains(c)
+    };
+    let Some(after) = line.trim_start().strip_prefix('第') else { return false };
+    let number_end = after.find(|c: char| !numeral(c)).unwrap_or(after.len());
+    if number_end == 0 {
+        return false;
+    }
+    let unit = &after[number_end..];
+    matches!(unit, "章" | "条" | "條" | "节" | "節" | "编" | "編" | "部分")
+        || unit
+            .strip_prefix(['条', '條'])
+            .and_then(|t| t.strip_prefix('之'))
+            .is_some_and(|n| !n.is_empty() && n.chars().all(numeral))
 }
 
 /// Marks that end a sentence or a clause, in the scripts of the languages read: a
@@ -964,6 +999,13 @@ impl Walker {
             };
             notes.push(format!("left out: {list}"));
         }
+        if self.out.label_spaces > 0 {
+            notes.push(format!(
+                "{} source line {} after a heading's label (第一章) kept as a space, as in 第一章 总则",
+                self.out.label_spaces,
+                if self.out.label_spaces == 1 { "break" } else { "breaks" }
+            ));
+        }
         if self.out.br_paragraphs > 0 {
             notes.push(format!(
                 "{} whose lines end sentences or clauses at each <br>: each line read as a paragraph",
@@ -1015,6 +1057,13 @@ mod tests {
         // A source line break between Chinese characters is no space; one between a
         // Chinese character and a digit is.
         assert_eq!(text("<p>缔约\n各方在 15\n日内</p>"), "缔约各方在 15 日内\n");
+        // After a heading's label it is the space between label and title.
+        assert_eq!(
+            text("<p><b>第一章\n总则</b></p><p><b>第二十六条之一\n定义</b></p>"),
+            "第一章 总则\n\n第二十六条之一 定义\n"
+        );
+        assert_eq!(text("<p>第一章\n所述</p><p>依照第一条\n规定</p>"), "第一章 所述\n\n依照第一条规定\n");
+        assert!(!is_heading_label("第章") && !is_heading_label("第一条规定") && is_heading_label("第10部分"));
         assert_eq!(text("<pre>a  b\nc\n\nd</pre>"), "a  b\nc\n\nd\n");
         // Entities decoded; no-break and ideographic spaces kept.
         assert_eq!(text("<p>&laquo;A&nbsp;B&raquo;&#x3000;&amp;</p>"), "«A\u{a0}B»\u{3000}&\n");
