@@ -947,7 +947,7 @@ impl Walker {
                         1
                     }
                 });
-                let nested = self.lists.iter().any(|l| l.ordered || l.numbering != Numbering::None);
+                let nested = self.lists.iter().any(|l| l.numbering != Numbering::None);
                 let step = if reversed { -1 } else { 1 };
                 self.lists.push(List { ordered, numbering, next: start, step, nested });
             }
@@ -1134,8 +1134,10 @@ mod tests {
             "1. 一\n\n（一）甲\n"
         );
         assert_eq!(text("<ol><li>a<ul style='list-style: cyrillic-lower'><li>x</ul></ol>"), "1. a\n\n(а) x\n");
-        // Inside a bulleted list a numbered list is the first numbered level.
+        // Inside a bulleted list, or a list that draws no numbers (its items number
+        // themselves), a numbered list is the first numbered level.
         assert_eq!(text("<ul><li>a<ol><li>x</ol></ul>"), "a\n\n1. x\n");
+        assert_eq!(text("<ol style='list-style: none'><li>1. a<ol><li>x</ol></ol>"), "1. a\n\n1. x\n");
         let e = read(
             "<style>ol { list-style-type: upper-roman }</style><ol><li>a</ol>".as_bytes(),
             Path::new("t.html"),
