@@ -403,3 +403,27 @@ fn hanging_paragraphs_keep_their_lines() {
     assert!(alarms.is_empty(), "{alarms:?}");
     assert_treaty_aligns(&zh, &ru);
 }
+
+/// A Word file with automatic numbering on two levels (an article's paragraphs, their
+/// sub-items) made into HTML by pandoc and by LibreOffice: the sub-items are lists
+/// nested in the paragraphs' list, their number formats lost, and LibreOffice breaks
+/// its source lines after a Chinese heading's label (`<b>第一章\n总则</b>`). Every form
+/// gives the units of the plain text, and nothing to report.
+#[test]
+fn nested_lists_are_sub_items() {
+    let dir = format!("{REAL}/nested-lists");
+    let [zh_txt, ru_txt] = ["zh", "ru"].map(|lang| doc(&format!("{dir}/road-transport.{lang}.txt")));
+    assert!(zh_txt.units.iter().any(|u| u.r#ref == "art.3.2.3"), "{:?}", units(&zh_txt));
+    let plain = alarms(&zh_txt, &ru_txt);
+    assert!(plain.is_empty(), "{plain:?}");
+    for form in ["pandoc.html", "lo.html", "docx", "odt"] {
+        let [zh, ru] = ["zh", "ru"].map(|lang| doc(&format!("{dir}/road-transport.{lang}.{form}")));
+        for (d, txt) in [(&zh, &zh_txt), (&ru, &ru_txt)] {
+            assert_eq!(units(d), units(txt), "{:?} {form}", d.lang);
+        }
+        assert_eq!(alarms(&zh, &ru), plain, "{form}");
+    }
+    let zh = doc(&format!("{dir}/road-transport.zh.lo.html"));
+    assert!(zh.reader.iter().any(|n| n.contains("kept as a space")), "{:?}", zh.reader);
+    assert!(zh.reader.iter().any(|n| n.contains("numbered in parentheses as sub-items")), "{:?}", zh.reader);
+}

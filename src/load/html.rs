@@ -16,13 +16,17 @@
 //!   space (U+3000, the Chinese first-line indent) a paragraph break. Whitespace is
 //!   collapsed as a browser does, except in `pre`; a line break in the source between
 //!   two Chinese characters is removed (CSS Text 3, segment breaks between East Asian
-//!   wide characters). U+00A0 and U+3000 are kept. Script, style, navigation, page
-//!   headers and footers, asides and hidden elements are left out.
+//!   wide characters), but after a Chinese heading's label (`第一章`) it is the space
+//!   between label and title (see [`is_heading_label`]). U+00A0 and U+3000 are
+//!   kept. Script, style, navigation, page headers and footers, asides and hidden
+//!   elements are left out.
 //! - **List numbers.** The numbers of an `<ol>` are drawn by the browser, not written
 //!   in the page: they are computed here from `start`, `reversed`, `value`, `type` and
 //!   an inline `list-style-type` (decimal, alphabetic, roman, `cjk-ideographic` →
-//!   一、, `lower-russian`), and written before the item's text. A stylesheet is not
-//!   evaluated; a note says so when the page has one.
+//!   一、, `lower-russian`), and written before the item's text. The items of a list
+//!   inside a numbered list are sub-items, their numbers in parentheses: `(1)`, `(а)`,
+//!   `（一）` (see [`Numbering::nested_label`]). A stylesheet is not evaluated; a note
+//!   says so when the page has one.
 
 use std::cell::{Cell, RefCell};
 use std::collections::HashMap;
@@ -492,8 +496,8 @@ impl Numbering {
                 "lower-roman" => Numbering::LowerRoman,
                 "upper-roman" => Numbering::UpperRoman,
                 "cjk-ideographic" | "trad-chinese-informal" | "simp-chinese-informal" => Numbering::CjkIdeographic,
-                "lower-russian" => Numbering::LowerRussian,
-                "upper-russian" => Numbering::UpperRussian,
+                "lower-russian" | "cyrillic-lower" => Numbering::LowerRussian,
+                "upper-russian" | "cyrillic-upper" => Numbering::UpperRussian,
                 _ => return None,
             })
         })
@@ -519,10 +523,10 @@ impl Numbering {
             .or_else(|| element.attr("type").and_then(Numbering::from_type))
     }
 
-    /// The marker a browser draws for `n`, with its suffix (`3.`, `c.`, `三、`).
-    /// Styles that cannot draw `n` (zero or negative letters, roman past 3999) fall
-    /// back to decimal, as CSS counter styles do.
-    fn label(self, n: i64) -> Option<String> {
+    /// The number or letter a browser draws for `n`, without its suffix (`3`, `c`,
+    /// `三`). Styles that cannot draw `n` (zero or negative letters, roman past 3999,
+    /// Chinese numerals past 9999) fall back to decimal, as CSS counter styles do.
+    fn counter(self, n: i64) -> Option<String> {
         const RU: [char; 28] = [
             'а', 'б', 'в', 'г', 'д', 'е', 'ж', 'з', 'и', 'к', 'л', 'м', 'н', 'о', 'п', 'р', 'с', 'т', 'у', 'ф', 'х',
             'ц', 'ч', 'ш', 'щ', 'э', 'ю', 'я',
@@ -541,9 +545,28 @@ impl Numbering {
             Numbering::UpperRoman => roman(n),
             Numbering::LowerRussian => alphabetic(n, &RU),
             Numbering::UpperRussian => alphabetic(n, &RU).map(|s| s.to_uppercase()),
-            Numbering::CjkIdeographic => return Some(format!("{}、", cjk(n).unwrap_or_else(|| n.to_string()))),
+            Numbering::CjkIdeographic => cjk(n),
         };
-        Some(format!("{}.", marker.unwrap_or_else(|| n.to_string())))
+        Some(marker.unwrap_or_else(|| n.to_string()))
+    }
+
+    /// The marker a browser draws for `n`, with its suffix (`3.`, `c.`, `三、`).
+    fn label(self, n: i64) -> Option<String> {
+        let counter = self.counter(n)?;
+        Some(if self == Numbering::CjkIdeographic { format!("{counter}、") } else { format!("{counter}.") })
+    }
+
+    /// The marker of an item of a list nested in a numbered list: the browser's number
+    /// or letter in parentheses, `(3)`, `(c)`, `(в)`, `（三）`. A browser draws an
+    /// inner list's numbers as it draws the outer list's (`1.` under `2.`, since a page
+    /// converted from a Word file keeps the levels but rarely their number formats),
+    /// so written as drawn they would read as more paragraphs of the article, counted
+    /// again from 1. In parentheses they are the sub-items the printed texts write
+    /// (`(1)`, `(а)`, `（一）`), which the structure parser reads in either language as
+    /// items of the paragraph they follow.
+    fn nested_label(self, n: i64) -> Option<String> {
+        let counter = self.counter(n)?;
+        Some(if self == Numbering::CjkIdeographic { format!("（{counter}）") } else { format!("({counter})") })
     }
 }
 
@@ -632,6 +655,9 @@ struct List {
     numbering: Numbering,
     next: i64,
     step: i64,
+    /// The list is inside a list that draws numbers: its items are sub-items, their
+    /// numbers in parentheses (see [`Numbering::nested_label`]).
+    nested: bool,
 }
 
 /// The text being written: finished paragraphs, the lines of the current one, and
@@ -649,6 +675,8 @@ struct Out {
     label: Option<String>,
     /// Blocks whose lines, ended by `<br>`, were read as paragraphs.
     br_paragraphs: usize,
+    /// Line breaks of the source kept as a space after a heading's label (`第一章`).
+    label_spaces: usize,
 }
 
 impl Out {
@@ -660,6 +688,9 @@ impl Out {
                 newline && self.line.chars().next_back().is_some_and(crate::text::is_wide) && crate::text::is_wide(c);
             if !between_wide {
                 self.line.push(' ');
+            } else if is_heading_label(&self.line) {
+                self.line.push(' ');
+                self.label_spaces += 1;
             }
         }
         if self.after_br && self.line.is_empty() && c == '\u{3000}' {
@@ -757,6 +788,34 @@ impl Out {
     }
 }
 
+/// Whether a line so far is only the label of a Chinese heading: `第` and a number,
+/// then 章, 条, 节, 编 or 部分 (and 之 with a number, an inserted article: 第二十六条之一).
+///
+/// A line break in the source between two Chinese characters is dropped, as CSS drops
+/// it; but LibreOffice's HTML export breaks its source lines at the space after a
+/// heading's label (`<b>第一章\n总则</b>`, from a Word file's `第一章 总则`). Dropped, it
+/// would give `第一章总则`, which reads as a sentence beginning with 第一章, not as a
+/// heading: no article would be found, and the whole text would be its preamble. The
+/// break is kept there as the space the plain text has (`第一章 总则`).
+fn is_heading_label(line: &str) -> bool {
+    let numeral = |c: char| {
+        c.is_ascii_digit()
+            || ('０'..='９').contains(&c)
+            || "〇零○一二三四五六七八九十百千万两兩壹贰貳叁參肆伍陆陸柒捌玖拾佰仟".contains(c)
+    };
+    let Some(after) = line.trim_start().strip_prefix('第') else { return false };
+    let number_end = after.find(|c: char| !numeral(c)).unwrap_or(after.len());
+    if number_end == 0 {
+        return false;
+    }
+    let unit = &after[number_end..];
+    matches!(unit, "章" | "条" | "條" | "节" | "節" | "编" | "編" | "部分")
+        || unit
+            .strip_prefix(['条', '條'])
+            .and_then(|t| t.strip_prefix('之'))
+            .is_some_and(|n| !n.is_empty() && n.chars().all(numeral))
+}
+
 /// Marks that end a sentence or a clause, in the scripts of the languages read: a
 /// line of a page ending so, before a `<br>`, is a paragraph (see [`Out::paragraph`]).
 const CLAUSE_ENDS: &[char] = &['.', ';', ':', ',', '!', '?', '…', '。', '；', '：', '，', '！', '？', '、'];
@@ -771,6 +830,8 @@ struct Walker {
     pre: usize,
     left_out: Vec<Skip>,
     numbered: usize,
+    /// Of the numbered items, those of lists nested in numbered lists.
+    sub_items: usize,
     /// The page has a stylesheet (a `<style>` or a linked one) that may set list numbers.
     stylesheet: bool,
     /// Only the page's `<main>` element was read.
@@ -886,7 +947,9 @@ impl Walker {
                         1
                     }
                 });
-                self.lists.push(List { ordered, numbering, next: start, step: if reversed { -1 } else { 1 } });
+                let nested = self.lists.iter().any(|l| l.numbering != Numbering::None);
+                let step = if reversed { -1 } else { 1 };
+                self.lists.push(List { ordered, numbering, next: start, step, nested });
             }
             "li" => {
                 if let Some(list) = self.lists.last_mut() {
@@ -894,8 +957,9 @@ impl Walker {
                     list.next = n.saturating_add(list.step);
                     let numbering = Numbering::of(element).unwrap_or(list.numbering);
                     if list.ordered || numbering != Numbering::None {
-                        self.out.label = numbering.label(n);
+                        self.out.label = if list.nested { numbering.nested_label(n) } else { numbering.label(n) };
                         self.numbered += usize::from(self.out.label.is_some());
+                        self.sub_items += usize::from(list.nested && self.out.label.is_some());
                     }
                 }
             }
@@ -935,6 +999,13 @@ impl Walker {
             };
             notes.push(format!("left out: {list}"));
         }
+        if self.out.label_spaces > 0 {
+            notes.push(format!(
+                "{} source line {} after a heading's label (第一章) kept as a space, as in 第一章 总则",
+                self.out.label_spaces,
+                if self.out.label_spaces == 1 { "break" } else { "breaks" }
+            ));
+        }
         if self.out.br_paragraphs > 0 {
             notes.push(format!(
                 "{} whose lines end sentences or clauses at each <br>: each line read as a paragraph",
@@ -947,6 +1018,12 @@ impl Walker {
         }
         if self.numbered > 0 {
             notes.push(format!("list numbers computed for {} items", self.numbered));
+            if self.sub_items > 0 {
+                notes.push(format!(
+                    "{} of them in lists inside numbered lists, numbered in parentheses as sub-items: (1), (а), （一）",
+                    self.sub_items
+                ));
+            }
             if self.stylesheet {
                 notes.push(
                     "the page has a stylesheet, which is not evaluated: list numbers follow the markup and inline styles"
@@ -980,6 +1057,13 @@ mod tests {
         // A source line break between Chinese characters is no space; one between a
         // Chinese character and a digit is.
         assert_eq!(text("<p>缔约\n各方在 15\n日内</p>"), "缔约各方在 15 日内\n");
+        // After a heading's label it is the space between label and title.
+        assert_eq!(
+            text("<p><b>第一章\n总则</b></p><p><b>第二十六条之一\n定义</b></p>"),
+            "第一章 总则\n\n第二十六条之一 定义\n"
+        );
+        assert_eq!(text("<p>第一章\n所述</p><p>依照第一条\n规定</p>"), "第一章 所述\n\n依照第一条规定\n");
+        assert!(!is_heading_label("第章") && !is_heading_label("第一条规定") && is_heading_label("第10部分"));
         assert_eq!(text("<pre>a  b\nc\n\nd</pre>"), "a  b\nc\n\nd\n");
         // Entities decoded; no-break and ideographic spaces kept.
         assert_eq!(text("<p>&laquo;A&nbsp;B&raquo;&#x3000;&amp;</p>"), "«A\u{a0}B»\u{3000}&\n");
@@ -1041,6 +1125,19 @@ mod tests {
         // Items with paragraphs inside take the number on their first paragraph;
         // bullets are not written.
         assert_eq!(text("<ol><li><p>a</p><p>b</p></li></ol><ul><li>c</ul>"), "1. a\n\nb\n\nc\n");
+        // A list inside a numbered list holds sub-items: numbered in parentheses, not
+        // as more paragraphs counted again from 1.
+        assert_eq!(text("<ol><li>a<ol><li>x<li>y</ol></li><li>b</ol>"), "1. a\n\n(1) x\n\n(2) y\n\n2. b\n");
+        assert_eq!(text("<ol><ol type=a><li>x</ol></ol>"), "(a) x\n");
+        assert_eq!(
+            text("<ol><li>一<ol style='list-style-type: cjk-ideographic'><li>甲</ol></ol>"),
+            "1. 一\n\n（一）甲\n"
+        );
+        assert_eq!(text("<ol><li>a<ul style='list-style: cyrillic-lower'><li>x</ul></ol>"), "1. a\n\n(а) x\n");
+        // Inside a bulleted list, or a list that draws no numbers (its items number
+        // themselves), a numbered list is the first numbered level.
+        assert_eq!(text("<ul><li>a<ol><li>x</ol></ul>"), "a\n\n1. x\n");
+        assert_eq!(text("<ol style='list-style: none'><li>1. a<ol><li>x</ol></ol>"), "1. a\n\n1. x\n");
         let e = read(
             "<style>ol { list-style-type: upper-roman }</style><ol><li>a</ol>".as_bytes(),
             Path::new("t.html"),
