@@ -394,9 +394,10 @@ fn a_centred_title_in_several_paragraphs_is_one_title() {
     let un = read(
         "МЫ, НАРОДЫ ОБЪЕДИНЕННЫХ НАЦИЙ, ПРЕИСПОЛНЕННЫЕ РЕШИМОСТИ\nизбавить грядущие поколения от бедствий войны,\n",
     );
-    assert_eq!(un.units[0].r#ref, "preamble.1");
+    // (Without a heading, the text is a body of paragraphs.)
+    assert_eq!(un.units[0].r#ref, "body.1");
     let un = read("我联合国人民同兹决心\n\n欲免后世再遭今代人类两度身历惨不堪言之战祸，\n");
-    assert_eq!(un.units[0].r#ref, "preamble.1");
+    assert_eq!(un.units[0].r#ref, "body.1");
 }
 
 #[test]

@@ -82,3 +82,26 @@ fn title_before_a_page_break() {
     assert_eq!(refs("ДОГОВОР\n\x0c\nСтатья 1\n\nТекст статьи.\n"), ["title", "art.1", "art.1.1"]);
     assert_eq!(refs("ДОГОВОР\n\n\x0c\nСтатья 1\n\nТекст статьи.\n"), ["title", "art.1", "art.1.1"]);
 }
+
+/// A text of numbered points with no heading was all preamble, its numbers in its
+/// text: it is a body numbered as an article is.
+#[test]
+fn numbered_points_without_headings_are_the_body() {
+    let zh = "会议公报\n\n一、会议在友好气氛中举行。\n二、元首审议了发展问题：\n（一）经济合作；\n（二）人文合作。\n三、下次会议将于2025年举行。\n";
+    assert_eq!(refs(zh), ["title", "body.1", "body.2", "body.2.1", "body.2.2", "body.3"]);
+}
+
+/// `Приложение № 1` was no heading: its annex went into the signatures.
+#[test]
+fn an_annex_numbered_with_the_sign() {
+    let ru =
+        "Статья 1\n\nСтороны сотрудничают.\n\nЗа Российскую Федерацию\n\nПриложение № 1\n\n1. Контактные органы.\n";
+    assert_eq!(refs(ru), ["art.1", "art.1.1", "sig.1", "annex.1", "annex.1.1"]);
+}
+
+/// Chinese lettered sub-paragraphs `(a)` were paragraphs, their letters in the text.
+#[test]
+fn lettered_items_in_chinese() {
+    let zh = "第三条\n\n1. 各方通过下列形式开展合作：\n(a) 交换信息；\n（ｂ）培训人员。\n2. 各方可商定其他形式。\n";
+    assert_eq!(refs(zh), ["art.3", "art.3.1", "art.3.1.1", "art.3.1.2", "art.3.2"]);
+}

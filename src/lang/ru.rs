@@ -377,6 +377,8 @@ fn heading(line: &str) -> Option<HeadingMatch> {
         return None;
     }
     let after = after.trim_start();
+    // An annex is numbered with the sign: `Приложение № 1`, `Приложение №2`.
+    let after = if level == HeadingLevel::Annex { after.trim_start_matches('№').trim_start() } else { after };
     if level == HeadingLevel::Annex && after.is_empty() {
         return Some(HeadingMatch {
             level,
@@ -926,6 +928,9 @@ mod tests {
         assert_eq!((h.level, h.number, h.rest.as_str()), (HeadingLevel::Chapter, Some(1), "Цели и Принципы"));
         assert_eq!(heading("ГЛАВА IX: МЕЖДУНАРОДНОЕ ЭКОНОМИЧЕСКОЕ").unwrap().number, Some(9));
         assert_eq!(heading("Раздел 2").unwrap().level, HeadingLevel::Section);
+        let h = heading("Приложение № 2").unwrap();
+        assert_eq!((h.level, h.number, h.label.as_str()), (HeadingLevel::Annex, Some(2), "Приложение № 2"));
+        assert_eq!(heading("Приложение №3").unwrap().number, Some(3));
         assert!(heading("статьей 102 Устава").is_none());
         assert!(heading("Статья 5 настоящего Договора применяется").is_none());
         assert!(heading("Статьи 5 и 6").is_none());

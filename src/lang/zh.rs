@@ -468,6 +468,14 @@ fn label(line: &str) -> Option<LabelMatch> {
             let style = if style == "branch" { "paren-branch" } else { "paren-stem" };
             return Some(LabelMatch { style, ordinal, printed: printed.to_string(), rest });
         }
+        // (a) （ａ）: the lettered sub-paragraphs of texts drawn up at the United
+        // Nations, whose Russian has `a)` or `(a)`.
+        if let (Some(c), None) = (inner.chars().next().map(latin_lower), inner.chars().nth(1))
+            && c.is_ascii_lowercase()
+        {
+            let ordinal = c as u32 - 'a' as u32 + 1;
+            return Some(LabelMatch { style: "paren-latin", ordinal, printed: printed.to_string(), rest });
+        }
         if inner.chars().all(is_digit) {
             return Some(LabelMatch {
                 style: "paren-digit",
@@ -516,6 +524,14 @@ fn label(line: &str) -> Option<LabelMatch> {
         });
     }
     None
+}
+
+/// A full-width Latin small letter (`ａ`) as its ASCII form; any other character as it is.
+fn latin_lower(c: char) -> char {
+    match c {
+        'ａ'..='ｚ' => char::from_u32(c as u32 - 'ａ' as u32 + 'a' as u32).unwrap_or(c),
+        _ => c,
+    }
 }
 
 fn is_closing(p: &str) -> bool {
@@ -880,6 +896,10 @@ mod tests {
         assert_eq!(label("(丑) 以促进").unwrap().ordinal, 2);
         assert_eq!(label("（三）措施").unwrap().ordinal, 3);
         assert_eq!(label("2. 目").unwrap().ordinal, 2);
+        let l = label("(b) 执行请求；").unwrap();
+        assert_eq!((l.style, l.ordinal, l.printed.as_str(), l.rest.as_str()), ("paren-latin", 2, "(b)", "执行请求；"));
+        assert_eq!(label("（ｃ）培训").unwrap().ordinal, 3);
+        assert!(label("(WTO)").is_none());
         assert!(label("2.5公里").is_none());
         assert!(label("一切").is_none());
     }

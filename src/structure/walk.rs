@@ -145,6 +145,13 @@ impl Builder {
         let has_preamble_heading =
             outline.headings.iter().any(|h| h.as_ref().is_some_and(|h| h.level == HeadingLevel::Preamble));
         self.zone = if has_preamble_heading { Zone::Front } else { Zone::Preamble };
+        // A text with no heading at all (a communiqué of numbered points, a list of
+        // goals) has neither preamble nor articles: its paragraphs are the body's,
+        // numbered as an article's are (`body.3`, the label kept apart).
+        if outline.headings.iter().all(Option::is_none) {
+            self.zone = Zone::Body;
+            self.place.container = Some("body".into());
+        }
         // How many lines after a heading without a title may still be its title, and
         // the heading's level.
         let mut titles: Option<(usize, HeadingLevel)> = None;
