@@ -5,20 +5,13 @@ from the units that `bitext parse --format json` reads from the clean text (stdi
 Usage:
     bitext parse --format json texts/sco-treaty-2007.ru.txt | python centred.py LANG OUT.docx
 """
-import datetime
-import json
-import sys
 
 import docx
 from docx.enum.text import WD_ALIGN_PARAGRAPH
 
-lang, out = sys.argv[1], sys.argv[2]
-units = json.load(sys.stdin)["units"]
-d = docx.Document()
-core = d.core_properties
-core.author = "bitext fixtures"
-# A fixed date, so that the file is the same on every run.
-core.created = core.modified = datetime.datetime(2026, 1, 1)
+import treaty_docx
+
+lang, out, units, d = treaty_docx.start()
 for u in units:
     # A heading's text holds its label (`Статья 1`); a paragraph's does not (`1.`).
     text = f'{u["label"]} {u["text"]}' if u["label"] and u["kind"] != "heading" else u["text"]

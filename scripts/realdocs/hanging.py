@@ -12,22 +12,15 @@ hanging indent is printed:
 Usage:
     bitext parse --format json texts/sco-treaty-2007.zh.txt | python hanging.py LANG OUT.docx
 """
-import datetime
-import json
-import sys
 
 import docx
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 from docx.shared import Twips
 
-lang, out = sys.argv[1], sys.argv[2]
-units = json.load(sys.stdin)["units"]
-d = docx.Document()
-core = d.core_properties
-core.author = "bitext fixtures"
-# A fixed date, so that the file is the same on every run.
-core.created = core.modified = datetime.datetime(2026, 1, 1)
+import treaty_docx
+
+lang, out, units, d = treaty_docx.start()
 
 # The numbering part exists once a numbered style has been used.
 probe = d.add_paragraph("x", style="List Number")
@@ -37,17 +30,14 @@ FORMAT = {"zh": ("chineseCounting", "%{}、"), "ru": ("decimal", "%{}.")}[lang]
 # (left, hanging) of each setting, in twips.
 SETTINGS = [(360, 360), (1134, 567), (567, 567)]
 
-
 def element(tag, **attrs):
     e = OxmlElement(tag)
     for k, v in attrs.items():
         e.set(qn(f"w:{k}"), str(v))
     return e
 
-
 def indent(left, hanging):
     return element("w:ind", left=left, hanging=hanging)
-
 
 # One list definition: level 0 as setting 0, level 1 as setting 1.
 abstract = element("w:abstractNum", abstractNumId=90)
@@ -67,7 +57,6 @@ else:
     numbering.append(abstract)
 next_num = [90]
 
-
 def new_list():
     """A list that counts from 1: one for each article."""
     n = element("w:num", numId=next_num[0])
@@ -79,7 +68,6 @@ def new_list():
     numbering.append(n)
     next_num[0] += 1
     return next_num[0] - 1
-
 
 article = 0
 num = None

@@ -4,22 +4,15 @@ from the units that `bitext parse --format json` reads from the clean text (stdi
 Usage:
     bitext parse --format json texts/sco-treaty-2007.ru.txt | python twocol.py LANG OUT.docx
 """
-import datetime
-import json
-import sys
 
 import docx
 from docx.oxml import parse_xml
 from docx.oxml.ns import nsdecls
 from docx.shared import Inches
 
-lang, out = sys.argv[1], sys.argv[2]
-units = json.load(sys.stdin)["units"]
-d = docx.Document()
-core = d.core_properties
-core.author = "bitext fixtures"
-# A fixed date, so that the file is the same on every run.
-core.created = core.modified = datetime.datetime(2026, 1, 1)
+import treaty_docx
+
+lang, out, units, d = treaty_docx.start()
 section = d.sections[0]
 section.page_width, section.page_height = Inches(8.5), Inches(11)
 section.header.paragraphs[0].text = {
