@@ -17,7 +17,7 @@
 //!   collapsed as a browser does, except in `pre`; a line break in the source between
 //!   two Chinese characters is removed (CSS Text 3, segment breaks between East Asian
 //!   wide characters), but after a Chinese heading's label (`第一章`) it is the space
-//!   between label and title (see [`is_heading_label`]). U+00A0 and U+3000 are
+//!   between label and title (see `is_heading_label`). U+00A0 and U+3000 are
 //!   kept. Script, style, navigation, page headers and footers, asides and hidden
 //!   elements are left out.
 //! - **List numbers.** The numbers of an `<ol>` are drawn by the browser, not written
@@ -25,7 +25,7 @@
 //!   an inline `list-style-type` (decimal, alphabetic, roman, `cjk-ideographic` →
 //!   一、, `lower-russian`), and written before the item's text. The items of a list
 //!   inside a numbered list are sub-items, their numbers in parentheses: `(1)`, `(а)`,
-//!   `（一）` (see [`Numbering::nested_label`]). A stylesheet is not evaluated; a note
+//!   `（一）` (see `Numbering::nested_label`). A stylesheet is not evaluated; a note
 //!   says so when the page has one.
 
 use std::cell::{Cell, RefCell};
@@ -656,7 +656,7 @@ struct List {
     next: i64,
     step: i64,
     /// The list is inside a list that draws numbers: its items are sub-items, their
-    /// numbers in parentheses (see [`Numbering::nested_label`]).
+    /// numbers in parentheses (see `Numbering::nested_label`).
     nested: bool,
 }
 
