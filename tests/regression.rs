@@ -105,3 +105,31 @@ fn lettered_items_in_chinese() {
     let zh = "第三条\n\n1. 各方通过下列形式开展合作：\n(a) 交换信息；\n（ｂ）培训人员。\n2. 各方可商定其他形式。\n";
     assert_eq!(refs(zh), ["art.3", "art.3.1", "art.3.1.1", "art.3.1.2", "art.3.2"]);
 }
+
+/// Signatures set side by side, as `pdftotext -layout` gives a signature table, were
+/// read line by line: their words interleaved (`За Правительство Российской За
+/// Правительство Китайской Федерации Народной Республики`).
+#[test]
+fn signatures_side_by_side_are_read_a_column_at_a_time() {
+    let texts = |text: &str| -> Vec<(String, String)> {
+        let d = load_bytes(text.as_bytes(), "s.txt", &LoadOptions::default()).unwrap();
+        d.units.into_iter().filter(|u| u.r#ref.starts_with("sig")).map(|u| (u.r#ref, u.text)).collect()
+    };
+    let s = |r: &str, t: &str| (r.to_string(), t.to_string());
+    let closing = "Статья 1\n\nСтороны сотрудничают.\n\nСовершено в г. Пекине 8 июня 2018 г. в двух экземплярах.\n\n";
+    for cells in [
+        "За Правительство Российской       За Правительство Китайской\nФедерации                         Народной Республики\n",
+        "За Правительство                  За Правительство\n\nРоссийской Федерации              Китайской Народной Республики\n",
+    ] {
+        assert_eq!(
+            texts(&format!("{closing}{cells}")),
+            [
+                s("sig.1", "За Правительство Российской Федерации"),
+                s("sig.2", "За Правительство Китайской Народной Республики")
+            ],
+            "{cells}"
+        );
+    }
+    let zh = "第一条\n\n双方开展合作。\n\n本协定于2018年6月8日在北京签订，一式两份。\n\n中华人民共和国政府　　　　　　　　俄罗斯联邦政府\n代　表　　　　　　　　　　　　　　代　表\n";
+    assert_eq!(texts(zh), [s("sig.1", "中华人民共和国政府代表"), s("sig.2", "俄罗斯联邦政府代表")]);
+}

@@ -726,6 +726,117 @@ pub fn join_hyphenation(lang: Lang, lines: &mut Vec<Line>, repairs: &mut Vec<Rep
     *lines = out;
 }
 
+/// Reads signatures set side by side a column at a time. A signature table taken as
+/// text with its layout (`pdftotext -layout`) gives each row of cells as one line,
+/// the cells a wide gap apart, and a cell's wrapped line on the next line in the same
+/// column (`За Правительство Российской       За Правительство Китайской` /
+/// `Федерации                         Народной Республики`): read line by line, the
+/// two signatures interleave. Where a line holds two signatures of the language
+/// profile a gap apart (three spaces or more, or two ideographic ones), it and the
+/// lines right under it, up to a blank line, are cut at the column where the second
+/// signature starts; the first line of the block becomes the left column's cells
+/// joined, the second the right column's, the rest blank (the lines keep their
+/// numbers). A block whose line has a word across that column is left as it is.
+/// Returns the lines, if any block was read so; each is reported.
+pub fn signature_columns(lang: Lang, raw: &[&str], repairs: &mut Vec<Repair>) -> Option<Vec<String>> {
+    /// The most lines of a block of signatures set side by side.
+    const MOST: usize = 6;
+    let profile = lang.profile();
+    let is_space = |c: char| c == ' ' || c == '\u{3000}' || c == '\t';
+    // The character where the second cell of a row of two signatures starts.
+    let row = |line: &str| -> Option<usize> {
+        let chars: Vec<char> = line.chars().collect();
+        let start = chars.iter().position(|&c| !is_space(c))?;
+        let mut gaps = Vec::new();
+        let mut k = start;
+        while k < chars.len() {
+            if is_space(chars[k]) {
+                let end = (k..chars.len()).find(|&e| !is_space(chars[e])).unwrap_or(chars.len());
+                let wide = chars[k..end].contains(&'\u{3000}');
+                if end < chars.len() && (end - k >= 3 || (wide && end - k >= 2)) {
+                    gaps.push((k, end));
+                }
+                k = end;
+            } else {
+                k += 1;
+            }
+        }
+        let [(a, b)] = gaps[..] else { return None };
+        let (left, right): (String, String) = (chars[start..a].iter().collect(), chars[b..].iter().collect());
+        ((profile.is_signature)(left.trim()) && (profile.is_signature)(right.trim_end())).then_some(b)
+    };
+    let mut out: Option<Vec<String>> = None;
+    let mut i = 0;
+    while i < raw.len() {
+        let Some(column) = row(raw[i]) else {
+            i += 1;
+            continue;
+        };
+        // Where a line has nothing but spaces just before the column, no word crosses
+        // it; its two sides.
+        let split = |line: &str| -> Option<[String; 2]> {
+            let chars: Vec<char> = line.chars().collect();
+            let cut = column.min(chars.len());
+            let clear = cut == chars.len() || chars[cut.saturating_sub(2)..cut].iter().all(|&c| is_space(c));
+            let side = |part: &[char]| part.iter().collect::<String>().trim_matches(is_space).to_string();
+            clear.then(|| [side(&chars[..cut]), side(&chars[cut..])])
+        };
+        // The block: the row and the lines under it, over a single blank line where
+        // the line after it holds the rest of both cells (`За Правительство` / `` /
+        // `Российской Федерации   Китайской Народной Республики`).
+        let mut taken = vec![i];
+        let mut e = i + 1;
+        while e < raw.len() && taken.len() < MOST {
+            if !raw[e].trim().is_empty() {
+                taken.push(e);
+                e += 1;
+                continue;
+            }
+            let both = raw.get(e + 1).filter(|l| !l.trim().is_empty() && row(l).is_none()).and_then(|l| split(l));
+            if both.is_some_and(|[a, b]| !a.is_empty() && !b.is_empty()) {
+                e += 1;
+                continue;
+            }
+            break;
+        }
+        let end = e;
+        let mut cells: [Vec<String>; 2] = [Vec::new(), Vec::new()];
+        let fits = taken.iter().all(|&k| match split(raw[k]) {
+            Some(sides) => {
+                for (side, text) in sides.into_iter().enumerate() {
+                    if !text.is_empty() {
+                        cells[side].push(text);
+                    }
+                }
+                true
+            }
+            None => false,
+        });
+        if !fits || taken.len() < 2 || cells[1].len() < 2 {
+            i = end;
+            continue;
+        }
+        let lines = out.get_or_insert_with(|| raw.iter().map(|l| l.to_string()).collect());
+        // A Chinese cell is often set with letter spacing (`代　表`): its spaces go.
+        let join = |cells: &[String]| {
+            if profile.has_case { cells.join(" ") } else { cells.concat().chars().filter(|&c| !is_space(c)).collect() }
+        };
+        lines[i] = join(&cells[0]);
+        lines[i + 1] = join(&cells[1]);
+        for line in &mut lines[i + 2..end] {
+            line.clear();
+        }
+        repair(
+            repairs,
+            RepairKind::Split,
+            i + 1,
+            format!("read the signatures set side by side on lines {}–{} a column at a time", i + 1, end),
+        );
+        i = end;
+    }
+    out
+}
+
 /// Takes out the spaces a PDF extractor put between every two characters of Chinese
 /// text set with letter spacing (`上 海 合 作 组 织`, `2 0 0 2 年`, `第 十 一 条`): in a
 /// text, or a line, where most wide characters and digits stand a single space apart

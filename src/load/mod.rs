@@ -214,9 +214,18 @@ fn load_from(bytes: Cow<'_, [u8]>, path: &Path, options: &LoadOptions) -> Result
         .at_line(i + 1));
     }
     let mut repairs = Vec::new();
+    let columns = match options.segments {
+        Segments::Structure => clean::signature_columns(lang, &raw, &mut repairs),
+        Segments::Lines => None,
+    };
+    let raw: Vec<&str> = match &columns {
+        Some(lines) => lines.iter().map(String::as_str).collect(),
+        None => raw,
+    };
     let mut lines = clean::normalize(&raw, &mut repairs);
     // The lines hold their own text: the decoded text is not needed any more.
     drop(raw);
+    drop(columns);
     drop(text);
     let (units, layout) = match options.segments {
         Segments::Lines => (structure::line_units(lines), Layout::Lines),
