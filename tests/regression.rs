@@ -133,3 +133,30 @@ fn signatures_side_by_side_are_read_a_column_at_a_time() {
     let zh = "第一条\n\n双方开展合作。\n\n本协定于2018年6月8日在北京签订，一式两份。\n\n中华人民共和国政府　　　　　　　　俄罗斯联邦政府\n代　表　　　　　　　　　　　　　　代　表\n";
     assert_eq!(texts(zh), [s("sig.1", "中华人民共和国政府代表"), s("sig.2", "俄罗斯联邦政府代表")]);
 }
+
+/// A lead-in without its colon under one heading was taken for the article's title:
+/// titles under headings are read only where the text sets them so.
+#[test]
+fn a_lead_in_without_its_colon_is_no_title() {
+    let ru = "Статья 3\n\nСтороны сотрудничают.\n\nСтатья 4\n\nДоговаривающиеся Стороны обязуются\n\n1. развивать связи;\n\n2. обмениваться опытом.\n\nСтатья 5\n\nСтороны консультируются.\n";
+    assert_eq!(refs(ru), ["art.3", "art.3.1", "art.4", "art.4.1", "art.4.2", "art.4.3", "art.5", "art.5.1"]);
+}
+
+/// Signatures set three rows by two, side by side, keep their order row by row.
+#[test]
+fn a_grid_of_signatures_keeps_its_rows() {
+    let ru = "Статья 1\n\nСтороны сотрудничают.\n\nСовершено в г. Бишкеке 16 августа 2007 года.\n\nЗа Республику Казахстан          За Китайскую Народную Республику\nЗа Кыргызскую Республику         За Российскую Федерацию\nЗа Республику Таджикистан        За Республику Узбекистан\n";
+    let d = load_bytes(ru.as_bytes(), "g.txt", &LoadOptions::default()).unwrap();
+    let sigs: Vec<&str> = d.units.iter().filter(|u| u.r#ref.starts_with("sig")).map(|u| u.text.as_str()).collect();
+    assert_eq!(
+        sigs,
+        [
+            "За Республику Казахстан",
+            "За Китайскую Народную Республику",
+            "За Кыргызскую Республику",
+            "За Российскую Федерацию",
+            "За Республику Таджикистан",
+            "За Республику Узбекистан"
+        ]
+    );
+}

@@ -733,8 +733,9 @@ pub fn join_hyphenation(lang: Lang, lines: &mut Vec<Line>, repairs: &mut Vec<Rep
 /// `Федерации                         Народной Республики`): read line by line, the
 /// two signatures interleave. Where a line holds two signatures of the language
 /// profile a gap apart (three spaces or more, or two ideographic ones), it and the
-/// lines right under it, up to a blank line, are cut at the column where the second
-/// signature starts; the first line of the block becomes the left column's cells
+/// lines right under it that hold the rest of its cells (short, no signature or
+/// heading of their own: a row of its own is left to the reading line by line), up
+/// to a blank line, are cut at the column where the second signature starts; the first line of the block becomes the left column's cells
 /// joined, the second the right column's, the rest blank (the lines keep their
 /// numbers). A block whose line has a word across that column is left as it is.
 /// Returns the lines, if any block was read so; each is reported.
@@ -784,15 +785,31 @@ pub fn signature_columns(lang: Lang, raw: &[&str], repairs: &mut Vec<Repair>) ->
         // The block: the row and the lines under it, over a single blank line where
         // the line after it holds the rest of both cells (`За Правительство` / `` /
         // `Российской Федерации   Китайской Народной Республики`).
+        // A line under the row holds the rest of its cells (a wrapped name, who
+        // signed): short pieces, neither a signature nor a heading, which would start
+        // a row or a part of their own.
+        let rest_of_cells = |line: &str| {
+            split(line).is_some_and(|sides| {
+                sides.iter().all(|t| {
+                    t.chars().count() <= 40
+                        && !(profile.is_signature)(t)
+                        && (profile.heading)(t).is_none()
+                        && (profile.label)(t).is_none()
+                })
+            })
+        };
         let mut taken = vec![i];
         let mut e = i + 1;
         while e < raw.len() && taken.len() < MOST {
             if !raw[e].trim().is_empty() {
+                if !rest_of_cells(raw[e]) {
+                    break;
+                }
                 taken.push(e);
                 e += 1;
                 continue;
             }
-            let both = raw.get(e + 1).filter(|l| !l.trim().is_empty() && row(l).is_none()).and_then(|l| split(l));
+            let both = raw.get(e + 1).filter(|l| !l.trim().is_empty() && rest_of_cells(l)).and_then(|l| split(l));
             if both.is_some_and(|[a, b]| !a.is_empty() && !b.is_empty()) {
                 e += 1;
                 continue;

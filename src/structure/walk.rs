@@ -155,6 +155,24 @@ impl Builder {
         // How many lines after a heading without a title may still be its title, and
         // the heading's level.
         let mut titles: Option<(usize, HeadingLevel)> = None;
+        // Titles under the headings of articles, chapters and sections are read only
+        // where the text sets them so: four in five of its headings without a title on
+        // their line, two at least, have a line under them that may be one. A heading
+        // or two followed by a lead-in without its colon (`Статья 4` /
+        // `Договаривающиеся Стороны обязуются` / `1. …`) are no titles.
+        let untitled: Vec<(usize, HeadingLevel)> = outline
+            .headings
+            .iter()
+            .enumerate()
+            .filter_map(|(k, h)| h.as_ref().map(|h| (k, h)))
+            .filter(|(_, h)| h.rest.is_empty() && !matches!(h.level, HeadingLevel::Preamble | HeadingLevel::Annex))
+            .map(|(k, h)| (k, h.level))
+            .collect();
+        let titled = untitled
+            .iter()
+            .filter(|&&(k, level)| is_heading_title(self.profile, paras, &outline, k + 1, level))
+            .count();
+        let titled_articles = titled >= 2 && titled * 5 >= untitled.len() * 4;
         for (i, p) in paras.iter().enumerate() {
             if let Some(h) = &outline.headings[i]
                 && self.heading(h, p)
@@ -166,12 +184,9 @@ impl Builder {
                 continue;
             }
             if let Some((left, level)) = titles.take()
-                && self.heading_title(
-                    p,
-                    level,
-                    paras.get(i + 1),
-                    outline.headings.get(i + 1).is_some_and(Option::is_some),
-                )
+                && (level == HeadingLevel::Annex || titled_articles)
+                && is_heading_title(self.profile, paras, &outline, i, level)
+                && self.heading_title(p)
             {
                 repairs.push(Repair {
                     kind: RepairKind::Join,
@@ -239,35 +254,15 @@ impl Builder {
         true
     }
 
-    /// Takes `p` into the heading just pushed as its title, if it is one: a line set
-    /// under the heading (`Статья 1` / `Сфера применения`, `附件` / `许可证的格式和内容`),
-    /// short, ending in no mark of a clause, neither numbered nor a signature or a
-    /// closing — and, under an article, not the article's only paragraph (a heading,
-    /// the closing formula or a signature follows it). What follows a title starts
-    /// anew: not in lower case, as the rest of a sentence cut at a line end does
-    /// (`Стороны сотрудничают в области` / `культуры и науки.`).
-    fn heading_title(&mut self, p: &Para, level: HeadingLevel, next: Option<&Para>, heading_next: bool) -> bool {
-        /// The most characters of a title on a line of its own.
-        const MOST: usize = 200;
+    /// Takes `p` into the heading just pushed as its title, where [`is_heading_title`]
+    /// says it is one.
+    fn heading_title(&mut self, p: &Para) -> bool {
         let profile = self.profile;
-        let text = p.text.trim();
-        let ends_article =
-            next.is_none_or(|n| heading_next || (profile.is_closing)(&n.text) || (profile.is_signature)(&n.text));
-        let goes_on = next.is_some_and(|n| n.text.chars().next().is_some_and(char::is_lowercase));
-        let title = !text.is_empty()
-            && !goes_on
-            && text.chars().count() <= MOST
-            && !text.ends_with(profile.clause_enders)
-            && (profile.heading)(text).is_none()
-            && (profile.label)(text).is_none()
-            && !(profile.is_signature)(text)
-            && !(profile.is_closing)(text)
-            && !(level == HeadingLevel::Article && ends_article);
-        let Some(heading) = self.units.last_mut().filter(|u| title && u.kind == UnitKind::Heading) else {
+        let Some(heading) = self.units.last_mut().filter(|u| u.kind == UnitKind::Heading) else {
             return false;
         };
         heading.text.push_str(if profile.has_case { " " } else { "　" });
-        heading.text.push_str(text);
+        heading.text.push_str(p.text.trim());
         heading.lines[1] = p.last;
         true
     }
@@ -429,4 +424,35 @@ impl Builder {
             }
         }
     }
+}
+
+/// Whether paragraph `i` may be the title of the heading of `level` above it: a line
+/// set under the heading (`Статья 1` / `Сфера применения`, `附件` /
+/// `许可证的格式和内容`), short, ending in no mark of a clause, neither numbered nor a
+/// heading, a signature or a closing, and followed by a line that starts anew (not in
+/// lower case, as the rest of a sentence cut at a line end does: `Стороны
+/// сотрудничают в области` / `культуры и науки.`). Under an article, more of the
+/// article follows it; under an annex, a numbered paragraph or a heading follows it
+/// or the line after (an annex's body of unnumbered lines has no title line to tell).
+fn is_heading_title(profile: &Profile, paras: &[Para], outline: &Outline, i: usize, level: HeadingLevel) -> bool {
+    /// The most characters of a title on a line of its own.
+    const MOST: usize = 200;
+    let Some(p) = paras.get(i) else { return false };
+    let text = p.text.trim();
+    let heading_at = |k: usize| outline.headings.get(k).is_some_and(Option::is_some);
+    let numbered_at = |k: usize| heading_at(k) || paras.get(k).is_some_and(|n| (profile.label)(&n.text).is_some());
+    let next = paras.get(i + 1);
+    let ends_article =
+        next.is_none_or(|n| heading_at(i + 1) || (profile.is_closing)(&n.text) || (profile.is_signature)(&n.text));
+    let goes_on = next.is_some_and(|n| n.text.chars().next().is_some_and(char::is_lowercase));
+    !text.is_empty()
+        && !goes_on
+        && !heading_at(i)
+        && text.chars().count() <= MOST
+        && !text.ends_with(profile.clause_enders)
+        && (profile.label)(text).is_none()
+        && !(profile.is_signature)(text)
+        && !(profile.is_closing)(text)
+        && !(level == HeadingLevel::Article && ends_article)
+        && (level != HeadingLevel::Annex || numbered_at(i + 1) || numbered_at(i + 2))
 }
