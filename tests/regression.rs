@@ -7,6 +7,19 @@ fn refs(text: &str) -> Vec<String> {
     load_bytes(text.as_bytes(), "r.txt", &LoadOptions::default()).unwrap().units.into_iter().map(|u| u.r#ref).collect()
 }
 
+/// The first `n` words (`n + 1` characters, in Chinese) of each unit of a text.
+fn unit_starts(text: &str, n: usize) -> Vec<String> {
+    let doc = load_bytes(text.as_bytes(), "r.txt", &LoadOptions::default()).unwrap();
+    let start = |t: &str| {
+        if t.contains(' ') {
+            t.split_whitespace().take(n).collect::<Vec<_>>().join(" ")
+        } else {
+            t.chars().take(n + 1).collect()
+        }
+    };
+    doc.units.iter().map(|u| start(&u.text)).collect()
+}
+
 /// `IV` was not a Roman numeral: the subtraction started from zero and underflowed,
 /// so `Глава IV` was read as a paragraph of Chapter III.
 #[test]
@@ -159,4 +172,39 @@ fn a_grid_of_signatures_keeps_its_rows() {
             "За Республику Узбекистан"
         ]
     );
+}
+
+/// Text wrapped as `pdftotext -layout` keeps a justified page: a paragraph's first
+/// line indented twelve columns, after a paragraph that ends in no stop, was taken for
+/// a centred line going on with it. Its spaces were counted as folded, so the line
+/// measured short of the width it fills.
+#[test]
+fn a_justified_first_line_is_no_centred_line() {
+    let ru = r"в  уязвимом  положении,  и  уменьшить  их  незащищенность  и  уязвимость перед
+вызванными    изменением    климата   экстремальными   явлениями   и   другими
+экономическими, социальными и экологическими потрясениями и бедствиями
+            Обеспечить  мобилизацию  значительных  ресурсов  из  самых  разных
+источников, в том числе на основе активизации сотрудничества в целях развития,
+с  тем  чтобы  предоставить  развивающимся странам, особенно наименее развитым
+странам,  достаточные  и  предсказуемые  средства для осуществления программ и
+стратегий по ликвидации нищеты во всех ее формах
+            Создать  на  национальном,  региональном  и  международном уровнях
+";
+    assert_eq!(unit_starts(ru, 2), ["в уязвимом", "Обеспечить мобилизацию", "Создать на"]);
+}
+
+/// A Chinese paragraph that ends in no stop ends in an ideograph, as a line cut
+/// anywhere does: the next paragraph's first line, indented by two ideographs and
+/// then full, was taken for a centred line going on with it.
+#[test]
+fn a_chinese_first_line_indent_is_no_centred_line() {
+    let zh = r"商定原则获取及公正、公平地分享利用遗传资源和相关传统知识产生的惠益
+    通过加强国际合作等方式,增加对农村基础设施、农业研究和推广服务、技术开发
+、植物和牲畜基因库的投资,以增强发展中国家,特别是最不发达国家的农业生产能力
+    根据多哈发展回合授权,纠正和防止世界农业市场上的贸易限制和扭曲,包括同时取
+消一切形式的农业出口补贴和具有相同作用的所有出口措施
+    采取措施,确保粮食商品市场及其衍生工具正常发挥作用,确保及时获取包括粮食储
+备量在内的市场信息,限制粮价剧烈波动
+";
+    assert_eq!(unit_starts(zh, 4), ["商定原则获", "通过加强国", "根据多哈发", "采取措施,"]);
 }

@@ -43,6 +43,7 @@ pub fn normalize(raw: &[&str], repairs: &mut Vec<Repair>) -> Vec<Line> {
                 indent: 0,
                 page_break: false,
                 physical: [len; 2],
+                printed: len,
             },
             None => repair_line(raw, i + 1, margin, repairs),
         })
@@ -93,8 +94,9 @@ fn repair_line(raw: &str, no: usize, margin: usize, repairs: &mut Vec<Repair>) -
         repair(repairs, RepairKind::Whitespace, no, what);
     }
     let len = folded.chars().count();
+    let printed = trimmed.chars().count();
     let page_break = raw.contains('\u{c}');
-    Line { text: folded, first: no, last: no, indent: columns, page_break, physical: [len; 2] }
+    Line { text: folded, first: no, last: no, indent: columns, page_break, physical: [len; 2], printed }
 }
 
 /// The length in characters of a line that needs no repair, or `None` if it may
@@ -1149,8 +1151,15 @@ mod tests {
             let full = repair_line(t, 1, 0, &mut r);
             if let Some(len) = plain_length(t) {
                 assert!(r.is_empty(), "{t:?}");
-                let want =
-                    Line { text: t.to_string(), first: 1, last: 1, indent: 0, page_break: false, physical: [len; 2] };
+                let want = Line {
+                    text: t.to_string(),
+                    first: 1,
+                    last: 1,
+                    indent: 0,
+                    page_break: false,
+                    physical: [len; 2],
+                    printed: len,
+                };
                 assert_eq!(full, want, "{t:?}");
                 assert_eq!(normalize(&[t], &mut r), [want]);
             }

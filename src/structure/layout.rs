@@ -675,13 +675,27 @@ impl Meeting<'_> {
         // paragraph's first line: however shallow, a centred line goes on with it.
         let mid_sentence =
             p.text.chars().last().is_some_and(|c| chars::is_alphanumeric(c) || matches!(c, '–' | '—' | '-'));
-        let least = if mid_sentence { 1 } else { LEAST_INDENT };
+        // A Chinese line ends in an ideograph wherever it was cut, a paragraph's last
+        // line too: deeper than a first-line indent of two ideographs, then.
+        let least = match (mid_sentence, profile.has_case) {
+            (false, _) => LEAST_INDENT,
+            (true, true) => 1,
+            (true, false) => 5,
+        };
         if self.gap != Gap::None || shape.known_paragraphs || indent < least || indent <= p.indent[1] {
             return false;
         }
-        let len = next.physical[0];
+        // As printed: a justified line's stretched spaces would make it look centred.
+        let len = next.printed;
         let ones: &[usize] = if profile.has_case { &[1] } else { &[1, 2] };
-        let centred = ones.iter().any(|&per_char| (2 * indent / per_char + len).abs_diff(width) <= (width / 10).max(3));
+        // As deep on the left as short on the right, within a tenth of the width; and
+        // short on the right by half its indent at least: a first line indented a
+        // little and then full (`    到2030年，…`) is no centred line.
+        let centred = ones.iter().any(|&per_char| {
+            let left = indent / per_char;
+            let right = width.saturating_sub(left + len);
+            (2 * left + len).abs_diff(width) <= (width / 10).max(3) && 2 * right >= left
+        });
         // Chinese breaks anywhere: a line all but full had no room.
         let no_room = if profile.has_case {
             let lead = lead_word(&next.text).chars().count();

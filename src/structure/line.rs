@@ -18,6 +18,9 @@ pub struct Line {
     /// The length in characters of the first and of the last input line it holds
     /// (they differ from the text's length after a hyphenation join).
     pub physical: [usize; 2],
+    /// The width in characters of the first input line it holds as printed, its
+    /// repeated spaces counted: a justified line stands as wide as the page's text.
+    pub printed: usize,
 }
 
 impl Line {
