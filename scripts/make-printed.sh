@@ -4,6 +4,9 @@
 # reads from the clean text), printed to PDF by LibreOffice, and with --text the text
 # pdftotext takes from that PDF, plain and with -layout.
 #
+# SOURCE=path/to/base (default texts/sco-treaty-2007) takes another text pair,
+# base.zh.txt and base.ru.txt; SCRIPT=name (default NAME) another script.
+#
 # Usage: scripts/make-printed.sh NAME [--text]  (tools as scripts/make-realdocs.sh
 # --install sets them up: LibreOffice, poppler-utils, python-docx in
 # target/realdocs-venv)
@@ -15,16 +18,19 @@ TEXT=${2:-}
 VENV=${REALDOCS_VENV:-target/realdocs-venv}
 BITEXT=${BITEXT:-target/release/bitext}
 OUT=tests/fixtures/realdocs/$NAME
+SOURCE=${SOURCE:-texts/sco-treaty-2007}
+SCRIPT=${SCRIPT:-$NAME}
+BASE=$(basename "$SOURCE")
 TMP=$(mktemp -d)
 trap 'rm -rf "$TMP"' EXIT
 mkdir -p "$OUT"
 for lang in zh ru; do
-    "$BITEXT" parse --format json "texts/sco-treaty-2007.$lang.txt" |
-        "$VENV/bin/python" "scripts/realdocs/$NAME.py" "$lang" "$OUT/sco-treaty-2007.$lang.docx"
+    "$BITEXT" parse --format json "$SOURCE.$lang.txt" |
+        "$VENV/bin/python" "scripts/realdocs/$SCRIPT.py" "$lang" "$OUT/$BASE.$lang.docx"
     soffice "-env:UserInstallation=file://$TMP/lo-profile" --headless --convert-to pdf \
-        --outdir "$OUT" "$OUT/sco-treaty-2007.$lang.docx" >/dev/null 2>&1
+        --outdir "$OUT" "$OUT/$BASE.$lang.docx" >/dev/null 2>&1
     if [ "$TEXT" = --text ]; then
-        pdftotext -enc UTF-8 "$OUT/sco-treaty-2007.$lang.pdf" "$OUT/sco-treaty-2007.$lang.pdftotext.txt"
-        pdftotext -enc UTF-8 -layout "$OUT/sco-treaty-2007.$lang.pdf" "$OUT/sco-treaty-2007.$lang.layout.txt"
+        pdftotext -enc UTF-8 "$OUT/$BASE.$lang.pdf" "$OUT/$BASE.$lang.pdftotext.txt"
+        pdftotext -enc UTF-8 -layout "$OUT/$BASE.$lang.pdf" "$OUT/$BASE.$lang.layout.txt"
     fi
 done

@@ -379,6 +379,19 @@ fn heading(line: &str) -> Option<HeadingMatch> {
     let after = after.trim_start();
     // An annex is numbered with the sign: `Приложение № 1`, `Приложение №2`.
     let after = if level == HeadingLevel::Annex { after.trim_start_matches('№').trim_start() } else { after };
+    // An annex names what it is annexed to on its heading's line: `Приложение к
+    // Соглашению …`, `Приложение 1 к Протоколу …`; that is its title, not a sentence.
+    let annexed_to =
+        |rest: &str| level == HeadingLevel::Annex && rest.starts_with("к ") && !rest.ends_with(['.', ';', ',', ':']);
+    if annexed_to(after) {
+        return Some(HeadingMatch {
+            level,
+            number: Some(1),
+            label: line[..line.len() - after.len()].trim_end().to_string(),
+            rest: after.to_string(),
+            rest_is_body: false,
+        });
+    }
     if level == HeadingLevel::Annex && after.is_empty() {
         return Some(HeadingMatch {
             level,
@@ -419,7 +432,9 @@ fn heading(line: &str) -> Option<HeadingMatch> {
         // `Статья 5 настоящего Договора …` is a sentence, not a heading.
         let separated = after[consumed..].starts_with(['.', ':', '–', '—'])
             || after[consumed..].trim_start().starts_with(['–', '—']);
-        if rest.starts_with(|c: char| c.is_lowercase()) || (!separated && rest.ends_with(['.', ';', ','])) {
+        if (rest.starts_with(|c: char| c.is_lowercase()) && !annexed_to(&rest))
+            || (!separated && rest.ends_with(['.', ';', ',']))
+        {
             return None;
         }
     }
@@ -931,6 +946,16 @@ mod tests {
         let h = heading("Приложение № 2").unwrap();
         assert_eq!((h.level, h.number, h.label.as_str()), (HeadingLevel::Annex, Some(2), "Приложение № 2"));
         assert_eq!(heading("Приложение №3").unwrap().number, Some(3));
+        for (line, number, rest) in [
+            ("Приложение к Соглашению между Правительствами", 1, "к Соглашению между Правительствами"),
+            ("Приложение 2 к Протоколу", 2, "к Протоколу"),
+            ("Приложение № 3 к Договору о дружбе", 3, "к Договору о дружбе"),
+        ] {
+            let h = heading(line).unwrap();
+            assert_eq!((h.level, h.number, h.rest.as_str()), (HeadingLevel::Annex, Some(number), rest), "{line}");
+        }
+        // A sentence that starts with the word is none.
+        assert!(heading("Приложение к настоящему Соглашению является его неотъемлемой частью.").is_none());
         assert!(heading("статьей 102 Устава").is_none());
         assert!(heading("Статья 5 настоящего Договора применяется").is_none());
         assert!(heading("Статьи 5 и 6").is_none());
