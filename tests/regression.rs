@@ -208,3 +208,17 @@ fn a_chinese_first_line_indent_is_no_centred_line() {
 ";
     assert_eq!(unit_starts(zh, 4), ["商定原则获", "通过加强国", "根据多哈发", "采取措施,"]);
 }
+
+/// The name of a bilateral agreement set large in a narrow column took six lines
+/// (pdftotext of a PDF printed from Word), one more than a title could have: only its
+/// first line was the title, and the other five were recitals. A title may take
+/// eight lines; past five, it ends before a line that a sentence going on in lower
+/// case follows.
+#[test]
+fn a_title_of_six_lines() {
+    let path = "tests/fixtures/realdocs/sigcells/road-transport.ru.pdftotext.txt";
+    let doc = bitext::load::load(std::path::Path::new(path), &LoadOptions::default()).unwrap();
+    assert_eq!(doc.units[0].r#ref, "title");
+    assert!(doc.units[0].text.ends_with("о международном автомобильном сообщении"), "{}", doc.units[0].text);
+    assert!(doc.units[1].text.starts_with("Правительство Российской Федерации"), "{}", doc.units[1].text);
+}

@@ -20,8 +20,15 @@ pub(super) struct Title {
 /// 2004 года`, 166).
 const MAX_TITLE_LINE: usize = 250;
 
-/// The most lines a title has (`ДОГОВОР` / `о долгосрочном …` / `государств-членов …`).
-const MAX_TITLE_LINES: usize = 5;
+/// The most lines a title has (`ДОГОВОР` / `о долгосрочном …` / `государств-членов …`):
+/// the name of a bilateral agreement set large in a narrow column takes six
+/// (`СОГЛАШЕНИЕ между` / `Правительством Российской` / … / `автомобильном сообщении`).
+const MAX_TITLE_LINES: usize = 8;
+
+/// The most lines of a title whose lines are taken one by one until no sentence goes
+/// on after them: past as many, a line that is followed by a sentence going on in
+/// lower case begins that sentence.
+const MAX_SHORT_TITLE_LINES: usize = 5;
 
 /// Splits the title off the text: the first lines, while they are short, end without
 /// punctuation and are not headings, labels, signatures or recitals — whether centred
@@ -35,18 +42,27 @@ pub(super) fn split_title<'a>(profile: &Profile, shape: &Shape, lines: &'a [Line
         Layout::Blank => leading_blocks(profile, shape, lines),
         Layout::Wrapped => leading_blocks(profile, shape, lines).or_else(|| leading_lines(profile, shape, lines, true)),
     };
-    let Some((taken, end)) = found else {
+    let Some((mut taken, mut end)) = found else {
         return (None, lines);
     };
-    let rest = &lines[end..];
-    let total: usize = taken.iter().map(|l| l.text.chars().count()).sum();
     // A sentence that goes on in lower case after it was no title (`МЫ, НАРОДЫ …` /
     // `избавить грядущие поколения …`).
-    let goes_on = profile.has_case
-        && rest
-            .iter()
-            .find(|l| !l.is_blank())
-            .is_some_and(|l| l.text.chars().next().is_some_and(char::is_lowercase) && !profile.opens_recital(&l.text));
+    let goes_on = |rest: &[Line]| {
+        profile.has_case
+            && rest.iter().find(|l| !l.is_blank()).is_some_and(|l| {
+                l.text.chars().next().is_some_and(char::is_lowercase) && !profile.opens_recital(&l.text)
+            })
+    };
+    // Where the lines taken end inside a sentence that goes on, the title may end
+    // before it: a title of a few lines, then the first sentence of the preamble
+    // set in lines as short (`Государства-члены Шанхайской` / `организации …`).
+    while taken.len() > MAX_SHORT_TITLE_LINES && goes_on(&lines[end..]) {
+        let last = taken.pop().expect("more lines than none");
+        end = lines.iter().position(|l| std::ptr::eq(l, last)).unwrap_or(end);
+    }
+    let rest = &lines[end..];
+    let goes_on = goes_on(rest);
+    let total: usize = taken.iter().map(|l| l.text.chars().count()).sum();
     let names_a_document = taken.iter().any(|l| profile.names_document(&l.text));
     if taken.is_empty() || total > 250 || goes_on || !names_a_document || !rest.iter().any(|l| !l.is_blank()) {
         return (None, lines);
