@@ -222,3 +222,12 @@ fn a_title_of_six_lines() {
     assert!(doc.units[0].text.ends_with("о международном автомобильном сообщении"), "{}", doc.units[0].text);
     assert!(doc.units[1].text.starts_with("Правительство Российской Федерации"), "{}", doc.units[1].text);
 }
+
+/// `Информационное сообщение по итогам …` names no kind of document the profile
+/// knew, so it was a paragraph, while its Chinese counterpart `…新闻公报` was a title:
+/// the pair had an unpaired title.
+#[test]
+fn an_information_message_has_a_title() {
+    let ru = "Информационное сообщение по итогам заседания Совета глав правительств\n\n1. Заседание прошло в дружественной атмосфере.\n\n2. Следующее заседание состоится в 2025 году.\n";
+    assert_eq!(refs(ru), ["title", "body.1", "body.2"]);
+}

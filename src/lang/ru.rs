@@ -88,6 +88,13 @@ pub(super) static PROFILE: Profile = Profile {
         "повестк",
         "коммюнике",
         "решени",
+        // `Информационное сообщение по итогам …` (新闻公报), a programme, a plan, a
+        // concept, a strategy.
+        "сообщени",
+        "программ",
+        "план",
+        "концепци",
+        "стратеги",
     ],
     page_number_words: (&["стр.", "страница", "с.", "page"], &[]),
     page_total_words: &["из"],
