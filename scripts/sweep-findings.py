@@ -14,7 +14,11 @@ For each, `bitext check --format json` is run on the damaged text and the other 
 it prints, per text: how many deletions, how many gave the finding sought, how many
 gave any error or warning.
 
-Usage: scripts/sweep-findings.py [--bin target/release/bitext]
+With `--only omission` or `--only polarity`, only that sweep runs; with `--missed`,
+each deletion that did not give the finding sought is printed with its context, and
+each finding of another kind that a deletion gave.
+
+Usage: scripts/sweep-findings.py [--bin target/release/bitext] [--only KIND] [--missed]
 """
 
 import argparse
@@ -79,7 +83,7 @@ def negations(lang, text):
     return sorted(out)
 
 
-def sweep(binary, pair, side, spans_of, kind):
+def sweep(binary, pair, side, spans_of, kind, missed=False):
     paths = [os.path.join(ROOT, p) for p in pair]
     lang = ("zh", "ru")[side]
     text = open(paths[side], encoding="utf-8").read()
@@ -91,21 +95,31 @@ def sweep(binary, pair, side, spans_of, kind):
             open(damaged, "w", encoding="utf-8").write(text[:a] + text[b:])
             args = [damaged, paths[1]] if side == 0 else [paths[0], damaged]
             fs = check(binary, *args)
-            found += any(f["kind"] == kind for f in fs)
+            hit = any(f["kind"] == kind for f in fs)
+            found += hit
             seen += any(f["severity"] in ("error", "warning") for f in fs)
+            if missed:
+                where = text[max(0, a - 12):a] + "[" + text[a:b] + "]" + text[b:b + 12]
+                if not hit:
+                    print("  missed:", where.replace("\n", " "))
+                for f in fs:
+                    if f["kind"] != kind and f["severity"] in ("error", "warning"):
+                        print("  other:", f["kind"], f.get("zh_ref"), f.get("ru_ref"), where.replace("\n", " "))
     return len(spans), found, seen
 
 
 def main():
     ap = argparse.ArgumentParser()
     ap.add_argument("--bin", default=os.path.join(ROOT, "target/release/bitext"))
+    ap.add_argument("--only", choices=("omission", "polarity"))
+    ap.add_argument("--missed", action="store_true")
     args = ap.parse_args()
-    for side in (0, 1):
-        n, found, seen = sweep(args.bin, TREATY, side, clauses, "omission")
+    for side in (0, 1) if args.only != "polarity" else ():
+        n, found, seen = sweep(args.bin, TREATY, side, clauses, "omission", args.missed)
         print(f"treaty {('zh', 'ru')[side]}: clauses deleted {n}, omission {found}, any error or warning {seen}")
-    for name, pair in (("treaty", TREATY), ("Charter", CHARTER)):
+    for name, pair in (("treaty", TREATY), ("Charter", CHARTER)) if args.only != "omission" else ():
         for side in (0, 1):
-            n, found, seen = sweep(args.bin, pair, side, negations, "polarity_mismatch")
+            n, found, seen = sweep(args.bin, pair, side, negations, "polarity_mismatch", args.missed)
             print(f"{name} {('zh', 'ru')[side]}: negations dropped {n}, polarity_mismatch {found}, any error or warning {seen}")
 
 

@@ -384,6 +384,12 @@ fn russian_faults(zh: &str, ru: &str) -> Vec<Fault> {
             replace_once(ru, "Стороны не участвуют", "Стороны участвуют"),
             vec![(PolarityMismatch, Error, "both", s("art.4.2"), s("art.4.2"))],
         ),
+        // Tied by the learned lexicon: `не направлен против` ↔ `不针对`, no glossary term.
+        f(
+            "a negation dropped before a word of no glossary",
+            replace_once(ru, "настоящий Договор не направлен", "настоящий Договор направлен"),
+            vec![(PolarityMismatch, Error, "both", s("preamble.9"), s("preamble.8"))],
+        ),
         f(
             "signature line dropped",
             replace_once(ru, "За Российскую Федерацию\n\n", ""),
@@ -479,6 +485,27 @@ fn faults_in_the_un_charter() {
             zh: zh.clone(),
             ru: replace_once(&ru, "настоящей статьи не должен толковаться", "настоящей статьи должен толковаться"),
             expected: vec![(PolarityMismatch, Error, "both", s("art.80.2"), s("art.80.2"))],
+        },
+        // Negations tied by the learned lexicon to the word after them, no glossary
+        // term: `不得请求` ↔ `не должны запрашивать`, `但此项原则不妨碍` ↔ `этот принцип
+        // не затрагивает`, `无投票权` ↔ `без права голоса`.
+        Fault {
+            name: "a negation of a verb dropped from the Chinese text",
+            zh: replace_once(&zh, "不得请求或接受", "得请求或接受"),
+            ru: ru.clone(),
+            expected: vec![(PolarityMismatch, Error, "both", s("art.100.1"), s("art.100.1"))],
+        },
+        Fault {
+            name: "a negation before a reference dropped from the Chinese text",
+            zh: replace_once(&zh, "但此项原则不妨碍", "但此项原则妨碍"),
+            ru: ru.clone(),
+            expected: vec![(PolarityMismatch, Error, "both", s("art.2.8"), s("art.2.8"))],
+        },
+        Fault {
+            name: "a `без` dropped from the Russian text",
+            zh: zh.clone(),
+            ru: replace_once(&ru, "для участия без права голоса", "для участия права голоса"),
+            expected: vec![(PolarityMismatch, Error, "both", s("art.70.1"), s("art.70.1"))],
         },
         Fault {
             name: "a clause deleted from the Chinese text",

@@ -336,6 +336,17 @@ pub struct Review {
     /// Negative pronouns and adverbs that agree with a negation rather than adding
     /// one (Russian negative concord: `никто не`): counted only alone in a clause.
     pub concord: &'static [&'static str],
+    /// Words that stand between a negation and the word it negates (`不得转让`,
+    /// `не должен толковаться`, `не подлежат передаче`): passed over when a negation is
+    /// tied to the word after it.
+    pub modals: &'static [&'static str],
+    /// Words that forbid or keep from doing without a negation (`воздерживаться`,
+    /// `俾免`): a clause that holds one says no in its own words. Chinese as strings,
+    /// Russian as the beginnings of words.
+    pub prohibitions: &'static [&'static str],
+    /// Beginnings of words that carry a negation inside them (`недискриминационные`,
+    /// `нерегулярные`); empty where negations are matched inside words already.
+    pub negative_prefixes: &'static [&'static str],
     /// Words that say "both" (`双方`, `обеих`): a 2 that only one text states in such a
     /// word is not a differing number.
     pub dual_words: &'static [&'static str],

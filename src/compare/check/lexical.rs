@@ -27,6 +27,20 @@ pub(super) fn learn(alignment: &Alignment) -> Lexicon {
     Lexicon::learn([alignment.docs[0].lang, alignment.docs[1].lang], &pairs)
 }
 
+/// A surer lexicon learned from the alignment's own pairs: only terms that are each
+/// other's best link, for evidence about single words (the polarity check).
+pub(super) fn learn_mutual(alignment: &Alignment) -> Lexicon {
+    let langs = [alignment.docs[0].lang, alignment.docs[1].lang];
+    let texts: [Vec<String>; 2] = [0, 1].map(|s| {
+        alignment.pairs.iter().filter(|p| !p.sides[0].is_empty() && !p.sides[1].is_empty()).map(|p| p.text(s)).collect()
+    });
+    let refs: [Vec<&str>; 2] = [0, 1].map(|s| texts[s].iter().map(String::as_str).collect());
+    let mut lexicon = Lexicon::default();
+    let [a, b] = lexicon.intern_all(langs, [&refs[0], &refs[1]]);
+    lexicon.learn_links(a.iter().zip(&b).map(|(x, y)| [x.as_slice(), y.as_slice()]), true, 2);
+    lexicon
+}
+
 /// Crossed pairs.
 pub(super) fn check(alignment: &Alignment, lexicon: &Lexicon, out: &mut Vec<Finding>) {
     let docs = alignment.docs;

@@ -140,7 +140,7 @@ pub fn check_with_glossary<'d>(alignment: &Alignment<'d>, glossary: &Glossary) -
     values::check(alignment, &mut findings);
     length::check(alignment, &mut findings);
     let lexicon = lexical::learn(alignment);
-    wording::check(alignment, glossary, &mut findings);
+    wording::check(alignment, glossary, &lexical::learn_mutual(alignment), &mut findings);
     terms::check(alignment, glossary, &mut findings);
     lexical::check(alignment, &lexicon, &mut findings);
     findings.sort_by(|x, y| {

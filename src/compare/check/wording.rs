@@ -5,11 +5,13 @@ use std::collections::BTreeSet;
 use super::{Finding, Kind, Severity, lang_name, pair_refs};
 use crate::align::Alignment;
 use crate::lang::Lang;
+use crate::lexicon::Lexicon;
 use crate::lexicon::glossary::Glossary;
 use crate::lexicon::names;
 
-/// Names and polarity of every pair that has both sides.
-pub(super) fn check(alignment: &Alignment, glossary: &Glossary, out: &mut Vec<Finding>) {
+/// Names and polarity of every pair that has both sides; negations are tied to the
+/// words they negate by the glossary and by the lexicon learned from the pairs.
+pub(super) fn check(alignment: &Alignment, glossary: &Glossary, lexicon: &Lexicon, out: &mut Vec<Finding>) {
     let docs = alignment.docs;
     let names = [lang_name(docs[0]), lang_name(docs[1])];
     for (i, p) in alignment.pairs.iter().enumerate() {
@@ -36,7 +38,7 @@ pub(super) fn check(alignment: &Alignment, glossary: &Glossary, out: &mut Vec<Fi
                 order: i,
             });
         }
-        if let Some(message) = polarity(langs, &texts, names, glossary) {
+        if let Some(message) = polarity(langs, &texts, names, glossary, lexicon) {
             out.push(Finding {
                 severity: Severity::Error,
                 kind: Kind::PolarityMismatch,
@@ -80,27 +82,43 @@ fn state_names(langs: [Lang; 2], texts: &[String; 2], names: [&str; 2]) -> Optio
 /// characters (Chinese) or words (Russian) after it, in its clause.
 const SCOPE: [usize; 2] = [6, 3];
 
-/// The words a negation is tied to: the first term after it, within its scope, whose
-/// counterpart by the glossary the other text writes.
+/// The words a negation is tied to: the first glossary term after it, within its
+/// scope, whose counterpart the other text writes; or else the word right after it
+/// (past a modal: `不得转让`, `не подлежат передаче`) by the learned lexicon.
 struct Tied {
     /// Byte span of the negated term on the negating side.
     term: (usize, usize),
     /// Byte spans of the counterpart's occurrences on the other side.
     counterparts: Vec<(usize, usize)>,
+    /// Tied by the learned lexicon to the second word after the negation.
+    second: bool,
 }
 
 /// A negation or prohibition of one text tied to a word whose counterpart the other
 /// text writes without one, where the first text also has more negations: the words
 /// that show it. Counting alone is not evidence (authentic texts say with a word what
-/// the other says with a negation: запрещение ↔ 禁止), so each negation must be tied.
-fn polarity(langs: [Lang; 2], texts: &[String; 2], names: [&str; 2], glossary: &Glossary) -> Option<String> {
-    let negs = [0, 1].map(|s| negations(langs[s], &texts[s]));
+/// the other says with a negation: запрещение ↔ 禁止), so each negation must be tied,
+/// and the other text must say no in none of the ways its profile knows around the
+/// counterpart.
+fn polarity(
+    langs: [Lang; 2],
+    texts: &[String; 2],
+    names: [&str; 2],
+    glossary: &Glossary,
+    lexicon: &Lexicon,
+) -> Option<String> {
+    let negs = [0, 1].map(|s| negations(langs[s], &texts[s], true));
     if negs[0].len() == negs[1].len() {
         return None;
     }
     let s = if negs[0].len() > negs[1].len() { 0 } else { 1 };
     let o = 1 - s;
+    // Every negation of the other text, inside fixed expressions too (`未经`,
+    // `не позднее`): where the counterpart stands near one, its clause may say no in
+    // an expression of its own.
+    let all = negations(langs[o], &texts[o], false);
     let hits = [0, 1].map(|x| glossary.find(langs[x], &texts[x]));
+    let terms = [0, 1].map(|x| known_terms(lexicon, x, langs[x], &texts[x]));
     for &(ns, ne) in &negs[s] {
         let end = scope_end(langs[s], &texts[s], ne);
         let mut tied: Vec<Tied> = Vec::new();
@@ -110,23 +128,40 @@ fn polarity(langs: [Lang; 2], texts: &[String; 2], names: [&str; 2], glossary: &
                 .filter(|g| g.entries.iter().any(|e| h.entries.binary_search(e).is_ok()))
                 .map(|g| (g.start, g.end))
                 .collect();
-            tied.push(Tied { term: (h.start, h.end), counterparts });
+            tied.push(Tied { term: (h.start, h.end), counterparts, second: false });
         }
         tied.sort_by_key(|t| t.term);
-        let Some(first) = tied.into_iter().find(|t| !t.counterparts.is_empty()) else { continue };
+        let (first, learned) = match tied.into_iter().find(|t| !t.counterparts.is_empty()) {
+            Some(t) => (t, false),
+            None => match learned_tie(lexicon, s, langs[s], &texts[s], &terms, ne, end) {
+                Some(t) => (t, true),
+                None => continue,
+            },
+        };
         // The counterpart must stand un-negated in a clause of its own text without
         // any negation: another clause of its sentence may negate something else
         // (`не участвуют …, и не поддерживают`). A negation the other text moved to
         // the end of the clause just before is a negation still (`不得依区域办法…` ↔
         // `никакие принудительные действия не предпринимаются, в силу этих
-        // региональных соглашений`).
-        if first.counterparts.iter().any(|&(q, _)| {
-            negated(langs[o], &texts[o], &negs[o], q)
-                || clause_negated(langs[o], &texts[o], &negs[o], q)
-                || negation_ends_clause_before(langs[o], &texts[o], &negs[o], q)
+        // региональных соглашений`). A tie by the learned lexicon asks more: no
+        // negation there even inside a fixed expression (`未经`), no word that forbids
+        // in its own way (`воздержаться`), no negation inside the counterpart or its
+        // neighbours (`недискриминационные`).
+        let other = if learned { &all } else { &negs[o] };
+        if first.counterparts.iter().any(|&(q, qe)| {
+            negated(langs[o], &texts[o], other, q)
+                || clause_negated(langs[o], &texts[o], other, q)
+                || negation_ends_clause_before(langs[o], &texts[o], other, q)
+                || (learned && (clause_prohibits(langs[o], &texts[o], q) || negative_word(langs[o], &texts[o], q, qe)))
         }) {
             continue;
         }
+        let first = if learned {
+            let Some(t) = learned_evidence(lexicon, s, langs, texts, &terms, &negs[s], first) else { continue };
+            t
+        } else {
+            first
+        };
         let (a, b) = first.counterparts[0];
         return Some(format!(
             "the {} text negates «{}»; the {} text writes «{}» without a negation",
@@ -137,6 +172,186 @@ fn polarity(langs: [Lang; 2], texts: &[String; 2], names: [&str; 2], glossary: &
         ));
     }
     None
+}
+
+/// The terms of a text the lexicon knows on side `s`, in order: byte offset, byte
+/// end of the word (Russian) or bigram (Chinese), and id.
+fn known_terms(lexicon: &Lexicon, s: usize, lang: Lang, text: &str) -> Vec<(usize, usize, u32)> {
+    let spaced = !lang.profile().line_joiner.is_empty();
+    let mut out = Vec::new();
+    (lang.profile().review.terms)(text, &mut |at, t| {
+        if let Some(id) = lexicon.id(s, t) {
+            let end = if spaced { word_end(text, at) } else { at + t.len() };
+            out.push((at, end, id));
+        }
+    });
+    out
+}
+
+/// Where the word that starts at byte `at` ends.
+fn word_end(text: &str, at: usize) -> usize {
+    text[at..].find(|c: char| !c.is_alphanumeric()).map_or(text.len(), |i| at + i)
+}
+
+/// The negation of side `s` that ends at byte `ne` (its scope ending at `end`), tied
+/// by the learned lexicon: the word right after it, past up to two modals (`不得`,
+/// `не должен`), when the lexicon links it to terms the other text writes.
+fn learned_tie(
+    lexicon: &Lexicon,
+    s: usize,
+    lang: Lang,
+    text: &str,
+    terms: &[Vec<(usize, usize, u32)>; 2],
+    ne: usize,
+    end: usize,
+) -> Option<Tied> {
+    let profile = lang.profile();
+    let spaced = !profile.line_joiner.is_empty();
+    let folded = profile.fold(text);
+    if folded.len() != text.len() {
+        return None;
+    }
+    let mut at = ne;
+    for _ in 0..3 {
+        at += folded[at..].len() - folded[at..].trim_start().len();
+        if at >= end {
+            return None;
+        }
+        let modal = if spaced {
+            let w = &folded[at..word_end(&folded, at)];
+            profile.review.modals.iter().find(|m| **m == w)
+        } else {
+            profile.review.modals.iter().filter(|m| folded[at..].starts_with(**m)).max_by_key(|m| m.len())
+        };
+        match modal {
+            Some(m) => at += m.len(),
+            None => break,
+        }
+    }
+    // The word there, or the one after it when the lexicon links the first to nothing
+    // (a verb the texts use once: `не затрагивает прав`). A first word linked to words
+    // the other text does not write here is said otherwise there, maybe with the
+    // negation inside (`不定期` ↔ `нерегулярные`): nothing to tie.
+    for second in [false, true] {
+        if at >= end {
+            return None;
+        }
+        let next = if spaced {
+            let e = word_end(&folded, at);
+            e + folded[e..].find(char::is_alphanumeric).unwrap_or(folded.len() - e)
+        } else {
+            folded[at..].char_indices().nth(2).map_or(folded.len(), |(i, _)| at + i)
+        };
+        if let Some(&(_, term_end, id)) = terms[s].iter().find(|t| t.0 == at) {
+            let links = lexicon.links(s, id);
+            let counterparts: Vec<(usize, usize)> =
+                terms[1 - s].iter().filter(|t| links.binary_search(&t.2).is_ok()).map(|t| (t.0, t.1)).collect();
+            if !counterparts.is_empty() {
+                return Some(Tied { term: (at, term_end), counterparts, second });
+            }
+            if !links.is_empty() {
+                return None;
+            }
+        }
+        at = next;
+    }
+    None
+}
+
+/// A tie by the learned lexicon kept as evidence, with only the counterparts whose
+/// clause says what the negation's clause says: a link is statistical, so
+/// - neither word may be a name (a capital inside a sentence: `弗` of `弗吉尼亚` is
+///   no negation, `Западной` no verb);
+/// - the negating text must not write the word, un-negated, as often as the other
+///   writes its counterpart elsewhere in the unit (`без пассажиров для перевозки
+///   пассажиров` ↔ `空驶…旅客`: the counterpart is the other occurrence's);
+/// - the counterpart's clause must also hold the counterpart of another word of the
+///   negation's clause (`不得投票` is not `поданы голоса девяти членов`).
+fn learned_evidence(
+    lexicon: &Lexicon,
+    s: usize,
+    langs: [Lang; 2],
+    texts: &[String; 2],
+    terms: &[Vec<(usize, usize, u32)>; 2],
+    negs: &[(usize, usize)],
+    tied: Tied,
+) -> Option<Tied> {
+    let o = 1 - s;
+    let capital = |x: usize, at: usize| {
+        !langs[x].profile().line_joiner.is_empty() && texts[x][at..].chars().next().is_some_and(char::is_uppercase)
+    };
+    if capital(s, tied.term.0) || tied.counterparts.iter().any(|&(q, _)| capital(o, q)) {
+        return None;
+    }
+    let mut ids: Vec<u32> = terms[o].iter().filter(|t| tied.counterparts.contains(&(t.0, t.1))).map(|t| t.2).collect();
+    ids.sort_unstable();
+    ids.dedup();
+    let links_to_counterpart = |id: u32| lexicon.links(s, id).iter().any(|l| ids.binary_search(l).is_ok());
+    let unnegated = terms[s]
+        .iter()
+        .filter(|t| t.0 != tied.term.0 && links_to_counterpart(t.2) && !negated(langs[s], &texts[s], negs, t.0))
+        .count();
+    if unnegated >= tied.counterparts.len() {
+        return None;
+    }
+    let (a0, a1) = clause_at(langs[s], &texts[s], tied.term.0);
+    let own: Vec<u32> = terms[s]
+        .iter()
+        .filter(|t| t.0 >= a0 && t.0 < a1 && (t.0 >= tied.term.1 || t.1 <= tied.term.0) && !links_to_counterpart(t.2))
+        .map(|t| t.2)
+        .collect();
+    let agrees = |q: usize| {
+        let (b0, b1) = clause_at(langs[o], &texts[o], q);
+        let mut there: Vec<u32> = terms[o].iter().filter(|t| t.0 >= b0 && t.0 < b1).map(|t| t.2).collect();
+        there.sort_unstable();
+        let shared = own.iter().filter(|&&id| lexicon.links(s, id).iter().any(|l| there.binary_search(l).is_ok()));
+        shared.count() > usize::from(tied.second)
+    };
+    // A sentence of the other text that negates anything may hold the negation in
+    // another clause (`不妨碍关系当事国之权利` ↔ `не должны наносить ущерба правам,
+    // требованиям или положению заинтересованных сторон`).
+    let sentence_negated = |q: usize| {
+        let (b0, b1) = sentence_at(langs[o], &texts[o], q);
+        !negations(langs[o], &texts[o][b0..b1], false).is_empty()
+    };
+    let counterparts: Vec<(usize, usize)> = tied.counterparts.iter().copied().filter(|&(q, _)| agrees(q)).collect();
+    if counterparts.is_empty() || tied.counterparts.iter().any(|&(q, _)| sentence_negated(q)) {
+        return None;
+    }
+    Some(Tied { term: tied.term, counterparts, second: tied.second })
+}
+
+/// Whether the clause around byte `q` holds a word that forbids or keeps from doing
+/// without a negation (`воздерживаться`, `俾免`).
+fn clause_prohibits(lang: Lang, text: &str, q: usize) -> bool {
+    let profile = lang.profile();
+    let (start, end) = clause_at(lang, text, q);
+    let clause = profile.fold(&text[start..end]);
+    let words = profile.review.prohibitions;
+    if profile.line_joiner.is_empty() {
+        return words.iter().any(|w| clause.contains(w));
+    }
+    clause.split(|c: char| !c.is_alphanumeric()).any(|word| words.iter().any(|w| word.starts_with(w)))
+}
+
+/// Whether the word at bytes `q..qe`, or a word just before or after it, carries a
+/// negation inside it (`недискриминационные`, `нерегулируемому рыбному промыслу`,
+/// `вотумом недоверия`).
+fn negative_word(lang: Lang, text: &str, q: usize, qe: usize) -> bool {
+    let prefixes = lang.profile().review.negative_prefixes;
+    if prefixes.is_empty() {
+        return false;
+    }
+    let before = text[..q].trim_end_matches(|c: char| !c.is_alphanumeric());
+    let start = before
+        .rfind(|c: char| !c.is_alphanumeric())
+        .map_or(0, |i| i + before[i..].chars().next().map_or(1, char::len_utf8));
+    let after = text[qe..].trim_start_matches(|c: char| !c.is_alphanumeric());
+    let after = &after[..after.find(|c: char| !c.is_alphanumeric()).unwrap_or(after.len())];
+    [&text[q..qe], &before[start..], after].iter().any(|w| {
+        let w = lang.profile().fold(w);
+        prefixes.iter().any(|p| w.starts_with(p))
+    })
 }
 
 /// Where the scope of a negation that ends at byte `at` ends.
@@ -166,6 +381,15 @@ fn scope_end(lang: Lang, text: &str, at: usize) -> usize {
 /// Whether a negation of the text stands before byte `q`, within its scope.
 fn negated(lang: Lang, text: &str, negs: &[(usize, usize)], q: usize) -> bool {
     negs.iter().any(|&(_, e)| e <= q && scope_end(lang, text, e) > q)
+}
+
+/// The byte span of the sentence around byte `q`: between stops and semicolons.
+fn sentence_at(lang: Lang, text: &str, q: usize) -> (usize, usize) {
+    let marks = lang.profile().marks;
+    let is_break = |c: char| marks.stops.contains(&c) || marks.semicolons.contains(&c);
+    let start = text[..q].rfind(is_break).map_or(0, |i| i + text[i..].chars().next().map_or(1, char::len_utf8));
+    let end = text[q..].find(is_break).map_or(text.len(), |i| q + i);
+    (start, end)
 }
 
 /// The byte span of the clause around byte `q`: between the marks that break a
@@ -199,16 +423,17 @@ fn negation_ends_clause_before(lang: Lang, text: &str, negs: &[(usize, usize)], 
 }
 
 /// The negations and prohibitions of a text, as byte spans, after the fixed
-/// expressions that do not negate are taken out. A negative pronoun that agrees with a
-/// negation in its clause (Russian `не … никаких`) is not counted again.
-fn negations(lang: Lang, text: &str) -> Vec<(usize, usize)> {
+/// expressions that do not negate are taken out (with `fixed`; without, those inside
+/// them too). A negative pronoun that agrees with a negation in its clause (Russian
+/// `не … никаких`) is not counted again.
+fn negations(lang: Lang, text: &str, fixed: bool) -> Vec<(usize, usize)> {
     let review = &lang.profile().review;
     let mut masked = lang.profile().fold(text);
     if masked.len() != text.len() {
         // Lowercasing changed the byte length: spans would not hold.
         return Vec::new();
     }
-    for expr in review.not_negations {
+    for expr in review.not_negations.iter().filter(|_| fixed) {
         masked = masked.replace(expr, &" ".repeat(expr.len()));
     }
     let mut out = Vec::new();
