@@ -27,6 +27,7 @@ pub mod beads;
 mod containers;
 pub mod lexical;
 pub mod model;
+mod names;
 mod pairs;
 mod passes;
 mod prepared;
