@@ -181,6 +181,8 @@ struct Scorer<'p> {
     inverse_m: f64,
     /// Whether either side has lexicon terms.
     terms: bool,
+    /// How much the terms weigh: the lesser of the two sides' [`Prepared::term_weight`].
+    term_weight: f64,
     units: [&'p Prepared; 2],
     ranges: [Range<usize>; 2],
     n: usize,
@@ -218,6 +220,7 @@ impl<'p> Scorer<'p> {
             priors,
             scale,
             terms: units[0].has_terms() || units[1].has_terms(),
+            term_weight: units[0].term_weight().min(units[1].term_weight()),
         }
     }
 
@@ -256,7 +259,9 @@ impl<'p> Scorer<'p> {
         // with the other shared, numbers agreeing, lengths in proportion.
         let most_anchors = if paired { anchors_a.min(anchors_b) } else { 0 };
         let most_terms = if paired { terms_a.min(terms_b) } else { 0 };
-        let term_cost = |matched: usize| term_cost(matched, terms_a, terms_b);
+        // A lexicon learned from few pairs weighs less ([`Prepared::term_weight`]).
+        let w = self.term_weight;
+        let term_cost = |matched: usize| w * term_cost(matched, terms_a, terms_b);
         let mut cost = self.priors[k] + term_cost(most_terms);
         if da == 1 && db == 1 {
             cost += match (a.number(sa), b.number(sb)) {
@@ -297,14 +302,14 @@ impl<'p> Scorer<'p> {
             let shared = a.term_lists(sa, ea).shared(b.term_lists(sb, eb));
             cost += term_cost(shared);
             if shared == 0 && da + db == 2 {
-                cost += NO_SHARED_TERM;
+                cost += w * NO_SHARED_TERM;
             }
             if da + db > 2 {
                 // Unlinked units only add to the cost: none to look for past the budget.
                 if cost >= budget {
                     return f64::INFINITY;
                 }
-                cost += self.unlinked_units([a, b], [sa..ea, sb..eb]);
+                cost += w * self.unlinked_units([a, b], [sa..ea, sb..eb]);
             }
         }
         cost

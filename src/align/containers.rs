@@ -63,6 +63,12 @@ pub(super) struct Containers {
 }
 
 impl Containers {
+    /// Makes the lexicon terms of the containers weigh `weight` in their search
+    /// ([`Prepared::set_term_weight`]).
+    pub(super) fn set_term_weight(&mut self, weight: f64) {
+        self.features.set_term_weight(weight);
+    }
+
     /// The containers of two texts, whose units have these `features`.
     pub(super) fn of(docs: [&Document; 2], features: [&[Features]; 2]) -> [Self; 2] {
         let [ba, bb] = docs.map(blocks_of);
@@ -359,7 +365,7 @@ fn pair_cost(ca: &Containers, cb: &Containers, i: usize, j: usize, shared: [usiz
     // Anchors count half as much as inside a container: a container holds many.
     let mut c = model.cost(fa.length(i), fb.length(j))
         + (ANCHOR_MISS * unmatched as f64 + ANCHOR_MATCH * matched as f64) / 2.0
-        + term_cost(terms, fa.term_count(i, i + 1), fb.term_count(j, j + 1));
+        + fa.term_weight() * term_cost(terms, fa.term_count(i, i + 1), fb.term_count(j, j + 1));
     // Same number of units is weak evidence too.
     if x.units.len() != y.units.len() {
         c += OTHER_SHAPE;

@@ -27,6 +27,7 @@ pub mod beads;
 mod containers;
 pub mod lexical;
 pub mod model;
+mod names;
 mod pairs;
 mod passes;
 mod prepared;
@@ -46,10 +47,12 @@ use passes::{first_pass, learn, second_pass, vocabulary};
 use prepared::Prepared;
 
 /// How many 1-1 pairs the first pass must find for the lexicon learned from them to
-/// weigh in the second pass's search. On the NTREX documents (`tests/synth.rs`, about
-/// 16 lines each) a lexicon learned from one document cost accuracy with every seed
-/// tried, and the same documents in one text gained from it, as they do aligned
-/// together by [`align_all`], whose pairs of all documents count together.
+/// weigh in full in the second pass's search. On the NTREX documents (`tests/synth.rs`,
+/// about 16 lines each) a full lexicon learned from one document cost accuracy with
+/// every seed tried, and the same documents in one text gained from it, as they do
+/// aligned together by [`align_all`], whose pairs of all documents count together.
+/// From fewer pairs, the search weighs only the links of terms met in several pairs,
+/// and those less (`passes::SMALL_LEXICON_WEIGHT`).
 pub(crate) const MIN_PAIRS_TO_SEARCH: usize = 50;
 
 /// What the aligner pairs.
@@ -227,9 +230,9 @@ fn align_prepared(
     let (mut first, vocabulary) =
         rayon::join(|| first_pass(a, b), || (!options.without_lexicon).then(|| vocabulary(&[[a, b]], options)));
     let terms = vocabulary.map(|v| learn(&[[a, b]], v, &mut [&mut first]));
-    let searched = terms.as_ref().is_some_and(|t| t.1);
+    let weight = terms.as_ref().map(|t| t.1);
     let terms = terms.map(|t| t.0);
-    let (beads, model, units) = second_pass([a, b], first, terms.is_some(), searched);
+    let (beads, model, units) = second_pass([a, b], first, weight);
     (beads, model, units, terms)
 }
 

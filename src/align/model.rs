@@ -16,6 +16,8 @@ pub struct Features {
     pub len: f64,
     /// Anchors as hashed `kind:value` keys with counts, sorted by key: compared by a
     /// merge of two sorted lists, without building maps in the search's inner loop.
+    /// [`Features::of`] reads a unit's own; the aligner adds the names the two texts
+    /// write in Latin and in Cyrillic letters (`names`).
     pub anchors: Vec<(u64, u32)>,
     /// Terms of a bilingual lexicon the unit contains, as link ids with counts,
     /// sorted by id: a Chinese unit and a Russian unit share an id when they hold
@@ -201,7 +203,7 @@ pub fn cost_of_z(z: f64) -> f64 {
 
 /// The hashed key of an anchor. `DefaultHasher::new()` has fixed keys, so the same
 /// anchor hashes the same in every run; a collision would only merge two anchors.
-fn key(class: char, value: &str) -> u64 {
+pub(super) fn key(class: char, value: &str) -> u64 {
     use std::hash::{Hash, Hasher};
     let mut h = std::hash::DefaultHasher::new();
     class.hash(&mut h);

@@ -28,6 +28,9 @@ pub(crate) struct Prepared {
     heading: Vec<bool>,
     /// Whether each unit ends in a comma.
     continues: Vec<bool>,
+    /// How much less than in full the terms weigh ([`Prepared::term_weight`]): 0,
+    /// as it is by default, for a lexicon learned from enough pairs.
+    term_discount: f64,
 }
 
 /// Keys with counts, one key per count: the merge that compares two units then
@@ -122,6 +125,19 @@ impl Prepared {
     #[inline]
     pub fn length_of(&self, start: usize, end: usize) -> f64 {
         self.ends[end] - self.ends[start]
+    }
+
+    /// How much the terms weigh in a bead's cost: 1, in full, unless set lower
+    /// ([`Prepared::set_term_weight`]).
+    #[inline]
+    pub fn term_weight(&self) -> f64 {
+        1.0 - self.term_discount
+    }
+
+    /// Makes the terms weigh `weight` (from 0 to 1) in a bead's cost: less than in
+    /// full for a lexicon learned from few pairs.
+    pub fn set_term_weight(&mut self, weight: f64) {
+        self.term_discount = 1.0 - weight;
     }
 
     /// Whether any unit has lexicon terms.
