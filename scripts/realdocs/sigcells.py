@@ -4,19 +4,9 @@ from the units that `bitext parse --format json` reads from the clean text (stdi
 Usage:
     bitext parse --format json BASE.ru.txt | python sigcells.py LANG OUT.docx
 """
-import datetime
-import json
-import sys
+import treaty_docx
 
-import docx
-
-lang, out = sys.argv[1], sys.argv[2]
-units = json.load(sys.stdin)["units"]
-d = docx.Document()
-core = d.core_properties
-core.author = "bitext fixtures"
-# A fixed date, so that the file is the same on every run.
-core.created = core.modified = datetime.datetime(2026, 1, 1)
+lang, out, units, d = treaty_docx.start()
 k = 0
 while k < len(units):
     u = units[k]
