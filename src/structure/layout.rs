@@ -514,6 +514,11 @@ fn join(profile: &Profile, shape: &Shape, p: &Para, next: &Line, at: Place) -> O
     if label_alone && !starts_unit(profile, &next.text) {
         return Some(Join::Label);
     }
+    // Two signatures one under the other are two, however short the width read from
+    // a short text (`За Правительство Российской Федерации` / `За Правительство …`).
+    if (profile.is_signature)(&p.text) && (profile.is_signature)(&next.text) {
+        return None;
+    }
     if m.cut_line() || m.greedy_wrap() {
         return Some(Join::Wrap);
     }
