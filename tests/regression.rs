@@ -239,3 +239,11 @@ fn two_signatures_one_under_the_other_in_a_short_wrapped_text() {
     let ru = "СОГЛАШЕНИЕ\nмежду Правительством Российской Федерации\nи Правительством Китайской Народной Республики\nо взаимном учреждении культурных центров\n\nПравительство Российской Федерации и Правительство Китайской Народной Республики, именуемые в дальнейшем Сторонами,\nсогласились о нижеследующем:\n\nСтатья 1\nНастоящее Соглашение вступает в силу с даты его подписания.\n\nСовершено в г. Москве 5 июня 2019 г. в двух экземплярах, каждый на русском и китайском языках, причем оба текста имеют одинаковую силу.\n\nЗа Правительство Российской Федерации\nЗа Правительство Китайской Народной Республики\n";
     assert_eq!(refs(ru), ["title", "preamble.1", "preamble.2", "art.1", "art.1.1", "closing.1", "sig.1", "sig.2"]);
 }
+
+/// A Chinese title with no blank line after it (pdftotext's text of a PDF), in a
+/// text whose paragraphs blank lines separate, was joined to the first recital.
+#[test]
+fn a_chinese_title_with_no_blank_line_after_it() {
+    let zh = "中华人民共和国政府和俄罗斯联邦政府关于国际道路运输的协定\n中华人民共和国政府和俄罗斯联邦政府（以下简称“双方”），\n兹达成协议如下：\n\n第一条\n\n本协定适用于两国之间的旅客运输。\n\n第二条\n\n本协定自签字之日起生效。\n\n本协定于二〇一八年六月八日在北京签订。\n";
+    assert_eq!(refs(zh), ["title", "preamble.1", "preamble.2", "art.1", "art.1.1", "art.2", "art.2.1", "closing.1"]);
+}

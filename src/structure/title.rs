@@ -39,7 +39,12 @@ const MAX_SHORT_TITLE_LINES: usize = 5;
 pub(super) fn split_title<'a>(profile: &Profile, shape: &Shape, lines: &'a [Line]) -> (Option<Title>, &'a [Line]) {
     let found = match shape.layout {
         Layout::Lines => leading_lines(profile, shape, lines, false),
-        Layout::Blank => leading_blocks(profile, shape, lines),
+        // A title that ends with the kind of document (`…关于国际道路运输的协定`) is
+        // one even where no blank line follows it (pdftotext's text of a PDF).
+        Layout::Blank => leading_blocks(profile, shape, lines).or_else(|| {
+            leading_lines(profile, shape, lines, false)
+                .filter(|(taken, _)| taken.last().is_some_and(|l| profile.ends_naming_document(&l.text)))
+        }),
         Layout::Wrapped => leading_blocks(profile, shape, lines).or_else(|| leading_lines(profile, shape, lines, true)),
     };
     let Some((mut taken, mut end)) = found else {
