@@ -95,11 +95,10 @@ pub(super) static PROFILE: Profile = Profile {
         "议程",
         "公报",
         "换文",
-        // A plan, a strategy, a concept, a programme, minutes.
+        // A plan, a strategy, a concept, minutes.
         "计划",
         "战略",
         "构想",
-        "方案",
         "纪要",
         "條約",
         "憲章",

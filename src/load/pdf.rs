@@ -199,10 +199,17 @@ impl Line {
 }
 
 /// Whether a line is set larger or smaller than the one before it: a heading, or
-/// the text after one. Word's and LibreOffice's second-level heading is 13 points
-/// over a text of 11: its lines stand 18 % taller.
+/// the text after one. A footnote's mark makes a line up to a sixth taller.
 fn resized(p: &Line, next: &Line) -> bool {
-    (next.height() - p.height()).abs() > next.height().min(p.height()) * 0.15
+    (next.height() - p.height()).abs() > next.height().min(p.height()) * 0.2
+}
+
+/// Whether a line that ends short of the right edge is set larger than the next: a
+/// heading. Word's and LibreOffice's second-level heading is 13 points over a text
+/// of 11, its lines 18 % taller; a line of a paragraph with a footnote's mark is as
+/// much taller, but stands short only where its paragraph ends.
+fn heading_size(p: &Line, next: &Line, edge: f64) -> bool {
+    p.height() - next.height() > next.height() * 0.15 && edge - p.x_max > next.height() * 2.0
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -307,16 +314,24 @@ fn signature_cells(page: &mut Page, first: usize) -> usize {
     let mut k = 0;
     while k < order.len() {
         let i = order[k];
-        let row = order.iter().copied().find(|&j| {
-            let (a, b) = (&lines[i], &lines[j]);
-            j != i
-                && a.cell.is_none()
-                && b.cell.is_none()
-                && same_baseline(a, b)
-                && b.x_min - a.x_max >= a.height().min(b.height())
-                && signature(&a.text)
-                && signature(&b.text)
-        });
+        if lines[i].cell.is_some() || !signature(&lines[i].text) {
+            k += 1;
+            continue;
+        }
+        // The lines on the row's baseline, near it in the order by height.
+        let near = order[k.saturating_sub(8)..(k + 8).min(order.len())].iter().copied();
+        let beside: Vec<usize> = near.filter(|&j| j != i && same_baseline(&lines[i], &lines[j])).collect();
+        // Exactly two signatures side by side, the second right of the first: three
+        // or more, or one line holding two (`За … За …`), are left as they are.
+        let row = match beside[..] {
+            [j] if lines[j].x_min - lines[i].x_max >= lines[i].height().min(lines[j].height())
+                && signature(&lines[j].text)
+                && lines[j].cell.is_none() =>
+            {
+                Some(j)
+            }
+            _ => None,
+        };
         let Some(j) = row else {
             k += 1;
             continue;
@@ -335,6 +350,11 @@ fn signature_cells(page: &mut Page, first: usize) -> usize {
             } else if l.x_min >= split {
                 1
             } else {
+                // A line across the split: the block is no table of two cells, or
+                // the line's other half is already in one: leave the row as it is.
+                if cells.iter().flatten().any(|&t| t != i && t != j && same_baseline(&lines[t], l)) {
+                    cells = [vec![i], vec![j]];
+                }
                 break;
             };
             // The rest of a cell is a name wrapped, who signed: short pieces, no
@@ -356,12 +376,16 @@ fn signature_cells(page: &mut Page, first: usize) -> usize {
             last = l.y_min;
             cells[side].push(u);
         }
-        for (c, cell) in cells.iter().enumerate() {
-            for &u in cell {
-                lines[u].cell = Some(next + c);
+        // A row whose cells took nothing under it reads as before: one line, cut
+        // into its two signatures by the structure.
+        if cells.iter().any(|c| c.len() > 1) {
+            for (c, cell) in cells.iter().enumerate() {
+                for &u in cell {
+                    lines[u].cell = Some(next + c);
+                }
             }
+            next += 2;
         }
-        next += 2;
         k += 1;
     }
     if next == first {
@@ -617,7 +641,14 @@ fn paragraphs(pages: &[Page]) -> String {
                 // A cell of a row of signatures is a paragraph of its own.
                 let same_cell = line.cell.is_some() && line.cell == p.cell;
                 let new_cell = line.cell != p.cell;
-                if new_cell || (!same_cell && (indented || gap || (short && !centred_full) || resized(p, line))) {
+                if new_cell
+                    || (!same_cell
+                        && (indented
+                            || gap
+                            || (short && !centred_full)
+                            || resized(p, line)
+                            || heading_size(p, line, edge)))
+                {
                     text.push('\n');
                     body = None;
                 } else if body.is_none() {
@@ -958,5 +989,61 @@ mod tests {
     fn radicals_become_ideographs() {
         assert_eq!(unify_radicals("⼀、⼆⽂⽅，（"), "一、二文方，（");
         assert_eq!(unify_radicals("第一条，（"), "第一条，（");
+    }
+
+    #[test]
+    fn two_signatures_side_by_side_are_read_a_cell_at_a_time() {
+        let at = |x_min: f64, x_max: f64, y: f64, text: &str| Line {
+            x_min,
+            x_max,
+            y_min: y,
+            y_max: y + 14.0,
+            text: text.to_string(),
+            lead: 20.0,
+            text_at: None,
+            cell: None,
+        };
+        let texts = |page: &Page| page.lines.iter().map(|l| l.text.clone()).collect::<Vec<_>>();
+        // As pdftotext gives a table's cells: row by row, piece by piece.
+        let mut page = Page {
+            height: 800.0,
+            lines: vec![
+                at(90.0, 265.0, 100.0, "За Правительство Российской"),
+                at(306.0, 476.0, 100.0, "За Правительство Китайской"),
+                at(90.0, 154.0, 115.0, "Федерации"),
+                at(306.0, 436.0, 115.0, "Народной Республики"),
+                at(250.0, 350.0, 140.0, "Приложение"),
+            ],
+        };
+        assert_eq!(signature_cells(&mut page, 0), 2);
+        assert_eq!(
+            texts(&page),
+            [
+                "За Правительство Российской",
+                "Федерации",
+                "За Правительство Китайской",
+                "Народной Республики",
+                "Приложение"
+            ]
+        );
+        // Three signatures on one baseline, or a line across the cells under them:
+        // left as they are.
+        let three = vec![
+            at(60.0, 180.0, 100.0, "За Республику Индия"),
+            at(220.0, 340.0, 100.0, "За Республику Казахстан"),
+            at(380.0, 500.0, 100.0, "За Российскую Федерацию"),
+            at(60.0, 120.0, 115.0, "Республики"),
+        ];
+        let across = vec![
+            at(90.0, 200.0, 100.0, "За проезд грузовика"),
+            at(306.0, 400.0, 100.0, "За проезд автобуса"),
+            at(90.0, 180.0, 115.0, "по территории"),
+            at(269.0, 347.0, 115.0, "по территории"),
+        ];
+        for lines in [three, across] {
+            let mut page = Page { height: 800.0, lines: lines.clone() };
+            assert_eq!(signature_cells(&mut page, 0), 0);
+            assert_eq!(page.lines, lines);
+        }
     }
 }

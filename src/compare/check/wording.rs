@@ -194,7 +194,7 @@ fn word_end(text: &str, at: usize) -> usize {
 }
 
 /// The negation of side `s` that ends at byte `ne` (its scope ending at `end`), tied
-/// by the learned lexicon: the word right after it, past up to two modals (`不得`,
+/// by the learned lexicon: the word right after it, past up to three modals (`不得`,
 /// `не должен`), when the lexicon links it to terms the other text writes.
 fn learned_tie(
     lexicon: &Lexicon,
