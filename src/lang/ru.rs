@@ -386,21 +386,12 @@ fn heading(line: &str) -> Option<HeadingMatch> {
     // Соглашению …`, `Приложение 1 к Протоколу …`; that is its title, not a sentence.
     let annexed_to =
         |rest: &str| level == HeadingLevel::Annex && rest.starts_with("к ") && !rest.ends_with(['.', ';', ',', ':']);
-    if annexed_to(after) {
+    if annexed_to(after) || (level == HeadingLevel::Annex && after.is_empty()) {
         return Some(HeadingMatch {
             level,
             number: Some(1),
             label: line[..line.len() - after.len()].trim_end().to_string(),
             rest: after.to_string(),
-            rest_is_body: false,
-        });
-    }
-    if level == HeadingLevel::Annex && after.is_empty() {
-        return Some(HeadingMatch {
-            level,
-            number: Some(1),
-            label: line.to_string(),
-            rest: String::new(),
             rest_is_body: false,
         });
     }

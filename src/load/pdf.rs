@@ -391,28 +391,18 @@ fn signature_cells(page: &mut Page, first: usize) -> usize {
     if next == first {
         return 0;
     }
-    // The cells' lines in reading order, where the row's first line stood.
-    let mut rows: Vec<Line> = Vec::with_capacity(lines.len());
-    let mut placed = vec![false; next - first];
-    let taken: Vec<Line> = lines.iter().filter(|l| l.cell.is_some()).cloned().collect();
-    for line in lines.drain(..) {
-        match line.cell {
-            None => rows.push(line),
-            Some(c) => {
-                let row = (c - first) / 2;
-                if !placed[row] {
-                    placed[row] = true;
-                    for side in 0..2 {
-                        let mut cell: Vec<&Line> =
-                            taken.iter().filter(|t| t.cell == Some(first + 2 * row + side)).collect();
-                        cell.sort_by(|a, b| a.y_min.total_cmp(&b.y_min));
-                        rows.extend(cell.into_iter().cloned());
-                    }
-                }
-            }
+    // The cells' lines in reading order, where the row's first line stood: left cell,
+    // then right, each top to bottom; every other line where it was.
+    let mut start = vec![usize::MAX; (next - first) / 2];
+    for (k, l) in lines.iter().enumerate() {
+        if let Some(c) = l.cell {
+            start[(c - first) / 2] = start[(c - first) / 2].min(k);
         }
     }
-    *lines = rows;
+    let mut keyed: Vec<(usize, Line)> =
+        lines.drain(..).enumerate().map(|(k, l)| (l.cell.map_or(k, |c| start[(c - first) / 2]), l)).collect();
+    keyed.sort_by(|(a, x), (b, y)| a.cmp(b).then(x.cell.cmp(&y.cell)).then(x.y_min.total_cmp(&y.y_min)));
+    *lines = keyed.into_iter().map(|(_, l)| l).collect();
     next - first
 }
 
