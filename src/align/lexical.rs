@@ -31,6 +31,8 @@ pub struct TermIds {
     glossary: Option<Glossary>,
     /// How many learned links there are: glossary entry `e` has id `learned + e`.
     learned: u32,
+    /// The glossary entries below this one are links; those after it are not.
+    entries_below: u32,
 }
 
 impl TermIds {
@@ -50,7 +52,13 @@ impl TermIds {
                 l.sort_unstable();
             }
         }
-        TermIds { langs, lexicon, ids, glossary, learned: next }
+        TermIds { langs, lexicon, ids, glossary, learned: next, entries_below: u32::MAX }
+    }
+
+    /// These links without the glossary entries from `first` on.
+    fn without_entries_from(mut self, first: u32) -> Self {
+        self.entries_below = first;
+        self
     }
 
     /// Whether there are any links at all.
@@ -64,7 +72,7 @@ impl TermIds {
         let mut out: Vec<u32> =
             keys.iter().flat_map(|&k| self.ids[s].get(k as usize).into_iter().flatten().copied()).collect();
         if self.glossary.is_some() {
-            out.extend(entries.iter().map(|&e| self.learned + e));
+            out.extend(entries.iter().filter(|&&e| e < self.entries_below).map(|&e| self.learned + e));
         }
         counted(out)
     }
@@ -108,16 +116,20 @@ pub(super) struct Vocabulary {
     /// The glossary, and the entries it found in each unit of each side.
     glossary: Glossary,
     entries: [Vec<Vec<u32>>; 2],
+    /// The first of the glossary's entries that are everyday words
+    /// ([`Glossary::everyday`]), not terms.
+    everyday: u32,
 }
 
 impl Vocabulary {
-    /// The terms of the units of two texts, and the entries of `glossary` in them.
-    pub(super) fn of(langs: [Lang; 2], texts: [&[&str]; 2], glossary: Glossary) -> Self {
+    /// The terms of the units of two texts, and the entries of `glossary` in them;
+    /// its entries from `everyday` on are everyday words.
+    pub(super) fn of(langs: [Lang; 2], texts: [&[&str]; 2], glossary: Glossary, everyday: u32) -> Self {
         let mut lexicon = Lexicon::default();
         let found =
             |s: usize| -> Vec<Vec<u32>> { texts[s].par_iter().map(|t| entries_in(&glossary, langs[s], t)).collect() };
         let (keys, entries) = rayon::join(|| lexicon.intern_all(langs, texts), || [found(0), found(1)]);
-        Vocabulary { lexicon, keys, glossary, entries }
+        Vocabulary { lexicon, keys, glossary, entries, everyday }
     }
 
     /// Learns links from the pairs of units `pairs` (one unit a side, by index);
@@ -132,7 +144,9 @@ impl Vocabulary {
     /// and the confidence. From fewer than [`super::MIN_PAIRS_TO_SEARCH`] pairs, the
     /// confidence counts the links of terms met together twice, and the search
     /// weighs only those met in [`SMALL_LEXICON_TOGETHER`] pairs: a short text's
-    /// recurring names and subjects.
+    /// recurring names and subjects, and the everyday words, which the confidence
+    /// does not count: so few links leave many of a short text's everyday words
+    /// without their counterpart, and right pairs would score as wrong ones.
     pub(super) fn learn(mut self, langs: [Lang; 2], pairs: &[(usize, usize)]) -> (TermIds, Option<TermIds>, Terms) {
         let keys = &self.keys;
         let pairs_of = || pairs.iter().map(|&(i, j)| [keys[0][i].as_slice(), keys[1][j].as_slice()]);
@@ -144,7 +158,9 @@ impl Vocabulary {
         });
         self.lexicon.learn_links(pairs_of(), true, if few { 2 } else { 3 });
         let terms = Terms { keys: self.keys, entries: self.entries };
-        (TermIds::new(langs, self.lexicon, Some(self.glossary)), search, terms)
+        let ids = TermIds::new(langs, self.lexicon, Some(self.glossary));
+        let ids = if few { ids.without_entries_from(self.everyday) } else { ids };
+        (ids, search, terms)
     }
 }
 

@@ -26,6 +26,7 @@ use crate::lang::{Lang, ru};
 use crate::lexicon::learn::U64Hasher;
 
 const SHIPPED: &str = include_str!("data/glossary.tsv");
+const EVERYDAY: &str = include_str!("data/words.tsv");
 const HANT: &str = include_str!("data/zh-hant.tsv");
 
 /// The largest glossary file read, in bytes (64 MiB): a term base of a million
@@ -178,6 +179,18 @@ impl Glossary {
             let read = Glossary::from_tsv(SHIPPED, "glossary.tsv").expect("the shipped glossary reads");
             Glossary::new(read.entries.into_iter().map(|e| Entry { shipped: true, ..e }).collect())
         })
+    }
+
+    /// Everyday words of news and official texts (`data/words.tsv`): links for the
+    /// aligner, never terms `check` holds a text to.
+    pub fn everyday() -> &'static Glossary {
+        static EVERYDAY_WORDS: OnceLock<Glossary> = OnceLock::new();
+        EVERYDAY_WORDS.get_or_init(|| Glossary::from_tsv(EVERYDAY, "words.tsv").expect("the everyday words read"))
+    }
+
+    /// This glossary with the entries of `other` after its own.
+    pub fn and(&self, other: &Glossary) -> Glossary {
+        Glossary::new(self.entries.iter().chain(&other.entries).cloned().collect())
     }
 
     /// The shipped glossary with the entries of `user` added.
@@ -481,6 +494,21 @@ mod tests {
             .into_iter()
             .map(|h| h.entries.iter().map(|&i| g.entries()[i as usize].ru[0].clone()).collect())
             .collect()
+    }
+
+    #[test]
+    fn everyday_words_are_found_and_repeat_no_glossary_term() {
+        let words = Glossary::everyday();
+        assert!(words.entries().len() >= 300);
+        let shipped: Vec<&String> = Glossary::shipped().entries().iter().flat_map(|e| &e.zh).collect();
+        for e in words.entries() {
+            assert!(e.zh.iter().all(|z| !shipped.contains(&z)), "{:?} is in the glossary", e.zh);
+        }
+        assert_eq!(
+            entries_of(words, Lang::Ru, "Полиция задержала подозреваемого в среду"),
+            [vec!["полиция".to_string()], vec!["арестован".to_string()], vec!["среда".to_string()]]
+        );
+        assert_eq!(entries_of(words, Lang::Zh, "警方周三逮捕了嫌疑人").len(), 3);
     }
 
     #[test]
