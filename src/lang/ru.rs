@@ -220,6 +220,10 @@ struct NumberWords {
     months: HashMap<&'static str, u32>,
     /// Finds the heads of compound adjectives ([`COMPOUND_HEADS`]) in a word.
     heads: AhoCorasick,
+    /// The first letters of the forms of [`CARDINALS`], and the length in bytes of
+    /// the shortest form and head together: no other word is a compound.
+    compound_starts: Vec<char>,
+    shortest_compound: usize,
 }
 
 fn number_words() -> &'static NumberWords {
@@ -241,9 +245,17 @@ fn number_words() -> &'static NumberWords {
             ordinal_stems,
             endings: ADJECTIVE_ENDINGS.iter().copied().collect(),
             longest_ending: ADJECTIVE_ENDINGS.iter().map(|e| e.chars().count()).max().unwrap_or(0),
-            cardinals,
             months: MONTHS.iter().enumerate().map(|(m, &name)| (name, m as u32 + 1)).collect(),
             heads: AhoCorasick::new(COMPOUND_HEADS).expect("the compound heads build an automaton"),
+            compound_starts: {
+                let mut starts: Vec<char> = cardinals.keys().filter_map(|f| f.chars().next()).collect();
+                starts.sort_unstable();
+                starts.dedup();
+                starts
+            },
+            shortest_compound: cardinals.keys().map(|f| f.len()).min().unwrap_or(0)
+                + COMPOUND_HEADS.iter().map(|h| h.len()).min().unwrap_or(0),
+            cardinals,
         }
     });
     &WORDS
@@ -327,6 +339,11 @@ const COMPOUND_HEADS: &[&str] =
 /// that a head follows, the one listed first in [`CARDINALS`].
 fn compound_of_lower(lower: &str) -> Option<u32> {
     let words = number_words();
+    if lower.len() < words.shortest_compound
+        || !lower.chars().next().is_some_and(|c| words.compound_starts.binary_search(&c).is_ok())
+    {
+        return None;
+    }
     words
         .heads
         .find_overlapping_iter(lower)
@@ -853,14 +870,19 @@ pub(crate) fn stem<R>(lower: &str, f: impl FnOnce(&str) -> R) -> R {
 /// (which lowers a final sigma as such).
 pub(crate) fn lower_into(word: &str, out: &mut String) {
     out.clear();
-    if word.chars().all(|c| c.is_ascii() || matches!(c, 'А'..='я' | 'Ё' | 'ё')) {
-        out.extend(word.chars().map(|c| match c {
+    for c in word.chars() {
+        let lower = match c {
             'Ё' | 'ё' => 'е',
             'А'..='Я' => char::from_u32(c as u32 + 0x20).unwrap_or(c),
-            _ => c.to_ascii_lowercase(),
-        }));
-    } else {
-        out.push_str(&word.to_lowercase().replace('ё', "е"));
+            'а'..='я' => c,
+            _ if c.is_ascii() => c.to_ascii_lowercase(),
+            _ => {
+                out.clear();
+                out.push_str(&word.to_lowercase().replace('ё', "е"));
+                return;
+            }
+        };
+        out.push(lower);
     }
 }
 
