@@ -506,8 +506,8 @@ fn join(profile: &Profile, shape: &Shape, p: &Para, next: &Line, at: Place) -> O
     // reader gave, or after a heading that filled its line (`第七章：…及` /
     // `侵略行为之应付办法`).
     let goes_on_heading =
-        m.heading_goes_on() || (shape.known_paragraphs && gap == Gap::None) || (m.heading_alone() && m.full());
-    if before_heading && is_group_heading(profile, &next.text) && !goes_on_heading {
+        || m.heading_goes_on() || (shape.known_paragraphs && gap == Gap::None) || (m.heading_alone() && m.full());
+    if before_heading && is_group_heading(profile, &next.text) && !goes_on_heading() {
         return None;
     }
     let label_alone = !p.joined && (profile.label)(&p.text).is_some_and(|l| l.rest.is_empty());
@@ -610,6 +610,10 @@ impl Meeting<'_> {
             && (self.shape.layout == Layout::Wrapped || self.shape.greedy.is_some())
             && self.full()
             && !(self.shape.is_overlong(p.last_len) && ends_clause(profile, &p.text));
+        // What follows asks only of a line that was cut.
+        if !cut {
+            return false;
+        }
         let numbered =
             (profile.heading)(&next.text).is_some() || (profile.label)(&next.text).is_some_and(|l| !l.rest.is_empty());
         let after_clause_stands_alone =
@@ -628,7 +632,7 @@ impl Meeting<'_> {
         // paragraph ends with a mark, not inside a word.
         let inside_word = p.text.chars().last().is_some_and(|c| chars::is_alphabetic(c) && (profile.is_script_char)(c));
         let heading = (profile.heading)(&next.text).is_some();
-        cut && (!numbered || (inside_word && (self.shape.greedy.is_some() || !heading)))
+        (!numbered || (inside_word && (self.shape.greedy.is_some() || !heading)))
             && !lead_in
             && !self.new_recital()
             && !after_clause_stands_alone
