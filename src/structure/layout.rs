@@ -21,6 +21,8 @@
 //! a sentence broken at a page end is joined again. Every join is a reported repair,
 //! with its reason.
 
+use rayon::prelude::*;
+
 use super::line::Line;
 use crate::lang::{Profile, chars};
 use crate::model::{Layout, Repair, RepairKind, Undecided};
@@ -243,7 +245,7 @@ pub(super) fn single_spaced(profile: &Profile, lines: &[Line], forced: Option<La
 /// clause (lines that are whole paragraphs mostly do).
 fn wrap_width(profile: &Profile, lines: &[Line], margin: usize) -> Option<usize> {
     let running: Vec<&Line> = lines
-        .windows(2)
+        .par_windows(2)
         .filter(|w| !w[0].is_blank() && !w[1].is_blank())
         .filter(|w| !starts_unit(profile, &w[1].text) && (profile.heading)(&w[0].text).is_none())
         .map(|w| &w[0])
@@ -387,7 +389,7 @@ pub(super) fn paragraphs(profile: &Profile, shape: &Shape, lines: &[Line], repai
     let mut preamble = true;
     // Which lines are headings, and whether the next line with text after each is one:
     // each line is matched once.
-    let heading: Vec<bool> = lines.iter().map(|l| !l.is_blank() && (profile.heading)(&l.text).is_some()).collect();
+    let heading: Vec<bool> = lines.par_iter().map(|l| !l.is_blank() && (profile.heading)(&l.text).is_some()).collect();
     let mut heading_next = vec![false; lines.len()];
     for i in (0..lines.len().saturating_sub(1)).rev() {
         heading_next[i] = if lines[i + 1].is_blank() { heading_next[i + 1] } else { heading[i + 1] };
