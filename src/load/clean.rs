@@ -4,6 +4,7 @@
 //! for every change. Removed lines become blank, so that what was a page break stays
 //! one for the paragraph joiner in [`crate::structure`].
 
+use std::borrow::Cow;
 use std::collections::{BTreeMap, BTreeSet};
 
 use rayon::prelude::*;
@@ -158,24 +159,29 @@ fn indent_columns(line: &str) -> usize {
 pub fn strip_markup(lang: Lang, lines: &mut [Line], repairs: &mut Vec<Repair>) {
     let profile = lang.profile();
     for line in lines.iter_mut().filter(|l| !l.is_blank()) {
-        let before = line.text.clone();
-        let mut text = line.text.clone();
+        // The text is cut down as a slice of the line's; a copy is made only where
+        // emphasis is taken out of its middle, or where the line changes.
+        let mut text = line.text.as_str();
         // A heading set between rules of stars or equals signs (html2text writes
         // `***** 第一条 *****`, and a long one over two lines).
         let rule = |c: char| matches!(c, '*' | '=' | '~');
         let lead = text.chars().take_while(|&c| rule(c)).count();
         if lead >= 2 && text[lead..].starts_with(' ') {
-            text = text[lead..].trim_start().to_string();
+            text = text[lead..].trim_start();
         }
         let trail = text.chars().rev().take_while(|&c| rule(c)).count();
         if trail >= 2 && text[..text.len() - trail].ends_with(' ') {
-            text = text[..text.len() - trail].trim_end().to_string();
+            text = text[..text.len() - trail].trim_end();
         }
-        let mut text = text.replace("**", "").replace("__", "");
-
+        let unmarked: Cow<'_, str> = if text.contains("**") || text.contains("__") {
+            Cow::Owned(text.replace("**", "").replace("__", ""))
+        } else {
+            Cow::Borrowed(text)
+        };
+        let mut text = unmarked.as_ref();
         let hashes = text.chars().take_while(|&c| c == '#').count();
         if (1..=6).contains(&hashes) && text[hashes..].starts_with(' ') {
-            text = text[hashes..].trim_start().to_string();
+            text = text[hashes..].trim_start();
         }
         for bullet in ["- ", "* ", "+ ", "• ", "· "] {
             if let Some(rest) = text.strip_prefix(bullet) {
@@ -183,14 +189,15 @@ pub fn strip_markup(lang: Lang, lines: &mut [Line], repairs: &mut Vec<Repair>) {
                 let first_script = profile.bullet_before_text_is_markup
                     && rest.chars().next().is_some_and(|c| (profile.is_script_char)(c));
                 if (profile.label)(rest).is_some() || (profile.heading)(rest).is_some() || first_script {
-                    text = rest.to_string();
+                    text = rest;
                 }
                 break;
             }
         }
-        let text = text.trim().to_string();
-        if text != before {
-            line.text = text;
+        let text = text.trim();
+        let changed = (text != line.text).then(|| text.to_string());
+        if let Some(changed) = changed {
+            let before = std::mem::replace(&mut line.text, changed);
             repair(repairs, RepairKind::Markup, line.first, format!("removed markup from {:?}", shorten(&before, 40)));
         }
     }
