@@ -34,9 +34,12 @@ pub struct Anchor {
 /// (`1 000 000`, `1,000,000`) and decimals (`3511.5`, Russian `3511,5`).
 /// `decimal_comma` says whether a comma followed by digits is a decimal separator.
 pub fn push_digit_numbers(text: &str, decimal_comma: bool, out: &mut Vec<Anchor>) {
-    // Most sentences have no digit: an ASCII digit, or the lead byte 0xEF of a
-    // full-width one (U+FF10–U+FF19), or there is nothing to read.
-    if !text.bytes().any(|b| b.is_ascii_digit() || b == 0xEF) {
+    // Most sentences have no digit: an ASCII digit, or a full-width one (U+FF10–U+FF19,
+    // `EF BC 90` to `EF BC 99`), or there is nothing to read.
+    let bytes = text.as_bytes();
+    let full_width =
+        |i: usize| bytes.get(i + 1) == Some(&0xBC) && bytes.get(i + 2).is_some_and(|b| (0x90..=0x99).contains(b));
+    if !bytes.iter().enumerate().any(|(i, &b)| b.is_ascii_digit() || (b == 0xEF && full_width(i))) {
         return;
     }
     let chars: Vec<(usize, char)> = text.char_indices().collect();

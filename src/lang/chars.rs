@@ -53,6 +53,13 @@ fn lower_char(c: char) -> char {
     }
 }
 
+/// Whether a character lowercases to one character that [`lower_char`] gives: ASCII
+/// and Cyrillic U+0400–U+045F.
+#[inline]
+fn lowers_simply(c: char) -> bool {
+    c.is_ascii() || ('\u{0400}'..='\u{045F}').contains(&c)
+}
+
 /// Writes [`str::to_lowercase`] of `s` into `out`, replacing what it held: a buffer
 /// reused from word to word allocates once.
 pub fn lowercase_into(s: &str, out: &mut String) {
@@ -60,7 +67,7 @@ pub fn lowercase_into(s: &str, out: &mut String) {
     for c in s.chars() {
         // ASCII and Cyrillic U+0400–U+045F lowercase one character to one; for
         // anything else the standard library lowercases the whole.
-        if !(c.is_ascii() || ('\u{0400}'..='\u{045F}').contains(&c)) {
+        if !lowers_simply(c) {
             out.clear();
             out.push_str(&s.to_lowercase());
             return;
@@ -69,15 +76,41 @@ pub fn lowercase_into(s: &str, out: &mut String) {
     }
 }
 
+/// Compares the lowercase of `text` with `prefix` for as long as `text`'s characters
+/// lowercase one to one ([`lowers_simply`]): whether it starts with `prefix`, and the
+/// characters after it; `None` where another character comes first, for the standard
+/// library to lowercase.
+fn simple_prefix<'t>(text: &'t str, prefix: &str) -> Option<(bool, std::str::Chars<'t>)> {
+    let mut chars = text.chars();
+    for p in prefix.chars() {
+        let Some(c) = chars.next() else { return Some((false, chars)) };
+        if !lowers_simply(c) {
+            return None;
+        }
+        if lower_char(c) != p {
+            return Some((false, chars));
+        }
+    }
+    Some((true, chars))
+}
+
 /// Whether the lowercase of `text` starts with `prefix` (which is lowercase),
 /// lowercasing only as much of `text` as the comparison needs.
 pub fn starts_with_lowercase(text: &str, prefix: &str) -> bool {
+    if let Some((starts, _)) = simple_prefix(text, prefix) {
+        return starts;
+    }
     let mut lower = text.chars().flat_map(char::to_lowercase);
     prefix.chars().all(|p| lower.next() == Some(p))
 }
 
 /// Whether the lowercase of `text` is `word` (which is lowercase).
 pub fn eq_lowercase(text: &str, word: &str) -> bool {
+    // Every character lowercases to one character or more: `text` is `word` where
+    // no character is left after it.
+    if let Some((starts, mut rest)) = simple_prefix(text, word) {
+        return starts && rest.next().is_none();
+    }
     let mut lower = text.chars().flat_map(char::to_lowercase);
     word.chars().all(|p| lower.next() == Some(p)) && lower.next().is_none()
 }
@@ -100,6 +133,22 @@ mod tests {
     }
 
     #[test]
+    fn prefixes_agree_with_the_standard_library() {
+        let texts =
+            ["", "С", "СТАТЬЯ 5", "Статья", "Ёлка", "ПРЕАМБУЛА", "İstanbul", "Sİ", "ΣΑΣ", "第一条", "За Правительство"];
+        let words =
+            ["", "с", "статья", "ст", "ёлка", "преамбула", "i\u{307}stanbul", "i", "si\u{307}", "σας", "第", "за "];
+        for text in texts {
+            for word in words {
+                // Character by character, as the functions read (no final sigma).
+                let lower: String = text.chars().flat_map(char::to_lowercase).collect();
+                assert_eq!(starts_with_lowercase(text, word), lower.starts_with(word), "{text:?} {word:?}");
+                assert_eq!(eq_lowercase(text, word), lower == word, "{text:?} {word:?}");
+            }
+        }
+    }
+
+    #[test]
     fn lowercase_agrees_with_the_standard_library() {
         for c in every_char().filter(|c| c.is_ascii() || ('\u{0400}'..='\u{045F}').contains(c)) {
             assert_eq!(lower_char(c).to_string(), c.to_lowercase().to_string(), "{c:?}");
@@ -114,5 +163,15 @@ mod tests {
         assert!(eq_lowercase("ПРЕАМБУЛА", "преамбула"));
         assert!(!eq_lowercase("Преамбулы", "преамбула"));
         assert!(!eq_lowercase("Преамбула.", "преамбула"));
+        // A character that lowercases to two, before and after the simple ones.
+        assert!(starts_with_lowercase("İS", "i\u{307}s"));
+        assert!(starts_with_lowercase("Sİ", "si\u{307}"));
+        assert!(starts_with_lowercase("Sİ", "si"));
+        assert!(!starts_with_lowercase("Sİ", "sss"));
+        assert!(eq_lowercase("Sİ", "si\u{307}"));
+        assert!(!eq_lowercase("Sİ", "si"));
+        assert!(!eq_lowercase("СТАТЬЯ", "стат"));
+        assert!(!starts_with_lowercase("", "с"));
+        assert!(starts_with_lowercase("", ""));
     }
 }

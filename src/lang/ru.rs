@@ -190,6 +190,9 @@ fn ordinal_value(word: &str) -> Option<u32> {
 /// ый; a word that merely shares a stem ("пятно") has no adjective ending.
 fn ordinal_of_lower(lower: &str) -> Option<u32> {
     let words = number_words();
+    if !may_start_with(lower, &words.ordinal_starts, words.shortest_ordinal) {
+        return None;
+    }
     let mut best: Option<(usize, u32)> = None;
     // Every place an ending of the list could start, the nearest the end first.
     for (cut, _) in lower.char_indices().rev().take(words.longest_ending) {
@@ -213,6 +216,10 @@ struct NumberWords {
     /// [`ADJECTIVE_ENDINGS`], and the length in characters of the longest.
     endings: HashSet<&'static str>,
     longest_ending: usize,
+    /// The first letters of [`ORDINAL_STEMS`], and the length in bytes of the shortest
+    /// stem and ending together: no other word is an ordinal.
+    ordinal_starts: Vec<char>,
+    shortest_ordinal: usize,
     /// Every form of [`CARDINALS`], with its place in that list (the first place
     /// where a form is listed twice) and its value.
     cardinals: HashMap<&'static str, (usize, u32)>,
@@ -220,6 +227,10 @@ struct NumberWords {
     months: HashMap<&'static str, u32>,
     /// Finds the heads of compound adjectives ([`COMPOUND_HEADS`]) in a word.
     heads: AhoCorasick,
+    /// The first letters of the forms of [`CARDINALS`], and the length in bytes of
+    /// the shortest form and head together: no other word is a compound.
+    compound_starts: Vec<char>,
+    shortest_compound: usize,
 }
 
 fn number_words() -> &'static NumberWords {
@@ -241,12 +252,32 @@ fn number_words() -> &'static NumberWords {
             ordinal_stems,
             endings: ADJECTIVE_ENDINGS.iter().copied().collect(),
             longest_ending: ADJECTIVE_ENDINGS.iter().map(|e| e.chars().count()).max().unwrap_or(0),
-            cardinals,
+            ordinal_starts: first_letters(ORDINAL_STEMS.iter().map(|&(stem, _)| stem)),
+            shortest_ordinal: ORDINAL_STEMS.iter().map(|(stem, _)| stem.len()).min().unwrap_or(0)
+                + ADJECTIVE_ENDINGS.iter().map(|e| e.len()).min().unwrap_or(0),
             months: MONTHS.iter().enumerate().map(|(m, &name)| (name, m as u32 + 1)).collect(),
             heads: AhoCorasick::new(COMPOUND_HEADS).expect("the compound heads build an automaton"),
+            compound_starts: first_letters(cardinals.keys().copied()),
+            shortest_compound: cardinals.keys().map(|f| f.len()).min().unwrap_or(0)
+                + COMPOUND_HEADS.iter().map(|h| h.len()).min().unwrap_or(0),
+            cardinals,
         }
     });
     &WORDS
+}
+
+/// The first letters of some words, sorted, each once.
+fn first_letters<'a>(words: impl Iterator<Item = &'a str>) -> Vec<char> {
+    let mut letters: Vec<char> = words.filter_map(|w| w.chars().next()).collect();
+    letters.sort_unstable();
+    letters.dedup();
+    letters
+}
+
+/// Whether `lower` may be a word made of one of some words and more: it is at least
+/// `shortest` bytes long and starts with one of their first `letters`.
+fn may_start_with(lower: &str, letters: &[char], shortest: usize) -> bool {
+    lower.len() >= shortest && lower.chars().next().is_some_and(|c| letters.binary_search(&c).is_ok())
 }
 
 /// Parses an ordinal word or a compound of them (`первая`, `двадцать первая`).
@@ -327,6 +358,9 @@ const COMPOUND_HEADS: &[&str] =
 /// that a head follows, the one listed first in [`CARDINALS`].
 fn compound_of_lower(lower: &str) -> Option<u32> {
     let words = number_words();
+    if !may_start_with(lower, &words.compound_starts, words.shortest_compound) {
+        return None;
+    }
     words
         .heads
         .find_overlapping_iter(lower)
@@ -853,14 +887,19 @@ pub(crate) fn stem<R>(lower: &str, f: impl FnOnce(&str) -> R) -> R {
 /// (which lowers a final sigma as such).
 pub(crate) fn lower_into(word: &str, out: &mut String) {
     out.clear();
-    if word.chars().all(|c| c.is_ascii() || matches!(c, 'А'..='я' | 'Ё' | 'ё')) {
-        out.extend(word.chars().map(|c| match c {
+    for c in word.chars() {
+        let lower = match c {
             'Ё' | 'ё' => 'е',
             'А'..='Я' => char::from_u32(c as u32 + 0x20).unwrap_or(c),
-            _ => c.to_ascii_lowercase(),
-        }));
-    } else {
-        out.push_str(&word.to_lowercase().replace('ё', "е"));
+            'а'..='я' => c,
+            _ if c.is_ascii() => c.to_ascii_lowercase(),
+            _ => {
+                out.clear();
+                out.push_str(&word.to_lowercase().replace('ё', "е"));
+                return;
+            }
+        };
+        out.push(lower);
     }
 }
 

@@ -574,27 +574,29 @@ const CLASSIFIERS: &str = "年月日天个份项款条章节次名人周岁倍�
 fn anchors(text: &str) -> Vec<Anchor> {
     let mut out = Vec::new();
     push_digit_numbers(text, false, &mut out);
-    let chars: Vec<(usize, char)> = text.char_indices().collect();
-    let mut i = 0;
-    while i < chars.len() {
-        let (start, c) = chars[i];
+    // Read by byte offsets, one character after another: `prev` is the one before
+    // `start`.
+    let mut prev: Option<char> = None;
+    let mut start = 0;
+    while let Some(c) = text[start..].chars().next() {
         let starts_numeral = digit_value(c).is_some() || c == '十' || c == '廿';
         if !starts_numeral {
             if matches!(c, '《' | '“' | '「') {
                 out.push(Anchor { kind: AnchorKind::Quote, value: String::new(), text: "《".into() });
             }
-            i += 1;
+            prev = Some(c);
+            start += c.len_utf8();
             continue;
         }
-        let mut j = i;
-        while j < chars.len() && is_numeral_char(chars[j].1) {
-            j += 1;
+        // The numeral's characters (the first among them), how many, and the last.
+        let (mut end, mut count, mut last) = (start, 0, c);
+        for d in text[start..].chars().take_while(|&d| is_numeral_char(d)) {
+            end += d.len_utf8();
+            count += 1;
+            last = d;
         }
-        let end = chars.get(j).map_or(text.len(), |&(b, _)| b);
         let numeral = &text[start..end];
-        let next = chars.get(j).map(|&(_, c)| c);
-        let prev = i.checked_sub(1).map(|k| chars[k].1);
-        let count = j - i;
+        let next = text[end..].chars().next();
         let quantity = next.is_some_and(|n| CLASSIFIERS.contains(n));
         let ordinal = prev == Some('第');
         let fraction = text[end..].starts_with("分之");
@@ -621,7 +623,8 @@ fn anchors(text: &str) -> Vec<Anchor> {
                 out.push(Anchor { kind, value: value.to_string(), text: numeral.to_string() });
             }
         }
-        i = j.max(i + 1);
+        prev = Some(last);
+        start = end;
     }
     out
 }

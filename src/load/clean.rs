@@ -4,8 +4,10 @@
 //! for every change. Removed lines become blank, so that what was a page break stays
 //! one for the paragraph joiner in [`crate::structure`].
 
+use std::borrow::Cow;
 use std::collections::{BTreeMap, BTreeSet};
 
+use rayon::prelude::*;
 use rustc_hash::FxHashMap;
 
 use unicode_normalization::{UnicodeNormalization, is_nfc};
@@ -33,21 +35,32 @@ pub fn normalize(raw: &[&str], repairs: &mut Vec<Repair>) -> Vec<Line> {
             format!("removed a left margin of {margin} columns that every line has"),
         );
     }
-    raw.iter()
+    // Line by line on every thread; each line's repairs are kept apart and put after
+    // those of the lines before it, in order.
+    let (lines, repaired): (Vec<Line>, Vec<Vec<Repair>>) = raw
+        .par_iter()
         .enumerate()
         .map(|(i, &raw)| match plain_length(raw) {
-            Some(len) => Line {
-                text: raw.to_string(),
-                first: i + 1,
-                last: i + 1,
-                indent: 0,
-                page_break: false,
-                physical: [len; 2],
-                printed: len,
-            },
-            None => repair_line(raw, i + 1, margin, repairs),
+            Some(len) => {
+                let line = Line {
+                    text: raw.to_string(),
+                    first: i + 1,
+                    last: i + 1,
+                    indent: 0,
+                    page_break: false,
+                    physical: [len; 2],
+                    printed: len,
+                };
+                (line, Vec::new())
+            }
+            None => {
+                let mut own = Vec::new();
+                (repair_line(raw, i + 1, margin, &mut own), own)
+            }
         })
-        .collect()
+        .unzip();
+    repairs.extend(repaired.into_iter().flatten());
+    lines
 }
 
 /// Line `no` of the input repaired: composed, invisible characters removed, spaces
@@ -146,24 +159,29 @@ fn indent_columns(line: &str) -> usize {
 pub fn strip_markup(lang: Lang, lines: &mut [Line], repairs: &mut Vec<Repair>) {
     let profile = lang.profile();
     for line in lines.iter_mut().filter(|l| !l.is_blank()) {
-        let before = line.text.clone();
-        let mut text = line.text.clone();
+        // The text is cut down as a slice of the line's; a copy is made only where
+        // emphasis is taken out of its middle, or where the line changes.
+        let mut text = line.text.as_str();
         // A heading set between rules of stars or equals signs (html2text writes
         // `***** 第一条 *****`, and a long one over two lines).
         let rule = |c: char| matches!(c, '*' | '=' | '~');
         let lead = text.chars().take_while(|&c| rule(c)).count();
         if lead >= 2 && text[lead..].starts_with(' ') {
-            text = text[lead..].trim_start().to_string();
+            text = text[lead..].trim_start();
         }
         let trail = text.chars().rev().take_while(|&c| rule(c)).count();
         if trail >= 2 && text[..text.len() - trail].ends_with(' ') {
-            text = text[..text.len() - trail].trim_end().to_string();
+            text = text[..text.len() - trail].trim_end();
         }
-        let mut text = text.replace("**", "").replace("__", "");
-
+        let unmarked: Cow<'_, str> = if text.contains("**") || text.contains("__") {
+            Cow::Owned(text.replace("**", "").replace("__", ""))
+        } else {
+            Cow::Borrowed(text)
+        };
+        let mut text = unmarked.as_ref();
         let hashes = text.chars().take_while(|&c| c == '#').count();
         if (1..=6).contains(&hashes) && text[hashes..].starts_with(' ') {
-            text = text[hashes..].trim_start().to_string();
+            text = text[hashes..].trim_start();
         }
         for bullet in ["- ", "* ", "+ ", "• ", "· "] {
             if let Some(rest) = text.strip_prefix(bullet) {
@@ -171,14 +189,15 @@ pub fn strip_markup(lang: Lang, lines: &mut [Line], repairs: &mut Vec<Repair>) {
                 let first_script = profile.bullet_before_text_is_markup
                     && rest.chars().next().is_some_and(|c| (profile.is_script_char)(c));
                 if (profile.label)(rest).is_some() || (profile.heading)(rest).is_some() || first_script {
-                    text = rest.to_string();
+                    text = rest;
                 }
                 break;
             }
         }
-        let text = text.trim().to_string();
-        if text != before {
-            line.text = text;
+        let text = text.trim();
+        let changed = (text != line.text).then(|| text.to_string());
+        if let Some(changed) = changed {
+            let before = std::mem::replace(&mut line.text, changed);
             repair(repairs, RepairKind::Markup, line.first, format!("removed markup from {:?}", shorten(&before, 40)));
         }
     }
@@ -567,8 +586,11 @@ pub fn unglue_page_numbers(lang: Lang, lines: &mut [Line], repairs: &mut Vec<Rep
     for k in 0..lines.len() {
         let text = &lines[k].text;
         let digits = text.chars().rev().take_while(char::is_ascii_digit).count();
+        if digits == 0 || digits > 4 {
+            continue;
+        }
         let before: Vec<char> = text.chars().rev().skip(digits).take(2).collect();
-        if digits == 0 || digits > 4 || before.len() < 2 || !before.iter().all(|&c| lower(c)) {
+        if before.len() < 2 || !before.iter().all(|&c| lower(c)) {
             continue;
         }
         let Some(n) = lines[k + 1..].iter().position(|l| !l.is_blank()).map(|n| k + 1 + n) else { continue };
@@ -748,6 +770,11 @@ pub fn signature_columns(lang: Lang, raw: &[&str], repairs: &mut Vec<Repair>) ->
     let is_space = |c: char| c == ' ' || c == '\u{3000}' || c == '\t';
     // The character where the second cell of a row of two signatures starts.
     let row = |line: &str| -> Option<usize> {
+        // A gap is two spaces or more: a line without two together (most lines) is no
+        // row.
+        if !line.chars().zip(line.chars().skip(1)).any(|(a, b)| is_space(a) && is_space(b)) {
+            return None;
+        }
         let chars: Vec<char> = line.chars().collect();
         let start = chars.iter().position(|&c| !is_space(c))?;
         let mut gaps = Vec::new();
@@ -878,7 +905,7 @@ pub fn unspace_wide(lines: &mut [Line], repairs: &mut Vec<Repair>) {
         }
         (spaced, close)
     };
-    let counted: Vec<(usize, usize)> = lines.iter().map(|l| gaps(&l.text)).collect();
+    let counted: Vec<(usize, usize)> = lines.par_iter().map(|l| gaps(&l.text)).collect();
     let spaced_mostly = |(spaced, close): (usize, usize)| spaced >= 8 && spaced >= 4 * close;
     let whole = spaced_mostly(counted.iter().fold((0, 0), |(s, c), &(x, y)| (s + x, c + y)));
     for (line, &(spaced, close)) in lines.iter_mut().zip(&counted) {
@@ -1008,19 +1035,29 @@ pub fn restore_dropped_hyphens(lang: Lang, lines: &mut [Line], repairs: &mut Vec
         })
         .collect();
     let shortest = joined.keys().map(String::len).min().unwrap_or(0);
-    let mut holding = Vec::new();
-    for (k, line) in lines.iter().enumerate() {
-        let mut holds = false;
-        for (_, word) in words_of(&line.text).filter(|(_, w)| w.len() >= shortest) {
-            chars::lowercase_into(word, &mut lower);
-            if let Some(entry) = joined.get_mut(lower.as_str()) {
-                entry.3 += 1;
-                holds = true;
-            }
+    // The lines that hold one whole, and the words of each that are, found on every
+    // thread and counted in order.
+    let found: Vec<(usize, Vec<String>)> = lines
+        .par_iter()
+        .enumerate()
+        .map_init(String::new, |lower, (k, line)| {
+            let words = words_of(&line.text)
+                .filter(|(_, w)| w.len() >= shortest)
+                .filter_map(|(_, word)| {
+                    chars::lowercase_into(word, lower);
+                    joined.contains_key(lower.as_str()).then(|| lower.clone())
+                })
+                .collect();
+            (k, words)
+        })
+        .filter(|(_, words): &(usize, Vec<String>)| !words.is_empty())
+        .collect();
+    let mut holding = Vec::with_capacity(found.len());
+    for (k, words) in found {
+        for word in words {
+            joined.get_mut(word.as_str()).expect("a word found among the compounds").3 += 1;
         }
-        if holds {
-            holding.push(k);
-        }
+        holding.push(k);
     }
     // As often is enough for a compound the language profile keeps hyphenated
     // (`-член…`, `-либо`).

@@ -21,6 +21,8 @@
 //! a sentence broken at a page end is joined again. Every join is a reported repair,
 //! with its reason.
 
+use rayon::prelude::*;
+
 use super::line::Line;
 use crate::lang::{Profile, chars};
 use crate::model::{Layout, Repair, RepairKind, Undecided};
@@ -243,7 +245,7 @@ pub(super) fn single_spaced(profile: &Profile, lines: &[Line], forced: Option<La
 /// clause (lines that are whole paragraphs mostly do).
 fn wrap_width(profile: &Profile, lines: &[Line], margin: usize) -> Option<usize> {
     let running: Vec<&Line> = lines
-        .windows(2)
+        .par_windows(2)
         .filter(|w| !w[0].is_blank() && !w[1].is_blank())
         .filter(|w| !starts_unit(profile, &w[1].text) && (profile.heading)(&w[0].text).is_none())
         .map(|w| &w[0])
@@ -305,11 +307,34 @@ pub(super) fn is_group_heading(profile: &Profile, text: &str) -> bool {
 
 /// Whether a line starts a unit of its own, so that nothing joins onto it.
 pub(super) fn starts_unit(profile: &Profile, text: &str) -> bool {
-    (profile.heading)(text).is_some()
-        || (profile.label)(text).is_some()
-        || (profile.is_signature)(text)
-        || (profile.is_closing)(text)
-        || is_caps_line(profile, text)
+    (profile.heading)(text).is_some() || opens_unit(profile, text) || is_caps_line(profile, text)
+}
+
+/// Whether a line starts a unit other than as a heading or in capitals: with a label,
+/// or as a signature or the closing formula.
+fn opens_unit(profile: &Profile, text: &str) -> bool {
+    (profile.label)(text).is_some() || (profile.is_signature)(text) || (profile.is_closing)(text)
+}
+
+/// What the rules ask of a line's own text, read once for each line before the lines
+/// are joined (on every thread).
+#[derive(Debug, Clone, Copy, Default)]
+struct Reading {
+    /// Whether it is a heading.
+    heading: bool,
+    /// Whether it is in capitals ([`is_caps_line`]).
+    caps: bool,
+    /// Whether it starts a unit of its own ([`starts_unit`]).
+    starts_unit: bool,
+}
+
+impl Reading {
+    /// The reading of a line with text.
+    fn of(profile: &Profile, text: &str) -> Self {
+        let heading = (profile.heading)(text).is_some();
+        let caps = is_caps_line(profile, text);
+        Reading { heading, caps, starts_unit: heading || caps || opens_unit(profile, text) }
+    }
 }
 
 /// A line in capitals (`И В ЭТИХ ЦЕЛЯХ`, `ГОЛОСОВАНИЕ`) stands alone in scripts with case.
@@ -385,12 +410,15 @@ pub(super) fn paragraphs(profile: &Profile, shape: &Shape, lines: &[Line], repai
     // Before the first heading, a line that opens a recital after a clause starts a
     // paragraph, whatever its length says.
     let mut preamble = true;
-    // Which lines are headings, and whether the next line with text after each is one:
-    // each line is matched once.
-    let heading: Vec<bool> = lines.iter().map(|l| !l.is_blank() && (profile.heading)(&l.text).is_some()).collect();
+    // What each line with text is, and whether the next line with text after each is
+    // a heading: each line is read once.
+    let read: Vec<Reading> = lines
+        .par_iter()
+        .map(|l| if l.is_blank() { Reading::default() } else { Reading::of(profile, &l.text) })
+        .collect();
     let mut heading_next = vec![false; lines.len()];
     for i in (0..lines.len().saturating_sub(1)).rev() {
-        heading_next[i] = if lines[i + 1].is_blank() { heading_next[i + 1] } else { heading[i + 1] };
+        heading_next[i] = if lines[i + 1].is_blank() { heading_next[i + 1] } else { read[i + 1].heading };
     }
     for (i, line) in lines.iter().enumerate() {
         if line.is_blank() {
@@ -402,18 +430,18 @@ pub(super) fn paragraphs(profile: &Profile, shape: &Shape, lines: &[Line], repai
             // A form feed before the line's text.
             gap = Gap::Page;
         }
-        preamble &= !heading[i];
+        preamble &= !read[i].heading;
         // A reader of printed pages writes a bare form feed where a paragraph goes
         // on over the page end, unless a numbered unit starts the page: a last line
         // that all but filled its page says nothing of where the paragraph ended.
-        let printed_page = shape.printed_lines && gap == Gap::Page && !blank && !starts_unit(profile, &line.text);
+        let printed_page = shape.printed_lines && gap == Gap::Page && !blank && !read[i].starts_unit;
         let joined = if printed_page {
             paras.last().map(|_| Join::PageBreak)
         } else {
             let at = Place { gap, preamble, before_heading: heading_next[i], first: paras.len() == 1 };
-            paras.last().and_then(|p| join(profile, shape, p, line, at))
+            paras.last().and_then(|p| join(profile, shape, p, line, read[i], at))
         };
-        let open = paras.last().is_some_and(|p| undecided(profile, shape, p, line, gap));
+        let open = paras.last().is_some_and(|p| undecided(profile, shape, p, line, read[i], gap));
         match (joined, paras.last_mut()) {
             (Some(kind), Some(p)) => {
                 repairs.push(Repair {
@@ -441,7 +469,7 @@ pub(super) fn paragraphs(profile: &Profile, shape: &Shape, lines: &[Line], repai
                 p.last_columns = shape.columns_of(line);
                 p.indent[1] = shape.indent(line);
                 p.joined = true;
-                p.caps = p.caps && is_caps_line(profile, &line.text);
+                p.caps = p.caps && read[i].caps;
             }
             _ => {
                 let indent = shape.indent(line);
@@ -454,7 +482,7 @@ pub(super) fn paragraphs(profile: &Profile, shape: &Shape, lines: &[Line], repai
                     last_len: line.physical[1],
                     last_columns: shape.columns_of(line),
                     joined: false,
-                    caps: is_caps_line(profile, &line.text),
+                    caps: read[i].caps,
                     indent: [indent; 2],
                     label_width,
                     undecided: Undecided { splits: Vec::new(), joins_previous: open },
@@ -486,6 +514,8 @@ struct Meeting<'a> {
     shape: &'a Shape,
     p: &'a Para,
     next: &'a Line,
+    /// What `next` is.
+    reading: Reading,
     gap: Gap,
     /// Whether no heading came yet: the lines are the title and the preamble.
     preamble: bool,
@@ -498,20 +528,20 @@ struct Meeting<'a> {
 /// keeps its lines; a unit's start stands apart; a heading goes on in lower case;
 /// indentation; a heading, signature or line in capitals stands alone; a recital
 /// starts a paragraph; then what the gap and the layout say.
-fn join(profile: &Profile, shape: &Shape, p: &Para, next: &Line, at: Place) -> Option<Join> {
+fn join(profile: &Profile, shape: &Shape, p: &Para, next: &Line, reading: Reading, at: Place) -> Option<Join> {
     let Place { gap, preamble, before_heading, first } = at;
-    let m = Meeting { profile, shape, p, next, gap, preamble, first };
+    let m = Meeting { profile, shape, p, next, reading, gap, preamble, first };
     // A short line right before an article heads a group of articles (`程序` /
     // `第二十八条`), unless it goes on a heading: in lower case, inside a paragraph a
     // reader gave, or after a heading that filled its line (`第七章：…及` /
     // `侵略行为之应付办法`).
     let goes_on_heading =
-        m.heading_goes_on() || (shape.known_paragraphs && gap == Gap::None) || (m.heading_alone() && m.full());
-    if before_heading && is_group_heading(profile, &next.text) && !goes_on_heading {
+        || m.heading_goes_on() || (shape.known_paragraphs && gap == Gap::None) || (m.heading_alone() && m.full());
+    if before_heading && is_group_heading(profile, &next.text) && !goes_on_heading() {
         return None;
     }
     let label_alone = !p.joined && (profile.label)(&p.text).is_some_and(|l| l.rest.is_empty());
-    if label_alone && !starts_unit(profile, &next.text) {
+    if label_alone && !reading.starts_unit {
         return Some(Join::Label);
     }
     // Two signatures one under the other are two, however short the width read from
@@ -525,7 +555,7 @@ fn join(profile: &Profile, shape: &Shape, p: &Para, next: &Line, at: Place) -> O
     if shape.known_paragraphs && gap != Gap::Page {
         return m.inside_known_paragraph();
     }
-    if starts_unit(profile, &next.text) && !m.caps_wrapped() {
+    if reading.starts_unit && !m.caps_wrapped() {
         return None;
     }
     // A long heading wraps onto a centred line, deeper than its own (pdftotext -layout).
@@ -610,14 +640,16 @@ impl Meeting<'_> {
             && (self.shape.layout == Layout::Wrapped || self.shape.greedy.is_some())
             && self.full()
             && !(self.shape.is_overlong(p.last_len) && ends_clause(profile, &p.text));
-        let numbered =
-            (profile.heading)(&next.text).is_some() || (profile.label)(&next.text).is_some_and(|l| !l.rest.is_empty());
+        // What follows asks only of a line that was cut.
+        if !cut {
+            return false;
+        }
+        let numbered = self.reading.heading || (profile.label)(&next.text).is_some_and(|l| !l.rest.is_empty());
         let after_clause_stands_alone =
-            (ends_clause(profile, &p.text) || self.heading_alone()) && starts_unit(profile, &next.text);
+            (ends_clause(profile, &p.text) || self.heading_alone()) && self.reading.starts_unit;
         // Words in capitals after a line that is not (`…при большей свободе,` /
         // `И В ЭТИХ ЦЕЛЯХ`): a sentence does not go on in capitals for three words.
-        let caps_after_text =
-            !p.caps && is_caps_line(profile, &next.text) && next.text.split_whitespace().nth(2).is_some();
+        let caps_after_text = !p.caps && self.reading.caps && next.text.split_whitespace().nth(2).is_some();
         // A lead-in (`… в целях:`) and the capitalised item of a list after it.
         let lead_in = profile.has_case
             && p.text.ends_with(profile.marks.colons)
@@ -627,8 +659,8 @@ impl Meeting<'_> {
         // So does a full line before a paragraph number in any wrapped text: a
         // paragraph ends with a mark, not inside a word.
         let inside_word = p.text.chars().last().is_some_and(|c| chars::is_alphabetic(c) && (profile.is_script_char)(c));
-        let heading = (profile.heading)(&next.text).is_some();
-        cut && (!numbered || (inside_word && (self.shape.greedy.is_some() || !heading)))
+        let heading = self.reading.heading;
+        (!numbered || (inside_word && (self.shape.greedy.is_some() || !heading)))
             && !lead_in
             && !self.new_recital()
             && !after_clause_stands_alone
@@ -649,8 +681,7 @@ impl Meeting<'_> {
     /// wraps onto a centred line of its own (`Глава VII: … актов` / `агрессии`).
     fn inside_known_paragraph(&self) -> Option<Join> {
         let (profile, p, next) = (self.profile, self.p, self.next);
-        let numbered = !self.shape.printed_lines
-            && ((profile.heading)(&next.text).is_some() || (profile.label)(&next.text).is_some());
+        let numbered = !self.shape.printed_lines && (self.reading.heading || (profile.label)(&next.text).is_some());
         let goes_on = next.text.chars().next().is_some_and(char::is_lowercase);
         let heading = if p.joined { None } else { (profile.heading)(&p.text) };
         let heading_alone = heading.as_ref().is_some_and(|h| !h.rest_is_body) && !goes_on;
@@ -745,8 +776,8 @@ impl Meeting<'_> {
         self.p.caps
             && self.shape.layout == Layout::Wrapped
             && self.gap == Gap::None
-            && is_caps_line(self.profile, &self.next.text)
-            && (self.profile.heading)(&self.next.text).is_none()
+            && self.reading.caps
+            && !self.reading.heading
             && !ends_clause(self.profile, &self.p.text)
             && self.crowded()
     }
@@ -855,7 +886,7 @@ impl Meeting<'_> {
 /// paragraph and between two, and `…;` / `однако…` too. The layout decides as it must
 /// and records the break; the other language's text settles it (`structure::settle`)
 /// where the two texts' paragraph counts differ.
-fn undecided(profile: &Profile, shape: &Shape, p: &Para, next: &Line, gap: Gap) -> bool {
+fn undecided(profile: &Profile, shape: &Shape, p: &Para, next: &Line, reading: Reading, gap: Gap) -> bool {
     gap == Gap::None
         && shape.layout == Layout::Wrapped
         && shape.greedy.is_none()
@@ -864,8 +895,8 @@ fn undecided(profile: &Profile, shape: &Shape, p: &Para, next: &Line, gap: Gap) 
         && ends_clause(profile, &p.text)
         && (shape.width.is_some_and(|w| (p.last_len + shape.indent_chars(profile, p.indent[1])) * 3 >= w * 2)
             || next.text.chars().next().is_some_and(char::is_lowercase))
-        && !starts_unit(profile, &next.text)
-        && !is_caps_line(profile, &next.text)
+        && !reading.starts_unit
+        && !reading.caps
         && (p.joined || (profile.heading)(&p.text).is_none_or(|h| h.rest_is_body))
 }
 

@@ -23,7 +23,7 @@ const MAX_CHOICES: u64 = 5_000;
 /// article by article. Only articles whose paragraphs are unnumbered in the text that
 /// changes are touched; their paragraphs are numbered again in order.
 pub fn settle(a: &mut Document, b: &mut Document) {
-    let (ca, cb) = (articles(a), articles(b));
+    let (ca, cb) = rayon::join(|| articles(a), || articles(b));
     let mut plans: [Vec<Plan>; 2] = [Vec::new(), Vec::new()];
     for (container, ia) in &ca {
         let Some(ib) = cb.get(container) else { continue };
@@ -56,7 +56,13 @@ fn articles(doc: &Document) -> BTreeMap<String, Vec<usize>> {
     let mut out: BTreeMap<String, Vec<usize>> = BTreeMap::new();
     for (i, u) in doc.units.iter().enumerate() {
         if matches!(u.kind, UnitKind::Paragraph | UnitKind::Item) && u.info.container.starts_with("art.") {
-            out.entry(u.info.container.clone()).or_default().push(i);
+            // The container's name is copied once, for its first unit.
+            match out.get_mut(&u.info.container) {
+                Some(positions) => positions.push(i),
+                None => {
+                    out.insert(u.info.container.clone(), vec![i]);
+                }
+            }
         }
     }
     out

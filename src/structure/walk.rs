@@ -5,6 +5,8 @@
 
 use std::collections::BTreeMap;
 
+use rayon::prelude::*;
+
 use super::layout::{Para, is_group_heading};
 use crate::lang::{HeadingLevel, HeadingMatch, LabelMatch, Profile};
 use crate::model::{Repair, RepairKind, Unit, UnitInfo, UnitKind};
@@ -85,7 +87,7 @@ struct Outline {
 
 impl Outline {
     fn of(profile: &Profile, paras: &[Para]) -> Self {
-        let headings: Vec<Option<HeadingMatch>> = paras.iter().map(|p| (profile.heading)(&p.text)).collect();
+        let headings: Vec<Option<HeadingMatch>> = paras.par_iter().map(|p| (profile.heading)(&p.text)).collect();
         let level_at = |h: &Option<HeadingMatch>, level| h.as_ref().is_some_and(|h| h.level == level);
         let first_annex = headings.iter().position(|h| level_at(h, HeadingLevel::Annex)).unwrap_or(paras.len());
         let last_article = headings[..first_annex].iter().rposition(|h| level_at(h, HeadingLevel::Article));

@@ -107,9 +107,23 @@ pub fn missing_from(a: &BTreeMap<String, usize>, b: &BTreeMap<String, usize>) ->
 }
 
 /// Reads words in Latin script of two or more letters, lowercased.
+///
+/// Read on the bytes: an ASCII letter is one byte, and no other character's bytes
+/// are ASCII, so the words are the runs of ASCII letters among the bytes.
 fn push_latin_words(text: &str, out: &mut Vec<Anchor>) {
-    for word in text.split(|c: char| !c.is_ascii_alphabetic()) {
-        if word.len() >= 2 {
+    let bytes = text.as_bytes();
+    let mut i = 0;
+    while i < bytes.len() {
+        if !bytes[i].is_ascii_alphabetic() {
+            i += 1;
+            continue;
+        }
+        let start = i;
+        while i < bytes.len() && bytes[i].is_ascii_alphabetic() {
+            i += 1;
+        }
+        if i - start >= 2 {
+            let word = &text[start..i];
             out.push(Anchor { kind: AnchorKind::Latin, value: word.to_ascii_lowercase(), text: word.to_string() });
         }
     }
@@ -135,6 +149,14 @@ mod tests {
         assert_eq!(digits("3511,5 м", true), ["3511.5"]);
         assert_eq!(digits("7 июня 2002 года", true), ["7", "2002"]);
         assert_eq!(digits("2030年,消除", false), ["2030"]);
+    }
+
+    #[test]
+    fn latin_words() {
+        let mut out = Vec::new();
+        push_latin_words("WTO и ООН, a UN-OECD ÄBc Ab1cd x", &mut out);
+        let words: Vec<(&str, &str)> = out.iter().map(|a| (a.value.as_str(), a.text.as_str())).collect();
+        assert_eq!(words, [("wto", "WTO"), ("un", "UN"), ("oecd", "OECD"), ("bc", "Bc"), ("ab", "Ab"), ("cd", "cd")]);
     }
 
     #[test]

@@ -32,12 +32,21 @@ pub fn columns(c: char) -> usize {
 
 /// Whether a character is East Asian wide or full-width: two columns.
 pub fn is_wide(c: char) -> bool {
-    columns(c) == 2
+    // No character before the Hangul Jamo (U+1100) is wide: Latin and Cyrillic text
+    // is answered without the tables.
+    c >= '\u{1100}' && columns(c) == 2
 }
 
 #[cfg(test)]
 mod tests {
-    use super::shorten;
+    use super::{columns, is_wide, shorten};
+
+    #[test]
+    fn wide_as_the_width_tables_say() {
+        for c in (0..=0x10FFFF).filter_map(char::from_u32) {
+            assert_eq!(is_wide(c), columns(c) == 2, "{c:?}");
+        }
+    }
 
     #[test]
     fn cuts_by_characters_not_bytes() {
