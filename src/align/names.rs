@@ -138,9 +138,7 @@ pub(super) fn add_names(langs: [Lang; 2], texts: [&[&str]; 2], features: [&mut [
                 .collect()
         })
         .collect();
-    let mut found: Vec<&String> = cyrillic.iter().flatten().collect();
-    found.sort_unstable();
-    found.dedup();
+    let found = sorted_keys(&cyrillic);
     // A Latin name the Russian text writes in Cyrillic is one anchor, its skeleton,
     // not also a Latin word the Russian text lacks.
     for (f, names) in fz.iter_mut().zip(&latin) {
