@@ -247,3 +247,28 @@ fn a_chinese_title_with_no_blank_line_after_it() {
     let zh = "中华人民共和国政府和俄罗斯联邦政府关于国际道路运输的协定\n中华人民共和国政府和俄罗斯联邦政府（以下简称“双方”），\n兹达成协议如下：\n\n第一条\n\n本协定适用于两国之间的旅客运输。\n\n第二条\n\n本协定自签字之日起生效。\n\n本协定于二〇一八年六月八日在北京签订。\n";
     assert_eq!(refs(zh), ["title", "preamble.1", "preamble.2", "art.1", "art.1.1", "art.2", "art.2.1", "closing.1"]);
 }
+
+/// Messages about numbered paragraphs read `paragraph 2 of art.8`, not
+/// `paragraph of art.8 2`.
+#[test]
+fn a_paragraph_number_is_named_in_its_article() {
+    let ru = std::fs::read_to_string(crate::util::path("texts/sco-treaty-2007.ru.txt")).unwrap();
+    let ru =
+        ru.replacen("\n2. Договаривающиеся Стороны в соответствии", "\n3. Договаривающиеся Стороны в соответствии", 1);
+    let ru = load_bytes(ru.as_bytes(), "ru.txt", &LoadOptions::default()).unwrap();
+    let zh = crate::util::doc("texts/sco-treaty-2007.zh.txt");
+    let report = bitext::check::check(&bitext::align::align(&zh, &ru, &bitext::align::AlignOptions::default()));
+    let messages: Vec<&str> = report
+        .findings
+        .iter()
+        .filter(|f| matches!(f.kind, bitext::check::Kind::NumberingGap | bitext::check::Kind::NumberingDuplicate))
+        .map(|f| f.message.as_str())
+        .collect();
+    assert_eq!(
+        messages,
+        [
+            "paragraph 2 of art.8 missing in the Russian text: paragraph 3 of art.8 follows paragraph 1 of art.8 (line 63)",
+            "paragraph 3 of art.8 occurs twice in the Russian text (line 65)",
+        ]
+    );
+}

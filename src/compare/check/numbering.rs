@@ -42,24 +42,50 @@ struct Draft<'d>(Kind, &'d str, String);
 enum Sequence {
     /// Headings of one level (`art`, `chapter`), inside an annex if it has a ref.
     Headings { word: &'static str, annex: Option<String> },
-    /// Labels of one style (`一、`, `1.`) inside the container or paragraph `parent`.
-    Labels { parent: String, style: &'static str },
+    /// Labels of one style (`一、`, `1.`) inside the container or paragraph `parent`:
+    /// the items of a paragraph, or the paragraphs of a container.
+    Labels { parent: String, style: &'static str, items: bool },
 }
 
 impl Sequence {
-    /// What its numbers count, for messages.
-    fn what(&self) -> String {
+    /// How messages name its numbers.
+    fn what(&self) -> What {
         match self {
-            Sequence::Headings { word, .. } => match *word {
-                "art" => "Article".to_string(),
-                "chapter" => "Chapter".to_string(),
-                "part" => "Part".to_string(),
-                "section" => "Section".to_string(),
-                "annex" => "Annex".to_string(),
-                other => other.to_string(),
+            Sequence::Headings { word, .. } => What {
+                noun: match *word {
+                    "art" => "Article",
+                    "chapter" => "Chapter",
+                    "part" => "Part",
+                    "section" => "Section",
+                    "annex" => "Annex",
+                    other => other,
+                }
+                .to_string(),
+                of: String::new(),
             },
-            Sequence::Labels { parent, .. } => format!("paragraph of {parent}"),
+            Sequence::Labels { parent, items, .. } => {
+                What { noun: if *items { "item" } else { "paragraph" }.to_string(), of: format!(" of {parent}") }
+            }
         }
+    }
+}
+
+/// What a sequence's numbers count, for messages: `Article 5`, `paragraph 2 of art.3`.
+struct What {
+    noun: String,
+    /// What they are numbered in (` of art.3`), or nothing.
+    of: String,
+}
+
+impl What {
+    /// Number `n`.
+    fn one(&self, n: u32) -> String {
+        format!("{} {n}{}", self.noun, self.of)
+    }
+
+    /// Numbers `first` to `last`.
+    fn run(&self, first: u32, last: u32) -> String {
+        format!("{}s {first}–{last}{}", self.noun, self.of)
     }
 }
 
@@ -84,11 +110,12 @@ fn sequences(doc: &Document) -> BTreeMap<Sequence, Vec<Entry<'_>>> {
         }
         if let Some((style, n)) = u.info.ordinal {
             // Items are numbered within their paragraph; paragraphs within their article.
-            let parent = match paragraph {
-                Some(p) if u.kind == UnitKind::Item && p.info.container == u.info.container => p.r#ref.clone(),
-                _ => u.info.container.clone(),
+            let (parent, items) = match paragraph {
+                Some(p) if u.kind == UnitKind::Item && p.info.container == u.info.container => (p.r#ref.clone(), true),
+                _ => (u.info.container.clone(), false),
             };
-            sequences.entry(Sequence::Labels { parent, style }).or_default().push((n, u.r#ref.as_str(), u.lines[0]));
+            let key = Sequence::Labels { parent, style, items };
+            sequences.entry(key).or_default().push((n, u.r#ref.as_str(), u.lines[0]));
         }
     }
     sequences
@@ -98,7 +125,7 @@ fn sequences(doc: &Document) -> BTreeMap<Sequence, Vec<Entry<'_>>> {
 /// that come after a greater one.
 fn repeats_and_order<'d>(
     seq: &[Entry<'d>],
-    what: &str,
+    what: &What,
     lang: &str,
     missing: &mut BTreeSet<u32>,
     out: &mut dyn FnMut(Draft<'d>),
@@ -108,12 +135,16 @@ fn repeats_and_order<'d>(
     for (i, &(n, r, line)) in seq.iter().enumerate() {
         if !seen.insert(n) {
             let expected = seq.get(i.wrapping_sub(1)).map_or(1, |p| p.0 + 1);
-            let displaced = missing.remove(&expected).then(|| format!("; {what} {expected} is missing"));
-            let message =
-                format!("{what} {n} occurs twice in the {lang} text (line {line}){}", displaced.unwrap_or_default());
+            let displaced = missing.remove(&expected).then(|| format!("; {} is missing", what.one(expected)));
+            let message = format!(
+                "{} occurs twice in the {lang} text (line {line}){}",
+                what.one(n),
+                displaced.unwrap_or_default()
+            );
             out(Draft(Kind::NumberingDuplicate, r, message));
         } else if n < max_so_far {
-            let message = format!("{what} {n} comes after {what} {max_so_far} in the {lang} text (line {line})");
+            let message =
+                format!("{} comes after {} in the {lang} text (line {line})", what.one(n), what.one(max_so_far));
             out(Draft(Kind::NumberingOrder, r, message));
         }
         max_so_far = max_so_far.max(n);
@@ -121,7 +152,7 @@ fn repeats_and_order<'d>(
 }
 
 /// Each run of missing numbers once, where the next number stands.
-fn gaps<'d>(seq: &[Entry<'d>], what: &str, lang: &str, missing: &mut BTreeSet<u32>, out: &mut dyn FnMut(Draft<'d>)) {
+fn gaps<'d>(seq: &[Entry<'d>], what: &What, lang: &str, missing: &mut BTreeSet<u32>, out: &mut dyn FnMut(Draft<'d>)) {
     for (i, &(n, r, line)) in seq.iter().enumerate() {
         let prev = if i == 0 { 0 } else { seq[i - 1].0 };
         if n <= prev + 1 {
@@ -129,9 +160,9 @@ fn gaps<'d>(seq: &[Entry<'d>], what: &str, lang: &str, missing: &mut BTreeSet<u3
         }
         let run: Vec<u32> = (prev + 1..n).filter(|m| missing.remove(m)).collect();
         let (Some(first), Some(last)) = (run.first(), run.last()) else { continue };
-        let numbers = if run.len() == 1 { format!("{what} {first}") } else { format!("{what}s {first}–{last}") };
-        let after = if i == 0 { "the start".to_string() } else { format!("{what} {prev}") };
-        let message = format!("{numbers} missing in the {lang} text: {what} {n} follows {after} (line {line})");
+        let numbers = if run.len() == 1 { what.one(*first) } else { what.run(*first, *last) };
+        let after = if i == 0 { "the start".to_string() } else { what.one(prev) };
+        let message = format!("{numbers} missing in the {lang} text: {} follows {after} (line {line})", what.one(n));
         out(Draft(Kind::NumberingGap, r, message));
     }
 }
