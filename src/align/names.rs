@@ -144,7 +144,7 @@ pub(super) fn add_names(langs: [Lang; 2], texts: [&[&str]; 2], features: [&mut [
     for (f, names) in fz.iter_mut().zip(&latin) {
         for (word, k) in names.iter().filter(|(_, k)| found.binary_search(&k).is_ok()) {
             remove(f, super::model::key('l', &word.to_ascii_lowercase()));
-            add(f, std::iter::once(k.as_str()));
+            add_key(f, key('t', k));
         }
     }
     for (f, keys) in fr.iter_mut().zip(&cyrillic) {

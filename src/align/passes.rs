@@ -110,9 +110,11 @@ pub(super) fn vocabulary(docs: &[[&Document; 2]], options: &AlignOptions) -> Voc
     let langs = [docs[0][0].lang, docs[0][1].lang];
     let texts: [Vec<&str>; 2] =
         [0, 1].map(|s| docs.iter().flat_map(|d| d[s].units.iter().map(|u| u.text.as_str())).collect());
-    let terms = options.glossary.as_deref().unwrap_or(Glossary::shipped());
-    let everyday = terms.entries().len() as u32;
-    Vocabulary::of(langs, [texts[0].as_slice(), texts[1].as_slice()], terms.and(Glossary::everyday()), everyday)
+    let (glossary, everyday) = match options.glossary.as_deref() {
+        Some(user) => (user.and(Glossary::everyday()), user.entries().len()),
+        None => (Glossary::shipped_and_everyday().clone(), Glossary::shipped().entries().len()),
+    };
+    Vocabulary::of(langs, [texts[0].as_slice(), texts[1].as_slice()], glossary, everyday as u32)
 }
 
 /// Learns the lexicon from the first passes of some pairs of documents of the same

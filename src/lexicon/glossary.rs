@@ -188,6 +188,13 @@ impl Glossary {
         EVERYDAY_WORDS.get_or_init(|| Glossary::from_tsv(EVERYDAY, "words.tsv").expect("the everyday words read"))
     }
 
+    /// The shipped glossary with the everyday words after its entries: what the
+    /// aligner links when the user gives no glossary, built once.
+    pub fn shipped_and_everyday() -> &'static Glossary {
+        static SHIPPED_AND_EVERYDAY: OnceLock<Glossary> = OnceLock::new();
+        SHIPPED_AND_EVERYDAY.get_or_init(|| Glossary::shipped().and(Glossary::everyday()))
+    }
+
     /// This glossary with the entries of `other` after its own.
     pub fn and(&self, other: &Glossary) -> Glossary {
         Glossary::new(self.entries.iter().chain(&other.entries).cloned().collect())
