@@ -44,9 +44,8 @@ fn latin_skeleton(word: &str) -> String {
 
 /// The skeleton of a Cyrillic word, as [`latin_skeleton`] makes that of a Latin one.
 fn cyrillic_skeleton(word: &str) -> String {
-    let w = word.to_lowercase();
     let mut out = String::new();
-    let chars: Vec<char> = w.chars().collect();
+    let chars: Vec<char> = word.chars().map(russian_lower).collect();
     for (i, &c) in chars.iter().enumerate() {
         // `Уи`, `Уо`, `Уэ` at the start render an English `W`.
         if i == 0 && c == 'у' && chars.get(1).is_some_and(|n| "иоэа".contains(*n)) {
@@ -98,18 +97,67 @@ fn skeleton_key(skeleton: &str) -> Option<String> {
     (skeleton.chars().count() >= 2).then(|| skeleton.chars().take(KEY_CONSONANTS).collect())
 }
 
-/// Capitalised words of at least three letters of one script.
+/// Capitalised words of at least three letters of one script: Latin (ASCII) or the
+/// Russian alphabet.
+///
+/// Read on the bytes, by hand: every unit of both texts is read so, for the few
+/// names in them. In UTF-8 an ASCII letter is one byte below 0x80 and a letter of the
+/// Russian alphabet two bytes led by 0xD0 or 0xD1, which no other character's bytes
+/// can be mistaken for.
 fn capitalised(text: &str, latin: bool) -> impl Iterator<Item = &str> {
-    let script = move |c: char| {
-        if latin { c.is_ascii_alphabetic() } else { matches!(c, 'а'..='я' | 'А'..='Я' | 'ё' | 'Ё') }
+    let bytes = text.as_bytes();
+    // The length in bytes of the script's letter at `i` (0 if none there), and
+    // whether it is a capital.
+    let letter = move |i: usize| -> (usize, bool) {
+        let b = bytes[i];
+        if latin {
+            return if b.is_ascii_alphabetic() { (1, b.is_ascii_uppercase()) } else { (0, false) };
+        }
+        match (b, bytes.get(i + 1)) {
+            // Ё, А–Я, а–п
+            (0xD0, Some(&c)) if c == 0x81 || (0x90..=0xBF).contains(&c) => (2, c <= 0xAF),
+            // р–я, ё
+            (0xD1, Some(&c)) if (0x80..=0x8F).contains(&c) || c == 0x91 => (2, false),
+            _ => (0, false),
+        }
     };
-    text.split(move |c: char| !script(c))
-        .filter(|w| w.chars().count() >= 3 && w.chars().next().is_some_and(char::is_uppercase))
+    let mut i = 0;
+    std::iter::from_fn(move || {
+        while i < bytes.len() {
+            let (len, upper) = letter(i);
+            if len == 0 {
+                i += 1;
+                continue;
+            }
+            let (start, mut count) = (i, 0);
+            let mut step = len;
+            while step > 0 {
+                (i, count) = (i + step, count + 1);
+                step = if i < bytes.len() { letter(i).0 } else { 0 };
+            }
+            if count >= 3 && upper {
+                return Some(&text[start..i]);
+            }
+        }
+        None
+    })
+}
+
+/// A letter of the Russian alphabet in lower case; any other character as it is.
+fn russian_lower(c: char) -> char {
+    match c {
+        'А'..='Я' => char::from_u32(c as u32 + 0x20).unwrap_or(c),
+        'Ё' => 'ё',
+        _ => c,
+    }
 }
 
 /// Adds the transliterated names the units of a Chinese and a Russian text share
 /// to their anchors: a Latin name of a Chinese unit, and the Cyrillic words of
 /// Russian units with the same skeleton ([`latin_skeleton`]).
+///
+/// Each unit is read on its own, in parallel; keys are compared as the anchor keys
+/// they become (`key('t', skeleton)`), not as strings.
 pub(super) fn add_names(langs: [Lang; 2], texts: [&[&str]; 2], features: [&mut [Features]; 2]) {
     let Some(zh) = langs.iter().position(|&l| l == Lang::Zh) else { return };
     let ru = 1 - zh;
@@ -118,38 +166,38 @@ pub(super) fn add_names(langs: [Lang; 2], texts: [&[&str]; 2], features: [&mut [
     }
     let [fa, fb] = features;
     let (fz, fr) = if zh == 0 { (fa, fb) } else { (fb, fa) };
-    add_transcribed([texts[zh], texts[ru]], [&mut *fz, &mut *fr]);
-    let latin: Vec<Vec<(&str, String)>> = texts[zh]
+    // The capitalised words of each Russian unit, read once for both kinds of names.
+    let words: Vec<Vec<&str>> = texts[ru].iter().map(|t| capitalised(t, false).collect()).collect();
+    add_transcribed(texts[zh], &words, [&mut *fz, &mut *fr]);
+    let latin: Vec<Vec<(&str, u64)>> = texts[zh]
         .iter()
-        .map(|t| capitalised(t, true).filter_map(|w| Some((w, skeleton_key(&latin_skeleton(w))?))).collect())
+        .map(|t| capitalised(t, true).filter_map(|w| Some((w, key('t', &skeleton_key(&latin_skeleton(w))?)))).collect())
         .collect();
-    let mut known: Vec<&String> = latin.iter().flatten().map(|(_, k)| k).collect();
+    let known = sorted_keys(latin.iter().map(|names| names.iter().map(|&(_, k)| k)));
     if known.is_empty() {
         return;
     }
-    known.sort_unstable();
-    known.dedup();
-    let cyrillic: Vec<Vec<String>> = texts[ru]
+    let cyrillic: Vec<Vec<u64>> = words
         .iter()
-        .map(|t| {
-            capitalised(t, false)
+        .map(|words| {
+            words
+                .iter()
                 .filter_map(|w| skeleton_key(&cyrillic_skeleton(w)))
-                .filter(|k| known.binary_search(&k).is_ok())
+                .map(|k| key('t', &k))
+                .filter(|k| known.binary_search(k).is_ok())
                 .collect()
         })
         .collect();
-    let found = sorted_keys(&cyrillic);
+    let found = sorted_keys(cyrillic.iter().map(|keys| keys.iter().copied()));
     // A Latin name the Russian text writes in Cyrillic is one anchor, its skeleton,
     // not also a Latin word the Russian text lacks.
-    for (f, names) in fz.iter_mut().zip(&latin) {
-        for (word, k) in names.iter().filter(|(_, k)| found.binary_search(&k).is_ok()) {
+    fz.iter_mut().zip(&latin).for_each(|(f, names)| {
+        for &(word, k) in names.iter().filter(|(_, k)| found.binary_search(k).is_ok()) {
             remove(f, super::model::key('l', &word.to_ascii_lowercase()));
-            add_key(f, key('t', k));
+            add_key(f, k);
         }
-    }
-    for (f, keys) in fr.iter_mut().zip(&cyrillic) {
-        add(f, keys.iter().map(String::as_str));
-    }
+    });
+    fr.iter_mut().zip(&cyrillic).for_each(|(f, keys)| keys.iter().for_each(|&k| add_key(f, k)));
 }
 
 /// Takes one count of anchor `k` from a unit's anchors, if it has it.
@@ -160,13 +208,6 @@ fn remove(f: &mut Features, k: u64) {
         } else {
             f.anchors.remove(i);
         }
-    }
-}
-
-/// Adds name keys to a unit's anchors, keeping them sorted and counted.
-fn add<'a>(f: &mut Features, names: impl Iterator<Item = &'a str>) {
-    for name in names {
-        add_key(f, key('t', name));
     }
 }
 
@@ -235,12 +276,11 @@ fn syllable_classes(syllable: &str, out: &mut String) {
 
 /// The sound classes of a Cyrillic word, as [`syllable_classes`] makes them.
 fn cyrillic_classes(word: &str) -> String {
-    let chars: Vec<char> = word.to_lowercase().chars().collect();
-    chars
-        .iter()
-        .enumerate()
-        .filter_map(|(i, &c)| match c {
-            'д' if chars.get(i + 1) == Some(&'ж') => None,
+    let mut out = String::new();
+    let mut chars = word.chars().map(russian_lower).peekable();
+    while let Some(c) = chars.next() {
+        out.extend(match c {
+            'д' if chars.peek() == Some(&'ж') => None,
             'б' | 'п' => Some('p'),
             'в' | 'ф' => Some('v'),
             'г' | 'к' | 'х' => Some('k'),
@@ -249,8 +289,9 @@ fn cyrillic_classes(word: &str) -> String {
             'л' | 'р' => Some('l'),
             'м' | 'н' => Some('n'),
             _ => None,
-        })
-        .collect()
+        });
+    }
+    out
 }
 
 /// A run of classes with each repeated class once, if it has enough classes to tell
@@ -271,18 +312,23 @@ const MIN_CLASSES: usize = 3;
 /// The keys of the names a Chinese text may transcribe: runs of two or more
 /// [`TRANSCRIBING`] characters, a name's parts (`克里斯汀·布莱西·福特`) each a run.
 fn chinese_transcriptions(text: &str) -> Vec<String> {
-    static TABLE: std::sync::LazyLock<Vec<(char, &'static str)>> = std::sync::LazyLock::new(|| {
-        let mut t: Vec<(char, &str)> = TRANSCRIBING
-            .split_whitespace()
-            .filter_map(|e| {
-                let c = e.chars().next()?;
-                Some((c, &e[c.len_utf8()..]))
-            })
-            .collect();
-        t.sort_unstable();
-        t
+    // The syllables, and for each character of the CJK block, 1 + the index of its
+    // syllable (0 for none): every character of a Chinese text is looked up.
+    static TABLE: std::sync::LazyLock<(Vec<&'static str>, Vec<u16>)> = std::sync::LazyLock::new(|| {
+        let mut syllables = Vec::new();
+        let mut index = vec![0u16; CJK.end() - CJK.start() + 1];
+        for e in TRANSCRIBING.split_whitespace() {
+            let Some(c) = e.chars().next().filter(|c| CJK.contains(&(*c as usize))) else { continue };
+            syllables.push(&e[c.len_utf8()..]);
+            index[c as usize - CJK.start()] = syllables.len() as u16;
+        }
+        (syllables, index)
     });
-    let syllable = |c: char| TABLE.binary_search_by_key(&c, |x| x.0).ok().map(|i| TABLE[i].1);
+    const CJK: std::ops::RangeInclusive<usize> = 0x4E00..=0x9FFF;
+    let syllable = |c: char| {
+        let at = (c as usize).checked_sub(*CJK.start()).and_then(|k| TABLE.1.get(k)).copied().unwrap_or(0);
+        (at > 0).then(|| TABLE.0[at as usize - 1])
+    };
     let mut keys = Vec::new();
     let (mut classes, mut run) = (String::new(), 0);
     for c in text.chars().chain(std::iter::once(' ')) {
@@ -315,8 +361,8 @@ fn cyrillic_transcriptions(word: &str) -> impl Iterator<Item = String> {
 }
 
 /// The keys of all units, sorted, each once.
-fn sorted_keys(keys: &[Vec<String>]) -> Vec<&String> {
-    let mut all: Vec<&String> = keys.iter().flatten().collect();
+fn sorted_keys(units: impl Iterator<Item = impl Iterator<Item = u64>>) -> Vec<u64> {
+    let mut all: Vec<u64> = units.flatten().collect();
     all.sort_unstable();
     all.dedup();
     all
@@ -326,21 +372,25 @@ fn sorted_keys(keys: &[Vec<String>]) -> Vec<&String> {
 /// transcribes into characters and the other into Cyrillic letters (特朗普 /
 /// Трамп, 克伦威尔 / Кромвель): both reduced to classes of sounds, a key both texts
 /// have is an anchor of the units that have it.
-fn add_transcribed(texts: [&[&str]; 2], features: [&mut [Features]; 2]) {
-    let zh: Vec<Vec<String>> = texts[0].iter().map(|t| chinese_transcriptions(t)).collect();
+fn add_transcribed(texts: &[&str], words: &[Vec<&str>], features: [&mut [Features]; 2]) {
+    let zh: Vec<Vec<u64>> =
+        texts.iter().map(|t| chinese_transcriptions(t).iter().map(|k| key('z', k)).collect()).collect();
     if zh.iter().all(Vec::is_empty) {
         return;
     }
-    let ru: Vec<Vec<String>> =
-        texts[1].iter().map(|t| capitalised(t, false).flat_map(cyrillic_transcriptions).collect()).collect();
-    let (in_zh, in_ru) = (sorted_keys(&zh), sorted_keys(&ru));
+    let ru: Vec<Vec<u64>> = words
+        .iter()
+        .map(|words| words.iter().flat_map(|w| cyrillic_transcriptions(w)).map(|k| key('z', &k)).collect())
+        .collect();
+    let (in_zh, in_ru) =
+        (sorted_keys(zh.iter().map(|k| k.iter().copied())), sorted_keys(ru.iter().map(|k| k.iter().copied())));
     let [fz, fr] = features;
     for (side, (f, keys)) in [(&in_ru, (fz, &zh)), (&in_zh, (fr, &ru))] {
-        for (f, keys) in f.iter_mut().zip(keys) {
-            for k in keys.iter().filter(|k| side.binary_search(k).is_ok()) {
-                add_key(f, key('z', k));
+        f.iter_mut().zip(keys).for_each(|(f, keys)| {
+            for &k in keys.iter().filter(|k| side.binary_search(k).is_ok()) {
+                add_key(f, k);
             }
-        }
+        });
     }
 }
 
@@ -364,6 +414,14 @@ mod tests {
         ] {
             assert_eq!(skeleton_key(&latin_skeleton(l)), skeleton_key(&cyrillic_skeleton(c)), "{l} {c}");
         }
+    }
+
+    #[test]
+    fn capitalised_words_are_those_of_their_script() {
+        let text = "Ёлкин и Иванов встретили Jones (ABC) в Москве-Сити; Ян, Wu, ПутинЪ, Ärger, élan Ёж!";
+        let words = |latin| capitalised(text, latin).collect::<Vec<_>>();
+        assert_eq!(words(false), ["Ёлкин", "Иванов", "Москве", "Сити", "ПутинЪ"]);
+        assert_eq!(words(true), ["Jones", "ABC"]);
     }
 
     #[test]
