@@ -17,6 +17,7 @@
 //! length term comes from a table: nothing is allocated and no logarithm is taken
 //! in the search.
 
+use std::cell::RefCell;
 use std::ops::Range;
 
 use super::model::{
@@ -190,6 +191,38 @@ struct Scorer<'p> {
     /// The prior cost of each bead of [`BEADS`]; infinity for those not allowed.
     priors: [f64; BEADS.len()],
     scale: f64,
+    /// The terms each unit of the first text near the current row shares with each
+    /// unit of the second text near its cells, each pair merged once.
+    pairs: RefCell<PairTerms>,
+}
+
+/// How many term ids units of the two texts share, pair by pair (`shared(x, y)`),
+/// for the last [`ROWS`](PairTerms::ROWS) units of the first text: a merged bead's
+/// terms are bounded, and often known exactly, from the pairs of its units
+/// ([`Scorer::merged_terms`]), so that its units' lists are merged only when it can
+/// still be the best bead into its cell.
+#[derive(Debug, Default)]
+struct PairTerms {
+    /// For unit `x` of the first text (counted from its range's start), in slot
+    /// `x % ROWS`: `x`, the first unit `y` of the second text it holds, and
+    /// `shared(x, y)` for the units from there ([`PairTerms::UNKNOWN`] until needed).
+    rows: [(usize, usize, Vec<u32>); PairTerms::ROWS],
+}
+
+impl PairTerms {
+    /// Beads take at most three units of a text: the units of the current row and
+    /// the two before it.
+    const ROWS: usize = 4;
+    const UNKNOWN: u32 = u32::MAX;
+
+    /// Makes room for unit `x` of the first text with units `ys` of the second.
+    fn start(&mut self, x: usize, ys: Range<usize>) {
+        let row = &mut self.rows[x % Self::ROWS];
+        row.0 = x;
+        row.1 = ys.start;
+        row.2.clear();
+        row.2.resize(ys.len(), Self::UNKNOWN);
+    }
 }
 
 impl<'p> Scorer<'p> {
@@ -221,7 +254,60 @@ impl<'p> Scorer<'p> {
             scale,
             terms: units[0].has_terms() || units[1].has_terms(),
             term_weight: units[0].term_weight().min(units[1].term_weight()),
+            pairs: RefCell::default(),
         }
+    }
+
+    /// How many term ids unit `x` of the first range and unit `y` of the second share
+    /// (both counted from the start of their range): merged once and kept while
+    /// the search is near them.
+    #[inline]
+    fn pair_terms(&self, x: usize, y: usize) -> usize {
+        let [a, b] = self.units;
+        let (ua, ub) = (self.ranges[0].start + x, self.ranges[1].start + y);
+        let merge = || a.term_lists(ua, ua + 1).shared(b.term_lists(ub, ub + 1));
+        let mut pairs = self.pairs.borrow_mut();
+        let (row, first, shared) = &mut pairs.rows[x % PairTerms::ROWS];
+        match y.checked_sub(*first).filter(|&k| *row == x && k < shared.len()) {
+            Some(k) => {
+                if shared[k] == PairTerms::UNKNOWN {
+                    shared[k] = merge() as u32;
+                }
+                shared[k] as usize
+            }
+            None => merge(),
+        }
+    }
+
+    /// The term ids the units of a bead share, `units` of each range (counted from
+    /// their starts): from the pairs of its units when at most one pair shares any
+    /// (then no key is held twice on a side and shared, and the bead shares exactly
+    /// that pair's), otherwise by merging the units' lists if `bound` says the bead
+    /// can still be the best: `bound(most)` is false if the bead cannot be, even
+    /// with `most` ids shared. `None` when it cannot be.
+    ///
+    /// `most`, the sum over the pairs, is at least what the bead shares: a key
+    /// shared `min(Σa, Σb)` times is shared at least as often by the pairs,
+    /// `Σ min(a, b)`.
+    fn merged_terms(&self, units: [Range<usize>; 2], bound: impl Fn(usize) -> bool) -> Option<usize> {
+        let (mut most, mut sharing) = (0, 0);
+        for x in units[0].clone() {
+            for y in units[1].clone() {
+                let s = self.pair_terms(x, y);
+                most += s;
+                sharing += usize::from(s > 0);
+            }
+        }
+        if sharing <= 1 {
+            return Some(most);
+        }
+        if !bound(most) {
+            return None;
+        }
+        let [a, b] = self.units;
+        let [ra, rb] = units.map(|r| r.start..r.end);
+        let (sa, sb) = (self.ranges[0].start, self.ranges[1].start);
+        Some(a.term_lists(sa + ra.start, sa + ra.end).shared(b.term_lists(sb + rb.start, sb + rb.end)))
     }
 
     /// [`LengthModel::cost`], with the model's ratio inverted once for all.
@@ -299,7 +385,16 @@ impl<'p> Scorer<'p> {
         if most_terms > 0 {
             // Back out the terms counted as shared above, then count the shared ones.
             cost -= term_cost(most_terms);
-            let shared = a.term_lists(sa, ea).shared(b.term_lists(sb, eb));
+            let units = [i - da..i, j - db..j];
+            let shared = if da + db == 2 {
+                self.pair_terms(i - 1, j - 1)
+            } else {
+                // What is added after the terms is never negative.
+                match self.merged_terms(units.clone(), |most| cost + term_cost(most) < budget) {
+                    Some(shared) => shared,
+                    None => return f64::INFINITY,
+                }
+            };
             cost += term_cost(shared);
             if shared == 0 && da + db == 2 {
                 cost += w * NO_SHARED_TERM;
@@ -309,7 +404,7 @@ impl<'p> Scorer<'p> {
                 if cost >= budget {
                     return f64::INFINITY;
                 }
-                cost += w * self.unlinked_units([a, b], [sa..ea, sb..eb]);
+                cost += w * self.unlinked_units(units);
             }
         }
         cost
@@ -318,16 +413,22 @@ impl<'p> Scorer<'p> {
     /// What the units of a merged bead that hold lexicon terms but share none with
     /// the other side add to its cost ([`UNLINKED_UNIT`] each): such a unit is more
     /// likely one without a counterpart (1-0, 0-1) than a part of its neighbour's.
+    /// A unit shares none with the other side's units when it shares none with each.
     #[inline(never)]
-    fn unlinked_units(&self, units: [&Prepared; 2], ranges: [Range<usize>; 2]) -> f64 {
+    fn unlinked_units(&self, units: [Range<usize>; 2]) -> f64 {
         let mut cost = 0.0;
         for s in 0..2 {
-            if ranges[s].len() < 2 {
+            if units[s].len() < 2 {
                 continue;
             }
-            let other = units[1 - s].term_lists(ranges[1 - s].start, ranges[1 - s].end);
-            for u in ranges[s].clone() {
-                if units[s].term_count(u, u + 1) > 0 && units[s].term_lists(u, u + 1).shared(other) == 0 {
+            for u in units[s].clone() {
+                let start = self.ranges[s].start + u;
+                let unlinked = || {
+                    units[1 - s]
+                        .clone()
+                        .all(|v| if s == 0 { self.pair_terms(u, v) } else { self.pair_terms(v, u) } == 0)
+                };
+                if self.units[s].term_count(start, start + 1) > 0 && unlinked() {
                     cost += UNLINKED_UNIT;
                 }
             }
@@ -340,6 +441,15 @@ impl Costs for Scorer<'_> {
     #[inline(always)]
     fn step(&self, i: usize, j: usize, k: usize, budget: f64) -> f64 {
         self.cost(i, j, k, budget)
+    }
+
+    /// Beads into row `i` pair unit `i - 1` with the units of up to three columns
+    /// before the row's own; those of the next two rows, with those of their own.
+    fn row(&self, i: usize, lo: usize, hi: usize) {
+        if self.terms && i > 0 {
+            // The rows below reach a few columns further.
+            self.pairs.borrow_mut().start(i - 1, lo.saturating_sub(3)..(hi + 3).min(self.m));
+        }
     }
 
     /// Position, as a weak prior: a bead far from the diagonal costs a little more,

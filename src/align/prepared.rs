@@ -250,10 +250,12 @@ impl<'a, K: Copy + Ord> Lists<'a, K> {
     /// How many keys both have, each key counted as often as both have it.
     #[inline]
     pub fn shared(self, other: Lists<'_, K>) -> usize {
-        if self.count == 1 && other.count == 1 {
-            return shared(self.lists[0], other.lists[0]);
+        match (self.count, other.count) {
+            (1, 1) => shared(self.lists[0], other.lists[0]),
+            (1, _) => shared_with_several(self.lists[0], &other.lists[..other.count]),
+            (_, 1) => shared_with_several(other.lists[0], &self.lists[..self.count]),
+            _ => self.shared_merged(other),
         }
-        self.shared_merged(other)
     }
 
     /// [`Lists::shared`] of several lists, merged as they are read.
@@ -275,20 +277,44 @@ impl<'a, K: Copy + Ord> Lists<'a, K> {
     }
 }
 
-/// How many keys two sorted lists share, each key counted as often as both have it.
+/// How many keys a sorted list shares with several sorted lists read as one, each key
+/// counted as often as both have it: for each key of `one`, how often the others
+/// hold it, each of them read once from start to end, without merging them.
 #[inline]
-fn shared<K: Ord>(left: &[K], right: &[K]) -> usize {
-    let (mut i, mut j, mut shared) = (0, 0, 0);
-    while i < left.len() && j < right.len() {
-        match left[i].cmp(&right[j]) {
-            std::cmp::Ordering::Less => i += 1,
-            std::cmp::Ordering::Greater => j += 1,
-            std::cmp::Ordering::Equal => {
-                shared += 1;
-                i += 1;
-                j += 1;
+fn shared_with_several<K: Ord + Copy>(one: &[K], several: &[&[K]]) -> usize {
+    let mut at = [0usize; 3];
+    let (mut i, mut shared) = (0, 0);
+    while i < one.len() {
+        let key = one[i];
+        let run = one[i..].iter().take_while(|&&k| k == key).count();
+        let mut found = 0;
+        for (list, at) in several.iter().zip(&mut at) {
+            while *at < list.len() && list[*at] < key {
+                *at += 1;
+            }
+            while *at < list.len() && list[*at] == key {
+                *at += 1;
+                found += 1;
             }
         }
+        shared += run.min(found);
+        i += run;
+    }
+    shared
+}
+
+/// How many keys two sorted lists share, each key counted as often as both have it.
+///
+/// Without branches on the keys' order, which the processor cannot predict: each
+/// step moves on in the list whose key is not the greater, or in both.
+#[inline]
+fn shared<K: Ord + Copy>(left: &[K], right: &[K]) -> usize {
+    let (mut i, mut j, mut shared) = (0, 0, 0);
+    while i < left.len() && j < right.len() {
+        let (x, y) = (left[i], right[j]);
+        shared += usize::from(x == y);
+        i += usize::from(x <= y);
+        j += usize::from(y <= x);
     }
     shared
 }
@@ -311,6 +337,7 @@ mod tests {
             for (sb, eb) in [(0, 1), (0, 2), (1, 2)] {
                 let want = model::shared(&model::combine(&a[sa..ea]), &model::combine(&b[sb..eb]));
                 assert_eq!(pa.anchor_lists(sa, ea).shared(pb.anchor_lists(sb, eb)), want, "{sa}..{ea} {sb}..{eb}");
+                assert_eq!(pb.anchor_lists(sb, eb).shared(pa.anchor_lists(sa, ea)), want, "{sb}..{eb} {sa}..{ea}");
             }
         }
         assert_eq!(pa.anchor_count(0, 3), 8);
