@@ -25,8 +25,11 @@ pub struct TermIds {
     langs: [Lang; 2],
     /// The lexicon: the vocabulary of each side and the links.
     lexicon: Lexicon,
-    /// For each term of side `s`, the ids of its links, sorted.
-    ids: [Vec<Vec<u32>>; 2],
+    /// For each term of side `s`, the ids of its links, sorted: those of term `t` are
+    /// `links[s][start[s][t]..start[s][t + 1]]` (one list for all terms: a unit's
+    /// terms are looked up for every unit of both texts).
+    start: [Vec<u32>; 2],
+    links: [Vec<u32>; 2],
     /// The glossary whose entries are links too, with ids after the learned ones.
     glossary: Option<Glossary>,
     /// How many learned links there are: glossary entry `e` has id `learned + e`.
@@ -38,21 +41,34 @@ pub struct TermIds {
 impl TermIds {
     /// The link ids of a lexicon and a glossary.
     pub fn new(langs: [Lang; 2], lexicon: Lexicon, glossary: Option<Glossary>) -> Self {
-        let mut ids = [vec![Vec::new(); lexicon.size(0)], vec![Vec::new(); lexicon.size(1)]];
-        let mut next = 0u32;
-        for a in 0..lexicon.size(0) as u32 {
+        let size = [lexicon.size(0), lexicon.size(1)];
+        let mut start = size.map(|n| vec![0u32; n + 1]);
+        for a in 0..size[0] as u32 {
             for &b in lexicon.links(0, a) {
-                ids[0][a as usize].push(next);
-                ids[1][b as usize].push(next);
+                start[0][a as usize + 1] += 1;
+                start[1][b as usize + 1] += 1;
+            }
+        }
+        for side in &mut start {
+            for t in 1..side.len() {
+                side[t] += side[t - 1];
+            }
+        }
+        let learned = start[0][size[0]];
+        let mut links = [vec![0u32; learned as usize], vec![0u32; learned as usize]];
+        let mut fill = start.clone();
+        // Ids in the order of the first side's terms: each term's list comes out sorted.
+        let mut next = 0u32;
+        for a in 0..size[0] as u32 {
+            for &b in lexicon.links(0, a) {
+                for (s, t) in [(0, a), (1, b)] {
+                    links[s][fill[s][t as usize] as usize] = next;
+                    fill[s][t as usize] += 1;
+                }
                 next += 1;
             }
         }
-        for side in &mut ids {
-            for l in side.iter_mut() {
-                l.sort_unstable();
-            }
-        }
-        TermIds { langs, lexicon, ids, glossary, learned: next, entries_below: u32::MAX }
+        TermIds { langs, lexicon, start, links, glossary, learned, entries_below: u32::MAX }
     }
 
     /// These links without the glossary entries from `first` on.
@@ -69,8 +85,11 @@ impl TermIds {
     /// The terms of a unit of side `s` whose lexicon keys are `keys` and in which
     /// the glossary found the entries `entries`, as sorted link ids with counts.
     fn terms(&self, s: usize, keys: &[u32], entries: &[u32]) -> Vec<(u32, u32)> {
-        let mut out: Vec<u32> =
-            keys.iter().flat_map(|&k| self.ids[s].get(k as usize).into_iter().flatten().copied()).collect();
+        let (start, links) = (&self.start[s], &self.links[s]);
+        let mut out: Vec<u32> = Vec::new();
+        for &k in keys.iter().filter(|&&k| (k as usize) + 1 < start.len()) {
+            out.extend_from_slice(&links[start[k as usize] as usize..start[k as usize + 1] as usize]);
+        }
         if self.glossary.is_some() {
             out.extend(entries.iter().filter(|&&e| e < self.entries_below).map(|&e| self.learned + e));
         }
