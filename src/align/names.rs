@@ -152,52 +152,88 @@ fn russian_lower(c: char) -> char {
     }
 }
 
-/// Adds the transliterated names the units of a Chinese and a Russian text share
-/// to their anchors: a Latin name of a Chinese unit, and the Cyrillic words of
-/// Russian units with the same skeleton ([`latin_skeleton`]).
-///
-/// Each unit is read on its own, in parallel; keys are compared as the anchor keys
-/// they become (`key('t', skeleton)`), not as strings.
-pub(super) fn add_names(langs: [Lang; 2], texts: [&[&str]; 2], features: [&mut [Features]; 2]) {
-    let Some(zh) = langs.iter().position(|&l| l == Lang::Zh) else { return };
-    let ru = 1 - zh;
-    if langs[ru] != Lang::Ru {
-        return;
-    }
-    let [fa, fb] = features;
-    let (fz, fr) = if zh == 0 { (fa, fb) } else { (fb, fa) };
-    // The capitalised words of each Russian unit, read once for both kinds of names.
-    let words: Vec<Vec<&str>> = texts[ru].iter().map(|t| capitalised(t, false).collect()).collect();
-    add_transcribed(texts[zh], &words, [&mut *fz, &mut *fr]);
-    let latin: Vec<Vec<(&str, u64)>> = texts[zh]
-        .iter()
-        .map(|t| capitalised(t, true).filter_map(|w| Some((w, key('t', &skeleton_key(&latin_skeleton(w))?)))).collect())
-        .collect();
-    let known = sorted_keys(latin.iter().map(|names| names.iter().map(|&(_, k)| k)));
-    if known.is_empty() {
-        return;
-    }
-    let cyrillic: Vec<Vec<u64>> = words
-        .iter()
-        .map(|words| {
+/// The names the units of a Chinese and a Russian text share, as anchor keys to add
+/// to each unit: read from the texts alone ([`Names::read`]), so that they are read
+/// while the units' own anchors are, then added to them ([`Names::add_to`]).
+pub(super) struct Names<'t> {
+    /// Which of the two texts is the Chinese one.
+    zh: usize,
+    /// The keys of the names transcribed into characters in the Chinese text and
+    /// into Cyrillic letters in the Russian one, of each unit of each.
+    transcribed: [Vec<Vec<u64>>; 2],
+    /// The Latin words of each Chinese unit that the Russian text writes in
+    /// Cyrillic letters, with their key, and the keys of those Cyrillic words in each
+    /// Russian unit.
+    latin: Vec<Vec<(&'t str, u64)>>,
+    cyrillic: Vec<Vec<u64>>,
+}
+
+impl<'t> Names<'t> {
+    /// The transliterated names the units of a Chinese and a Russian text share: a
+    /// Latin name of a Chinese unit, and the Cyrillic words of Russian units with the
+    /// same skeleton ([`latin_skeleton`]); and the names both transcribe
+    /// ([`transcribed`]). Keys are compared as the anchor keys they become
+    /// (`key('t', skeleton)`), not as strings. `None` unless the texts are Chinese
+    /// and Russian.
+    pub(super) fn read(langs: [Lang; 2], texts: [&[&'t str]; 2]) -> Option<Names<'t>> {
+        let zh = langs.iter().position(|&l| l == Lang::Zh)?;
+        let ru = 1 - zh;
+        if langs[ru] != Lang::Ru {
+            return None;
+        }
+        // The capitalised words of each Russian unit, read once for both kinds of names.
+        let words: Vec<Vec<&str>> = texts[ru].iter().map(|t| capitalised(t, false).collect()).collect();
+        let transcribed = transcribed(texts[zh], &words);
+        let mut latin: Vec<Vec<(&str, u64)>> = texts[zh]
+            .iter()
+            .map(|t| {
+                capitalised(t, true).filter_map(|w| Some((w, key('t', &skeleton_key(&latin_skeleton(w))?)))).collect()
+            })
+            .collect();
+        let known = sorted_keys(latin.iter().map(|names| names.iter().map(|&(_, k)| k)));
+        let cyrillic: Vec<Vec<u64>> = if known.is_empty() {
+            Vec::new()
+        } else {
             words
                 .iter()
-                .filter_map(|w| skeleton_key(&cyrillic_skeleton(w)))
-                .map(|k| key('t', &k))
-                .filter(|k| known.binary_search(k).is_ok())
+                .map(|words| {
+                    words
+                        .iter()
+                        .filter_map(|w| skeleton_key(&cyrillic_skeleton(w)))
+                        .map(|k| key('t', &k))
+                        .filter(|k| known.binary_search(k).is_ok())
+                        .collect()
+                })
                 .collect()
-        })
-        .collect();
-    let found = sorted_keys(cyrillic.iter().map(|keys| keys.iter().copied()));
-    // A Latin name the Russian text writes in Cyrillic is one anchor, its skeleton,
-    // not also a Latin word the Russian text lacks.
-    fz.iter_mut().zip(&latin).for_each(|(f, names)| {
-        for &(word, k) in names.iter().filter(|(_, k)| found.binary_search(k).is_ok()) {
-            remove(f, super::model::key('l', &word.to_ascii_lowercase()));
-            add_key(f, k);
+        };
+        let found = sorted_keys(cyrillic.iter().map(|keys| keys.iter().copied()));
+        for names in &mut latin {
+            names.retain(|(_, k)| found.binary_search(k).is_ok());
         }
-    });
-    fr.iter_mut().zip(&cyrillic).for_each(|(f, keys)| keys.iter().for_each(|&k| add_key(f, k)));
+        Some(Names { zh, transcribed, latin, cyrillic })
+    }
+
+    /// Adds the names to the anchors of the units of the two texts, in the order the
+    /// texts were read in.
+    pub(super) fn add_to(self, features: [&mut [Features]; 2]) {
+        let [fa, fb] = features;
+        let (fz, fr) = if self.zh == 0 { (fa, fb) } else { (fb, fa) };
+        let [tz, tr] = &self.transcribed;
+        for (f, keys) in fz.iter_mut().zip(tz).chain(fr.iter_mut().zip(tr)) {
+            keys.iter().for_each(|&k| add_key(f, k));
+        }
+        // A Latin name the Russian text writes in Cyrillic is one anchor, its
+        // skeleton, not also a Latin word the Russian text lacks.
+        for (f, names) in fz.iter_mut().zip(&self.latin) {
+            for &(word, k) in names {
+                remove(f, super::model::key('l', &word.to_ascii_lowercase()));
+                add_key(f, k);
+            }
+        }
+        for (f, keys) in fr.iter_mut().zip(&self.cyrillic) {
+            keys.iter().for_each(|&k| add_key(f, k));
+        }
+    }
 }
 
 /// Takes one count of anchor `k` from a unit's anchors, if it has it.
@@ -368,30 +404,28 @@ fn sorted_keys(units: impl Iterator<Item = impl Iterator<Item = u64>>) -> Vec<u6
     all
 }
 
-/// Adds to the anchors of the units of a Chinese and a Russian text the names one
-/// transcribes into characters and the other into Cyrillic letters (特朗普 /
-/// Трамп, 克伦威尔 / Кромвель): both reduced to classes of sounds, a key both texts
-/// have is an anchor of the units that have it.
-fn add_transcribed(texts: &[&str], words: &[Vec<&str>], features: [&mut [Features]; 2]) {
-    let zh: Vec<Vec<u64>> =
+/// The keys of the names one text transcribes into characters and the other into
+/// Cyrillic letters (特朗普 / Трамп, 克伦威尔 / Кромвель), of each unit of the Chinese
+/// text (`texts`) and of the Russian one (its capitalised `words`): both reduced to
+/// classes of sounds, a key both texts have is an anchor of the units that have it.
+fn transcribed(texts: &[&str], words: &[Vec<&str>]) -> [Vec<Vec<u64>>; 2] {
+    let mut zh: Vec<Vec<u64>> =
         texts.iter().map(|t| chinese_transcriptions(t).iter().map(|k| key('z', k)).collect()).collect();
     if zh.iter().all(Vec::is_empty) {
-        return;
+        return [Vec::new(), Vec::new()];
     }
-    let ru: Vec<Vec<u64>> = words
+    let mut ru: Vec<Vec<u64>> = words
         .iter()
         .map(|words| words.iter().flat_map(|w| cyrillic_transcriptions(w)).map(|k| key('z', &k)).collect())
         .collect();
     let (in_zh, in_ru) =
         (sorted_keys(zh.iter().map(|k| k.iter().copied())), sorted_keys(ru.iter().map(|k| k.iter().copied())));
-    let [fz, fr] = features;
-    for (side, (f, keys)) in [(&in_ru, (fz, &zh)), (&in_zh, (fr, &ru))] {
-        f.iter_mut().zip(keys).for_each(|(f, keys)| {
-            for &k in keys.iter().filter(|k| side.binary_search(k).is_ok()) {
-                add_key(f, k);
-            }
-        });
+    for (keys, other) in [(&mut zh, &in_ru), (&mut ru, &in_zh)] {
+        for keys in keys.iter_mut() {
+            keys.retain(|k| other.binary_search(k).is_ok());
+        }
     }
+    [zh, ru]
 }
 
 #[cfg(test)]

@@ -78,11 +78,17 @@ pub(super) struct FirstPass {
 /// The first pass over two documents, by length and anchors.
 pub(super) fn first_pass(a: &Document, b: &Document) -> FirstPass {
     let features = |doc: &Document| -> Vec<Features> { doc.units.par_iter().map(|u| Features::of(doc, u)).collect() };
-    let (mut fa, mut fb) = rayon::join(|| features(a), || features(b));
-    // Names in Latin letters in one text and in Cyrillic in the other are anchors too.
+    // Names in Latin letters in one text and in Cyrillic in the other are anchors too,
+    // read from the texts while the units' own anchors are.
     let ta: Vec<&str> = a.units.iter().map(|u| u.text.as_str()).collect();
     let tb: Vec<&str> = b.units.iter().map(|u| u.text.as_str()).collect();
-    super::names::add_names([a.lang, b.lang], [&ta, &tb], [&mut fa, &mut fb]);
+    let ((mut fa, mut fb), names) = rayon::join(
+        || rayon::join(|| features(a), || features(b)),
+        || super::names::Names::read([a.lang, b.lang], [&ta, &tb]),
+    );
+    if let Some(names) = names {
+        names.add_to([&mut fa, &mut fb]);
+    }
     let total = |f: &[Features]| f.iter().map(|x| x.len).sum::<f64>();
     let model = LengthModel::from_totals(total(&fa), total(&fb));
     let containers = Containers::of([a, b], [&fa, &fb]);
