@@ -171,6 +171,8 @@ pub(super) fn second_pass(
 ) -> (Vec<UnitBead>, LengthModel, [Prepared; 2]) {
     let FirstPass { features: [fa, fb], model, mut containers, mut units, aligned: earlier, scoring, .. } = first;
     if let Some(w) = weight {
+        // The first pass's lists go before the second's are made.
+        drop((containers, units));
         containers = Containers::of(docs, [&fa, &fb]);
         units = prepared([&fa, &fb]);
         for c in &mut containers {
