@@ -547,6 +547,61 @@ mod tests {
         (a, b)
     }
 
+    /// Units whose terms come from a small vocabulary, so that neighbours share some
+    /// and a merged bead's pairs share some each.
+    fn with_terms(units: &mut [Features], seed: u64) {
+        let mut state = seed;
+        for f in units {
+            let mut terms: Vec<u32> = (0..(state % 7) as usize)
+                .map(|_| {
+                    state ^= state << 13;
+                    state ^= state >> 7;
+                    state ^= state << 17;
+                    (state % 12) as u32
+                })
+                .collect();
+            terms.sort_unstable();
+            f.terms = terms.chunk_by(|x, y| x == y).map(|run| (run[0], run.len() as u32)).collect();
+            state = state.wrapping_add(0x9e37_79b9_7f4a_7c15);
+        }
+    }
+
+    #[test]
+    fn a_bead_is_left_out_only_when_it_costs_at_least_its_budget() {
+        // A bead's terms are taken from the pairs of its units where they tell, and
+        // its units' lists are merged only when it may cost less than its budget:
+        // whatever the budget, the cost is the bead's or infinity, and infinity only
+        // at or over the budget.
+        let model = LengthModel::from_totals(1.0, 2.0);
+        let (mut a, mut b) = damaged(40, 3);
+        with_terms(&mut a, 5);
+        with_terms(&mut b, 9);
+        let (pa, pb) = (Prepared::of(&a), Prepared::of(&b));
+        let (n, m) = (a.len(), b.len());
+        let scorer = Scorer::new(&model, [&pa, &pb], [0..n, 0..m], &BEADS, 1.0);
+        let mut left_out = 0;
+        for i in 0..=n {
+            scorer.row(i, 0, m);
+            for j in 0..=m {
+                for (k, &(da, db)) in BEADS.iter().enumerate() {
+                    if da > i || db > j || (i, j) == (0, 0) {
+                        continue;
+                    }
+                    let exact = scorer.cost(i, j, k, f64::INFINITY);
+                    let want = bead_cost(&model, &a[i - da..i], &b[j - db..j]);
+                    // The length term is read from a table: close to the formula, not equal.
+                    assert!((exact - want).abs() < 1e-3, "({i}, {j}) bead {da}-{db}: {exact} != {want}");
+                    for budget in [exact - 3.0, exact - 0.01, exact, exact + 0.01, exact + 3.0] {
+                        let got = scorer.cost(i, j, k, budget);
+                        assert!(got == exact || (got == f64::INFINITY && exact >= budget), "({i}, {j}) {da}-{db}");
+                        left_out += usize::from(got == f64::INFINITY);
+                    }
+                }
+            }
+        }
+        assert!(left_out > 1000, "{left_out}");
+    }
+
     #[test]
     fn banded_search_matches_full_search() {
         // Long enough that the banded search is guided by a coarse pass, and damaged
