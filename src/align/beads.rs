@@ -281,10 +281,10 @@ impl<'p> Scorer<'p> {
 
     /// The term ids the units of a bead share, `units` of each range (counted from
     /// their starts): from the pairs of its units when at most one pair shares any
-    /// (then no key is held twice on a side and shared, and the bead shares exactly
-    /// that pair's), otherwise by merging the units' lists if `bound` says the bead
-    /// can still be the best: `bound(most)` is false if the bead cannot be, even
-    /// with `most` ids shared. `None` when it cannot be.
+    /// (then every key the bead shares is held by that pair's units alone, and the
+    /// bead shares what the pair does), otherwise by merging the units' lists if
+    /// `bound` says the bead can still be the best: `bound(most)` is false if the
+    /// bead cannot be, even with `most` ids shared. `None` when it cannot be.
     ///
     /// `most`, the sum over the pairs, is at least what the bead shares: a key
     /// shared `min(Σa, Σb)` times is shared at least as often by the pairs,
@@ -305,7 +305,7 @@ impl<'p> Scorer<'p> {
             return None;
         }
         let [a, b] = self.units;
-        let [ra, rb] = units.map(|r| r.start..r.end);
+        let [ra, rb] = units;
         let (sa, sb) = (self.ranges[0].start, self.ranges[1].start);
         Some(a.term_lists(sa + ra.start, sa + ra.end).shared(b.term_lists(sb + rb.start, sb + rb.end)))
     }
@@ -423,12 +423,8 @@ impl<'p> Scorer<'p> {
             }
             for u in units[s].clone() {
                 let start = self.ranges[s].start + u;
-                let unlinked = || {
-                    units[1 - s]
-                        .clone()
-                        .all(|v| if s == 0 { self.pair_terms(u, v) } else { self.pair_terms(v, u) } == 0)
-                };
-                if self.units[s].term_count(start, start + 1) > 0 && unlinked() {
+                let shared = |v: usize| if s == 0 { self.pair_terms(u, v) } else { self.pair_terms(v, u) };
+                if self.units[s].term_count(start, start + 1) > 0 && units[1 - s].clone().all(|v| shared(v) == 0) {
                     cost += UNLINKED_UNIT;
                 }
             }
