@@ -69,6 +69,26 @@ impl Containers {
         self.features.set_term_weight(weight);
     }
 
+    /// Sets the containers' lexicon terms to those of their units, `units` of the
+    /// text: each container's are its units' ids together, sorted.
+    pub(super) fn set_terms(&mut self, units: &Prepared) {
+        if self.alone {
+            return;
+        }
+        let mut start = Vec::with_capacity(self.blocks.len() + 1);
+        start.push(0);
+        let mut ids = Vec::with_capacity(units.term_count(0, units.len()));
+        for b in &self.blocks {
+            let from = ids.len();
+            for i in b.units.clone() {
+                ids.extend_from_slice(units.term_keys(i));
+            }
+            ids[from..].sort_unstable();
+            start.push(ids.len());
+        }
+        self.features.set_terms((start, ids));
+    }
+
     /// The containers of two texts, whose units have these `features`.
     pub(super) fn of(docs: [&Document; 2], features: [&[Features]; 2]) -> [Self; 2] {
         let [ba, bb] = docs.map(blocks_of);

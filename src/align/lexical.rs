@@ -13,7 +13,6 @@
 
 use rayon::prelude::*;
 
-use super::model::Features;
 use crate::lang::Lang;
 use crate::lexicon::learn::Keys;
 use crate::lexicon::{Glossary, Lexicon};
@@ -198,9 +197,37 @@ pub(super) struct Terms {
 }
 
 impl TermIds {
-    /// Fills in the terms of units `units` of side `s`, in order, into `features`.
-    pub(super) fn fill(&self, s: usize, terms: &Terms, units: std::ops::Range<usize>, features: &mut [Features]) {
+    /// The terms of units `units` of side `s`, in order, as the search lays them out
+    /// ([`Prepared::set_terms`](super::prepared::Prepared::set_terms)): where each
+    /// unit's start, and their ids, sorted, each as often as the unit has it. Read on
+    /// every thread, a block of units at a time, and laid out in one list.
+    pub(super) fn lists(&self, s: usize, terms: &Terms, units: std::ops::Range<usize>) -> (Vec<usize>, Vec<u32>) {
+        const BLOCK: usize = 1024;
         let (keys, entries) = (&terms.keys[s][units.clone()], &terms.entries[s][units]);
-        features.par_iter_mut().zip(keys).zip(entries).for_each(|((f, k), e)| f.terms = self.terms(s, k, e));
+        let blocks: Vec<(Vec<u32>, Vec<u32>)> = keys
+            .par_chunks(BLOCK)
+            .zip(entries.par_chunks(BLOCK))
+            .map(|(keys, entries)| {
+                let (mut counts, mut ids) = (Vec::with_capacity(keys.len()), Vec::new());
+                for (k, e) in keys.iter().zip(entries) {
+                    let before = ids.len();
+                    for (id, n) in self.terms(s, k, e) {
+                        ids.extend(std::iter::repeat_n(id, n as usize));
+                    }
+                    counts.push((ids.len() - before) as u32);
+                }
+                (counts, ids)
+            })
+            .collect();
+        let mut start = Vec::with_capacity(keys.len() + 1);
+        start.push(0);
+        let mut ids = Vec::with_capacity(blocks.iter().map(|b| b.1.len()).sum());
+        for (counts, block) in blocks {
+            for n in counts {
+                start.push(start[start.len() - 1] + n as usize);
+            }
+            ids.extend(block);
+        }
+        (start, ids)
     }
 }

@@ -232,7 +232,7 @@ fn align_prepared(
     let terms = vocabulary.map(|v| learn(&[[a, b]], v, &mut [&mut first]));
     let weight = terms.as_ref().map(|t| t.1);
     let terms = terms.map(|t| t.0);
-    let (beads, model, units) = second_pass([a, b], first, weight);
+    let (beads, model, units) = second_pass(first, weight);
     (beads, model, units, terms)
 }
 

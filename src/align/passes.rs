@@ -53,7 +53,7 @@ pub fn align_all<'d>(pairs: &[(&'d Document, &'d Document)], options: &AlignOpti
         .zip(which.into_par_iter())
         .map(|((first, &docs), which)| {
             let lexicon = which.map(|k| &lexicons[k]);
-            let (beads, model, units) = second_pass(docs, first, lexicon.map(|t| t.1));
+            let (beads, model, units) = second_pass(first, lexicon.map(|t| t.1));
             alignment_of(docs, &beads, model, &units, lexicon.map(|t| &t.0), options)
         })
         .collect()
@@ -61,7 +61,6 @@ pub fn align_all<'d>(pairs: &[(&'d Document, &'d Document)], options: &AlignOpti
 
 /// What the first pass, by length and anchors, leaves for the second.
 pub(super) struct FirstPass {
-    features: [Vec<Features>; 2],
     /// The length model, its variance re-estimated from the first pass's 1-1 pairs.
     model: LengthModel,
     containers: [Containers; 2],
@@ -70,10 +69,16 @@ pub(super) struct FirstPass {
     ones: Vec<(usize, usize)>,
     /// What it found.
     aligned: Aligned,
-    /// The features with the terms the confidence counts, where they are not those
-    /// the search weighs.
-    scoring: Option<[Vec<Features>; 2]>,
+    /// The lexicon's terms of each text's units as the search weighs them
+    /// ([`Prepared::set_terms`]), once learned.
+    terms: Option<[Terms; 2]>,
+    /// The terms the confidence counts, where they are not those the search weighs.
+    scoring: Option<[Terms; 2]>,
 }
+
+/// A text's units' lexicon terms, laid out for the search: where each unit's start,
+/// and their ids.
+type Terms = (Vec<usize>, Vec<u32>);
 
 /// The first pass over two documents, by length and anchors.
 pub(super) fn first_pass(a: &Document, b: &Document) -> FirstPass {
@@ -98,15 +103,10 @@ pub(super) fn first_pass(a: &Document, b: &Document) -> FirstPass {
         first.beads.iter().filter(|x| x.a.len() == 1 && x.b.len() == 1).map(|x| (x.a[0], x.b[0])).collect();
     // The second pass with the variance re-estimated from the first's 1-1 pairs.
     let lengths: Vec<(f64, f64)> = ones.iter().map(|&(i, j)| (units[0].length(i), units[1].length(j))).collect();
-    FirstPass {
-        features: [fa, fb],
-        model: model.refine(&lengths),
-        containers,
-        units,
-        ones,
-        aligned: first,
-        scoring: None,
-    }
+    // The units' features are laid out in `units` and `containers`: the second pass
+    // reads those, with the terms learned in between.
+    drop((fa, fb));
+    FirstPass { model: model.refine(&lengths), containers, units, ones, aligned: first, terms: None, scoring: None }
 }
 
 /// The terms of the units of some pairs of documents of the same languages, and the
@@ -139,15 +139,9 @@ pub(super) fn learn(docs: &[[&Document; 2]], vocabulary: Vocabulary, firsts: &mu
         firsts.iter().zip(&offsets).flat_map(|(f, o)| f.ones.iter().map(move |&(i, j)| (i + o[0], j + o[1]))).collect();
     let (ids, search, terms) = vocabulary.learn(langs, &ones);
     for (f, o) in firsts.iter_mut().zip(offsets.windows(2)) {
-        for (s, features) in f.features.iter_mut().enumerate() {
-            ids.fill(s, &terms, o[0][s]..o[1][s], features);
-        }
-        if let Some(search) = &search {
-            f.scoring = Some(f.features.clone());
-            for (s, features) in f.features.iter_mut().enumerate() {
-                search.fill(s, &terms, o[0][s]..o[1][s], features);
-            }
-        }
+        let lists = |ids: &TermIds| [0, 1].map(|s| ids.lists(s, &terms, o[0][s]..o[1][s]));
+        f.terms = Some(lists(search.as_ref().unwrap_or(&ids)));
+        f.scoring = search.is_some().then(|| lists(&ids));
     }
     (ids, if search.is_some() { SMALL_LEXICON_WEIGHT } else { 1.0 })
 }
@@ -164,27 +158,24 @@ pub(super) const SMALL_LEXICON_WEIGHT: f64 = 0.7;
 /// The second pass: with the lexicon's terms filled in, weighed by `weight`, if
 /// there is a lexicon. Returns the beads, the length model and the units' features
 /// to score the pairs with.
-pub(super) fn second_pass(
-    docs: [&Document; 2],
-    first: FirstPass,
-    weight: Option<f64>,
-) -> (Vec<UnitBead>, LengthModel, [Prepared; 2]) {
-    let FirstPass { features: [fa, fb], model, mut containers, mut units, aligned: earlier, scoring, .. } = first;
-    if let Some(w) = weight {
-        // The first pass's lists go before the second's are made.
-        drop((containers, units));
-        containers = Containers::of(docs, [&fa, &fb]);
-        units = prepared([&fa, &fb]);
-        for c in &mut containers {
+pub(super) fn second_pass(first: FirstPass, weight: Option<f64>) -> (Vec<UnitBead>, LengthModel, [Prepared; 2]) {
+    let FirstPass { model, mut containers, mut units, aligned: earlier, terms, scoring, .. } = first;
+    // The confidence counts the terms of its own lexicon, if the search's is another.
+    let scored = scoring.map(|scoring| {
+        let mut scored = units.clone();
+        for (u, t) in scored.iter_mut().zip(scoring) {
+            u.set_terms(t);
+        }
+        scored
+    });
+    if let (Some(w), Some(terms)) = (weight, terms) {
+        for ((u, c), t) in units.iter_mut().zip(&mut containers).zip(terms) {
+            u.set_terms(t);
+            c.set_terms(u);
+            u.set_term_weight(w);
             c.set_term_weight(w);
         }
-        for u in &mut units {
-            u.set_term_weight(w);
-        }
     }
-    // The confidence counts the terms of its own lexicon, if the search's is another.
-    let scored = scoring.as_ref().map(|[sa, sb]| prepared([sa, sb]));
-    drop((fa, fb, scoring));
     let beads =
         containers::align([&containers[0], &containers[1]], [&units[0], &units[1]], &model, Some(&earlier)).beads;
     (beads, model, scored.unwrap_or(units))

@@ -81,6 +81,14 @@ impl Prepared {
         self.terms.reserve_exact(features.iter().map(|f| occurrences(&f.terms)).sum());
     }
 
+    /// Replaces the units' lexicon terms: unit `i`'s term ids are
+    /// `terms[start[i]..start[i + 1]]`, sorted, each as often as the unit has it.
+    pub fn set_terms(&mut self, (start, terms): (Vec<usize>, Vec<u32>)) {
+        debug_assert_eq!(start.len(), self.len() + 1);
+        self.term_start = start;
+        self.terms = terms;
+    }
+
     /// Adds a unit after the others.
     pub fn push(&mut self, f: &Features) {
         self.ends.push(self.ends[self.ends.len() - 1] + f.len);
