@@ -153,7 +153,7 @@ impl Vocabulary {
     /// Learns links from the pairs of units `pairs` (one unit a side, by index);
     /// returns the links' ids, those of a second lexicon for the search if the
     /// pairs are few, and the keys and glossary entries of every unit, for
-    /// [`TermIds::fill`].
+    /// [`TermIds::lists`].
     ///
     /// Mutual best links only: the aligner weighs every link, and on the NTREX
     /// documents (`tests/synth.rs`) the fewer, surer links align better. A lexicon
@@ -190,7 +190,7 @@ impl Vocabulary {
 pub(super) const SMALL_LEXICON_TOGETHER: u32 = 4;
 
 /// What [`Vocabulary::learn`] leaves of it: the keys and glossary entries of every
-/// unit, for [`TermIds::fill`].
+/// unit, for [`TermIds::lists`].
 pub(super) struct Terms {
     keys: [Vec<Keys>; 2],
     entries: [Vec<Vec<u32>>; 2],

@@ -23,8 +23,9 @@ pub struct Features {
     /// sorted by id: a Chinese unit and a Russian unit share an id when they hold
     /// two linked terms. Shared terms make a bead cheaper ([`term_cost`]), compared
     /// like anchors (one merge of precomputed sorted lists per bead).
-    /// [`Features::of`] reads no terms: the aligner fills them in from the lexicon
-    /// it learns ([`super::lexical`]).
+    /// [`Features::of`] reads no terms: the aligner lays a unit's out straight in its
+    /// search lists from the lexicon it learns, and fills in a sentence's
+    /// ([`super::lexical`]).
     pub terms: Vec<(u32, u32)>,
     /// The ordinal of a numbered paragraph or heading, if it has one.
     pub number: Option<u32>,

@@ -124,9 +124,9 @@ pub(super) fn vocabulary(docs: &[[&Document; 2]], options: &AlignOptions) -> Voc
 }
 
 /// Learns the lexicon from the first passes of some pairs of documents of the same
-/// languages, whose [`vocabulary`] is `vocabulary`, and fills in their units' terms.
-/// Returns the lexicon the confidence counts and how much the search weighs the
-/// terms filled in: learned from few pairs, the search's are only the links met in
+/// languages, whose [`vocabulary`] is `vocabulary`, and lays out their units' terms
+/// for the second pass. Returns the lexicon the confidence counts and how much the
+/// search weighs the terms laid out: learned from few pairs, the search's are only the links met in
 /// several pairs ([`Vocabulary::learn`]), weighed less ([`SMALL_LEXICON_WEIGHT`]).
 pub(super) fn learn(docs: &[[&Document; 2]], vocabulary: Vocabulary, firsts: &mut [&mut FirstPass]) -> (TermIds, f64) {
     let langs = [docs[0][0].lang, docs[0][1].lang];
@@ -155,7 +155,7 @@ pub(super) fn learn(docs: &[[&Document; 2]], vocabulary: Vocabulary, firsts: &mu
 /// raised it against 0.5 with every seed at one line in five, by 0.002 to 0.003.
 pub(super) const SMALL_LEXICON_WEIGHT: f64 = 0.7;
 
-/// The second pass: with the lexicon's terms filled in, weighed by `weight`, if
+/// The second pass: with the lexicon's terms laid out, weighed by `weight`, if
 /// there is a lexicon. Returns the beads, the length model and the units' features
 /// to score the pairs with.
 pub(super) fn second_pass(first: FirstPass, weight: Option<f64>) -> (Vec<UnitBead>, LengthModel, [Prepared; 2]) {
