@@ -121,7 +121,8 @@ fn blocks_of(doc: &Document) -> Vec<Block> {
     blocks
 }
 
-/// Each block's units' features together, as one unit's (one block's merge at a time).
+/// Each block's units' lengths and anchors together, as one unit's (one block's merge
+/// at a time); their lexicon terms are set once learned ([`Containers::set_terms`]).
 fn merged(blocks: &[Block], features: &[Features]) -> Prepared {
     let mut merged = Prepared::with_capacity(blocks.len());
     // Merged lists hold the keys of their units, each as often: the lists of all
@@ -133,7 +134,6 @@ fn merged(blocks: &[Block], features: &[Features]) -> Prepared {
         merged.push(&Features {
             len: units.iter().map(|f| f.len).sum(),
             anchors: merge_keys(units.iter().map(|f| f.anchors.as_slice())),
-            terms: merge_keys(units.iter().map(|f| f.terms.as_slice())),
             ..Default::default()
         });
     }

@@ -84,15 +84,24 @@ impl TermIds {
     /// The terms of a unit of side `s` whose lexicon keys are `keys` and in which
     /// the glossary found the entries `entries`, as sorted link ids with counts.
     fn terms(&self, s: usize, keys: &[u32], entries: &[u32]) -> Vec<(u32, u32)> {
+        let mut ids = Vec::new();
+        self.link_ids(s, keys, entries, &mut ids);
+        counted(ids)
+    }
+
+    /// Appends to `out` the link ids of a unit of side `s` whose lexicon keys are
+    /// `keys` and in which the glossary found the entries `entries`: sorted, each as
+    /// often as the unit has it.
+    fn link_ids(&self, s: usize, keys: &[u32], entries: &[u32], out: &mut Vec<u32>) {
         let (start, links) = (&self.start[s], &self.links[s]);
-        let mut out: Vec<u32> = Vec::new();
+        let from = out.len();
         for &k in keys.iter().filter(|&&k| (k as usize) + 1 < start.len()) {
             out.extend_from_slice(&links[start[k as usize] as usize..start[k as usize + 1] as usize]);
         }
         if self.glossary.is_some() {
             out.extend(entries.iter().filter(|&&e| e < self.entries_below).map(|&e| self.learned + e));
         }
-        counted(out)
+        out[from..].sort_unstable();
     }
 
     /// The terms of a text of side `s` (a sentence): its known terms' link ids.
@@ -108,10 +117,8 @@ fn entries_in(glossary: &Glossary, lang: Lang, text: &str) -> Vec<u32> {
     glossary.find(lang, text).into_iter().flat_map(|hit| hit.entries).collect()
 }
 
-/// Sorted keys with counts, in a list of their exact size: the aligner keeps one
-/// per unit until it writes its pairs.
-fn counted(mut keys: Vec<u32>) -> Vec<(u32, u32)> {
-    keys.sort_unstable();
+/// Sorted keys with counts, in a list of their exact size.
+fn counted(keys: Vec<u32>) -> Vec<(u32, u32)> {
     let distinct = 1 + keys.windows(2).filter(|w| w[0] != w[1]).count();
     let mut out: Vec<(u32, u32)> = Vec::with_capacity(distinct.min(keys.len()));
     for k in keys {
@@ -211,9 +218,7 @@ impl TermIds {
                 let (mut counts, mut ids) = (Vec::with_capacity(keys.len()), Vec::new());
                 for (k, e) in keys.iter().zip(entries) {
                     let before = ids.len();
-                    for (id, n) in self.terms(s, k, e) {
-                        ids.extend(std::iter::repeat_n(id, n as usize));
-                    }
+                    self.link_ids(s, k, e, &mut ids);
                     counts.push((ids.len() - before) as u32);
                 }
                 (counts, ids)

@@ -7,6 +7,7 @@
 
 use super::model::{Features, key};
 use crate::lang::Lang;
+use crate::lang::chars::lower_char;
 
 /// How many consonants of a skeleton make its key: enough to tell names apart, few
 /// enough that a Russian case ending (`Голдсону`, `Халкеттом`) does not change it.
@@ -45,7 +46,7 @@ fn latin_skeleton(word: &str) -> String {
 /// The skeleton of a Cyrillic word, as [`latin_skeleton`] makes that of a Latin one.
 fn cyrillic_skeleton(word: &str) -> String {
     let mut out = String::new();
-    let chars: Vec<char> = word.chars().map(russian_lower).collect();
+    let chars: Vec<char> = word.chars().map(lower_char).collect();
     for (i, &c) in chars.iter().enumerate() {
         // `Уи`, `Уо`, `Уэ` at the start render an English `W`.
         if i == 0 && c == 'у' && chars.get(1).is_some_and(|n| "иоэа".contains(*n)) {
@@ -143,15 +144,6 @@ fn capitalised(text: &str, latin: bool) -> impl Iterator<Item = &str> {
     })
 }
 
-/// A letter of the Russian alphabet in lower case; any other character as it is.
-fn russian_lower(c: char) -> char {
-    match c {
-        'А'..='Я' => char::from_u32(c as u32 + 0x20).unwrap_or(c),
-        'Ё' => 'ё',
-        _ => c,
-    }
-}
-
 /// The names the units of a Chinese and a Russian text share, as anchor keys to add
 /// to each unit: read from the texts alone ([`Names::read`]), so that they are read
 /// while the units' own anchors are, then added to them ([`Names::add_to`]).
@@ -226,7 +218,7 @@ impl<'t> Names<'t> {
         // skeleton, not also a Latin word the Russian text lacks.
         for (f, names) in fz.iter_mut().zip(&self.latin) {
             for &(word, k) in names {
-                remove(f, super::model::key('l', &word.to_ascii_lowercase()));
+                remove(f, key('l', &word.to_ascii_lowercase()));
                 add_key(f, k);
             }
         }
@@ -313,7 +305,7 @@ fn syllable_classes(syllable: &str, out: &mut String) {
 /// The sound classes of a Cyrillic word, as [`syllable_classes`] makes them.
 fn cyrillic_classes(word: &str) -> String {
     let mut out = String::new();
-    let mut chars = word.chars().map(russian_lower).peekable();
+    let mut chars = word.chars().map(lower_char).peekable();
     while let Some(c) = chars.next() {
         out.extend(match c {
             'д' if chars.peek() == Some(&'ж') => None,

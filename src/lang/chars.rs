@@ -43,7 +43,7 @@ pub fn is_uppercase(c: char) -> bool {
 
 /// The lowercase of an ASCII or Cyrillic U+0400–U+045F character.
 #[inline]
-fn lower_char(c: char) -> char {
+pub(crate) fn lower_char(c: char) -> char {
     match c {
         'A'..='Z' => c.to_ascii_lowercase(),
         // А–Я to а–я, and Ѐ–Џ (Ё among them) to ѐ–џ.
