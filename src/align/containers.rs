@@ -287,26 +287,52 @@ impl Costs for ContainerCosts<'_> {
 
 /// For each key of one text, the containers that hold it and how often: the sorted
 /// `(container, count)` postings of an inverted index.
+///
+/// All lists are in one array, each key's from `start[slot]` to `start[slot + 1]`,
+/// counted first and then filled: one allocation, not one per key.
 struct Postings {
-    /// Where each key's postings are in `lists`.
-    slots: FxHashMap<u64, usize>,
-    lists: Vec<Vec<(usize, usize)>>,
+    /// Where each key's postings are: its slot in `start`.
+    slots: FxHashMap<u64, u32>,
+    start: Vec<u32>,
+    entries: Vec<(u32, u32)>,
 }
 
 impl Postings {
     fn of<K: Copy + PartialEq + Into<u64>>(features: &Prepared, keys: fn(&Prepared, usize) -> &[K]) -> Self {
-        let mut index = Postings { slots: FxHashMap::default(), lists: Vec::new() };
+        let mut slots = FxHashMap::default();
+        let mut start = vec![0u32];
         for j in 0..features.len() {
-            for (key, count) in runs(keys(features, j)) {
-                let next = index.lists.len();
-                let slot = *index.slots.entry(key).or_insert(next);
-                if slot == next {
-                    index.lists.push(Vec::new());
+            for (key, _) in runs(keys(features, j)) {
+                let next = slots.len() as u32;
+                let slot = *slots.entry(key).or_insert(next) as usize;
+                if slot == start.len() - 1 {
+                    start.push(0);
                 }
-                index.lists[slot].push((j, count));
+                start[slot + 1] += 1;
             }
         }
-        index
+        for k in 1..start.len() {
+            start[k] += start[k - 1];
+        }
+        let mut fill = start.clone();
+        let mut entries = vec![(0, 0); start[start.len() - 1] as usize];
+        for j in 0..features.len() {
+            for (key, count) in runs(keys(features, j)) {
+                let at = &mut fill[slots[&key] as usize];
+                entries[*at as usize] = (j as u32, count as u32);
+                *at += 1;
+            }
+        }
+        Postings { slots, start, entries }
+    }
+
+    /// How many keys have postings.
+    fn len(&self) -> usize {
+        self.start.len() - 1
+    }
+
+    fn list(&self, slot: usize) -> &[(u32, u32)] {
+        &self.entries[self.start[slot] as usize..self.start[slot + 1] as usize]
     }
 }
 
@@ -349,20 +375,21 @@ impl SharedRow {
         postings: &Postings,
     ) {
         let cursors = &mut self.cursors[kind];
-        cursors.resize(postings.lists.len(), 0);
+        cursors.resize(postings.len(), 0);
         for (key, count) in keys {
             let Some(&slot) = postings.slots.get(&key) else { continue };
-            let list = &postings.lists[slot];
+            let slot = slot as usize;
+            let list = postings.list(slot);
             let mut from = cursors[slot];
-            if from > 0 && list[from - 1].0 >= columns.start {
-                from = list.partition_point(|&(j, _)| j < columns.start);
+            if from > 0 && list[from - 1].0 as usize >= columns.start {
+                from = list.partition_point(|&(j, _)| (j as usize) < columns.start);
             }
-            while from < list.len() && list[from].0 < columns.start {
+            while from < list.len() && (list[from].0 as usize) < columns.start {
                 from += 1;
             }
             cursors[slot] = from;
-            for &(j, other) in list[from..].iter().take_while(|&&(j, _)| j <= columns.end) {
-                self.counts[j - columns.start][kind] += count.min(other);
+            for &(j, other) in list[from..].iter().take_while(|&&(j, _)| j as usize <= columns.end) {
+                self.counts[j as usize - columns.start][kind] += count.min(other as usize);
             }
         }
     }
