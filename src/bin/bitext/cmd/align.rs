@@ -89,5 +89,7 @@ pub fn run(args: AlignArgs) -> anyhow::Result<ExitCode> {
     if left_out > 0 {
         eprintln!("bitext: left out {left_out} pairs with no counterpart (--keep-unpaired keeps them)");
     }
+    super::leave((alignment, paragraphs, report));
+    super::leave((a, b));
     Ok(exit_codes::DONE.into())
 }

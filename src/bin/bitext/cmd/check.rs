@@ -36,5 +36,7 @@ pub fn run(args: CheckArgs) -> anyhow::Result<ExitCode> {
         FailOn::Warning => Severity::Warning,
     };
     let failed = report.findings.iter().any(|f| f.severity <= threshold);
+    super::leave((alignment, report));
+    super::leave((a, b));
     Ok(if failed { exit_codes::FINDINGS } else { exit_codes::NOTHING_TO_REPORT }.into())
 }

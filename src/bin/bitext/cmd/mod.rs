@@ -156,6 +156,13 @@ pub fn load_two(
     Ok((da, db))
 }
 
+/// Leaves what a command read and made to the end of the process, which is near:
+/// the system takes a process's memory back at once, where freeing a long text's
+/// units and pairs one allocation at a time took 2 % of aligning 16 MB.
+pub fn leave<T>(made: T) {
+    std::mem::forget(made);
+}
+
 /// The glossary of `--glossary`: the shipped one, with the user's file if given.
 pub fn glossary(path: Option<&Path>) -> anyhow::Result<std::sync::Arc<bitext::lexicon::Glossary>> {
     use bitext::lexicon::Glossary;
