@@ -12,8 +12,9 @@
 //! (`data/zh-hant.tsv`); Russian forms as sequences of Snowball stems, so that every
 //! case and number matches (`ратификационной грамоты` is `ратификационная грамота`).
 
-use std::collections::{BTreeMap, HashMap};
-use std::hash::BuildHasherDefault;
+use std::borrow::Cow;
+use std::cell::RefCell;
+use std::collections::BTreeMap;
 use std::ops::Range;
 use std::path::Path;
 use std::sync::OnceLock;
@@ -23,7 +24,6 @@ use rustc_hash::FxHashMap;
 
 use crate::error::{Error, ErrorKind, Result};
 use crate::lang::{Lang, ru};
-use crate::lexicon::learn::U64Hasher;
 
 const SHIPPED: &str = include_str!("data/glossary.tsv");
 const EVERYDAY: &str = include_str!("data/words.tsv");
@@ -101,12 +101,17 @@ fn head_of(stem: &str) -> &str {
 /// `устав`, `Ассамблея` as `ассамбле` and `Ассамблеи` as `ассамбл`; `Статья`, `стат`,
 /// is no `Статут`).
 fn same_word(word: &str, form: &str) -> bool {
-    if word == form {
-        return true;
+    // A prefix of a longer string ends where a character does, so its characters are
+    // fewer: the letters are counted only for a prefix.
+    if word.len() > form.len() && word.starts_with(form) {
+        let (nw, nf) = (word.chars().count(), form.chars().count());
+        nf >= 4 && nw - nf <= 2
+    } else if form.len() > word.len() && form.starts_with(word) {
+        let (nw, nf) = (word.chars().count(), form.chars().count());
+        nw >= 6 && nf - nw <= 2
+    } else {
+        word == form
     }
-    let (nw, nf) = (word.chars().count(), form.chars().count());
-    (nf >= 4 && nw > nf && nw - nf <= 2 && word.starts_with(form))
-        || (nw >= 6 && nf > nw && nf - nw <= 2 && form.starts_with(word))
 }
 
 /// A Russian form: its stems, its entries, and whether it is weak.
@@ -131,7 +136,7 @@ impl Glossary {
         for (i, e) in entries.iter().enumerate() {
             for f in &e.zh {
                 let (f, weak) = weak_form(f);
-                let f = simplified(f);
+                let f = simplified(f).into_owned();
                 if !f.is_empty() {
                     let slot = zh_forms.entry(f).or_insert((Vec::new(), true));
                     slot.0.push(i as u32);
@@ -326,7 +331,7 @@ impl Glossary {
             Lang::Zh => {
                 let Some(ac) = &self.zh else { return Vec::new() };
                 let simple = simplified(text);
-                ac.find_iter(&simple)
+                ac.find_iter(simple.as_ref())
                     .map(|m| {
                         let (entries, weak) = self.zh_entries[m.pattern().as_usize()].clone();
                         Hit { start: m.start(), end: m.end(), entries, weak }
@@ -334,54 +339,77 @@ impl Glossary {
                     .collect()
             }
             Lang::Ru => {
-                let mut spelled = String::new();
-                let words = stem_spans(text, &mut spelled);
-                let stem = |k: usize| &spelled[words[k].2.clone()];
-                let caps: Vec<Option<String>> = words
-                    .iter()
-                    .map(|w| is_acronym(&text[w.0..w.1]).then(|| format!("={}", &text[w.0..w.1])))
-                    .collect();
-                let matches = |k: usize, form: &str| {
-                    (k < words.len() && same_word(stem(k), form))
-                        || caps.get(k).is_some_and(|c| c.as_deref() == Some(form))
-                };
-                let mut out = Vec::new();
-                let mut i = 0;
-                while i < words.len() {
-                    let heads = [Some(head_of(stem(i))), caps[i].as_deref().map(head_of)];
-                    let found = heads
-                        .into_iter()
-                        .flatten()
-                        .filter_map(|h| self.ru.get(h))
-                        .flatten()
-                        .filter(|(stems, _)| stems.iter().enumerate().all(|(k, s)| matches(i + k, s)))
-                        .max_by(|a, b| a.0.len().cmp(&b.0.len()).then_with(|| b.cmp(a)));
-                    match found {
-                        Some((stems, (ids, weak))) => {
-                            let end = words[i + stems.len() - 1].1;
-                            out.push(Hit { start: words[i].0, end, entries: ids.clone(), weak: *weak });
-                            i += stems.len();
-                        }
-                        None => i += 1,
-                    }
+                thread_local! {
+                    // A unit's stems and word spans, kept for the next unit read on this
+                    // thread: the glossary reads every unit of a long text.
+                    static SCRATCH: RefCell<(String, Vec<WordSpan>)> = RefCell::default();
                 }
-                out
+                SCRATCH.with_borrow_mut(|(spelled, words)| {
+                    spelled.clear();
+                    words.clear();
+                    stem_spans_into(text, spelled, words);
+                    self.find_ru(text, spelled, words)
+                })
             }
         }
     }
+
+    /// The Russian forms among `words`, the spans of `text`'s words with their stems in
+    /// `spelled`; a word in capitals (`ООН`) also matches a form `=ООН`.
+    fn find_ru(&self, text: &str, spelled: &str, words: &[WordSpan]) -> Vec<Hit> {
+        let stem = |k: usize| &spelled[words[k].2.clone()];
+        // Acronyms are rare: a word's capitals are read only where a form asks for them.
+        let acronym = |k: usize| {
+            let word = &text[words[k].0..words[k].1];
+            is_acronym(word).then_some(word)
+        };
+        let matches = |k: usize, form: &str| {
+            k < words.len()
+                && (same_word(stem(k), form) || form.strip_prefix('=').is_some_and(|caps| acronym(k) == Some(caps)))
+        };
+        let mut out = Vec::new();
+        let mut capitals = String::new();
+        let mut i = 0;
+        while i < words.len() {
+            let caps_head = acronym(i).map(|w| {
+                capitals.clear();
+                capitals.push('=');
+                capitals.push_str(w);
+                head_of(&capitals)
+            });
+            let found = [Some(head_of(stem(i))), caps_head]
+                .into_iter()
+                .flatten()
+                .filter_map(|h| self.ru.get(h))
+                .flatten()
+                .filter(|(stems, _)| stems.iter().enumerate().all(|(k, s)| matches(i + k, s)))
+                .max_by(|a, b| a.0.len().cmp(&b.0.len()).then_with(|| b.cmp(a)));
+            match found {
+                Some((stems, (ids, weak))) => {
+                    let end = words[i + stems.len() - 1].1;
+                    out.push(Hit { start: words[i].0, end, entries: ids.clone(), weak: *weak });
+                    i += stems.len();
+                }
+                None => i += 1,
+            }
+        }
+        out
+    }
 }
+
+/// A word's start and end in a text, and where its stem is in a string of stems.
+type WordSpan = (usize, usize, Range<usize>);
 
 /// Words of a Russian text with their byte spans and Snowball stems (lowercased, ё as е).
 pub(crate) fn stems(text: &str) -> Vec<(usize, usize, String)> {
-    let mut spelled = String::new();
-    let words = stem_spans(text, &mut spelled);
+    let (mut spelled, mut words) = (String::new(), Vec::new());
+    stem_spans_into(text, &mut spelled, &mut words);
     words.into_iter().map(|(s, e, stem)| (s, e, spelled[stem].to_string())).collect()
 }
 
 /// [`stems`], each stem as where it stands in `spelled`: one string for the stems of
 /// all the words, as [`Glossary::find`] reads every unit of a text.
-fn stem_spans(text: &str, spelled: &mut String) -> Vec<(usize, usize, Range<usize>)> {
-    let mut out = Vec::new();
+fn stem_spans_into(text: &str, spelled: &mut String, out: &mut Vec<WordSpan>) {
     let mut lower = String::new();
     let mut start = None;
     for (i, c) in text.char_indices().chain(std::iter::once((text.len(), ' '))) {
@@ -397,7 +425,6 @@ fn stem_spans(text: &str, spelled: &mut String) -> Vec<(usize, usize, Range<usiz
             _ => {}
         }
     }
-    out
 }
 
 /// Whether a word is written in capitals, as an acronym is (`ООН`, `ШОС`).
@@ -407,21 +434,50 @@ fn is_acronym(word: &str) -> bool {
 
 /// Traditional characters read as simplified, for the characters of the glossaries'
 /// terms (`data/zh-hant.tsv`, made with OpenCC's tables). Every character it maps is
-/// three bytes in UTF-8 on both sides, so byte offsets do not move.
-pub fn simplified(text: &str) -> String {
-    static MAP: OnceLock<HashMap<char, char, BuildHasherDefault<U64Hasher>>> = OnceLock::new();
-    let map = MAP.get_or_init(|| {
-        HANT.lines()
+/// three bytes in UTF-8 on both sides, so byte offsets do not move; a text with none
+/// of them is returned as it is.
+pub fn simplified(text: &str) -> Cow<'_, str> {
+    // The table's traditional characters, sorted, with their simplified ones; and a
+    // bit for each character of the Basic Multilingual Plane from U+3400 (where they
+    // all are) telling whether it is one: most Han characters are read with one bit,
+    // where a map took a hash and a probe.
+    const FIRST: u32 = 0x3400;
+    type Table = (Vec<(char, char)>, Vec<u64>);
+    static TABLE: OnceLock<Table> = OnceLock::new();
+    let (pairs, bits) = TABLE.get_or_init(|| {
+        let mut pairs: Vec<(char, char)> = HANT
+            .lines()
             .filter(|l| !l.starts_with('#'))
             .filter_map(|l| {
                 let mut c = l.chars();
                 let (t, tab, s) = (c.next()?, c.next()?, c.next()?);
-                (tab == '\t' && t.len_utf8() == s.len_utf8()).then_some((t, s))
+                (tab == '\t' && t.len_utf8() == s.len_utf8() && (FIRST..0x1_0000).contains(&u32::from(t)))
+                    .then_some((t, s))
             })
-            .collect()
+            .collect();
+        // As a map of them would, the last line of a character is the one kept.
+        pairs.reverse();
+        pairs.sort_by_key(|p| p.0);
+        pairs.dedup_by_key(|p| p.0);
+        let mut bits = vec![0u64; ((0x1_0000 - FIRST) / 64) as usize];
+        for &(t, _) in &pairs {
+            let i = (u32::from(t) - FIRST) as usize;
+            bits[i / 64] |= 1 << (i % 64);
+        }
+        (pairs, bits)
     });
-    // Only Han characters are mapped.
-    text.chars().map(|c| if c < '\u{3400}' { c } else { map.get(&c).copied().unwrap_or(c) }).collect()
+    let simple = |c: char| {
+        let i = u32::from(c).wrapping_sub(FIRST) as usize;
+        match bits.get(i / 64) {
+            Some(b) if b & (1 << (i % 64)) != 0 => pairs.binary_search_by_key(&c, |p| p.0).map_or(c, |k| pairs[k].1),
+            _ => c,
+        }
+    };
+    if text.chars().all(|c| simple(c) == c) {
+        Cow::Borrowed(text)
+    } else {
+        Cow::Owned(text.chars().map(simple).collect())
+    }
 }
 
 /// What [`Glossary::from_tbx`] has read so far: TBX 2 (`martif`, `termEntry`,
@@ -496,6 +552,22 @@ impl TbxReader<'_> {
 mod tests {
     use super::*;
 
+    #[test]
+    fn traditional_characters_read_as_simplified_in_place() {
+        let t = "《聯合國憲章》第一條：與會各國";
+        let s = simplified(t);
+        assert_eq!(s, "《联合国宪章》第一条：与会各国");
+        assert!(matches!(s, Cow::Owned(_)));
+        assert_eq!(s.len(), t.len(), "byte offsets do not move");
+        // Every line of the table, and nothing else, is read as its simplified form.
+        for l in HANT.lines().filter(|l| !l.starts_with('#')) {
+            let (t, s) = l.split_once('\t').unwrap();
+            assert_eq!(simplified(t), s.trim(), "{l}");
+        }
+        let simple = "联合国宪章 Статья 1 𠀀";
+        assert!(matches!(simplified(simple), Cow::Borrowed(x) if x == simple));
+    }
+
     fn entries_of(g: &Glossary, lang: Lang, text: &str) -> Vec<Vec<String>> {
         g.find(lang, text)
             .into_iter()
@@ -516,6 +588,19 @@ mod tests {
             [vec!["полиция".to_string()], vec!["арестован".to_string()], vec!["среда".to_string()]]
         );
         assert_eq!(entries_of(words, Lang::Zh, "警方周三逮捕了嫌疑人").len(), 3);
+    }
+
+    #[test]
+    fn acronyms_are_found_in_capitals_only() {
+        let g = Glossary::shipped();
+        let first = |text: &str| entries_of(g, Lang::Ru, text).first().map(|e| e[0].clone());
+        assert_eq!(first("согласно Уставу ООН и"), Some("Устав Организации Объединенных Наций".to_string()));
+        assert_eq!(
+            first("органы РАТС ШОС"),
+            Some("Региональная антитеррористическая структура Шанхайской организации сотрудничества".to_string())
+        );
+        assert_eq!(first("страны СНГ"), Some("Содружество Независимых Государств".to_string()));
+        assert_eq!(first("страны снг"), None);
     }
 
     #[test]
