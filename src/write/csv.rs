@@ -1,5 +1,7 @@
 //! Aligned CSV and TSV: `zh_ref,ru_ref,zh,ru,link,score`, RFC 4180, UTF-8.
 
+use rayon::prelude::*;
+
 use crate::align::Alignment;
 
 /// How to write the table.
@@ -24,14 +26,39 @@ pub fn header(alignment: &Alignment) -> [String; 6] {
 }
 
 /// Writes the alignment as a delimited table.
+///
+/// Rows are formatted on every thread, [`BATCH`] pairs at a time, and written in
+/// their order: formatting is most of the work of writing a long alignment.
 pub fn write<W: std::io::Write>(mut w: W, alignment: &Alignment, options: CsvOptions) -> std::io::Result<()> {
     if options.bom {
         w.write_all(b"\xEF\xBB\xBF")?;
     }
-    let mut w = csv::WriterBuilder::new().delimiter(options.delimiter).terminator(csv::Terminator::CRLF).from_writer(w);
-    w.write_record(header(alignment))?;
-    for p in &alignment.pairs {
-        w.write_record([p.refs(0), p.refs(1), p.text(0), p.text(1), p.link(), super::score(p.score)])?;
+    let table = |rows: &mut dyn FnMut(&mut csv::Writer<Vec<u8>>) -> csv::Result<()>| {
+        let mut t = csv::WriterBuilder::new()
+            .delimiter(options.delimiter)
+            .terminator(csv::Terminator::CRLF)
+            .from_writer(Vec::new());
+        rows(&mut t)?;
+        t.into_inner().map_err(|e| e.into_error())
+    };
+    w.write_all(&table(&mut |t| t.write_record(header(alignment)))?)?;
+    for batch in alignment.pairs.chunks(BATCH) {
+        let parts: Vec<std::io::Result<Vec<u8>>> = batch
+            .par_chunks(BATCH / 8)
+            .map(|pairs| {
+                table(&mut |t| {
+                    pairs.iter().try_for_each(|p| {
+                        t.write_record([p.refs(0), p.refs(1), p.text(0), p.text(1), p.link(), super::score(p.score)])
+                    })
+                })
+            })
+            .collect();
+        for part in parts {
+            w.write_all(&part?)?;
+        }
     }
     w.flush()
 }
+
+/// How many pairs are formatted before they are written.
+const BATCH: usize = 8192;
