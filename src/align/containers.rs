@@ -223,8 +223,12 @@ fn align_block_sequences(
 ) -> Vec<(Option<usize>, Option<usize>)> {
     const MOVES: [(usize, usize); 3] = [(1, 1), (1, 0), (0, 1)];
     let (n, m) = (ca.blocks.len(), cb.blocks.len());
-    let index = [Postings::of(&cb.features, Prepared::anchor_keys), Postings::of(&cb.features, Prepared::term_keys)];
-    let costs = ContainerCosts { ca, cb, model, index, shared: RefCell::default() };
+    let index = rayon::join(
+        || Postings::of(&cb.features, Prepared::anchor_keys),
+        || Postings::of(&cb.features, Prepared::term_keys),
+    );
+    let index = [index.0, index.1];
+    let costs = ContainerCosts { ca, cb, model, index, rows: RefCell::default(), block: RefCell::default() };
     // The search runs in a band around a guide, widened where the path runs along
     // its edge (see `search_around`): around the diagonal, as wide as the texts
     // differ in length and a margin more, or around the pairs of an earlier
@@ -262,17 +266,89 @@ struct ContainerCosts<'c> {
     model: &'c LengthModel,
     /// Where the second text's anchor keys and term ids are: `[anchors, terms]`.
     index: [Postings; 2],
-    /// The keys the container of the current row shares with each container of its
-    /// band.
-    shared: RefCell<SharedRow>,
+    /// The columns of each row of the band searched.
+    rows: RefCell<Vec<(usize, usize)>>,
+    /// The costs of pairing the containers of some rows of the band.
+    block: RefCell<CostBlock>,
+}
+
+/// The costs of the diagonal moves into the cells of some rows of a band: into
+/// `(i, j)`, pairing container `i - 1` with `j - 1`.
+///
+/// A pairing's cost does not hang on the path, so the costs of a block of rows are
+/// worked out on every thread before the search reaches them: the search itself
+/// goes row after row, on one.
+#[derive(Default)]
+struct CostBlock {
+    rows: Range<usize>,
+    /// For each row of the block, its first column and where its costs start.
+    starts: Vec<(usize, usize)>,
+    costs: Vec<f64>,
+}
+
+/// How many cells a block of costs holds, at least: enough to share out among
+/// threads, few enough to stay in cache.
+const BLOCK_CELLS: usize = 1 << 16;
+
+impl ContainerCosts<'_> {
+    /// Works out the costs of a block of rows from `first`.
+    fn fill_block(&self, first: usize) {
+        let rows = self.rows.borrow();
+        let mut end = first;
+        let mut cells = 0;
+        while end < rows.len() && cells < BLOCK_CELLS {
+            cells += rows[end].1 + 1 - rows[end].0;
+            end += 1;
+        }
+        // A few pieces for each thread, each read row after row (its cursors set once).
+        let per = cells.div_ceil(2 * rayon::current_num_threads()).max(1);
+        let mut bounds = vec![first];
+        let mut piece = 0;
+        for (i, &(lo, hi)) in rows.iter().enumerate().take(end).skip(first) {
+            piece += hi + 1 - lo;
+            if piece >= per || i + 1 == end {
+                bounds.push(i + 1);
+                piece = 0;
+            }
+        }
+        let (ca, cb, model, index, band): (_, _, _, _, &[(usize, usize)]) =
+            (self.ca, self.cb, self.model, &self.index, &rows);
+        let costed: Vec<Vec<f64>> = bounds
+            .par_windows(2)
+            .map(|w| {
+                let mut shared = SharedRow::default();
+                let mut costs = Vec::new();
+                for (i, &(lo, hi)) in band.iter().enumerate().take(w[1]).skip(w[0]) {
+                    shared.fill(i - 1, lo.saturating_sub(1)..hi, &ca.features, index);
+                    costs.extend((lo..=hi).map(|j| {
+                        if j == 0 { f64::INFINITY } else { pair_cost(ca, cb, i - 1, j - 1, shared.get(j - 1), model) }
+                    }));
+                }
+                costs
+            })
+            .collect();
+        let mut block = self.block.borrow_mut();
+        block.rows = first..end;
+        block.starts.clear();
+        block.costs.clear();
+        let mut start = 0;
+        for &(lo, hi) in &rows[first..end] {
+            block.starts.push((lo, start));
+            start += hi + 1 - lo;
+        }
+        block.costs = costed.concat();
+    }
 }
 
 impl Costs for ContainerCosts<'_> {
-    fn row(&self, i: usize, lo: usize, hi: usize) {
-        // A diagonal move into row `i` pairs container `i - 1` with the columns
-        // before the row's own.
-        if i > 0 {
-            self.shared.borrow_mut().fill(i - 1, lo.saturating_sub(1)..hi, &self.ca.features, &self.index);
+    fn band(&self, rows: &[(usize, usize)]) {
+        *self.rows.borrow_mut() = rows.to_vec();
+        self.block.borrow_mut().rows = 0..0;
+    }
+
+    fn row(&self, i: usize, _lo: usize, _hi: usize) {
+        if i > 0 && !self.block.borrow().rows.contains(&i) {
+            self.fill_block(i);
         }
     }
 
@@ -280,8 +356,9 @@ impl Costs for ContainerCosts<'_> {
         if k != 0 {
             return SKIP;
         }
-        let shared = self.shared.borrow().get(j - 1);
-        pair_cost(self.ca, self.cb, i - 1, j - 1, shared, self.model)
+        let block = self.block.borrow();
+        let (lo, start) = block.starts[i - block.rows.start];
+        block.costs[start + j - lo]
     }
 }
 
@@ -354,8 +431,12 @@ struct SharedRow {
     counts: Vec<[usize; 2]>,
     /// For each list of postings, where the last row's columns began in it: the
     /// band's rows start further right row by row, so a cursor moves only forward.
+    /// [`UNSET`] before the list's first row.
     cursors: [Vec<usize>; 2],
 }
+
+/// A cursor not set yet: its list is searched.
+const UNSET: usize = usize::MAX;
 
 impl SharedRow {
     fn fill(&mut self, i: usize, columns: Range<usize>, features: &Prepared, index: &[Postings; 2]) {
@@ -375,13 +456,13 @@ impl SharedRow {
         postings: &Postings,
     ) {
         let cursors = &mut self.cursors[kind];
-        cursors.resize(postings.len(), 0);
+        cursors.resize(postings.len(), UNSET);
         for (key, count) in keys {
             let Some(&slot) = postings.slots.get(&key) else { continue };
             let slot = slot as usize;
             let list = postings.list(slot);
             let mut from = cursors[slot];
-            if from > 0 && list[from - 1].0 as usize >= columns.start {
+            if from == UNSET || (from > 0 && list[from - 1].0 as usize >= columns.start) {
                 from = list.partition_point(|&(j, _)| (j as usize) < columns.start);
             }
             while from < list.len() && (list[from].0 as usize) < columns.start {

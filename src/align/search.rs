@@ -184,6 +184,9 @@ pub trait Costs {
 
     /// Told before the cells of row `i`, columns `lo..=hi`, are costed.
     fn row(&self, _i: usize, _lo: usize, _hi: usize) {}
+
+    /// Told before a search of a band whose rows span these columns `(lo, hi)`.
+    fn band(&self, _rows: &[(usize, usize)]) {}
 }
 
 /// The least-cost path through `band` from `(0, 0)` to `(n, m)`, with `moves` as
@@ -206,6 +209,7 @@ pub fn search<const K: usize>(band: &Band, moves: &[(usize, usize); K], costs: &
         offsets.push(offsets.last().copied().unwrap_or(0) + hi + 1 - lo);
     }
     let mut back = vec![NONE; offsets[n + 1]];
+    costs.band(&band.rows);
     for i in 0..=n {
         let (lo, hi) = band.rows[i];
         costs.row(i, lo, hi);
