@@ -549,7 +549,13 @@ pub fn unglue_page_numbers(lang: Lang, lines: &mut [Line], repairs: &mut Vec<Rep
         return;
     }
     let lower = |c: char| c.is_lowercase() && (profile.is_script_char)(c);
-    for line in lines.iter_mut().filter(|l| l.text.bytes().any(|b| b.is_ascii_digit())) {
+    // A number glued into a word follows a lowercase letter: a line with no digit
+    // after one (most lines) is passed over without reading its characters.
+    let may_be_glued = |text: &str| {
+        let bytes = text.as_bytes();
+        (1..bytes.len()).any(|i| bytes[i].is_ascii_digit() && text[..i].chars().next_back().is_some_and(lower))
+    };
+    for line in lines.iter_mut().filter(|l| may_be_glued(&l.text)) {
         let chars: Vec<char> = line.text.chars().collect();
         let mut out = String::with_capacity(line.text.len());
         let mut i = 0;
@@ -771,8 +777,12 @@ pub fn signature_columns(lang: Lang, raw: &[&str], repairs: &mut Vec<Repair>) ->
     // The character where the second cell of a row of two signatures starts.
     let row = |line: &str| -> Option<usize> {
         // A gap is two spaces or more: a line without two together (most lines) is no
-        // row.
-        if !line.chars().zip(line.chars().skip(1)).any(|(a, b)| is_space(a) && is_space(b)) {
+        // row. Without an ideographic space, they are two bytes, space or tab.
+        let two = |w: &[u8]| matches!(w, [b' ' | b'\t', b' ' | b'\t']);
+        let gap = line.as_bytes().windows(2).any(two)
+            || (line.contains('\u{3000}')
+                && line.chars().zip(line.chars().skip(1)).any(|(a, b)| is_space(a) && is_space(b)));
+        if !gap {
             return None;
         }
         let chars: Vec<char> = line.chars().collect();
