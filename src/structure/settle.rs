@@ -54,16 +54,26 @@ pub fn settle(a: &mut Document, b: &mut Document) {
 /// The paragraphs and items of each article, by container, as unit positions.
 fn articles(doc: &Document) -> BTreeMap<String, Vec<usize>> {
     let mut out: BTreeMap<String, Vec<usize>> = BTreeMap::new();
+    // An article's units mostly follow one another: each run of them is looked up
+    // once, and the container's name copied once, for its first.
+    let mut add = |container: &str, run: &mut Vec<usize>| match out.get_mut(container) {
+        Some(positions) => positions.append(run),
+        None => {
+            out.insert(container.to_string(), std::mem::take(run));
+        }
+    };
+    let mut run: (&str, Vec<usize>) = ("", Vec::new());
     for (i, u) in doc.units.iter().enumerate() {
         if matches!(u.kind, UnitKind::Paragraph | UnitKind::Item) && u.info.container.starts_with("art.") {
-            // The container's name is copied once, for its first unit.
-            match out.get_mut(&u.info.container) {
-                Some(positions) => positions.push(i),
-                None => {
-                    out.insert(u.info.container.clone(), vec![i]);
-                }
+            if run.0 != u.info.container && !run.1.is_empty() {
+                add(run.0, &mut run.1);
             }
+            run.0 = &u.info.container;
+            run.1.push(i);
         }
+    }
+    if !run.1.is_empty() {
+        add(run.0, &mut run.1);
     }
     out
 }
