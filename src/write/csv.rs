@@ -61,4 +61,4 @@ pub fn write<W: std::io::Write>(mut w: W, alignment: &Alignment, options: CsvOpt
 }
 
 /// How many pairs are formatted before they are written.
-const BATCH: usize = 8192;
+const BATCH: usize = 2048;
