@@ -330,7 +330,6 @@ impl ContainerCosts<'_> {
         let mut block = self.block.borrow_mut();
         block.rows = first..end;
         block.starts.clear();
-        block.costs.clear();
         let mut start = 0;
         for &(lo, hi) in &rows[first..end] {
             block.starts.push((lo, start));
