@@ -27,7 +27,7 @@ pub fn header(alignment: &Alignment) -> [String; 6] {
 
 /// Writes the alignment as a delimited table.
 ///
-/// Rows are formatted on every thread, [`BATCH`] pairs at a time, and written in
+/// Rows are formatted on every thread, 2,048 pairs at a time, and written in
 /// their order: formatting is most of the work of writing a long alignment.
 pub fn write<W: std::io::Write>(mut w: W, alignment: &Alignment, options: CsvOptions) -> std::io::Result<()> {
     if options.bom {
@@ -60,5 +60,5 @@ pub fn write<W: std::io::Write>(mut w: W, alignment: &Alignment, options: CsvOpt
     w.flush()
 }
 
-/// How many pairs are formatted before they are written.
+/// How many pairs are formatted before they are written (said in [`write`]'s docs).
 const BATCH: usize = 2048;
