@@ -777,9 +777,11 @@ pub fn signature_columns(lang: Lang, raw: &[&str], repairs: &mut Vec<Repair>) ->
     // The character where the second cell of a row of two signatures starts.
     let row = |line: &str| -> Option<usize> {
         // A gap is two spaces or more: a line without two together (most lines) is no
-        // row. Without an ideographic space, they are two bytes, space or tab.
+        // row. Without an ideographic space, they are two bytes, space or tab, found
+        // with the standard library's substring search where there is no tab.
         let two = |w: &[u8]| matches!(w, [b' ' | b'\t', b' ' | b'\t']);
-        let gap = line.as_bytes().windows(2).any(two)
+        let gap = line.contains("  ")
+            || (line.contains('\t') && line.as_bytes().windows(2).any(two))
             || (line.contains('\u{3000}')
                 && line.chars().zip(line.chars().skip(1)).any(|(a, b)| is_space(a) && is_space(b)));
         if !gap {
