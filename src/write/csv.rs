@@ -33,24 +33,23 @@ pub fn write<W: std::io::Write>(mut w: W, alignment: &Alignment, options: CsvOpt
     if options.bom {
         w.write_all(b"\xEF\xBB\xBF")?;
     }
-    let table = |rows: &mut dyn FnMut(&mut csv::Writer<Vec<u8>>) -> csv::Result<()>| {
-        let mut t = csv::WriterBuilder::new()
-            .delimiter(options.delimiter)
-            .terminator(csv::Terminator::CRLF)
-            .from_writer(Vec::new());
-        rows(&mut t)?;
-        t.into_inner().map_err(|e| e.into_error())
+    // Each table is formatted into memory by its own writer, in the same format.
+    let table = || {
+        csv::WriterBuilder::new().delimiter(options.delimiter).terminator(csv::Terminator::CRLF).from_writer(Vec::new())
     };
-    w.write_all(&table(&mut |t| t.write_record(header(alignment)))?)?;
+    let bytes = |t: csv::Writer<Vec<u8>>| t.into_inner().map_err(|e| e.into_error());
+    let mut head = table();
+    head.write_record(header(alignment))?;
+    w.write_all(&bytes(head)?)?;
     for batch in alignment.pairs.chunks(BATCH) {
         let parts: Vec<std::io::Result<Vec<u8>>> = batch
             .par_chunks(BATCH / 8)
             .map(|pairs| {
-                table(&mut |t| {
-                    pairs.iter().try_for_each(|p| {
-                        t.write_record([p.refs(0), p.refs(1), p.text(0), p.text(1), p.link(), super::score(p.score)])
-                    })
-                })
+                let mut t = table();
+                for p in pairs {
+                    t.write_record([p.refs(0), p.refs(1), p.text(0), p.text(1), p.link(), super::score(p.score)])?;
+                }
+                bytes(t)
             })
             .collect();
         for part in parts {
