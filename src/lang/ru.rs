@@ -823,18 +823,18 @@ static SKIPPED: LazyLock<HashSet<&'static str>> =
     LazyLock::new(|| STOP_WORDS.iter().chain(REVIEW.negations).copied().collect());
 
 /// Snowball stems of the content words (ё read as е), for linking terms: each with
-/// its byte offset, in order. One buffer holds each word's lower case in turn.
+/// its byte offset, in order.
 fn terms(text: &str, visit: &mut super::TermVisitor) {
-    let mut lower = String::new();
     let mut start = None;
     for (i, c) in text.char_indices().chain(std::iter::once((text.len(), ' '))) {
         match (is_letter(c), start) {
             (true, None) => start = Some(i),
             (false, Some(s)) => {
-                lower_into(&text[s..i], &mut lower);
-                if lower.chars().nth(1).is_some() && !SKIPPED.contains(lower.as_str()) {
-                    stem(&lower, |t| visit(s, t));
-                }
+                word_stem(&text[s..i], |t, content| {
+                    if content {
+                        visit(s, t);
+                    }
+                });
                 start = None;
             }
             _ => {}
@@ -859,25 +859,29 @@ pub(crate) fn is_letter_or_digit(c: char) -> bool {
     is_letter(c) || c.is_numeric()
 }
 
-/// Calls `f` with the Snowball stem of `lower`, a word in lower case. Stems are
-/// remembered per thread (a word's stem never changes; the memory is emptied when it
-/// grows large), as a text repeats its words.
-pub(crate) fn stem<R>(lower: &str, f: impl FnOnce(&str) -> R) -> R {
-    type Memory = HashMap<String, String>;
+/// Calls `f` with the Snowball stem of `word` as a text has it (lowercased, ё read
+/// as е), and whether it is a content word [`terms`] links: two letters or more, not
+/// a stop word or a negation. Stems are remembered per thread by the word as
+/// written, so a word met again costs one lookup, not a lowering and two (a word's
+/// stem never changes; the memory is emptied when it grows large).
+pub(crate) fn word_stem<R>(word: &str, f: impl FnOnce(&str, bool) -> R) -> R {
+    type Memory = HashMap<Box<str>, (Box<str>, bool)>;
     thread_local! {
-        static STEMS: std::cell::RefCell<Memory> = std::cell::RefCell::default();
+        static STEMS: std::cell::RefCell<(Memory, String)> = std::cell::RefCell::default();
     }
-    STEMS.with_borrow_mut(|memory| {
-        if let Some(s) = memory.get(lower) {
-            return f(s);
+    STEMS.with_borrow_mut(|(memory, lower)| {
+        if let Some((s, content)) = memory.get(word) {
+            return f(s, *content);
         }
         if memory.len() >= 1 << 16 {
             memory.clear();
         }
+        lower_into(word, lower);
+        let content = lower.chars().nth(1).is_some() && !SKIPPED.contains(lower.as_str());
         let stemmer = rust_stemmers::Stemmer::create(rust_stemmers::Algorithm::Russian);
-        let s = stemmer.stem(lower).into_owned();
-        let r = f(&s);
-        memory.insert(lower.to_string(), s);
+        let s: Box<str> = stemmer.stem(lower).into();
+        let r = f(&s, content);
+        memory.insert(word.into(), (s, content));
         r
     })
 }
@@ -885,7 +889,7 @@ pub(crate) fn stem<R>(lower: &str, f: impl FnOnce(&str) -> R) -> R {
 /// `word` in lower case with ё read as е, into `out`. A word of the Russian alphabet
 /// and ASCII is lowered letter by letter; any other goes through `str::to_lowercase`
 /// (which lowers a final sigma as such).
-pub(crate) fn lower_into(word: &str, out: &mut String) {
+fn lower_into(word: &str, out: &mut String) {
     out.clear();
     for c in word.chars() {
         let lower = match c {

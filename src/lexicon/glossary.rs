@@ -410,15 +410,13 @@ pub(crate) fn stems(text: &str) -> Vec<(usize, usize, String)> {
 /// [`stems`], each stem as where it stands in `spelled`: one string for the stems of
 /// all the words, as [`Glossary::find`] reads every unit of a text.
 fn stem_spans_into(text: &str, spelled: &mut String, out: &mut Vec<WordSpan>) {
-    let mut lower = String::new();
     let mut start = None;
     for (i, c) in text.char_indices().chain(std::iter::once((text.len(), ' '))) {
         match (ru::is_letter_or_digit(c), start) {
             (true, None) => start = Some(i),
             (false, Some(s)) => {
-                ru::lower_into(&text[s..i], &mut lower);
                 let from = spelled.len();
-                ru::stem(&lower, |t| spelled.push_str(t));
+                ru::word_stem(&text[s..i], |t, _| spelled.push_str(t));
                 out.push((s, i, from..spelled.len()));
                 start = None;
             }
