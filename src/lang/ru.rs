@@ -563,35 +563,32 @@ fn anchors(text: &str) -> Vec<Anchor> {
             out.push(Anchor { kind: AnchorKind::Number, value: value.to_string(), text: words });
         }
     };
-    let table = number_words();
-    let mut lower = String::new();
     for word in text.split(|c: char| !chars::is_alphabetic(c) && c != '-') {
         let word = word.trim_matches('-');
         if word.is_empty() {
             continue;
         }
-        chars::lowercase_into(word, &mut lower);
-        if let Some(&m) = table.months.get(lower.as_str()) {
+        let w = number_word(word);
+        if let Some(m) = w.month {
             flush(&mut pending, &mut out);
             out.push(Anchor { kind: AnchorKind::Number, value: m.to_string(), text: word.to_string() });
             continue;
         }
         // Chapters are cited in Roman numerals: Главы VII, Главах IX и X.
         if roman_follows {
-            if let Some(v) = parse_roman(word).filter(|_| word.chars().all(|c| c.is_ascii_uppercase())) {
+            if let Some(v) = w.roman {
                 flush(&mut pending, &mut out);
                 out.push(Anchor { kind: AnchorKind::Reference, value: v.to_string(), text: word.to_string() });
                 continue;
             }
-            if lower != "и" {
+            if !w.and {
                 roman_follows = false;
             }
         }
-        if lower.starts_with("глав") || lower.starts_with("раздел") {
+        if w.division {
             roman_follows = true;
         }
-        let value = cardinal_of_lower(&lower).or_else(|| ordinal_of_lower(&lower));
-        match value {
+        match w.value {
             Some(v) => {
                 let v = u64::from(v);
                 match pending.as_mut() {
@@ -614,7 +611,7 @@ fn anchors(text: &str) -> Vec<Anchor> {
             }
             None => {
                 flush(&mut pending, &mut out);
-                if let Some(v) = compound_of_lower(&lower) {
+                if let Some(v) = w.compound {
                     out.push(Anchor { kind: AnchorKind::Number, value: v.to_string(), text: word.to_string() });
                 }
             }
@@ -629,6 +626,54 @@ fn anchors(text: &str) -> Vec<Anchor> {
         });
     }
     out
+}
+
+/// What [`anchors`] reads in a word, whatever comes before or after it.
+#[derive(Clone, Copy, Default)]
+struct NumberWord {
+    /// The month it names (`июня` = 6).
+    month: Option<u32>,
+    /// Its value as a Roman numeral in capitals (`VII`), read after `Глава`.
+    roman: Option<u32>,
+    /// Whether it is `и`, which a list of Roman numerals goes on after.
+    and: bool,
+    /// Whether it names a chapter or section (`Главы`, `раздела`), which Roman
+    /// numerals follow.
+    division: bool,
+    /// Its value as a cardinal or ordinal number word.
+    value: Option<u32>,
+    /// Its value as the number a compound adjective starts with (`пятилетний` = 5).
+    compound: Option<u32>,
+}
+
+/// What [`anchors`] reads in `word`, remembered per thread by the word as written:
+/// a text repeats its words, and a word met again is one lookup where reading it
+/// is a lowering and several. The memory is emptied when it grows large.
+fn number_word(word: &str) -> NumberWord {
+    type Memory = HashMap<Box<str>, NumberWord>;
+    thread_local! {
+        static WORDS: std::cell::RefCell<(Memory, String)> = std::cell::RefCell::default();
+    }
+    WORDS.with_borrow_mut(|(memory, lower)| {
+        if let Some(&w) = memory.get(word) {
+            return w;
+        }
+        if memory.len() >= 1 << 16 {
+            memory.clear();
+        }
+        chars::lowercase_into(word, lower);
+        let value = cardinal_of_lower(lower).or_else(|| ordinal_of_lower(lower));
+        let w = NumberWord {
+            month: number_words().months.get(lower.as_str()).copied(),
+            roman: parse_roman(word).filter(|_| word.chars().all(|c| c.is_ascii_uppercase())),
+            and: lower == "и",
+            division: lower.starts_with("глав") || lower.starts_with("раздел"),
+            value,
+            compound: if value.is_none() { compound_of_lower(lower) } else { None },
+        };
+        memory.insert(word.into(), w);
+        w
+    })
 }
 
 /// The place value of the smallest non-zero place of `n` (26 → 1, 1900 → 100).
