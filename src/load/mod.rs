@@ -246,7 +246,7 @@ fn load_from(bytes: Cow<'_, [u8]>, path: &Path, options: &LoadOptions) -> Result
                 (None, Some(b)) => b,
                 (None, None) => structure::Breaks::Infer,
             };
-            let parsed = structure::parse(lang, &lines, breaks, &mut repairs);
+            let parsed = structure::parse(lang, &mut lines, breaks, &mut repairs);
             drop(lines);
             parsed
         }

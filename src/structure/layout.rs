@@ -402,7 +402,7 @@ enum Gap {
 }
 
 /// Rebuilds paragraphs from lines, reporting each join.
-pub(super) fn paragraphs(profile: &Profile, shape: &Shape, lines: &[Line], repairs: &mut Vec<Repair>) -> Vec<Para> {
+pub(super) fn paragraphs(profile: &Profile, shape: &Shape, lines: &mut [Line], repairs: &mut Vec<Repair>) -> Vec<Para> {
     let mut paras: Vec<Para> = Vec::new();
     let mut gap = Gap::None;
     // Whether a blank line, not only a form feed, stands in the gap.
@@ -420,7 +420,7 @@ pub(super) fn paragraphs(profile: &Profile, shape: &Shape, lines: &[Line], repai
     for i in (0..lines.len().saturating_sub(1)).rev() {
         heading_next[i] = if lines[i + 1].is_blank() { heading_next[i + 1] } else { read[i + 1].heading };
     }
-    for (i, line) in lines.iter().enumerate() {
+    for (i, line) in lines.iter_mut().enumerate() {
         if line.is_blank() {
             gap = if line.page_break || gap == Gap::Page { Gap::Page } else { Gap::Blank };
             blank |= !line.page_break;
@@ -475,12 +475,14 @@ pub(super) fn paragraphs(profile: &Profile, shape: &Shape, lines: &[Line], repai
                 let indent = shape.indent(line);
                 let label_width = (profile.label)(&line.text)
                     .map(|l| l.printed.chars().map(|c| if c.is_ascii() { 1 } else { 2 }).sum::<usize>() + 1);
+                let last_columns = shape.columns_of(line);
                 paras.push(Para {
-                    text: line.text.clone(),
+                    // Each line is read once, here: its text is taken, not copied.
+                    text: std::mem::take(&mut line.text),
                     first: line.first,
                     last: line.last,
                     last_len: line.physical[1],
-                    last_columns: shape.columns_of(line),
+                    last_columns,
                     joined: false,
                     caps: read[i].caps,
                     indent: [indent; 2],

@@ -38,8 +38,9 @@ pub enum Breaks {
 }
 
 /// Parses repaired lines into units (`--segments structure`), reading line breaks as
-/// `breaks` says. Returns the units and the layout used.
-pub fn parse(lang: Lang, lines: &[Line], breaks: Breaks, repairs: &mut Vec<Repair>) -> (Vec<Unit>, Layout) {
+/// `breaks` says. Returns the units and the layout used. A paragraph takes the text
+/// of the line it starts with: the lines are left without it.
+pub fn parse(lang: Lang, lines: &mut [Line], breaks: Breaks, repairs: &mut Vec<Repair>) -> (Vec<Unit>, Layout) {
     let profile = lang.profile();
     let layout = match breaks {
         Breaks::Infer => None,
@@ -47,13 +48,14 @@ pub fn parse(lang: Lang, lines: &[Line], breaks: Breaks, repairs: &mut Vec<Repai
         Breaks::Paragraphs | Breaks::PrintedLines => Some(Layout::Blank),
     };
     // pdfminer writes a blank line after every line: a wrapped text, double-spaced.
-    let single_spaced = layout::single_spaced(profile, lines, layout);
-    let lines = single_spaced.as_deref().unwrap_or(lines);
+    let mut single_spaced = layout::single_spaced(profile, lines, layout);
+    let lines = single_spaced.as_deref_mut().unwrap_or(lines);
     let mut shape = layout::shape(profile, lines, layout);
     shape.known_paragraphs = matches!(breaks, Breaks::Paragraphs | Breaks::PrintedLines);
     shape.printed_lines = breaks == Breaks::PrintedLines;
     let (title, rest) = title::split_title(profile, &shape, lines);
-    let mut paras = layout::paragraphs(profile, &shape, rest, repairs);
+    let body = lines.len() - rest.len();
+    let mut paras = layout::paragraphs(profile, &shape, &mut lines[body..], repairs);
     let title = title.or_else(|| title::first_paragraph(profile, &mut paras));
     let mut b = walk::Builder::new(profile);
     if let Some(t) = title {
