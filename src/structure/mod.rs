@@ -68,7 +68,7 @@ pub fn parse(lang: Lang, lines: &mut [Line], breaks: Breaks, repairs: &mut Vec<R
             UnitInfo { container: "title".into(), ..Default::default() },
         );
     }
-    b.walk(&paras, repairs);
+    b.walk(&mut paras, repairs);
     // Kept as long as the text is aligned or checked: without the room a growing
     // list leaves.
     b.units.shrink_to_fit();

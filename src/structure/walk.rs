@@ -142,7 +142,9 @@ impl Builder {
 
     /// Walks the paragraphs: each heading opens what it names; every other paragraph
     /// belongs to the zone and the container the walk is in.
-    pub(super) fn walk(&mut self, paras: &[Para], repairs: &mut Vec<Repair>) {
+    /// A paragraph's text goes to its unit, taken, not copied: a paragraph is read
+    /// before it is walked, and after only by the paragraphs before it.
+    pub(super) fn walk(&mut self, paras: &mut [Para], repairs: &mut Vec<Repair>) {
         let outline = Outline::of(self.profile, paras);
         let has_preamble_heading =
             outline.headings.iter().any(|h| h.as_ref().is_some_and(|h| h.level == HeadingLevel::Preamble));
@@ -175,7 +177,8 @@ impl Builder {
             .filter(|&&(k, level)| is_heading_title(self.profile, paras, &outline, k + 1, level))
             .count();
         let titled_articles = titled >= 2 && titled * 5 >= untitled.len() * 4;
-        for (i, p) in paras.iter().enumerate() {
+        for i in 0..paras.len() {
+            let p = &paras[i];
             if let Some(h) = &outline.headings[i]
                 && self.heading(h, p)
             {
@@ -202,6 +205,7 @@ impl Builder {
                 continue;
             }
             self.enter_closing_zones(&outline, i, p);
+            let p = &mut paras[i];
             match self.zone {
                 Zone::Body => self.body(&outline, i, p),
                 Zone::Signatures => self.signatures(p, repairs),
@@ -310,7 +314,7 @@ impl Builder {
     /// (`Республику`): a line that holds two signatures or more is cut into them, and
     /// a line that is no signature, after one, is the rest of it (or the name of
     /// whoever signed it). Both are reported.
-    fn signatures(&mut self, p: &Para, repairs: &mut Vec<Repair>) {
+    fn signatures(&mut self, p: &mut Para, repairs: &mut Vec<Repair>) {
         let profile = self.profile;
         if !(profile.is_signature)(&p.text)
             && p.text.chars().count() <= SIGNATURE_REST
@@ -348,13 +352,13 @@ impl Builder {
         for piece in pieces {
             let mut cell = p.clone();
             cell.text = piece.to_string();
-            self.counted(Zone::Signatures, &cell);
+            self.counted(Zone::Signatures, &mut cell);
         }
     }
 
     /// A paragraph of the front matter, the preamble, the closing or the signatures:
     /// counted in its zone (`preamble.3`, `sig.2`).
-    fn counted(&mut self, zone: Zone, p: &Para) {
+    fn counted(&mut self, zone: Zone, p: &mut Para) {
         let (word, kind) = match zone {
             Zone::Front => ("front", UnitKind::Front),
             Zone::Preamble => ("preamble", UnitKind::Preamble),
@@ -365,12 +369,12 @@ impl Builder {
         *k += 1;
         let r = format!("{word}.{k}");
         let info = UnitInfo { container: word.into(), ..Default::default() };
-        self.push(r, kind, None, p.text.clone(), [p.first, p.last], info);
+        self.push(r, kind, None, std::mem::take(&mut p.text), [p.first, p.last], info);
     }
 
     /// A paragraph of the body: a heading of a group of articles, a paragraph of a
     /// chapter before its first article, or a paragraph or item of an article.
-    fn body(&mut self, outline: &Outline, i: usize, p: &Para) {
+    fn body(&mut self, outline: &Outline, i: usize, p: &mut Para) {
         let profile = self.profile;
         let span = [p.first, p.last];
         // A short unnumbered line right before an article is a heading of a group of
@@ -380,7 +384,7 @@ impl Builder {
             let base = self.place.chapter.clone().or(self.place.annex.clone()).unwrap_or_else(|| "body".into());
             let r = self.unique(format!("{base}.h{}", self.place.sub_headings));
             let info = UnitInfo { container: r.clone(), ..Default::default() };
-            self.push(r, UnitKind::Heading, None, p.text.clone(), span, info);
+            self.push(r, UnitKind::Heading, None, std::mem::take(&mut p.text), span, info);
             return;
         }
         let Some(c) = self.place.container.clone() else {
@@ -390,16 +394,17 @@ impl Builder {
             self.place.para_k += 1;
             let r = self.unique(format!("{base}.{}", self.place.para_k));
             let info = UnitInfo { container: base, ..Default::default() };
-            self.push(r, UnitKind::Paragraph, None, p.text.clone(), span, info);
+            self.push(r, UnitKind::Paragraph, None, std::mem::take(&mut p.text), span, info);
             return;
         };
-        self.in_article(c, p, (profile.label)(&p.text));
+        let label = (profile.label)(&p.text);
+        self.in_article(c, p, label);
     }
 
     /// A paragraph of article (or annex) `c`: numbered by its position; a label of
     /// another style than the article's paragraphs makes it an item of the paragraph
     /// before.
-    fn in_article(&mut self, c: String, p: &Para, label: Option<LabelMatch>) {
+    fn in_article(&mut self, c: String, p: &mut Para, label: Option<LabelMatch>) {
         let span = [p.first, p.last];
         let place = &mut self.place;
         match label {
@@ -421,8 +426,8 @@ impl Builder {
                 place.para_k += 1;
                 place.item_m = 0;
                 let r = format!("{c}.{}", place.para_k);
-                let info = UnitInfo { container: c, undecided: p.undecided.clone(), ..Default::default() };
-                self.push(r, UnitKind::Paragraph, None, p.text.clone(), span, info);
+                let info = UnitInfo { container: c, undecided: std::mem::take(&mut p.undecided), ..Default::default() };
+                self.push(r, UnitKind::Paragraph, None, std::mem::take(&mut p.text), span, info);
             }
         }
     }
