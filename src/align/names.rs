@@ -5,6 +5,8 @@
 //! Cyrillic word whose skeleton is that of a Latin name of the other text becomes an
 //! anchor both units share.
 
+use rustc_hash::FxHashMap;
+
 use super::model::{Features, key};
 use crate::lang::Lang;
 use crate::lang::chars::lower_char;
@@ -406,9 +408,18 @@ fn transcribed(texts: &[&str], words: &[Vec<&str>]) -> [Vec<Vec<u64>>; 2] {
     if zh.iter().all(Vec::is_empty) {
         return [Vec::new(), Vec::new()];
     }
+    // A text repeats its capitalised words: each word's keys are made once.
+    let mut made: FxHashMap<&str, Vec<u64>> = FxHashMap::default();
     let mut ru: Vec<Vec<u64>> = words
         .iter()
-        .map(|words| words.iter().flat_map(|w| cyrillic_transcriptions(w)).map(|k| key('z', &k)).collect())
+        .map(|words| {
+            let mut keys = Vec::new();
+            for &w in words {
+                let of = made.entry(w).or_insert_with(|| cyrillic_transcriptions(w).map(|k| key('z', &k)).collect());
+                keys.extend_from_slice(of);
+            }
+            keys
+        })
         .collect();
     let (in_zh, in_ru) =
         (sorted_keys(zh.iter().map(|k| k.iter().copied())), sorted_keys(ru.iter().map(|k| k.iter().copied())));
