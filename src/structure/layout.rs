@@ -121,10 +121,11 @@ impl Shape {
     }
 }
 
-/// Decides the layout of the text (unless the user did) from all its lines.
-pub(super) fn shape(profile: &Profile, lines: &[Line], forced: Option<Layout>) -> Shape {
+/// Decides the layout of the text (unless the user did) from all its lines and their
+/// [`readings`].
+pub(super) fn shape(profile: &Profile, lines: &[Line], read: &[Reading], forced: Option<Layout>) -> Shape {
     let margin = lines.iter().filter(|l| !l.is_blank()).map(|l| l.indent).min().unwrap_or(0);
-    let width = wrap_width(profile, lines, margin);
+    let width = wrap_width(profile, lines, read, margin);
     let layout = forced.unwrap_or_else(|| {
         let text: Vec<&Line> = lines.iter().filter(|l| !l.is_blank()).collect();
         let runs_on = lines.windows(2).filter(|w| !w[0].is_blank() && !w[1].is_blank()).count();
@@ -214,7 +215,11 @@ fn greedy_width(profile: &Profile, lines: &[Line], margin: usize) -> Option<usiz
 /// The lines of a wrapped text that has a blank line after every line, without
 /// those blank lines; `None` for any other text. Two blank lines in a row, or one
 /// where a page ended, still stand.
-pub(super) fn single_spaced(profile: &Profile, lines: &[Line], forced: Option<Layout>) -> Option<Vec<Line>> {
+pub(super) fn single_spaced(
+    profile: &Profile,
+    lines: &[Line],
+    forced: Option<Layout>,
+) -> Option<(Vec<Line>, Vec<Reading>)> {
     if matches!(forced, Some(Layout::Blank | Layout::Lines)) {
         return None;
     }
@@ -237,18 +242,19 @@ pub(super) fn single_spaced(profile: &Profile, lines: &[Line], forced: Option<La
         .map(|(_, l)| l.clone())
         .collect();
     let margin = kept.iter().filter(|l| !l.is_blank()).map(|l| l.indent).min().unwrap_or(0);
-    wrap_width(profile, &kept, margin).map(|_| kept)
+    let read = readings(profile, &kept);
+    wrap_width(profile, &kept, &read, margin).map(|_| (kept, read))
 }
 
 /// The width of a hard-wrapped text, if it is one: most lines that run on to the next
 /// line are about as long as the longest of them, and few of them end a sentence or a
 /// clause (lines that are whole paragraphs mostly do).
-fn wrap_width(profile: &Profile, lines: &[Line], margin: usize) -> Option<usize> {
+fn wrap_width(profile: &Profile, lines: &[Line], read: &[Reading], margin: usize) -> Option<usize> {
     let running: Vec<&Line> = lines
-        .par_windows(2)
-        .filter(|w| !w[0].is_blank() && !w[1].is_blank())
-        .filter(|w| !starts_unit(profile, &w[1].text) && (profile.heading)(&w[0].text).is_none())
-        .map(|w| &w[0])
+        .windows(2)
+        .zip(read.windows(2))
+        .filter(|(w, r)| !w[0].is_blank() && !w[1].is_blank() && !r[1].starts_unit && !r[0].heading)
+        .map(|(w, _)| &w[0])
         .collect();
     if running.len() < 3 {
         return None;
@@ -316,16 +322,21 @@ fn opens_unit(profile: &Profile, text: &str) -> bool {
     (profile.label)(text).is_some() || (profile.is_signature)(text) || (profile.is_closing)(text)
 }
 
-/// What the rules ask of a line's own text, read once for each line before the lines
-/// are joined (on every thread).
+/// What the rules ask of a line's own text, read once for each line before the layout
+/// is decided and the lines are joined.
 #[derive(Debug, Clone, Copy, Default)]
-struct Reading {
+pub(super) struct Reading {
     /// Whether it is a heading.
     heading: bool,
     /// Whether it is in capitals ([`is_caps_line`]).
     caps: bool,
     /// Whether it starts a unit of its own ([`starts_unit`]).
     starts_unit: bool,
+}
+
+/// The [`Reading`] of each line (of a blank line, none), on every thread.
+pub(super) fn readings(profile: &Profile, lines: &[Line]) -> Vec<Reading> {
+    lines.par_iter().map(|l| if l.is_blank() { Reading::default() } else { Reading::of(profile, &l.text) }).collect()
 }
 
 impl Reading {
@@ -402,7 +413,13 @@ enum Gap {
 }
 
 /// Rebuilds paragraphs from lines, reporting each join.
-pub(super) fn paragraphs(profile: &Profile, shape: &Shape, lines: &mut [Line], repairs: &mut Vec<Repair>) -> Vec<Para> {
+pub(super) fn paragraphs(
+    profile: &Profile,
+    shape: &Shape,
+    lines: &mut [Line],
+    read: &[Reading],
+    repairs: &mut Vec<Repair>,
+) -> Vec<Para> {
     let mut paras: Vec<Para> = Vec::new();
     let mut gap = Gap::None;
     // Whether a blank line, not only a form feed, stands in the gap.
@@ -410,12 +427,7 @@ pub(super) fn paragraphs(profile: &Profile, shape: &Shape, lines: &mut [Line], r
     // Before the first heading, a line that opens a recital after a clause starts a
     // paragraph, whatever its length says.
     let mut preamble = true;
-    // What each line with text is, and whether the next line with text after each is
-    // a heading: each line is read once.
-    let read: Vec<Reading> = lines
-        .par_iter()
-        .map(|l| if l.is_blank() { Reading::default() } else { Reading::of(profile, &l.text) })
-        .collect();
+    // Whether the next line with text after each is a heading.
     let mut heading_next = vec![false; lines.len()];
     for i in (0..lines.len().saturating_sub(1)).rev() {
         heading_next[i] = if lines[i + 1].is_blank() { heading_next[i + 1] } else { read[i + 1].heading };

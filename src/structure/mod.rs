@@ -49,13 +49,19 @@ pub fn parse(lang: Lang, lines: &mut [Line], breaks: Breaks, repairs: &mut Vec<R
     };
     // pdfminer writes a blank line after every line: a wrapped text, double-spaced.
     let mut single_spaced = layout::single_spaced(profile, lines, layout);
-    let lines = single_spaced.as_deref_mut().unwrap_or(lines);
-    let mut shape = layout::shape(profile, lines, layout);
+    let (lines, read) = match &mut single_spaced {
+        Some((kept, read)) => (kept.as_mut_slice(), std::mem::take(read)),
+        None => {
+            let read = layout::readings(profile, lines);
+            (lines, read)
+        }
+    };
+    let mut shape = layout::shape(profile, lines, &read, layout);
     shape.known_paragraphs = matches!(breaks, Breaks::Paragraphs | Breaks::PrintedLines);
     shape.printed_lines = breaks == Breaks::PrintedLines;
     let (title, rest) = title::split_title(profile, &shape, lines);
     let body = lines.len() - rest.len();
-    let mut paras = layout::paragraphs(profile, &shape, &mut lines[body..], repairs);
+    let mut paras = layout::paragraphs(profile, &shape, &mut lines[body..], &read[body..], repairs);
     let title = title.or_else(|| title::first_paragraph(profile, &mut paras));
     let mut b = walk::Builder::new(profile);
     if let Some(t) = title {
