@@ -381,8 +381,11 @@ impl Glossary {
                 .into_iter()
                 .flatten()
                 .filter_map(|h| self.ru.get(h))
-                .flatten()
-                .filter(|(stems, _)| stems.iter().enumerate().all(|(k, s)| matches(i + k, s)))
+                // A head's forms are sorted as the choice below ranks them (longest
+                // first, then in order): the first that matches is the head's best.
+                .filter_map(|forms| {
+                    forms.iter().find(|(stems, _)| stems.iter().enumerate().all(|(k, s)| matches(i + k, s)))
+                })
                 .max_by(|a, b| a.0.len().cmp(&b.0.len()).then_with(|| b.cmp(a)));
             match found {
                 Some((stems, (ids, weak))) => {
