@@ -168,13 +168,16 @@ pub(super) fn second_pass(first: FirstPass, weight: Option<f64>) -> (Vec<UnitBea
         }
         scored
     });
-    if let (Some(w), Some(terms)) = (weight, terms) {
-        for ((u, c), t) in units.iter_mut().zip(&mut containers).zip(terms) {
+    if let (Some(w), Some([ta, tb])) = (weight, terms) {
+        let lay = |u: &mut Prepared, c: &mut Containers, t: Terms| {
             u.set_terms(t);
             c.set_terms(u);
             u.set_term_weight(w);
             c.set_term_weight(w);
-        }
+        };
+        // Each text's on its own thread.
+        let ([ua, ub], [ca, cb]) = (&mut units, &mut containers);
+        rayon::join(|| lay(ua, ca, ta), || lay(ub, cb, tb));
     }
     let beads =
         containers::align([&containers[0], &containers[1]], [&units[0], &units[1]], &model, Some(&earlier)).beads;
