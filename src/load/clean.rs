@@ -904,16 +904,21 @@ pub fn signature_columns(lang: Lang, raw: &[&str], repairs: &mut Vec<Repair>) ->
 pub fn unspace_wide(lines: &mut [Line], repairs: &mut Vec<Repair>) {
     // Gaps between two wide characters or digits: with one space, and without.
     // Read every line of every text: one pass over its characters, no allocation.
+    // Each character is asked once whether it is tight; the two before it are
+    // remembered by the answers.
     let gaps = |text: &str| -> (usize, usize) {
         let (mut spaced, mut close) = (0, 0);
-        let (mut before, mut last) = (' ', ' ');
+        // Whether the character before the last is tight, whether the last is, and
+        // whether the last is a space (the line is read as if two spaces led it).
+        let (mut before, mut last, mut last_space) = (false, false, true);
         for c in text.chars() {
-            if is_tight(c) && is_tight(last) {
+            let tight = is_tight(c);
+            if tight && last {
                 close += 1;
-            } else if is_tight(c) && last == ' ' && is_tight(before) {
+            } else if tight && last_space && before {
                 spaced += 1;
             }
-            (before, last) = (last, c);
+            (before, last, last_space) = (last, tight, c == ' ');
         }
         (spaced, close)
     };

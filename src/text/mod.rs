@@ -33,8 +33,9 @@ pub fn columns(c: char) -> usize {
 /// Whether a character is East Asian wide or full-width: two columns.
 pub fn is_wide(c: char) -> bool {
     // No character before the Hangul Jamo (U+1100) is wide: Latin and Cyrillic text
-    // is answered without the tables.
-    c >= '\u{1100}' && columns(c) == 2
+    // is answered without the tables; nor are the common Han characters (U+4E00 to
+    // U+9FFF), which all are.
+    ('\u{4E00}'..='\u{9FFF}').contains(&c) || (c >= '\u{1100}' && columns(c) == 2)
 }
 
 #[cfg(test)]
