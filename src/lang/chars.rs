@@ -41,6 +41,17 @@ pub fn is_uppercase(c: char) -> bool {
     }
 }
 
+/// [`char::is_whitespace`], answered at once for ASCII, basic Cyrillic and CJK (no
+/// character of them but the ASCII spaces and U+3000 is a space).
+#[inline]
+pub fn is_whitespace(c: char) -> bool {
+    match c {
+        ' ' | '\t'..='\r' | '\u{3000}' => true,
+        '\0'..='\x7f' | '\u{0400}'..='\u{04FF}' | '\u{3001}'..='\u{9FFF}' => false,
+        _ => c.is_whitespace(),
+    }
+}
+
 /// The lowercase of an ASCII or Cyrillic U+0400–U+045F character.
 #[inline]
 pub(crate) fn lower_char(c: char) -> char {
@@ -129,6 +140,7 @@ mod tests {
             assert_eq!(is_alphabetic(c), c.is_alphabetic(), "{c:?}");
             assert_eq!(is_alphanumeric(c), c.is_alphanumeric(), "{c:?}");
             assert_eq!(is_uppercase(c), c.is_uppercase(), "{c:?}");
+            assert_eq!(is_whitespace(c), c.is_whitespace(), "{c:?}");
         }
     }
 
