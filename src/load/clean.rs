@@ -903,9 +903,8 @@ pub fn signature_columns(lang: Lang, raw: &[&str], repairs: &mut Vec<Repair>) ->
 /// line is reported.
 pub fn unspace_wide(lines: &mut [Line], repairs: &mut Vec<Repair>) {
     // Gaps between two wide characters or digits: with one space, and without.
-    // Read every line of every text: one pass over its characters, no allocation.
-    // Each character is asked once whether it is tight; the two before it are
-    // remembered by the answers.
+    // Read every line of every text: one pass over its characters, each asked once
+    // whether it is tight, no allocation.
     let gaps = |text: &str| -> (usize, usize) {
         let (mut spaced, mut close) = (0, 0);
         // Whether the character before the last is tight, whether the last is, and

@@ -180,11 +180,8 @@ fn load_from(bytes: Cow<'_, [u8]>, path: &Path, options: &LoadOptions) -> Result
     };
     let (decoded, extracted) = match format {
         InputFormat::Text => {
-            let (lang, label) = (options.lang, options.encoding.as_deref());
-            let decoded = match bytes {
-                Cow::Owned(bytes) => decode::decode_owned(bytes, path, lang, label)?,
-                Cow::Borrowed(bytes) => decode::decode(bytes, path, lang, label)?,
-            };
+            let decoded = decode::decode(&bytes, path, options.lang, options.encoding.as_deref())?;
+            drop(bytes);
             (decoded, None)
         }
         other => {
