@@ -39,10 +39,12 @@ pub fn push_digit_numbers(text: &str, decimal_comma: bool, out: &mut Vec<Anchor>
     let bytes = text.as_bytes();
     let full_width =
         |i: usize| bytes.get(i + 1) == Some(&0xBC) && bytes.get(i + 2).is_some_and(|b| (0x90..=0x99).contains(b));
-    if !bytes.iter().enumerate().any(|(i, &b)| b.is_ascii_digit() || (b == 0xEF && full_width(i))) {
+    let Some(first) = bytes.iter().enumerate().position(|(i, &b)| b.is_ascii_digit() || (b == 0xEF && full_width(i)))
+    else {
         return;
-    }
-    let chars: Vec<(usize, char)> = text.char_indices().collect();
+    };
+    // Read from the first digit on (a character starts there).
+    let chars: Vec<(usize, char)> = text[first..].char_indices().map(|(i, c)| (first + i, c)).collect();
     let mut i = 0;
     while i < chars.len() {
         if digit(chars[i].1).is_none() {
