@@ -118,6 +118,8 @@ fn blocks_of(doc: &Document) -> Vec<Block> {
             }
         }
     }
+    // Kept through both passes: without the room a growing list leaves.
+    blocks.shrink_to_fit();
     blocks
 }
 
@@ -163,6 +165,18 @@ fn hash(s: &str) -> u64 {
 pub(super) struct Aligned {
     pub(super) containers: Vec<(Option<usize>, Option<usize>)>,
     pub(super) beads: Vec<UnitBead>,
+}
+
+impl Aligned {
+    /// The alignment as a later search around it reads it (`earlier` in [`align`]):
+    /// its beads only where each text is one container, else its pairs of containers
+    /// alone (a long text's beads are most of the memory a first pass keeps).
+    pub(super) fn into_earlier(mut self, containers: &Containers) -> Aligned {
+        if !containers.alone {
+            self.beads = Vec::new();
+        }
+        self
+    }
 }
 
 /// Aligns the units of two texts, containers first, then the units inside each

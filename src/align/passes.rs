@@ -106,7 +106,8 @@ pub(super) fn first_pass(a: &Document, b: &Document) -> FirstPass {
     // The units' features are laid out in `units` and `containers`: the second pass
     // reads those, with the terms learned in between.
     drop((fa, fb));
-    FirstPass { model: model.refine(&lengths), containers, units, ones, aligned: first, terms: None, scoring: None }
+    let aligned = first.into_earlier(&containers[0]);
+    FirstPass { model: model.refine(&lengths), containers, units, ones, aligned, terms: None, scoring: None }
 }
 
 /// The terms of the units of some pairs of documents of the same languages, and the
