@@ -84,24 +84,47 @@ impl TermIds {
     /// The terms of a unit of side `s` whose lexicon keys are `keys` and in which
     /// the glossary found the entries `entries`, as sorted link ids with counts.
     fn terms(&self, s: usize, keys: &[u32], entries: &[u32]) -> Vec<(u32, u32)> {
-        let mut ids = Vec::new();
+        let mut ids = vec![0; self.link_count(s, keys, entries)];
         self.link_ids(s, keys, entries, &mut ids);
         counted(ids)
     }
 
-    /// Appends to `out` the link ids of a unit of side `s` whose lexicon keys are
-    /// `keys` and in which the glossary found the entries `entries`: sorted, each as
-    /// often as the unit has it.
-    fn link_ids(&self, s: usize, keys: &[u32], entries: &[u32], out: &mut Vec<u32>) {
+    /// The links of a unit's lexicon key `k` of side `s`.
+    fn links_of(&self, s: usize, k: u32) -> &[u32] {
         let (start, links) = (&self.start[s], &self.links[s]);
-        let from = out.len();
-        for &k in keys.iter().filter(|&&k| (k as usize) + 1 < start.len()) {
-            out.extend_from_slice(&links[start[k as usize] as usize..start[k as usize + 1] as usize]);
+        match start.get(k as usize + 1) {
+            Some(&end) => &links[start[k as usize] as usize..end as usize],
+            None => &[],
         }
-        if self.glossary.is_some() {
-            out.extend(entries.iter().filter(|&&e| e < self.entries_below).map(|&e| self.learned + e));
+    }
+
+    /// The glossary's entries among `entries` that are link ids, as link ids.
+    fn entry_ids<'a>(&'a self, entries: &'a [u32]) -> impl Iterator<Item = u32> + 'a {
+        let known = if self.glossary.is_some() { entries } else { &[] };
+        known.iter().filter(|&&e| e < self.entries_below).map(|&e| self.learned + e)
+    }
+
+    /// How many link ids a unit of side `s` has ([`TermIds::link_ids`]), counted
+    /// without reading them.
+    fn link_count(&self, s: usize, keys: &[u32], entries: &[u32]) -> usize {
+        keys.iter().map(|&k| self.links_of(s, k).len()).sum::<usize>() + self.entry_ids(entries).count()
+    }
+
+    /// Writes into `out`, which has room for [`TermIds::link_count`] of them, the
+    /// link ids of a unit of side `s` whose lexicon keys are `keys` and in which the
+    /// glossary found the entries `entries`: sorted, each as often as the unit has it.
+    fn link_ids(&self, s: usize, keys: &[u32], entries: &[u32], out: &mut [u32]) {
+        let mut at = 0;
+        for &k in keys {
+            let links = self.links_of(s, k);
+            out[at..at + links.len()].copy_from_slice(links);
+            at += links.len();
         }
-        out[from..].sort_unstable();
+        for id in self.entry_ids(entries) {
+            out[at] = id;
+            at += 1;
+        }
+        out.sort_unstable();
     }
 
     /// The terms of a text of side `s` (a sentence): its known terms' link ids.
@@ -206,33 +229,27 @@ pub(super) struct Terms {
 impl TermIds {
     /// The terms of units `units` of side `s`, in order, as the search lays them out
     /// ([`Prepared::set_terms`](super::prepared::Prepared::set_terms)): where each
-    /// unit's start, and their ids, sorted, each as often as the unit has it. Read on
-    /// every thread, a block of units at a time, and laid out in one list.
+    /// unit's start, and their ids, sorted, each as often as the unit has it. Each
+    /// unit's ids are counted first, then written on every thread straight into the
+    /// one list, each unit's into its own part: no list is made apart and copied, which
+    /// held the terms of a long text twice at once.
     pub(super) fn lists(&self, s: usize, terms: &Terms, units: std::ops::Range<usize>) -> (Vec<usize>, Vec<u32>) {
-        const BLOCK: usize = 1024;
         let (keys, entries) = (&terms.keys[s][units.clone()], &terms.entries[s][units]);
-        let blocks: Vec<(Vec<u32>, Vec<u32>)> = keys
-            .par_chunks(BLOCK)
-            .zip(entries.par_chunks(BLOCK))
-            .map(|(keys, entries)| {
-                let (mut counts, mut ids) = (Vec::with_capacity(keys.len()), Vec::new());
-                for (k, e) in keys.iter().zip(entries) {
-                    let before = ids.len();
-                    self.link_ids(s, k, e, &mut ids);
-                    counts.push((ids.len() - before) as u32);
-                }
-                (counts, ids)
-            })
-            .collect();
+        let counts: Vec<usize> = keys.par_iter().zip(entries).map(|(k, e)| self.link_count(s, k, e)).collect();
         let mut start = Vec::with_capacity(keys.len() + 1);
         start.push(0);
-        let mut ids = Vec::with_capacity(blocks.iter().map(|b| b.1.len()).sum());
-        for (counts, block) in blocks {
-            for n in counts {
-                start.push(start[start.len() - 1] + n as usize);
-            }
-            ids.extend(block);
+        for n in &counts {
+            start.push(start[start.len() - 1] + n);
         }
+        let mut ids = vec![0; start[start.len() - 1]];
+        let mut parts: Vec<&mut [u32]> = Vec::with_capacity(counts.len());
+        let mut rest = ids.as_mut_slice();
+        for &n in &counts {
+            let (part, after) = std::mem::take(&mut rest).split_at_mut(n);
+            parts.push(part);
+            rest = after;
+        }
+        parts.into_par_iter().zip(keys).zip(entries).for_each(|((part, k), e)| self.link_ids(s, k, e, part));
         (start, ids)
     }
 }
