@@ -181,8 +181,8 @@ impl Glossary {
     pub fn shipped() -> &'static Glossary {
         static SHIPPED_GLOSSARY: OnceLock<Glossary> = OnceLock::new();
         SHIPPED_GLOSSARY.get_or_init(|| {
-            let read = Glossary::from_tsv(SHIPPED, "glossary.tsv").expect("the shipped glossary reads");
-            Glossary::new(read.entries.into_iter().map(|e| Entry { shipped: true, ..e }).collect())
+            let read = entries_of_tsv(SHIPPED, "glossary.tsv").expect("the shipped glossary reads");
+            Glossary::new(read.into_iter().map(|e| Entry { shipped: true, ..e }).collect())
         })
     }
 
@@ -250,38 +250,7 @@ impl Glossary {
     /// forms of one language separated by `|`. Lines starting with `#` and empty lines
     /// are skipped. On error: the 1-based line and why.
     pub fn from_tsv(text: &str, name: &str) -> std::result::Result<Glossary, (usize, String)> {
-        let mut lines = text.lines().enumerate().filter(|(_, l)| !l.trim().is_empty() && !l.starts_with('#'));
-        let Some((h, header)) = lines.next() else { return Err((0, "the glossary has no header line".to_string())) };
-        let cols: Vec<String> = header.split('\t').map(|c| c.trim().to_lowercase()).collect();
-        let find = |want: &str| cols.iter().position(|c| c == want || c.split(['-', '_']).next() == Some(want));
-        let (Some(zh), Some(ru)) = (find("zh"), find("ru")) else {
-            return Err((
-                h + 1,
-                format!("the header must name a zh and a ru column, tab-separated (found {header:?})"),
-            ));
-        };
-        let source = cols.iter().position(|c| c == "source");
-        let check = cols.iter().position(|c| c == "check");
-        let mut entries = Vec::new();
-        for (i, line) in lines {
-            let fields: Vec<&str> = line.split('\t').collect();
-            let forms = |c: usize| -> Vec<String> {
-                fields.get(c).map_or(Vec::new(), |f| {
-                    f.split('|').map(str::trim).filter(|x| !x.is_empty()).map(String::from).collect()
-                })
-            };
-            let (zh_forms, ru_forms) = (forms(zh), forms(ru));
-            if zh_forms.is_empty() || ru_forms.is_empty() {
-                return Err((i + 1, "each line needs a zh and a ru term, tab-separated".to_string()));
-            }
-            let src = source.and_then(|c| fields.get(c)).map_or_else(|| format!("{name}:{}", i + 1), |s| s.to_string());
-            let checked = check.and_then(|c| fields.get(c)).is_none_or(|v| v.trim() != "evidence");
-            entries.push(Entry { zh: zh_forms, ru: ru_forms, source: src, checked, shipped: false });
-        }
-        if entries.is_empty() {
-            return Err((h + 1, "the glossary has a header but no entries".to_string()));
-        }
-        Ok(Glossary::new(entries))
+        entries_of_tsv(text, name).map(Glossary::new)
     }
 
     /// Reads TBX (2008 or 2019, any dialect): the terms of each concept entry by the
@@ -398,6 +367,39 @@ impl Glossary {
         }
         out
     }
+}
+
+/// The entries of a TSV glossary ([`Glossary::from_tsv`]), not yet made searchable.
+fn entries_of_tsv(text: &str, name: &str) -> std::result::Result<Vec<Entry>, (usize, String)> {
+    let mut lines = text.lines().enumerate().filter(|(_, l)| !l.trim().is_empty() && !l.starts_with('#'));
+    let Some((h, header)) = lines.next() else { return Err((0, "the glossary has no header line".to_string())) };
+    let cols: Vec<String> = header.split('\t').map(|c| c.trim().to_lowercase()).collect();
+    let find = |want: &str| cols.iter().position(|c| c == want || c.split(['-', '_']).next() == Some(want));
+    let (Some(zh), Some(ru)) = (find("zh"), find("ru")) else {
+        return Err((h + 1, format!("the header must name a zh and a ru column, tab-separated (found {header:?})")));
+    };
+    let source = cols.iter().position(|c| c == "source");
+    let check = cols.iter().position(|c| c == "check");
+    let mut entries = Vec::new();
+    for (i, line) in lines {
+        let fields: Vec<&str> = line.split('\t').collect();
+        let forms = |c: usize| -> Vec<String> {
+            fields.get(c).map_or(Vec::new(), |f| {
+                f.split('|').map(str::trim).filter(|x| !x.is_empty()).map(String::from).collect()
+            })
+        };
+        let (zh_forms, ru_forms) = (forms(zh), forms(ru));
+        if zh_forms.is_empty() || ru_forms.is_empty() {
+            return Err((i + 1, "each line needs a zh and a ru term, tab-separated".to_string()));
+        }
+        let src = source.and_then(|c| fields.get(c)).map_or_else(|| format!("{name}:{}", i + 1), |s| s.to_string());
+        let checked = check.and_then(|c| fields.get(c)).is_none_or(|v| v.trim() != "evidence");
+        entries.push(Entry { zh: zh_forms, ru: ru_forms, source: src, checked, shipped: false });
+    }
+    if entries.is_empty() {
+        return Err((h + 1, "the glossary has a header but no entries".to_string()));
+    }
+    Ok(entries)
 }
 
 /// A word's start and end in a text, and where its stem is in a string of stems.
