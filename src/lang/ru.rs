@@ -655,25 +655,40 @@ fn number_word(word: &str) -> NumberWord {
         static WORDS: std::cell::RefCell<(Memory, String)> = std::cell::RefCell::default();
     }
     WORDS.with_borrow_mut(|(memory, lower)| {
-        if let Some(&w) = memory.get(word) {
-            return w;
-        }
-        if memory.len() >= 1 << 16 {
-            memory.clear();
-        }
-        chars::lowercase_into(word, lower);
-        let value = cardinal_of_lower(lower).or_else(|| ordinal_of_lower(lower));
-        let w = NumberWord {
-            month: number_words().months.get(lower.as_str()).copied(),
-            roman: parse_roman(word).filter(|_| word.chars().all(|c| c.is_ascii_uppercase())),
-            and: lower == "и",
-            division: lower.starts_with("глав") || lower.starts_with("раздел"),
-            value,
-            compound: if value.is_none() { compound_of_lower(lower) } else { None },
+        let read = || {
+            chars::lowercase_into(word, lower);
+            let value = cardinal_of_lower(lower).or_else(|| ordinal_of_lower(lower));
+            NumberWord {
+                month: number_words().months.get(lower.as_str()).copied(),
+                roman: parse_roman(word).filter(|_| word.chars().all(|c| c.is_ascii_uppercase())),
+                and: lower == "и",
+                division: lower.starts_with("глав") || lower.starts_with("раздел"),
+                value,
+                compound: if value.is_none() { compound_of_lower(lower) } else { None },
+            }
         };
-        memory.insert(word.into(), w);
-        w
+        remembered(memory, word, read, |&w| w)
     })
+}
+
+/// Calls `f` with what `memory` holds for `word`, made by `make` and kept if it holds
+/// none: a per-thread memory of what a text's words give, emptied when it grows large.
+fn remembered<V, R>(
+    memory: &mut HashMap<Box<str>, V>,
+    word: &str,
+    make: impl FnOnce() -> V,
+    f: impl FnOnce(&V) -> R,
+) -> R {
+    if let Some(v) = memory.get(word) {
+        return f(v);
+    }
+    if memory.len() >= 1 << 16 {
+        memory.clear();
+    }
+    let v = make();
+    let r = f(&v);
+    memory.insert(word.into(), v);
+    r
 }
 
 /// The place value of the smallest non-zero place of `n` (26 → 1, 1900 → 100).
@@ -915,19 +930,13 @@ pub(crate) fn word_stem<R>(word: &str, f: impl FnOnce(&str, bool) -> R) -> R {
         static STEMS: std::cell::RefCell<(Memory, String)> = std::cell::RefCell::default();
     }
     STEMS.with_borrow_mut(|(memory, lower)| {
-        if let Some((s, content)) = memory.get(word) {
-            return f(s, *content);
-        }
-        if memory.len() >= 1 << 16 {
-            memory.clear();
-        }
-        lower_into(word, lower);
-        let content = lower.chars().nth(1).is_some() && !SKIPPED.contains(lower.as_str());
-        let stemmer = rust_stemmers::Stemmer::create(rust_stemmers::Algorithm::Russian);
-        let s: Box<str> = stemmer.stem(lower).into();
-        let r = f(&s, content);
-        memory.insert(word.into(), (s, content));
-        r
+        let read = || {
+            lower_into(word, lower);
+            let content = lower.chars().nth(1).is_some() && !SKIPPED.contains(lower.as_str());
+            let stemmer = rust_stemmers::Stemmer::create(rust_stemmers::Algorithm::Russian);
+            (Box::<str>::from(stemmer.stem(lower)), content)
+        };
+        remembered(memory, word, read, |(s, content)| f(s, *content))
     })
 }
 

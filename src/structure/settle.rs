@@ -24,8 +24,7 @@ const MAX_CHOICES: u64 = 5_000;
 /// changes are touched; their paragraphs are numbered again in order.
 pub fn settle(a: &mut Document, b: &mut Document) {
     // Most texts leave no break undecided: then neither has anything to settle.
-    let undecided =
-        |d: &Document| d.units.iter().any(|u| !u.info.undecided.splits.is_empty() || u.info.undecided.joins_previous);
+    let undecided = |d: &Document| d.units.iter().any(|u| leaves_undecided(u, false));
     if !undecided(a) && !undecided(b) {
         return;
     }
@@ -93,10 +92,13 @@ fn units_of<'a>(doc: &'a Document, positions: &[usize]) -> Vec<&'a Unit> {
 }
 
 fn has_undecided(units: &[&Unit]) -> bool {
-    units
-        .iter()
-        .enumerate()
-        .any(|(k, u)| !u.info.undecided.splits.is_empty() || (k > 0 && u.info.undecided.joins_previous))
+    units.iter().enumerate().any(|(k, u)| leaves_undecided(u, k == 0))
+}
+
+/// Whether a unit leaves a break undecided: one inside it, or the one before it
+/// unless it is the `first` of those looked at.
+fn leaves_undecided(u: &Unit, first: bool) -> bool {
+    !u.info.undecided.splits.is_empty() || (!first && u.info.undecided.joins_previous)
 }
 
 /// What to do to one article: cut at these breaks, or join these paragraphs to the
