@@ -121,14 +121,15 @@ impl Lexicon {
 
     /// Adds the terms of `text` to side `s`'s vocabulary and returns its keys.
     pub fn intern(&mut self, s: usize, lang: Lang, text: &str) -> Keys {
-        intern_into(&mut self.vocab[s], lang, text)
+        intern_into(&mut self.vocab[s], lang, text, &mut Vec::new())
     }
 
     /// [`Lexicon::intern`] of many texts of each side, in order (both sides at once).
     pub fn intern_all(&mut self, langs: [Lang; 2], texts: [&[&str]; 2]) -> [Vec<Keys>; 2] {
         let [va, vb] = &mut self.vocab;
         let side = |vocab: &mut Vocab, lang: Lang, texts: &[&str]| -> Vec<Keys> {
-            texts.iter().map(|t| intern_into(vocab, lang, t)).collect()
+            let mut found = Vec::new();
+            texts.iter().map(|t| intern_into(vocab, lang, t, &mut found)).collect()
         };
         let (a, b) = rayon::join(|| side(va, langs[0], texts[0]), || side(vb, langs[1], texts[1]));
         [a, b]
@@ -211,17 +212,17 @@ impl Lexicon {
 type Vocab = HashMap<u64, u32, BuildHasherDefault<U64Hasher>>;
 
 /// Adds the terms of `text` to a vocabulary and returns its keys: sorted, distinct.
-fn intern_into(vocab: &mut Vocab, lang: Lang, text: &str) -> Keys {
-    let mut keys = Keys::new();
+/// They are gathered in `found`, a buffer kept from text to text, and copied out at
+/// their exact size: they are kept for every unit until the lexicon is learned.
+fn intern_into(vocab: &mut Vocab, lang: Lang, text: &str, found: &mut Vec<u32>) -> Keys {
+    found.clear();
     (lang.profile().review.terms)(text, &mut |_, t| {
         let next = vocab.len() as u32;
-        keys.push(*vocab.entry(term_hash(t)).or_insert(next));
+        found.push(*vocab.entry(term_hash(t)).or_insert(next));
     });
-    keys.sort_unstable();
-    keys.dedup();
-    // Kept for every unit until the lexicon is learned: no room to spare.
-    keys.shrink_to_fit();
-    keys
+    found.sort_unstable();
+    found.dedup();
+    found.to_vec()
 }
 
 /// The Dice coefficient of every pair of terms, one of each side, that occur together

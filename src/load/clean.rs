@@ -40,23 +40,29 @@ pub fn normalize(raw: &[&str], repairs: &mut Vec<Repair>) -> Vec<Line> {
     let (lines, repaired): (Vec<Line>, Vec<Vec<Repair>>) = raw
         .par_iter()
         .enumerate()
-        .map(|(i, &raw)| match plain_length(raw) {
-            Some(len) => {
-                let line = Line {
-                    text: raw.to_string(),
-                    first: i + 1,
-                    last: i + 1,
-                    indent: 0,
-                    page_break: false,
-                    physical: [len; 2],
-                    printed: len,
-                };
-                (line, Vec::new())
+        .map(|(i, &raw)| {
+            // Indentation in spaces or ideographic spaces before a plain line (as the
+            // Chinese texts of the UN indent every paragraph) is the one repair such a
+            // line needs.
+            let body = raw.trim_start_matches([' ', '\u{3000}']);
+            let mut own = Vec::new();
+            let Some(len) = plain_length(body) else {
+                return (repair_line(raw, i + 1, margin, &mut own), own);
+            };
+            let columns = indent_columns(&raw[..raw.len() - body.len()]);
+            if columns > margin && !body.is_empty() {
+                repair(&mut own, RepairKind::Whitespace, i + 1, "removed indentation");
             }
-            None => {
-                let mut own = Vec::new();
-                (repair_line(raw, i + 1, margin, &mut own), own)
-            }
+            let line = Line {
+                text: body.to_string(),
+                first: i + 1,
+                last: i + 1,
+                indent: columns,
+                page_break: false,
+                physical: [len; 2],
+                printed: len,
+            };
+            (line, own)
         })
         .unzip();
     repairs.extend(repaired.into_iter().flatten());
@@ -1051,6 +1057,15 @@ pub fn restore_dropped_hyphens(lang: Lang, lines: &mut [Line], repairs: &mut Vec
         })
         .collect();
     let shortest = joined.keys().map(String::len).min().unwrap_or(0);
+    // A word is lowercased and looked up only if its first letter lowercase begins one
+    // (a character's lowercase begins the lowercase of any word it begins): most are not.
+    let mut firsts: Vec<char> = joined.keys().filter_map(|k| k.chars().next()).collect();
+    firsts.sort_unstable();
+    firsts.dedup();
+    let may_be_one = |word: &str| {
+        word.len() >= shortest
+            && word.chars().next().and_then(|c| c.to_lowercase().next()).is_some_and(|c| firsts.binary_search(&c).is_ok())
+    };
     // The lines that hold one whole, and the words of each that are, found on every
     // thread and counted in order.
     let found: Vec<(usize, Vec<String>)> = lines
@@ -1058,7 +1073,7 @@ pub fn restore_dropped_hyphens(lang: Lang, lines: &mut [Line], repairs: &mut Vec
         .enumerate()
         .map_init(String::new, |lower, (k, line)| {
             let words = words_of(&line.text)
-                .filter(|(_, w)| w.len() >= shortest)
+                .filter(|&(_, w)| may_be_one(w))
                 .filter_map(|(_, word)| {
                     chars::lowercase_into(word, lower);
                     joined.contains_key(lower.as_str()).then(|| lower.clone())

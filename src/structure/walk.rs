@@ -146,6 +146,8 @@ impl Builder {
     /// before it is walked, and after only by the paragraphs before it.
     pub(super) fn walk(&mut self, paras: &mut [Para], repairs: &mut Vec<Repair>) {
         let outline = Outline::of(self.profile, paras);
+        // About a unit a paragraph: the units are not moved as they grow.
+        self.units.reserve(paras.len());
         let has_preamble_heading =
             outline.headings.iter().any(|h| h.as_ref().is_some_and(|h| h.level == HeadingLevel::Preamble));
         self.zone = if has_preamble_heading { Zone::Front } else { Zone::Preamble };
