@@ -64,6 +64,13 @@ pub(crate) fn lower_char(c: char) -> char {
     }
 }
 
+/// The first character of a character's lowercase ([`char::to_lowercase`]), which
+/// begins the lowercase of any word it begins: at once for ASCII and basic Cyrillic.
+#[inline]
+pub fn lower_first(c: char) -> char {
+    if lowers_simply(c) { lower_char(c) } else { c.to_lowercase().next().unwrap_or(c) }
+}
+
 /// Whether a character lowercases to one character that [`lower_char`] gives: ASCII
 /// and Cyrillic U+0400–U+045F.
 #[inline]
@@ -141,6 +148,16 @@ mod tests {
             assert_eq!(is_alphanumeric(c), c.is_alphanumeric(), "{c:?}");
             assert_eq!(is_uppercase(c), c.is_uppercase(), "{c:?}");
             assert_eq!(is_whitespace(c), c.is_whitespace(), "{c:?}");
+        }
+    }
+
+    #[test]
+    fn a_first_letter_lowercase_begins_the_word_lowercase() {
+        for c in every_char() {
+            // Alone, and before a letter (where a final sigma would be another).
+            for word in [c.to_string(), format!("{c}Σ"), format!("{c}a")] {
+                assert_eq!(Some(lower_first(c)), word.to_lowercase().chars().next(), "{c:?}");
+            }
         }
     }
 

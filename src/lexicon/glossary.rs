@@ -432,7 +432,8 @@ fn stem_spans_into(text: &str, spelled: &mut String, out: &mut Vec<WordSpan>) {
 
 /// Whether a word is written in capitals, as an acronym is (`ООН`, `ШОС`).
 fn is_acronym(word: &str) -> bool {
-    word.chars().count() >= 2 && word.chars().all(|c| c.is_uppercase() || c.is_ascii_digit())
+    // Most words fail at their first letter: they are counted only if they pass.
+    word.chars().all(|c| c.is_uppercase() || c.is_ascii_digit()) && word.chars().count() >= 2
 }
 
 /// Traditional characters read as simplified, for the characters of the glossaries'

@@ -1057,14 +1057,14 @@ pub fn restore_dropped_hyphens(lang: Lang, lines: &mut [Line], repairs: &mut Vec
         })
         .collect();
     let shortest = joined.keys().map(String::len).min().unwrap_or(0);
-    // A word is lowercased and looked up only if its first letter lowercase begins one
-    // (a character's lowercase begins the lowercase of any word it begins): most are not.
+    // A word is lowercased and looked up only if its first letter lowercase begins one:
+    // most do not.
     let mut firsts: Vec<char> = joined.keys().filter_map(|k| k.chars().next()).collect();
     firsts.sort_unstable();
     firsts.dedup();
     let may_be_one = |word: &str| {
         word.len() >= shortest
-            && word.chars().next().and_then(|c| c.to_lowercase().next()).is_some_and(|c| firsts.binary_search(&c).is_ok())
+            && word.chars().next().is_some_and(|c| firsts.binary_search(&chars::lower_first(c)).is_ok())
     };
     // The lines that hold one whole, and the words of each that are, found on every
     // thread and counted in order.
