@@ -325,6 +325,10 @@ pub(crate) fn is_page_number(profile: &Profile, text: &str) -> bool {
     if t.len() > 64 {
         return false;
     }
+    // Every form holds a number in digits: a line without one is told at once.
+    if !t.bytes().any(|b| b.is_ascii_digit()) {
+        return false;
+    }
     let core = t.trim_matches(|c: char| matches!(c, '-' | '–' | '—' | ' '));
     let digits = |s: &str| !s.is_empty() && s.len() <= 4 && s.chars().all(|c| c.is_ascii_digit());
     if digits(core) && (core == t || (t.starts_with(['-', '–', '—']) && t.ends_with(['-', '–', '—']))) {

@@ -6,6 +6,7 @@
 use std::collections::BTreeMap;
 
 use rayon::prelude::*;
+use rustc_hash::FxHashMap;
 
 use super::layout::{Para, is_group_heading};
 use crate::lang::{HeadingLevel, HeadingMatch, LabelMatch, Profile};
@@ -72,7 +73,8 @@ pub(super) struct Builder {
     profile: &'static Profile,
     /// The units made so far.
     pub(super) units: Vec<Unit>,
-    used: BTreeMap<String, usize>,
+    /// How often each reference was given: looked up once per unit, never listed.
+    used: FxHashMap<String, usize>,
     zone: Zone,
     place: Place,
     counters: BTreeMap<&'static str, usize>,
@@ -113,7 +115,7 @@ impl Builder {
         Builder {
             profile,
             units: Vec::new(),
-            used: BTreeMap::new(),
+            used: FxHashMap::default(),
             zone: Zone::Preamble,
             place: Place::default(),
             counters: BTreeMap::new(),
@@ -122,9 +124,12 @@ impl Builder {
 
     /// A reference not used yet: the first `art.11`, the next `art.11~2`.
     fn unique(&mut self, r: String) -> String {
-        let n = self.used.entry(r.clone()).or_insert(0);
-        *n += 1;
-        if *n == 1 { r } else { format!("{r}~{n}") }
+        if let Some(n) = self.used.get_mut(&r) {
+            *n += 1;
+            return format!("{r}~{n}");
+        }
+        self.used.insert(r.clone(), 1);
+        r
     }
 
     /// Adds a unit.
