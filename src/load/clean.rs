@@ -789,11 +789,14 @@ pub fn signature_columns(lang: Lang, raw: &[&str], repairs: &mut Vec<Repair>) ->
         // A gap is two spaces or more: a line without two together (most lines) is no
         // row. Without an ideographic space, they are two bytes, space or tab, found
         // with the standard library's substring search where there is no tab.
+        // The indentation is no gap (the UN's Chinese texts indent every paragraph
+        // with two ideographic spaces).
         let two = |w: &[u8]| matches!(w, [b' ' | b'\t', b' ' | b'\t']);
-        let gap = line.contains("  ")
-            || (line.contains('\t') && line.as_bytes().windows(2).any(two))
-            || (line.contains('\u{3000}')
-                && line.chars().zip(line.chars().skip(1)).any(|(a, b)| is_space(a) && is_space(b)));
+        let body = line.trim_start_matches(is_space);
+        let gap = body.contains("  ")
+            || (body.contains('\t') && body.as_bytes().windows(2).any(two))
+            || (body.contains('\u{3000}')
+                && body.chars().zip(body.chars().skip(1)).any(|(a, b)| is_space(a) && is_space(b)));
         if !gap {
             return None;
         }

@@ -180,7 +180,7 @@ impl Builder {
             .map(|(k, h)| (k, h.level))
             .collect();
         let titled = untitled
-            .iter()
+            .par_iter()
             .filter(|&&(k, level)| is_heading_title(self.profile, paras, &outline, k + 1, level))
             .count();
         let titled_articles = titled >= 2 && titled * 5 >= untitled.len() * 4;
