@@ -1144,17 +1144,11 @@ fn keeps_hyphen(profile: &Profile, tail: &str) -> bool {
 
 /// The words of a text (runs of letters) with their byte offsets.
 fn words_of(text: &str) -> impl Iterator<Item = (usize, &str)> {
-    let mut rest = text.char_indices().peekable();
+    let mut rest = text.char_indices();
     std::iter::from_fn(move || {
-        let (start, _) = rest.by_ref().find(|&(_, c)| chars::is_alphabetic(c))?;
-        let mut end = text.len();
-        while let Some(&(i, c)) = rest.peek() {
-            if !chars::is_alphabetic(c) {
-                end = i;
-                break;
-            }
-            rest.next();
-        }
+        let start = rest.by_ref().find(|&(_, c)| chars::is_alphabetic(c))?.0;
+        // The character that ends a word is no letter: no word starts there either.
+        let end = rest.by_ref().find(|&(_, c)| !chars::is_alphabetic(c)).map_or(text.len(), |(i, _)| i);
         Some((start, &text[start..end]))
     })
 }
@@ -1243,6 +1237,21 @@ mod tests {
             texts.map(|t| plain_length(t).is_some()),
             [true, true, false, false, false, true, true, false, false, false, false]
         );
+        // Indented, with a line that is not (so that no margin is common to all).
+        for t in ["　　第一条 缔约", "  Статья 1.", "　 a", "   ", "　　", "  a  b", "　　第一条　缔约", "\ta"] {
+            let (mut quick, mut full) = (Vec::new(), Vec::new());
+            let read = normalize(&[t, "x"], &mut quick);
+            assert_eq!(read[0], repair_line(t, 1, 0, &mut full), "{t:?}");
+            assert_eq!(quick, full, "{t:?}");
+        }
+    }
+
+    #[test]
+    fn words_are_runs_of_letters() {
+        let words: Vec<(usize, &str)> = words_of("Сан-Франциско, 26 июня 1945г.ООН").collect();
+        assert_eq!(words, [(0, "Сан"), (7, "Франциско"), (30, "июня"), (43, "г"), (46, "ООН")]);
+        assert_eq!(words_of("").count(), 0);
+        assert_eq!(words_of("— 12 —").count(), 0);
     }
 
     #[test]
