@@ -1143,13 +1143,42 @@ fn keeps_hyphen(profile: &Profile, tail: &str) -> bool {
 }
 
 /// The words of a text (runs of letters) with their byte offsets.
+///
+/// Read on the bytes, by hand: every line of a Russian text is read so, for the few
+/// compounds in it. In UTF-8 an ASCII character is one byte below 0x80, and a
+/// character led by 0xD0 or 0xD1 is one of U+0400–U+047F, all Cyrillic letters;
+/// any other character is decoded and asked.
 fn words_of(text: &str) -> impl Iterator<Item = (usize, &str)> {
-    let mut rest = text.char_indices();
+    let bytes = text.as_bytes();
+    // Whether the character at `i` is a letter, and its length in bytes.
+    let letter = move |i: usize| -> (bool, usize) {
+        match bytes[i] {
+            b @ 0..=0x7F => (b.is_ascii_alphabetic(), 1),
+            0xD0 | 0xD1 => (true, 2),
+            _ => text[i..].chars().next().map_or((false, 1), |c| (chars::is_alphabetic(c), c.len_utf8())),
+        }
+    };
+    let mut i = 0;
     std::iter::from_fn(move || {
-        let start = rest.by_ref().find(|&(_, c)| chars::is_alphabetic(c))?.0;
-        // The character that ends a word is no letter: no word starts there either.
-        let end = rest.by_ref().find(|&(_, c)| !chars::is_alphabetic(c)).map_or(text.len(), |(i, _)| i);
-        Some((start, &text[start..end]))
+        while i < bytes.len() {
+            let (is, len) = letter(i);
+            if is {
+                break;
+            }
+            i += len;
+        }
+        if i == bytes.len() {
+            return None;
+        }
+        let start = i;
+        while i < bytes.len() {
+            let (is, len) = letter(i);
+            if !is {
+                break;
+            }
+            i += len;
+        }
+        Some((start, &text[start..i]))
     })
 }
 
@@ -1250,6 +1279,12 @@ mod tests {
     fn words_are_runs_of_letters() {
         let words: Vec<(usize, &str)> = words_of("Сан-Франциско, 26 июня 1945г.ООН").collect();
         assert_eq!(words, [(0, "Сан"), (7, "Франциско"), (30, "июня"), (43, "г"), (46, "ООН")]);
+        let words: Vec<&str> = words_of("Ärger, élan; x\u{482}y Ѡz 第一条 — ab").map(|(_, w)| w).collect();
+        assert_eq!(words, ["Ärger", "élan", "x", "y", "Ѡz", "第一条", "ab"]);
+        // As the standard library splits them, over the first blocks of characters.
+        let text: String = (0..0x3000).filter_map(char::from_u32).collect();
+        let want: Vec<&str> = text.split(|c: char| !c.is_alphabetic()).filter(|w| !w.is_empty()).collect();
+        assert_eq!(words_of(&text).map(|(_, w)| w).collect::<Vec<_>>(), want);
         assert_eq!(words_of("").count(), 0);
         assert_eq!(words_of("— 12 —").count(), 0);
     }

@@ -262,7 +262,7 @@ impl Builder {
             let c = self.place.container.clone().unwrap_or_default();
             self.place.para_k += 1;
             let info = UnitInfo { container: c.clone(), ..Default::default() };
-            self.push(format!("{c}.{}", self.place.para_k), UnitKind::Paragraph, None, body, span, info);
+            self.push(child(&c, self.place.para_k), UnitKind::Paragraph, None, body, span, info);
         }
         true
     }
@@ -399,7 +399,7 @@ impl Builder {
             // chapter.
             let base = self.place.chapter.clone().unwrap_or_else(|| "body".into());
             self.place.para_k += 1;
-            let r = self.unique(format!("{base}.{}", self.place.para_k));
+            let r = self.unique(child(&base, self.place.para_k));
             let info = UnitInfo { container: base, ..Default::default() };
             self.push(r, UnitKind::Paragraph, None, std::mem::take(&mut p.text), span, info);
             return;
@@ -417,7 +417,7 @@ impl Builder {
         match label {
             Some(l) if place.para_style.is_some() && place.para_style != Some(l.style) && place.para_k > 0 => {
                 place.item_m += 1;
-                let r = format!("{c}.{}.{}", place.para_k, place.item_m);
+                let r = child(&child(&c, place.para_k), place.item_m);
                 let info = UnitInfo { container: c, ordinal: Some((l.style, l.ordinal)), ..Default::default() };
                 self.push(r, UnitKind::Item, Some(l.printed), l.rest, span, info);
             }
@@ -425,19 +425,40 @@ impl Builder {
                 place.para_style = Some(l.style);
                 place.para_k += 1;
                 place.item_m = 0;
-                let r = format!("{c}.{}", place.para_k);
+                let r = child(&c, place.para_k);
                 let info = UnitInfo { container: c, ordinal: Some((l.style, l.ordinal)), ..Default::default() };
                 self.push(r, UnitKind::Paragraph, Some(l.printed), l.rest, span, info);
             }
             None => {
                 place.para_k += 1;
                 place.item_m = 0;
-                let r = format!("{c}.{}", place.para_k);
+                let r = child(&c, place.para_k);
                 let info = UnitInfo { container: c, undecided: std::mem::take(&mut p.undecided), ..Default::default() };
                 self.push(r, UnitKind::Paragraph, None, std::mem::take(&mut p.text), span, info);
             }
         }
     }
+}
+
+/// The reference of the `n`th unit under `parent` (`art.5` and 2: `art.5.2`), made
+/// for most units of a text: written by hand, as formatting costs more.
+fn child(parent: &str, n: usize) -> String {
+    let mut digits = [0u8; 20];
+    let mut at = digits.len();
+    let mut rest = n;
+    loop {
+        at -= 1;
+        digits[at] = b'0' + (rest % 10) as u8;
+        rest /= 10;
+        if rest == 0 {
+            break;
+        }
+    }
+    let mut r = String::with_capacity(parent.len() + 1 + digits.len() - at);
+    r.push_str(parent);
+    r.push('.');
+    r.extend(digits[at..].iter().map(|&d| char::from(d)));
+    r
 }
 
 /// Whether paragraph `i` may be the title of the heading of `level` above it: a line
@@ -469,4 +490,17 @@ fn is_heading_title(profile: &Profile, paras: &[Para], outline: &Outline, i: usi
         && !(profile.is_closing)(text)
         && !(level == HeadingLevel::Article && ends_article)
         && (level != HeadingLevel::Annex || numbered_at(i + 1) || numbered_at(i + 2))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::child;
+
+    #[test]
+    fn a_child_reference_is_its_parent_dot_its_number() {
+        for n in (0..2000).chain([9_999, 10_000, 123_456_789, usize::MAX]) {
+            assert_eq!(child("art.5", n), format!("art.5.{n}"));
+        }
+        assert_eq!(child("", 7), ".7");
+    }
 }
