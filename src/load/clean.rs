@@ -123,24 +123,38 @@ fn repair_line(raw: &str, no: usize, margin: usize, repairs: &mut Vec<Repair>) -
 /// composed, visible and not spaces), and single spaces between them. Most lines are
 /// of this kind; the full repair reads every character through Unicode tables.
 fn plain_length(line: &str) -> Option<usize> {
-    let mut len = 0;
-    let mut prev_space = true;
-    for c in line.chars() {
-        let ok = match c {
-            ' ' => !prev_space,
-            '!'..='~'
-            | '\u{A1}'..='\u{2FF}'
-            | '\u{400}'..='\u{45F}'
-            | '\u{2010}'..='\u{2027}'
-            | '\u{3001}'..='\u{3029}'
-            | '\u{4E00}'..='\u{9FFF}'
-            | '\u{FF01}'..='\u{FF5E}' => c != '\u{AD}',
-            _ => false,
+    // Read on the bytes, by hand: every line of every text is read so, and most pass.
+    // Each range's characters are told by their UTF-8 lead byte and, where the range
+    // is not all its lead's, the bytes after it (the text is valid UTF-8: they are
+    // there).
+    let bytes = line.as_bytes();
+    let (mut i, mut len, mut prev_space) = (0, 0, true);
+    while i < bytes.len() {
+        let at = |k: usize| bytes[i + k];
+        let (ok, step) = match at(0) {
+            b' ' => (!prev_space, 1),
+            0x21..=0x7E => (true, 1),
+            // U+00A1–U+00BF but the soft hyphen U+00AD; U+00C0–U+02FF.
+            0xC2 => (at(1) >= 0xA1 && at(1) != 0xAD, 2),
+            0xC3..=0xCB => (true, 2),
+            // U+0400–U+045F.
+            0xD0 => (true, 2),
+            0xD1 => (at(1) <= 0x9F, 2),
+            // U+2010–U+2027, U+3001–U+3029.
+            0xE2 => (at(1) == 0x80 && (0x90..=0xA7).contains(&at(2)), 3),
+            0xE3 => (at(1) == 0x80 && (0x81..=0xA9).contains(&at(2)), 3),
+            // U+4E00–U+9FFF.
+            0xE4 => (at(1) >= 0xB8, 3),
+            0xE5..=0xE9 => (true, 3),
+            // U+FF01–U+FF5E.
+            0xEF => ((at(1) == 0xBC && at(2) >= 0x81) || (at(1) == 0xBD && at(2) <= 0x9E), 3),
+            _ => (false, 1),
         };
         if !ok {
             return None;
         }
-        prev_space = c == ' ';
+        prev_space = at(0) == b' ';
+        i += step;
         len += 1;
     }
     (!prev_space || line.is_empty()).then_some(len)
@@ -1228,6 +1242,40 @@ mod tests {
     fn lines(texts: &[&str]) -> Vec<Line> {
         let mut r = Vec::new();
         normalize(texts, &mut r)
+    }
+
+    /// [`plain_length`] as it read characters, before it read bytes.
+    fn plain_length_of_chars(line: &str) -> Option<usize> {
+        let mut len = 0;
+        let mut prev_space = true;
+        for c in line.chars() {
+            let ok = match c {
+                ' ' => !prev_space,
+                '!'..='~'
+                | '\u{A1}'..='\u{2FF}'
+                | '\u{400}'..='\u{45F}'
+                | '\u{2010}'..='\u{2027}'
+                | '\u{3001}'..='\u{3029}'
+                | '\u{4E00}'..='\u{9FFF}'
+                | '\u{FF01}'..='\u{FF5E}' => c != '\u{AD}',
+                _ => false,
+            };
+            if !ok {
+                return None;
+            }
+            prev_space = c == ' ';
+            len += 1;
+        }
+        (!prev_space || line.is_empty()).then_some(len)
+    }
+
+    #[test]
+    fn plain_lines_are_told_on_their_bytes_as_on_their_characters() {
+        for c in (0..=0x10FFFF).filter_map(char::from_u32) {
+            for t in [c.to_string(), format!("a{c}"), format!("{c}b"), format!("{c} {c}"), format!("x {c}  y")] {
+                assert_eq!(plain_length(&t), plain_length_of_chars(&t), "{c:?} {t:?}");
+            }
+        }
     }
 
     /// Lines that need no repair are read without the full repair, and come out as
