@@ -71,7 +71,7 @@ impl Features {
             }
         }
         Features {
-            len: text.chars().filter(|&c| !crate::lang::chars::is_whitespace(c)).count() as f64,
+            len: crate::lang::chars::non_space_count(text) as f64,
             anchors: counted,
             terms: Vec::new(),
             number,

@@ -41,15 +41,23 @@ pub fn is_uppercase(c: char) -> bool {
     }
 }
 
-/// [`char::is_whitespace`], answered at once for ASCII, basic Cyrillic and CJK (no
-/// character of them but the ASCII spaces and U+3000 is a space).
-#[inline]
-pub fn is_whitespace(c: char) -> bool {
-    match c {
-        ' ' | '\t'..='\r' | '\u{3000}' => true,
-        '\0'..='\x7f' | '\u{0400}'..='\u{04FF}' | '\u{3001}'..='\u{9FFF}' => false,
-        _ => c.is_whitespace(),
+/// How many characters of `text` are not [`char::is_whitespace`]: a unit's length.
+///
+/// Counted on the bytes, by hand: every unit of both texts is measured. A character
+/// starts at every byte that is not a UTF-8 continuation byte (0x80–0xBF); the
+/// spaces are ASCII or led by 0xC2, 0xE1, 0xE2 or 0xE3, and only those are decoded.
+pub fn non_space_count(text: &str) -> usize {
+    let mut n = 0;
+    for (i, &b) in text.as_bytes().iter().enumerate() {
+        let space = match b {
+            0x80..=0xBF => continue,
+            b'\t'..=b'\r' | b' ' => true,
+            0xC2 | 0xE1 | 0xE2 | 0xE3 => text[i..].chars().next().is_some_and(char::is_whitespace),
+            _ => false,
+        };
+        n += usize::from(!space);
     }
+    n
 }
 
 /// The lowercase of an ASCII or Cyrillic U+0400–U+045F character.
@@ -147,7 +155,16 @@ mod tests {
             assert_eq!(is_alphabetic(c), c.is_alphabetic(), "{c:?}");
             assert_eq!(is_alphanumeric(c), c.is_alphanumeric(), "{c:?}");
             assert_eq!(is_uppercase(c), c.is_uppercase(), "{c:?}");
-            assert_eq!(is_whitespace(c), c.is_whitespace(), "{c:?}");
+        }
+    }
+
+    #[test]
+    fn characters_but_spaces_are_counted_as_the_standard_library_counts_them() {
+        let count = |t: &str| t.chars().filter(|c| !c.is_whitespace()).count();
+        for c in every_char() {
+            for t in [c.to_string(), format!("a{c} b"), format!("\u{3000}{c}\u{a0}{c}")] {
+                assert_eq!(non_space_count(&t), count(&t), "{c:?}");
+            }
         }
     }
 

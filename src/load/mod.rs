@@ -303,28 +303,19 @@ fn read_document(format: InputFormat, bytes: &[u8], path: &Path, options: &LoadO
     }
 }
 
-/// Splits at LF, CRLF or a lone CR.
+/// Splits at LF, CRLF or a lone CR; the line ends are found by `memchr`, many bytes
+/// at a time.
 fn split_lines(text: &str) -> Vec<&str> {
+    let bytes = text.as_bytes();
     let mut out = Vec::new();
     let mut start = 0;
-    let bytes = text.as_bytes();
-    let mut i = 0;
-    while i < bytes.len() {
-        match bytes[i] {
-            b'\n' => {
-                out.push(&text[start..i]);
-                start = i + 1;
-            }
-            b'\r' => {
-                out.push(&text[start..i]);
-                if bytes.get(i + 1) == Some(&b'\n') {
-                    i += 1;
-                }
-                start = i + 1;
-            }
-            _ => {}
+    for i in memchr::memchr2_iter(b'\n', b'\r', bytes) {
+        // The LF of a CRLF, taken with its CR.
+        if i < start {
+            continue;
         }
-        i += 1;
+        out.push(&text[start..i]);
+        start = if bytes[i] == b'\r' && bytes.get(i + 1) == Some(&b'\n') { i + 2 } else { i + 1 };
     }
     if start < text.len() {
         out.push(&text[start..]);
@@ -356,5 +347,10 @@ mod tests {
     fn line_ends() {
         assert_eq!(split_lines("a\r\nb\rc\nd"), ["a", "b", "c", "d"]);
         assert_eq!(split_lines("a\n"), ["a"]);
+        assert_eq!(split_lines("a\r"), ["a"]);
+        assert_eq!(split_lines("\r\r\n\n\na"), ["", "", "", "", "a"]);
+        assert_eq!(split_lines("a\r\n\r\nb"), ["a", "", "b"]);
+        assert_eq!(split_lines(""), Vec::<&str>::new());
+        assert_eq!(split_lines("\n"), [""]);
     }
 }
