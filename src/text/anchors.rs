@@ -163,6 +163,20 @@ mod tests {
         assert_eq!(digits("3511,5 м", true), ["3511.5"]);
         assert_eq!(digits("7 июня 2002 года", true), ["7", "2002"]);
         assert_eq!(digits("2030年,消除", false), ["2030"]);
+        // Where the last number ends: at the end, before a separator, full-width.
+        assert_eq!(digits("статьи 12 и 1 000", true), ["12", "1000"]);
+        assert_eq!(digits("сумма 12 345, и всё", true), ["12345"]);
+        assert_eq!(digits("сумма 12 34", true), ["12", "34"]);
+        assert_eq!(digits("版本１２．５", false), ["12.5"]);
+        assert_eq!(digits("１２，", false), ["12"]);
+        assert_eq!(digits("3.", false), ["3"]);
+        let mut out = Vec::new();
+        push_digit_numbers("п. 5, с. 1 000 000 руб.", true, &mut out);
+        let texts: Vec<&str> = out.iter().map(|a| a.text.as_str()).collect();
+        assert_eq!(texts, ["5", "1 000 000"]);
+        out.clear();
+        push_digit_numbers("第１５条", false, &mut out);
+        assert_eq!(out.iter().map(|a| a.text.as_str()).collect::<Vec<_>>(), ["１５"]);
     }
 
     #[test]
