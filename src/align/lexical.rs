@@ -137,7 +137,9 @@ impl TermIds {
 
 /// The entries of a glossary found in a text, each as often as it is found.
 fn entries_in(glossary: &Glossary, lang: Lang, text: &str) -> Vec<u32> {
-    glossary.find(lang, text).into_iter().flat_map(|hit| hit.entries).collect()
+    let mut entries = Vec::new();
+    glossary.entries_into(lang, text, &mut entries);
+    entries
 }
 
 /// Sorted keys with counts, in a list of their exact size.

@@ -296,16 +296,30 @@ impl Glossary {
 
     /// The glossary's terms in a text, in text order, longest first where they overlap.
     pub fn find(&self, lang: Lang, text: &str) -> Vec<Hit> {
+        let mut out = Vec::new();
+        self.each_hit(lang, text, |start, end, entries, weak| {
+            out.push(Hit { start, end, entries: entries.to_vec(), weak });
+        });
+        out
+    }
+
+    /// The entries of the terms [`Glossary::find`] finds in a text, each term's in
+    /// turn, pushed to `out`: what the aligner counts, without a [`Hit`] made for each.
+    pub fn entries_into(&self, lang: Lang, text: &str, out: &mut Vec<u32>) {
+        self.each_hit(lang, text, |_, _, entries, _| out.extend_from_slice(entries));
+    }
+
+    /// Calls `f` with each term [`Glossary::find`] finds: its span, its entries and
+    /// whether it is weak.
+    fn each_hit(&self, lang: Lang, text: &str, mut f: impl FnMut(usize, usize, &[u32], bool)) {
         match lang {
             Lang::Zh => {
-                let Some(ac) = &self.zh else { return Vec::new() };
+                let Some(ac) = &self.zh else { return };
                 let simple = simplified(text);
-                ac.find_iter(simple.as_ref())
-                    .map(|m| {
-                        let (entries, weak) = self.zh_entries[m.pattern().as_usize()].clone();
-                        Hit { start: m.start(), end: m.end(), entries, weak }
-                    })
-                    .collect()
+                for m in ac.find_iter(simple.as_ref()) {
+                    let (entries, weak) = &self.zh_entries[m.pattern().as_usize()];
+                    f(m.start(), m.end(), entries, *weak);
+                }
             }
             Lang::Ru => {
                 thread_local! {
@@ -317,15 +331,15 @@ impl Glossary {
                     spelled.clear();
                     words.clear();
                     stem_spans_into(text, spelled, words);
-                    self.find_ru(text, spelled, words)
+                    self.find_ru(text, spelled, words, f)
                 })
             }
         }
     }
 
     /// The Russian forms among `words`, the spans of `text`'s words with their stems in
-    /// `spelled`; a word in capitals (`ООН`) also matches a form `=ООН`.
-    fn find_ru(&self, text: &str, spelled: &str, words: &[WordSpan]) -> Vec<Hit> {
+    /// `spelled`, each given to `f`; a word in capitals (`ООН`) also matches a form `=ООН`.
+    fn find_ru(&self, text: &str, spelled: &str, words: &[WordSpan], mut f: impl FnMut(usize, usize, &[u32], bool)) {
         let stem = |k: usize| &spelled[words[k].2.clone()];
         // Acronyms are rare: a word's capitals are read only where a form asks for them.
         let acronym = |k: usize| {
@@ -336,7 +350,6 @@ impl Glossary {
             k < words.len()
                 && (same_word(stem(k), form) || form.strip_prefix('=').is_some_and(|caps| acronym(k) == Some(caps)))
         };
-        let mut out = Vec::new();
         let mut capitals = String::new();
         let mut i = 0;
         while i < words.len() {
@@ -359,13 +372,12 @@ impl Glossary {
             match found {
                 Some((stems, (ids, weak))) => {
                     let end = words[i + stems.len() - 1].1;
-                    out.push(Hit { start: words[i].0, end, entries: ids.clone(), weak: *weak });
+                    f(words[i].0, end, ids, *weak);
                     i += stems.len();
                 }
                 None => i += 1,
             }
         }
-        out
     }
 }
 
