@@ -238,8 +238,8 @@ fn align_block_sequences(
     const MOVES: [(usize, usize); 3] = [(1, 1), (1, 0), (0, 1)];
     let (n, m) = (ca.blocks.len(), cb.blocks.len());
     let index = rayon::join(
-        || Postings::of(&cb.features, Prepared::anchor_keys),
-        || Postings::of(&cb.features, Prepared::term_keys),
+        || Postings::of(&cb.features, Prepared::anchor_keys, Slots::Hashed(FxHashMap::default())),
+        || Postings::of(&cb.features, Prepared::term_keys, Slots::Direct(Vec::new())),
     );
     let index = [index.0, index.1];
     let costs = ContainerCosts { ca, cb, model, index, rows: RefCell::default(), block: RefCell::default() };
@@ -382,19 +382,22 @@ impl Costs for ContainerCosts<'_> {
 /// counted first and then filled: one allocation, not one per key.
 struct Postings {
     /// Where each key's postings are: its slot in `start`.
-    slots: FxHashMap<u64, u32>,
+    slots: Slots,
     start: Vec<u32>,
     entries: Vec<(u32, u32)>,
 }
 
 impl Postings {
-    fn of<K: Copy + PartialEq + Into<u64>>(features: &Prepared, keys: fn(&Prepared, usize) -> &[K]) -> Self {
-        let mut slots = FxHashMap::default();
+    fn of<K: Copy + PartialEq + Into<u64>>(
+        features: &Prepared,
+        keys: fn(&Prepared, usize) -> &[K],
+        mut slots: Slots,
+    ) -> Self {
         let mut start = vec![0u32];
         for j in 0..features.len() {
             for (key, _) in runs(keys(features, j)) {
-                let next = slots.len() as u32;
-                let slot = *slots.entry(key).or_insert(next) as usize;
+                let next = (start.len() - 1) as u32;
+                let slot = slots.get_or_insert(key, next) as usize;
                 if slot == start.len() - 1 {
                     start.push(0);
                 }
@@ -408,7 +411,7 @@ impl Postings {
         let mut entries = vec![(0, 0); start[start.len() - 1] as usize];
         for j in 0..features.len() {
             for (key, count) in runs(keys(features, j)) {
-                let at = &mut fill[slots[&key] as usize];
+                let at = &mut fill[slots.get(key).expect("every key was given a slot") as usize];
                 entries[*at as usize] = (j as u32, count as u32);
                 *at += 1;
             }
@@ -423,6 +426,43 @@ impl Postings {
 
     fn list(&self, slot: usize) -> &[(u32, u32)] {
         &self.entries[self.start[slot] as usize..self.start[slot + 1] as usize]
+    }
+}
+
+/// Where each key's postings are: found by hashing the key (anchor keys, hashes
+/// themselves), or, for term ids, which are counted from 0, at the id in a table.
+enum Slots {
+    Hashed(FxHashMap<u64, u32>),
+    /// The slot of each id; [`NO_SLOT`] where it has none.
+    Direct(Vec<u32>),
+}
+
+/// An id without postings in [`Slots::Direct`].
+const NO_SLOT: u32 = u32::MAX;
+
+impl Slots {
+    fn get(&self, key: u64) -> Option<u32> {
+        match self {
+            Slots::Hashed(slots) => slots.get(&key).copied(),
+            Slots::Direct(slots) => usize::try_from(key).ok().and_then(|k| slots.get(k)).copied().filter(|&s| s != NO_SLOT),
+        }
+    }
+
+    /// The slot of `key`, given `next` if it has none yet.
+    fn get_or_insert(&mut self, key: u64, next: u32) -> u32 {
+        match self {
+            Slots::Hashed(slots) => *slots.entry(key).or_insert(next),
+            Slots::Direct(slots) => {
+                let k = usize::try_from(key).expect("a term id fits in memory");
+                if k >= slots.len() {
+                    slots.resize(k + 1, NO_SLOT);
+                }
+                if slots[k] == NO_SLOT {
+                    slots[k] = next;
+                }
+                slots[k]
+            }
+        }
     }
 }
 
@@ -471,7 +511,7 @@ impl SharedRow {
         let cursors = &mut self.cursors[kind];
         cursors.resize(postings.len(), UNSET);
         for (key, count) in keys {
-            let Some(&slot) = postings.slots.get(&key) else { continue };
+            let Some(slot) = postings.slots.get(key) else { continue };
             let slot = slot as usize;
             let list = postings.list(slot);
             let mut from = cursors[slot];
