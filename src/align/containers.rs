@@ -444,7 +444,9 @@ impl Slots {
     fn get(&self, key: u64) -> Option<u32> {
         match self {
             Slots::Hashed(slots) => slots.get(&key).copied(),
-            Slots::Direct(slots) => usize::try_from(key).ok().and_then(|k| slots.get(k)).copied().filter(|&s| s != NO_SLOT),
+            Slots::Direct(slots) => {
+                usize::try_from(key).ok().and_then(|k| slots.get(k)).copied().filter(|&s| s != NO_SLOT)
+            }
         }
     }
 

@@ -1315,7 +1315,8 @@ mod tests {
             [true, true, false, false, false, true, true, false, false, false, false]
         );
         // Indented, with a line that is not (so that no margin is common to all).
-        for t in ["　　第一条 缔约", "  Статья 1.", "　 a", "   ", "　　", "  a  b", "　　第一条　缔约", "\ta"] {
+        for t in ["　　第一条 缔约", "  Статья 1.", "　 a", "   ", "　　", "  a  b", "　　第一条　缔约", "\ta"]
+        {
             let (mut quick, mut full) = (Vec::new(), Vec::new());
             let read = normalize(&[t, "x"], &mut quick);
             assert_eq!(read[0], repair_line(t, 1, 0, &mut full), "{t:?}");

@@ -354,13 +354,18 @@ pub(super) fn is_caps_line(profile: &Profile, text: &str) -> bool {
         return false;
     }
     let (mut letters, mut upper) = (0usize, 0usize);
-    for (at, c) in text.char_indices().filter(|&(_, c)| chars::is_alphabetic(c)) {
+    // Four capitals are needed for each small letter; the characters left bound the
+    // letters left, so most lines are told apart early.
+    let mut left = text.chars().count();
+    for c in text.chars() {
+        left -= 1;
+        if !chars::is_alphabetic(c) {
+            continue;
+        }
         letters += 1;
         upper += usize::from(chars::is_uppercase(c));
-        // Four capitals are needed for each small letter; the bytes left bound the
-        // letters left, so most lines are told apart early.
         let short = 4 * (letters - upper);
-        if short > upper && short - upper > text.len() - at {
+        if short > upper && short - upper > left {
             return false;
         }
     }
@@ -940,4 +945,58 @@ fn join_in_blank_layout(profile: &Profile, p: &Para, last: char, next_lower: boo
     }
     let short = p.last_len <= profile.max_wrap_width;
     ((next_lower || short) && (profile.ends_open)(&p.text)).then_some(Join::Wrap)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::Lang;
+
+    /// [`is_caps_line`] without telling a line apart early.
+    fn caps_read_whole(profile: &Profile, text: &str) -> bool {
+        let count = |s: &str| {
+            let letters: Vec<char> = s.chars().filter(|&c| chars::is_alphabetic(c)).collect();
+            (letters.len(), letters.iter().filter(|&&c| chars::is_uppercase(c)).count())
+        };
+        let (letters, upper) = count(text);
+        if !(profile.has_case && letters >= 3 && upper * 10 >= letters * 8) {
+            return false;
+        }
+        if text.contains(['I', 'V', 'X', 'L', 'C', 'D', 'M']) {
+            let words = text.split(|c: char| !chars::is_alphabetic(c)).filter(|w| !w.is_empty());
+            let kept: String = words.filter(|w| crate::lang::parse_roman(w).is_none()).collect();
+            let (letters, upper) = count(&kept);
+            return letters >= 3 && upper * 10 >= letters * 8;
+        }
+        true
+    }
+
+    #[test]
+    fn a_line_in_capitals_is_told_early_as_read_whole() {
+        let profile = Lang::Ru.profile();
+        let charter = include_str!("../../tests/fixtures/un-charter-1945.ru.txt");
+        let mut lines: Vec<String> = charter.lines().map(str::to_string).collect();
+        lines.extend(
+            [
+                "ГЛАВА VII",
+                "И В ЭТИХ ЦЕЛЯХ",
+                "ГОЛОСОВАНИЕ",
+                "Главы VI, VII,",
+                "ООН и ЮНЕСКО",
+                "АБВГд",
+                "АБВГДЕЁЖЗи",
+                "Ab",
+            ]
+            .map(String::from),
+        );
+        lines.extend(charter.lines().take(400).map(str::to_uppercase));
+        let mut caps = 0;
+        for line in &lines {
+            let whole = caps_read_whole(profile, line);
+            assert_eq!(is_caps_line(profile, line), whole, "{line:?}");
+            caps += usize::from(whole);
+        }
+        assert!(caps > 100, "{caps}");
+        assert!(!is_caps_line(Lang::Zh.profile(), "ABCDEF"));
+    }
 }
