@@ -1035,7 +1035,13 @@ pub fn restore_numeral_zeros(lang: Lang, lines: &mut [Line], repairs: &mut Vec<R
 /// text sets among them whose width is ambiguous (`“` `”` `…` `—` `·`): what letter
 /// spacing sets apart in Chinese text.
 fn is_tight(c: char) -> bool {
-    crate::text::is_wide(c) || c.is_ascii_digit() || matches!(c, '“' | '”' | '‘' | '’' | '…' | '—' | '·')
+    match c {
+        '0'..='9' | '·' => true,
+        // No other character before the Hangul Jamo is (Latin and Cyrillic text is
+        // told at once).
+        '\0'..='\u{10FF}' => false,
+        _ => crate::text::is_wide(c) || matches!(c, '“' | '”' | '‘' | '’' | '…' | '—'),
+    }
 }
 
 /// Puts back the hyphen of a compound that an extractor dropped when it joined the
@@ -1321,6 +1327,15 @@ mod tests {
             let read = normalize(&[t, "x"], &mut quick);
             assert_eq!(read[0], repair_line(t, 1, 0, &mut full), "{t:?}");
             assert_eq!(quick, full, "{t:?}");
+        }
+    }
+
+    #[test]
+    fn tight_characters_are_wide_digits_and_the_marks_among_them() {
+        for c in (0..=0x10FFFF).filter_map(char::from_u32) {
+            let tight =
+                crate::text::is_wide(c) || c.is_ascii_digit() || matches!(c, '“' | '”' | '‘' | '’' | '…' | '—' | '·');
+            assert_eq!(is_tight(c), tight, "{c:?}");
         }
     }
 
