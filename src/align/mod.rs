@@ -102,17 +102,36 @@ pub struct Pair<'d> {
 impl Pair<'_> {
     /// The refs of side `s`, joined with `+`.
     pub fn refs(&self, s: usize) -> String {
-        self.sides[s].iter().map(|x| x.r#ref.as_str()).collect::<Vec<_>>().join("+")
+        self.refs_of(s).into_owned()
     }
 
     /// The text of side `s`, several units joined with a newline.
     pub fn text(&self, s: usize) -> String {
-        self.sides[s].iter().map(|x| x.text.as_ref()).collect::<Vec<_>>().join("\n")
+        self.text_of(s).into_owned()
+    }
+
+    /// [`Pair::refs`], borrowed where the side is one segment (most pairs).
+    pub(crate) fn refs_of(&self, s: usize) -> Cow<'_, str> {
+        joined(&self.sides[s], |x| x.r#ref.as_str(), "+")
+    }
+
+    /// [`Pair::text`], borrowed where the side is one segment (most pairs).
+    pub(crate) fn text_of(&self, s: usize) -> Cow<'_, str> {
+        joined(&self.sides[s], |x| x.text.as_ref(), "\n")
     }
 
     /// The link type, `1-1`, `2-1`, `0-1` …
     pub fn link(&self) -> String {
         format!("{}-{}", self.sides[0].len(), self.sides[1].len())
+    }
+}
+
+/// A field of some segments joined with `sep`: borrowed where there is one segment
+/// (most pairs), not copied.
+fn joined<'a>(segments: &'a [Segment<'_>], field: impl Fn(&'a Segment<'_>) -> &'a str, sep: &str) -> Cow<'a, str> {
+    match segments {
+        [one] => Cow::Borrowed(field(one)),
+        many => Cow::Owned(many.iter().map(field).collect::<Vec<_>>().join(sep)),
     }
 }
 

@@ -23,7 +23,7 @@ use aho_corasick::{AhoCorasick, MatchKind};
 use rustc_hash::FxHashMap;
 
 use crate::error::{Error, ErrorKind, Result};
-use crate::lang::{Lang, ru};
+use crate::lang::{Lang, chars, ru};
 
 const SHIPPED: &str = include_str!("data/glossary.tsv");
 const EVERYDAY: &str = include_str!("data/words.tsv");
@@ -445,7 +445,7 @@ fn stem_spans_into(text: &str, spelled: &mut String, out: &mut Vec<WordSpan>) {
 /// Whether a word is written in capitals, as an acronym is (`ООН`, `ШОС`).
 fn is_acronym(word: &str) -> bool {
     // Most words fail at their first letter: they are counted only if they pass.
-    word.chars().all(|c| c.is_uppercase() || c.is_ascii_digit()) && word.chars().count() >= 2
+    word.chars().all(|c| chars::is_uppercase(c) || c.is_ascii_digit()) && word.chars().count() >= 2
 }
 
 /// Traditional characters read as simplified, for the characters of the glossaries'

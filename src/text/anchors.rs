@@ -44,9 +44,8 @@ type NameFinder = (AhoCorasick, Vec<(u32, u32)>);
 
 /// The [`NameFinder`] of `lang`, built once.
 fn name_finder(lang: Lang) -> &'static NameFinder {
-    static FINDERS: [OnceLock<NameFinder>; Lang::ALL.len()] = [const { OnceLock::new() }; Lang::ALL.len()];
-    let slot = Lang::ALL.iter().position(|&l| l == lang).unwrap_or(0);
-    FINDERS[slot].get_or_init(|| {
+    static FINDERS: PerLang<NameFinder> = [const { OnceLock::new() }; Lang::ALL.len()];
+    once_per_lang(&FINDERS, lang, || {
         let names = lang.profile().names;
         let forms = names.iter().flat_map(|(_, forms)| forms.iter());
         let which = (0..names.len()).flat_map(|n| (0..names[n].1.len()).map(move |k| (n as u32, k as u32))).collect();
@@ -80,9 +79,8 @@ type MarkFinder = (AhoCorasick, Vec<&'static str>);
 
 /// The [`MarkFinder`] of `lang`, built once.
 fn mark_finder(lang: Lang) -> &'static MarkFinder {
-    static FINDERS: [OnceLock<MarkFinder>; Lang::ALL.len()] = [const { OnceLock::new() }; Lang::ALL.len()];
-    let slot = Lang::ALL.iter().position(|&l| l == lang).unwrap_or(0);
-    FINDERS[slot].get_or_init(|| {
+    static FINDERS: PerLang<MarkFinder> = [const { OnceLock::new() }; Lang::ALL.len()];
+    once_per_lang(&FINDERS, lang, || {
         let marks = lang.profile().marks;
         let found: Vec<(String, &'static str)> = (marks.semicolons.iter().map(|c| (c.to_string(), ";")))
             .chain(marks.colons.iter().map(|c| (c.to_string(), ":")))
@@ -90,6 +88,15 @@ fn mark_finder(lang: Lang) -> &'static MarkFinder {
         let finder = AhoCorasick::new(found.iter().map(|(mark, _)| mark)).expect("the marks build an automaton");
         (finder, found.into_iter().map(|(_, value)| value).collect())
     })
+}
+
+/// What is made once per language, in [`Lang::ALL`]'s order.
+type PerLang<T> = [OnceLock<T>; Lang::ALL.len()];
+
+/// `lang`'s slot of `slots`, made by `make` the first time.
+fn once_per_lang<T>(slots: &'static PerLang<T>, lang: Lang, make: impl FnOnce() -> T) -> &'static T {
+    let slot = Lang::ALL.iter().position(|&l| l == lang).unwrap_or(0);
+    slots[slot].get_or_init(make)
 }
 
 /// The numeric values a text states (numbers, dates, references), as a set (each

@@ -4,7 +4,7 @@ use std::borrow::Cow;
 
 use rayon::prelude::*;
 
-use crate::align::{Alignment, Segment};
+use crate::align::Alignment;
 
 /// How to write the table.
 #[derive(Debug, Clone, Copy)]
@@ -49,10 +49,9 @@ pub fn write<W: std::io::Write>(mut w: W, alignment: &Alignment, options: CsvOpt
             .map(|pairs| {
                 let mut t = table();
                 for p in pairs {
-                    let refs = |s: usize| joined(&p.sides[s], |x| x.r#ref.as_str(), "+");
-                    let text = |s: usize| joined(&p.sides[s], |x| x.text.as_ref(), "\n");
                     let (link, score) = (p.link(), super::score(p.score));
-                    let fields = [refs(0), refs(1), text(0), text(1), Cow::from(link), Cow::from(score)];
+                    let fields =
+                        [p.refs_of(0), p.refs_of(1), p.text_of(0), p.text_of(1), Cow::from(link), Cow::from(score)];
                     t.write_record(fields.iter().map(|f| f.as_bytes()))?;
                 }
                 bytes(t)
@@ -63,16 +62,6 @@ pub fn write<W: std::io::Write>(mut w: W, alignment: &Alignment, options: CsvOpt
         }
     }
     w.flush()
-}
-
-/// The field of several segments joined with `sep`, as [`crate::align::Pair::refs`] and
-/// [`crate::align::Pair::text`] make it, but borrowed where there is one segment (most
-/// pairs): the text is not copied once more to be written.
-fn joined<'a>(segments: &'a [Segment<'_>], field: impl Fn(&'a Segment<'_>) -> &'a str, sep: &str) -> Cow<'a, str> {
-    match segments {
-        [one] => Cow::Borrowed(field(one)),
-        many => Cow::Owned(many.iter().map(field).collect::<Vec<_>>().join(sep)),
-    }
 }
 
 /// How many pairs are formatted before they are written (said in [`write`]'s docs).
