@@ -34,6 +34,17 @@ pub(super) struct Block {
 }
 
 impl Block {
+    /// The lexicon term ids of the block's `units`, all of them, each as often as
+    /// its units have it, in no order.
+    fn terms<'u>(&self, units: &'u Prepared) -> impl Iterator<Item = &'u [u32]> + 'u {
+        self.units.clone().map(|u| units.term_keys(u))
+    }
+
+    /// How many lexicon terms the block's `units` have.
+    fn term_count(&self, units: &Prepared) -> usize {
+        units.term_count(self.units.start, self.units.end)
+    }
+
     /// The kind of the container: `art`, `chapter`, `preamble` …
     fn kind(&self) -> &str {
         &self.key[..self.kind_len]
@@ -55,7 +66,8 @@ impl Block {
 pub(super) struct Containers {
     blocks: Vec<Block>,
     /// Each block as one unit: its units' lengths and anchors together; none when
-    /// `alone`.
+    /// `alone`. Not their lexicon terms: a container's are read from its units'
+    /// ([`Block::terms`]), not laid out a second time.
     features: Prepared,
     /// Whether each text is one container under the same key: the two pair without
     /// a search.
@@ -67,26 +79,6 @@ impl Containers {
     /// ([`Prepared::set_term_weight`]).
     pub(super) fn set_term_weight(&mut self, weight: f64) {
         self.features.set_term_weight(weight);
-    }
-
-    /// Sets the containers' lexicon terms to those of their units, `units` of the
-    /// text: each container's are its units' ids together, sorted.
-    pub(super) fn set_terms(&mut self, units: &Prepared) {
-        if self.alone {
-            return;
-        }
-        let mut start = Vec::with_capacity(self.blocks.len() + 1);
-        start.push(0);
-        let mut ids = Vec::with_capacity(units.term_count(0, units.len()));
-        for b in &self.blocks {
-            let from = ids.len();
-            for i in b.units.clone() {
-                ids.extend_from_slice(units.term_keys(i));
-            }
-            ids[from..].sort_unstable();
-            start.push(ids.len());
-        }
-        self.features.set_terms((start, ids));
     }
 
     /// The containers of two texts, whose units have these `features`.
@@ -124,7 +116,7 @@ fn blocks_of(doc: &Document) -> Vec<Block> {
 }
 
 /// Each block's units' lengths and anchors together, as one unit's (one block's merge
-/// at a time); their lexicon terms are set once learned ([`Containers::set_terms`]).
+/// at a time).
 fn merged(blocks: &[Block], features: &[Features]) -> Prepared {
     let mut merged = Prepared::with_capacity(blocks.len());
     // Merged lists hold the keys of their units, each as often: the lists of all
@@ -196,7 +188,7 @@ pub(super) fn align(
         let beads = align_inside(&ca.blocks[0], &cb.blocks[0], units, model, earlier.as_deref());
         return Aligned { containers: vec![(Some(0), Some(0))], beads };
     }
-    let pairs = align_block_sequences(ca, cb, model, earlier.map(|e| e.containers.as_slice()));
+    let pairs = align_block_sequences([ca, cb], units, model, earlier.map(|e| e.containers.as_slice()));
     let parts: Vec<Vec<UnitBead>> = pairs
         .par_iter()
         .map(|&pair| match pair {
@@ -230,19 +222,19 @@ const EARLIER_MARGIN: usize = 16;
 /// Aligns container sequences: a 1-1, 1-0, 0-1 search where equal keys are strong
 /// evidence and containers of different kinds never pair.
 fn align_block_sequences(
-    ca: &Containers,
-    cb: &Containers,
+    [ca, cb]: [&Containers; 2],
+    units: [&Prepared; 2],
     model: &LengthModel,
     earlier: Option<&[(Option<usize>, Option<usize>)]>,
 ) -> Vec<(Option<usize>, Option<usize>)> {
     const MOVES: [(usize, usize); 3] = [(1, 1), (1, 0), (0, 1)];
     let (n, m) = (ca.blocks.len(), cb.blocks.len());
     let index = rayon::join(
-        || Postings::of(&cb.features, Prepared::anchor_keys, Slots::Hashed(FxHashMap::default())),
-        || Postings::of(&cb.features, Prepared::term_keys, Slots::Direct(Vec::new())),
+        || Postings::of(cb.blocks.len(), |j| runs(cb.features.anchor_keys(j)), Slots::Hashed(FxHashMap::default())),
+        || Postings::of(cb.blocks.len(), |j| cb.blocks[j].terms(units[1]).flat_map(runs), Slots::Direct(Vec::new())),
     );
     let index = [index.0, index.1];
-    let costs = ContainerCosts { ca, cb, model, index, rows: RefCell::default(), block: RefCell::default() };
+    let costs = ContainerCosts { ca, cb, units, model, index, rows: RefCell::default(), block: RefCell::default() };
     // The search runs in a band around a guide, widened where the path runs along
     // its edge (see `search_around`): around the diagonal, as wide as the texts
     // differ in length and a margin more, or around the pairs of an earlier
@@ -277,6 +269,8 @@ fn align_block_sequences(
 struct ContainerCosts<'c> {
     ca: &'c Containers,
     cb: &'c Containers,
+    /// The units of each text.
+    units: [&'c Prepared; 2],
     model: &'c LengthModel,
     /// Where the second text's anchor keys and term ids are: `[anchors, terms]`.
     index: [Postings; 2],
@@ -325,17 +319,21 @@ impl ContainerCosts<'_> {
                 piece = 0;
             }
         }
-        let (ca, cb, model, index, band): (_, _, _, _, &[(usize, usize)]) =
-            (self.ca, self.cb, self.model, &self.index, &rows);
+        let (ca, cb, units, model, index, band): (_, _, _, _, _, &[(usize, usize)]) =
+            (self.ca, self.cb, self.units, self.model, &self.index, &rows);
         let costed: Vec<Vec<f64>> = bounds
             .par_windows(2)
             .map(|w| {
                 let mut shared = SharedRow::default();
                 let mut costs = Vec::new();
                 for (i, &(lo, hi)) in band.iter().enumerate().take(w[1]).skip(w[0]) {
-                    shared.fill(i - 1, lo.saturating_sub(1)..hi, &ca.features, index);
+                    shared.fill(i - 1, lo.saturating_sub(1)..hi, ca, units[0], index);
                     costs.extend((lo..=hi).map(|j| {
-                        if j == 0 { f64::INFINITY } else { pair_cost(ca, cb, i - 1, j - 1, shared.get(j - 1), model) }
+                        if j == 0 {
+                            f64::INFINITY
+                        } else {
+                            pair_cost([ca, cb], units, i - 1, j - 1, shared.get(j - 1), model)
+                        }
                     }));
                 }
                 costs
@@ -388,32 +386,44 @@ struct Postings {
 }
 
 impl Postings {
-    fn of<K: Copy + PartialEq + Into<u64>>(
-        features: &Prepared,
-        keys: fn(&Prepared, usize) -> &[K],
-        mut slots: Slots,
-    ) -> Self {
+    /// The postings of `n` containers whose keys, with how often each occurs, are
+    /// `keys(j)` for container `j`: a key may come more than once in a container's
+    /// (once for each of its units that has it), its counts added up.
+    fn of<I: Iterator<Item = (u64, usize)>>(n: usize, keys: impl Fn(usize) -> I, mut slots: Slots) -> Self {
         let mut start = vec![0u32];
-        for j in 0..features.len() {
-            for (key, _) in runs(keys(features, j)) {
+        // The last container counted in each slot: a container is one posting.
+        let mut last: Vec<u32> = Vec::new();
+        for j in 0..n as u32 {
+            for (key, _) in keys(j as usize) {
                 let next = (start.len() - 1) as u32;
                 let slot = slots.get_or_insert(key, next) as usize;
                 if slot == start.len() - 1 {
                     start.push(0);
+                    last.push(u32::MAX);
                 }
-                start[slot + 1] += 1;
+                if last[slot] != j {
+                    last[slot] = j;
+                    start[slot + 1] += 1;
+                }
             }
         }
+        drop(last);
         for k in 1..start.len() {
             start[k] += start[k - 1];
         }
         let mut fill = start.clone();
         let mut entries = vec![(0, 0); start[start.len() - 1] as usize];
-        for j in 0..features.len() {
-            for (key, count) in runs(keys(features, j)) {
-                let at = &mut fill[slots.get(key).expect("every key was given a slot") as usize];
-                entries[*at as usize] = (j as u32, count as u32);
-                *at += 1;
+        for j in 0..n as u32 {
+            for (key, count) in keys(j as usize) {
+                let slot = slots.get(key).expect("every key was given a slot") as usize;
+                let at = fill[slot] as usize;
+                match entries[..at].last_mut() {
+                    Some(e) if at > start[slot] as usize && e.0 == j => e.1 += count as u32,
+                    _ => {
+                        entries[at] = (j, count as u32);
+                        fill[slot] += 1;
+                    }
+                }
             }
         }
         Postings { slots, start, entries }
@@ -488,17 +498,33 @@ struct SharedRow {
     /// band's rows start further right row by row, so a cursor moves only forward.
     /// [`UNSET`] before the list's first row.
     cursors: [Vec<usize>; 2],
+    /// The row's container's term ids, sorted.
+    terms: Vec<u32>,
 }
 
 /// A cursor not set yet: its list is searched.
 const UNSET: usize = usize::MAX;
 
 impl SharedRow {
-    fn fill(&mut self, i: usize, columns: Range<usize>, features: &Prepared, index: &[Postings; 2]) {
+    /// The keys container `i` of `containers`, whose units are `units`, shares
+    /// with each container of `columns` of the text indexed in `index`.
+    fn fill(
+        &mut self,
+        i: usize,
+        columns: Range<usize>,
+        containers: &Containers,
+        units: &Prepared,
+        index: &[Postings; 2],
+    ) {
         self.counts.clear();
         self.counts.resize(columns.len() + 1, [0; 2]);
-        self.fill_kind(0, runs(features.anchor_keys(i)), &columns, &index[0]);
-        self.fill_kind(1, runs(features.term_keys(i)), &columns, &index[1]);
+        self.fill_kind(0, runs(containers.features.anchor_keys(i)), &columns, &index[0]);
+        let mut terms = std::mem::take(&mut self.terms);
+        terms.clear();
+        containers.blocks[i].terms(units).for_each(|t| terms.extend_from_slice(t));
+        terms.sort_unstable();
+        self.fill_kind(1, runs(&terms), &columns, &index[1]);
+        self.terms = terms;
         self.columns = columns;
     }
 
@@ -537,7 +563,14 @@ impl SharedRow {
 
 /// The cost of pairing container `i` of one text with container `j` of the other,
 /// which share `[anchors, terms]`.
-fn pair_cost(ca: &Containers, cb: &Containers, i: usize, j: usize, shared: [usize; 2], model: &LengthModel) -> f64 {
+fn pair_cost(
+    [ca, cb]: [&Containers; 2],
+    units: [&Prepared; 2],
+    i: usize,
+    j: usize,
+    shared: [usize; 2],
+    model: &LengthModel,
+) -> f64 {
     let (x, y) = (&ca.blocks[i], &cb.blocks[j]);
     if !x.same(y, 0) {
         return f64::INFINITY;
@@ -548,7 +581,7 @@ fn pair_cost(ca: &Containers, cb: &Containers, i: usize, j: usize, shared: [usiz
     // Anchors count half as much as inside a container: a container holds many.
     let mut c = model.cost(fa.length(i), fb.length(j))
         + (ANCHOR_MISS * unmatched as f64 + ANCHOR_MATCH * matched as f64) / 2.0
-        + fa.term_weight() * term_cost(terms, fa.term_count(i, i + 1), fb.term_count(j, j + 1));
+        + fa.term_weight() * term_cost(terms, x.term_count(units[0]), y.term_count(units[1]));
     // Same number of units is weak evidence too.
     if x.units.len() != y.units.len() {
         c += OTHER_SHAPE;
@@ -609,6 +642,76 @@ mod tests {
         load_bytes(text.join("\n\n").as_bytes(), format!("charters.{lang}.txt"), &LoadOptions::default()).unwrap()
     }
 
+    /// Term ids for each unit of `doc`, sorted, some repeated, some shared by units
+    /// of other containers: made by a fixed rule, the same on every run.
+    fn units_with_terms(doc: &Document) -> Prepared {
+        let mut units = Prepared::lengths(doc.units.iter().map(|u| u.text.len() as f64));
+        let mut start = vec![0];
+        let mut ids = Vec::new();
+        for (i, u) in doc.units.iter().enumerate() {
+            let mut own: Vec<u32> = u.text.bytes().step_by(7).map(|b| u32::from(b) % 40 + (i % 3) as u32).collect();
+            own.sort_unstable();
+            ids.extend(own);
+            start.push(ids.len());
+        }
+        units.set_terms((start, ids));
+        units
+    }
+
+    #[test]
+    fn containers_terms_read_from_their_units_count_as_merged_lists_do() {
+        let (zh, ru) = (charters("zh", 0..2), charters("ru", 0..2));
+        let (ba, bb) = (blocks_of(&zh), blocks_of(&ru));
+        let (ua, ub) = (units_with_terms(&zh), units_with_terms(&ru));
+        // Each block's terms as one sorted list, as the containers once kept them.
+        let merged = |blocks: &[Block], units: &Prepared| -> Vec<Vec<u32>> {
+            blocks
+                .iter()
+                .map(|b| {
+                    let mut all: Vec<u32> = b.terms(units).flatten().copied().collect();
+                    all.sort_unstable();
+                    all
+                })
+                .collect()
+        };
+        let (ma, mb) = (merged(&ba, &ua), merged(&bb, &ub));
+        assert!(mb.iter().filter(|l| l.len() > 1).count() > 10);
+        let index = Postings::of(bb.len(), |j| bb[j].terms(&ub).flat_map(runs), Slots::Direct(Vec::new()));
+        // The postings: for each key, each container that has it, with how often.
+        for key in 0..64u64 {
+            let want: Vec<(u32, u32)> = mb
+                .iter()
+                .enumerate()
+                .filter_map(|(j, l)| {
+                    let n = l.iter().filter(|&&k| u64::from(k) == key).count();
+                    (n > 0).then_some((j as u32, n as u32))
+                })
+                .collect();
+            let got = index.slots.get(key).map_or(&[][..], |slot| index.list(slot as usize));
+            assert_eq!(got, want.as_slice(), "key {key}");
+        }
+        // A row's shared terms: each key as often as both containers have it.
+        let features =
+            |d: &Document| -> Vec<Features> { d.units.iter().map(|u| Features::of(d, u)).collect::<Vec<_>>() };
+        let (fa, fb) = (features(&zh), features(&ru));
+        let [ca, cb] = Containers::of([&zh, &ru], [&fa, &fb]);
+        let anchors =
+            Postings::of(cb.blocks.len(), |j| runs(cb.features.anchor_keys(j)), Slots::Hashed(FxHashMap::default()));
+        let both = [anchors, index];
+        let mut row = SharedRow::default();
+        for i in (0..ca.blocks.len()).step_by(5) {
+            row.fill(i, 0..cb.blocks.len(), &ca, &ua, &both);
+            for (j, other) in mb.iter().enumerate() {
+                let mut shared = 0;
+                for key in 0..64u32 {
+                    let count = |l: &[u32]| l.iter().filter(|&&k| k == key).count();
+                    shared += count(&ma[i]).min(count(other));
+                }
+                assert_eq!(row.get(j)[1], shared, "containers {i} and {j}");
+            }
+        }
+    }
+
     #[test]
     fn a_long_sequence_searched_around_a_wrong_earlier_path_finds_the_right_one() {
         // Too many containers to search in full, and one Charter fewer in Russian.
@@ -620,13 +723,14 @@ mod tests {
         assert!(n * m > FULL_SEARCH_CELLS && n > m);
         let total = |f: &[Features]| f.iter().map(|x| x.len).sum::<f64>();
         let model = LengthModel::from_totals(total(&fa), total(&fb));
-        let diagonal = align_block_sequences(&ca, &cb, &model, None);
+        let units = [&Prepared::of(&fa), &Prepared::of(&fb)];
+        let diagonal = align_block_sequences([&ca, &cb], units, &model, None);
         assert!(diagonal.iter().filter(|p| p.1.is_none()).count() >= n - m);
         // An earlier path that leaves out forty containers of each text at the start:
         // the right path runs along the edge of a band around it, which must widen.
         let mut wrong: Vec<(Option<usize>, Option<usize>)> = (0..40).map(|i| (Some(i), None)).collect();
         wrong.extend((0..40).map(|j| (None, Some(j))));
         wrong.extend(diagonal.iter().filter(|p| p.0.is_none_or(|i| i >= 40) && p.1.is_none_or(|j| j >= 40)));
-        assert_eq!(align_block_sequences(&ca, &cb, &model, Some(&wrong)), diagonal);
+        assert_eq!(align_block_sequences([&ca, &cb], units, &model, Some(&wrong)), diagonal);
     }
 }

@@ -98,14 +98,14 @@ pub(super) fn first_pass(a: &Document, b: &Document) -> FirstPass {
     let model = LengthModel::from_totals(total(&fa), total(&fb));
     let containers = Containers::of([a, b], [&fa, &fb]);
     let units = prepared([&fa, &fb]);
+    // The units' features are laid out in `units` and `containers`: the searches read
+    // those, with the terms learned in between.
+    drop((fa, fb));
     let first = containers::align([&containers[0], &containers[1]], [&units[0], &units[1]], &model, None);
     let ones: Vec<(usize, usize)> =
         first.beads.iter().filter(|x| x.a.len() == 1 && x.b.len() == 1).map(|x| (x.a[0], x.b[0])).collect();
     // The second pass with the variance re-estimated from the first's 1-1 pairs.
     let lengths: Vec<(f64, f64)> = ones.iter().map(|&(i, j)| (units[0].length(i), units[1].length(j))).collect();
-    // The units' features are laid out in `units` and `containers`: the second pass
-    // reads those, with the terms learned in between.
-    drop((fa, fb));
     let aligned = first.into_earlier(&containers[0]);
     FirstPass { model: model.refine(&lengths), containers, units, ones, aligned, terms: None, scoring: None }
 }
@@ -172,7 +172,6 @@ pub(super) fn second_pass(first: FirstPass, weight: Option<f64>) -> (Vec<UnitBea
     if let (Some(w), Some([ta, tb])) = (weight, terms) {
         let lay = |u: &mut Prepared, c: &mut Containers, t: Terms| {
             u.set_terms(t);
-            c.set_terms(u);
             u.set_term_weight(w);
             c.set_term_weight(w);
         };
