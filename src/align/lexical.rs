@@ -14,7 +14,7 @@
 use rayon::prelude::*;
 
 use crate::lang::Lang;
-use crate::lexicon::learn::Keys;
+use crate::lexicon::learn::KeyLists;
 use crate::lexicon::{Glossary, Lexicon};
 
 /// A lexicon as the aligner reads it: the link ids of every term of each side.
@@ -155,6 +155,9 @@ fn counted(keys: Vec<u32>) -> Vec<(u32, u32)> {
     out
 }
 
+/// How many units' glossary entries are read on one thread at a time.
+const ENTRIES_CHUNK: usize = 1024;
+
 /// The terms of every unit of both texts, and a lexicon ready to learn from them.
 ///
 /// What it holds is read from the texts alone, so it is read while the first pass
@@ -162,10 +165,10 @@ fn counted(keys: Vec<u32>) -> Vec<(u32, u32)> {
 pub(super) struct Vocabulary {
     lexicon: Lexicon,
     /// The keys of each unit of each side.
-    keys: [Vec<Keys>; 2],
+    keys: [KeyLists; 2],
     /// The glossary, and the entries it found in each unit of each side.
     glossary: Glossary,
-    entries: [Vec<Vec<u32>>; 2],
+    entries: [KeyLists; 2],
     /// The first of the glossary's entries that are everyday words
     /// ([`Glossary::everyday`]), not terms.
     everyday: u32,
@@ -176,8 +179,20 @@ impl Vocabulary {
     /// its entries from `everyday` on are everyday words.
     pub(super) fn of(langs: [Lang; 2], texts: [&[&str]; 2], glossary: Glossary, everyday: u32) -> Self {
         let mut lexicon = Lexicon::default();
-        let found =
-            |s: usize| -> Vec<Vec<u32>> { texts[s].par_iter().map(|t| entries_in(&glossary, langs[s], t)).collect() };
+        // Each run of units' entries in a list of its own, on every thread, the lists
+        // then put together in order.
+        let found = |s: usize| -> KeyLists {
+            let parts = texts[s].par_chunks(ENTRIES_CHUNK).map(|chunk| {
+                let (mut lists, mut found) = (KeyLists::default(), Vec::new());
+                for t in chunk {
+                    found.clear();
+                    glossary.entries_into(langs[s], t, &mut found);
+                    lists.push(&found);
+                }
+                lists
+            });
+            KeyLists::concat(parts.collect())
+        };
         let (keys, entries) = rayon::join(|| lexicon.intern_all(langs, texts), || [found(0), found(1)]);
         Vocabulary { lexicon, keys, glossary, entries, everyday }
     }
@@ -199,14 +214,19 @@ impl Vocabulary {
     /// without their counterpart, and right pairs would score as wrong ones.
     pub(super) fn learn(mut self, langs: [Lang; 2], pairs: &[(usize, usize)]) -> (TermIds, Option<TermIds>, Terms) {
         let keys = &self.keys;
-        let pairs_of = || pairs.iter().map(|&(i, j)| [keys[0][i].as_slice(), keys[1][j].as_slice()]);
+        let pairs_of = || pairs.iter().map(|&(i, j)| [keys[0].get(i), keys[1].get(j)]);
         let few = pairs.len() < super::MIN_PAIRS_TO_SEARCH;
-        let search = few.then(|| {
-            let mut lexicon = self.lexicon.clone();
-            lexicon.learn_links(pairs_of(), true, SMALL_LEXICON_TOGETHER);
-            TermIds::new(langs, lexicon, Some(self.glossary.clone()))
-        });
-        self.lexicon.learn_links(pairs_of(), true, if few { 2 } else { 3 });
+        // The two lexicons learned at once.
+        let small = few.then(|| self.lexicon.clone());
+        let (search, ()) = rayon::join(
+            || {
+                small.map(|mut lexicon| {
+                    lexicon.learn_links(pairs_of(), true, SMALL_LEXICON_TOGETHER);
+                    TermIds::new(langs, lexicon, Some(self.glossary.clone()))
+                })
+            },
+            || self.lexicon.learn_links(pairs_of(), true, if few { 2 } else { 3 }),
+        );
         let terms = Terms { keys: self.keys, entries: self.entries };
         let ids = TermIds::new(langs, self.lexicon, Some(self.glossary));
         let ids = if few { ids.without_entries_from(self.everyday) } else { ids };
@@ -224,8 +244,8 @@ pub(super) const SMALL_LEXICON_TOGETHER: u32 = 4;
 /// What [`Vocabulary::learn`] leaves of it: the keys and glossary entries of every
 /// unit, for [`TermIds::lists`].
 pub(super) struct Terms {
-    keys: [Vec<Keys>; 2],
-    entries: [Vec<Vec<u32>>; 2],
+    keys: [KeyLists; 2],
+    entries: [KeyLists; 2],
 }
 
 impl TermIds {
@@ -236,9 +256,10 @@ impl TermIds {
     /// one list, each unit's into its own part: no list is made apart and copied, which
     /// held the terms of a long text twice at once.
     pub(super) fn lists(&self, s: usize, terms: &Terms, units: std::ops::Range<usize>) -> (Vec<usize>, Vec<u32>) {
-        let (keys, entries) = (&terms.keys[s][units.clone()], &terms.entries[s][units]);
-        let counts: Vec<usize> = keys.par_iter().zip(entries).map(|(k, e)| self.link_count(s, k, e)).collect();
-        let mut start = Vec::with_capacity(keys.len() + 1);
+        let (keys, entries) = (&terms.keys[s], &terms.entries[s]);
+        let counts: Vec<usize> =
+            units.clone().into_par_iter().map(|i| self.link_count(s, keys.get(i), entries.get(i))).collect();
+        let mut start = Vec::with_capacity(counts.len() + 1);
         start.push(0);
         for n in &counts {
             start.push(start[start.len() - 1] + n);
@@ -251,7 +272,7 @@ impl TermIds {
             parts.push(part);
             rest = after;
         }
-        parts.into_par_iter().zip(keys).zip(entries).for_each(|((part, k), e)| self.link_ids(s, k, e, part));
+        parts.into_par_iter().zip(units).for_each(|(part, i)| self.link_ids(s, keys.get(i), entries.get(i), part));
         (start, ids)
     }
 }

@@ -31,6 +31,64 @@ pub struct Lexicon {
 /// A unit's terms: sorted, distinct ids.
 pub type Keys = Vec<u32>;
 
+/// The [`Keys`] of many units in one list, unit `i`'s at `ids[start[i]..start[i + 1]]`:
+/// one allocation for all the units of a text, where a list each was a tenth of the
+/// memory of aligning a long one, and as long to free as to fill.
+#[derive(Debug, Clone)]
+pub struct KeyLists {
+    start: Vec<usize>,
+    ids: Vec<u32>,
+}
+
+impl Default for KeyLists {
+    fn default() -> Self {
+        KeyLists { start: vec![0], ids: Vec::new() }
+    }
+}
+
+impl KeyLists {
+    /// How many units' keys the list holds.
+    pub fn len(&self) -> usize {
+        self.start.len() - 1
+    }
+
+    /// Whether it holds no unit's keys.
+    pub fn is_empty(&self) -> bool {
+        self.len() == 0
+    }
+
+    /// The keys of unit `i`.
+    pub fn get(&self, i: usize) -> &[u32] {
+        &self.ids[self.start[i]..self.start[i + 1]]
+    }
+
+    /// The keys of each unit, in order.
+    pub fn iter(&self) -> impl ExactSizeIterator<Item = &[u32]> + '_ {
+        self.start.windows(2).map(|w| &self.ids[w[0]..w[1]])
+    }
+
+    /// Adds the keys of a unit after the others.
+    pub fn push(&mut self, keys: &[u32]) {
+        self.ids.extend_from_slice(keys);
+        self.start.push(self.ids.len());
+    }
+
+    /// The lists of `parts`, one after the other, in one.
+    pub fn concat(parts: Vec<KeyLists>) -> KeyLists {
+        let mut out = KeyLists {
+            start: Vec::with_capacity(1 + parts.iter().map(KeyLists::len).sum::<usize>()),
+            ids: Vec::with_capacity(parts.iter().map(|p| p.ids.len()).sum()),
+        };
+        out.start.push(0);
+        for p in parts {
+            let base = out.ids.len();
+            out.start.extend(p.start[1..].iter().map(|s| s + base));
+            out.ids.extend_from_slice(&p.ids);
+        }
+        out
+    }
+}
+
 /// Pairs whose term sets are larger than this product are left out of learning:
 /// a unit of thousands of characters says little about any one term.
 const MAX_PRODUCT: usize = 40_000;
@@ -121,15 +179,24 @@ impl Lexicon {
 
     /// Adds the terms of `text` to side `s`'s vocabulary and returns its keys.
     pub fn intern(&mut self, s: usize, lang: Lang, text: &str) -> Keys {
-        intern_into(&mut self.vocab[s], lang, text, &mut Vec::new())
+        let mut keys = Vec::new();
+        intern_into(&mut self.vocab[s], lang, text, &mut keys);
+        keys
     }
 
     /// [`Lexicon::intern`] of many texts of each side, in order (both sides at once).
-    pub fn intern_all(&mut self, langs: [Lang; 2], texts: [&[&str]; 2]) -> [Vec<Keys>; 2] {
+    pub fn intern_all(&mut self, langs: [Lang; 2], texts: [&[&str]; 2]) -> [KeyLists; 2] {
         let [va, vb] = &mut self.vocab;
-        let side = |vocab: &mut Vocab, lang: Lang, texts: &[&str]| -> Vec<Keys> {
+        let side = |vocab: &mut Vocab, lang: Lang, texts: &[&str]| -> KeyLists {
             let mut found = Vec::new();
-            texts.iter().map(|t| intern_into(vocab, lang, t, &mut found)).collect()
+            let mut lists = KeyLists { start: Vec::with_capacity(texts.len() + 1), ids: Vec::new() };
+            lists.start.push(0);
+            for t in texts {
+                intern_into(vocab, lang, t, &mut found);
+                lists.push(&found);
+            }
+            lists.ids.shrink_to_fit();
+            lists
         };
         let (a, b) = rayon::join(|| side(va, langs[0], texts[0]), || side(vb, langs[1], texts[1]));
         [a, b]
@@ -211,10 +278,9 @@ impl Lexicon {
 /// A side's vocabulary: term hash → id.
 type Vocab = HashMap<u64, u32, BuildHasherDefault<U64Hasher>>;
 
-/// Adds the terms of `text` to a vocabulary and returns its keys: sorted, distinct.
-/// They are gathered in `found`, a buffer kept from text to text, and copied out at
-/// their exact size: they are kept for every unit until the lexicon is learned.
-fn intern_into(vocab: &mut Vocab, lang: Lang, text: &str, found: &mut Vec<u32>) -> Keys {
+/// Adds the terms of `text` to a vocabulary and leaves its keys, sorted and distinct,
+/// in `found` (a buffer that may be kept from text to text).
+fn intern_into(vocab: &mut Vocab, lang: Lang, text: &str, found: &mut Keys) {
     found.clear();
     (lang.profile().review.terms)(text, &mut |_, t| {
         let next = vocab.len() as u32;
@@ -222,7 +288,6 @@ fn intern_into(vocab: &mut Vocab, lang: Lang, text: &str, found: &mut Vec<u32>) 
     });
     found.sort_unstable();
     found.dedup();
-    found.to_vec()
 }
 
 /// The Dice coefficient of every pair of terms, one of each side, that occur together
@@ -299,6 +364,40 @@ fn cooccurrences(pairs: &[[&[u32]; 2]], freq: &[Vec<u32>; 2], n: [usize; 2], tog
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn key_lists_hold_each_units_keys_in_order() {
+        let units: Vec<Vec<u32>> = vec![vec![3, 5], vec![], vec![1], vec![2, 4, 8], vec![]];
+        let mut lists = KeyLists::default();
+        assert!(lists.is_empty());
+        for u in &units[..2] {
+            lists.push(u);
+        }
+        let mut rest = KeyLists::default();
+        for u in &units[2..] {
+            rest.push(u);
+        }
+        let all = KeyLists::concat(vec![lists, KeyLists::default(), rest]);
+        assert_eq!(all.len(), units.len());
+        assert_eq!(all.iter().map(<[u32]>::to_vec).collect::<Vec<_>>(), units);
+        assert!((0..units.len()).all(|i| all.get(i) == units[i].as_slice()));
+    }
+
+    #[test]
+    fn interning_many_texts_gives_each_the_keys_interning_it_alone_does() {
+        let langs = [Lang::Zh, Lang::Ru];
+        let zh = ["联合国会员国", "", "大会及安全理事会", "会员国"];
+        let ru = ["Члены Организации", "Генеральная Ассамблея", "", "Совет Безопасности и члены"];
+        let mut all = Lexicon::default();
+        let lists = all.intern_all(langs, [&zh, &ru]);
+        let mut one = Lexicon::default();
+        for (s, texts) in [&zh, &ru].into_iter().enumerate() {
+            for (i, t) in texts.iter().enumerate() {
+                assert_eq!(lists[s].get(i), one.intern(s, langs[s], t).as_slice(), "side {s}, text {i}");
+            }
+        }
+        assert!(lists[1].iter().any(|k| k.len() > 1));
+    }
 
     #[test]
     fn links_terms_that_occur_together() {

@@ -37,7 +37,7 @@ pub(super) fn learn_mutual(alignment: &Alignment) -> Lexicon {
     let refs: [Vec<&str>; 2] = [0, 1].map(|s| texts[s].iter().map(String::as_str).collect());
     let mut lexicon = Lexicon::default();
     let [a, b] = lexicon.intern_all(langs, [&refs[0], &refs[1]]);
-    lexicon.learn_links(a.iter().zip(&b).map(|(x, y)| [x.as_slice(), y.as_slice()]), true, 2);
+    lexicon.learn_links(a.iter().zip(b.iter()).map(|(x, y)| [x, y]), true, 2);
     lexicon
 }
 
