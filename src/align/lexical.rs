@@ -216,17 +216,22 @@ impl Vocabulary {
         let keys = &self.keys;
         let pairs_of = || pairs.iter().map(|&(i, j)| [keys[0].get(i), keys[1].get(j)]);
         let few = pairs.len() < super::MIN_PAIRS_TO_SEARCH;
-        // The two lexicons learned at once.
-        let small = few.then(|| self.lexicon.clone());
-        let (search, ()) = rayon::join(
-            || {
-                small.map(|mut lexicon| {
-                    lexicon.learn_links(pairs_of(), true, SMALL_LEXICON_TOGETHER);
-                    TermIds::new(langs, lexicon, Some(self.glossary.clone()))
-                })
-            },
-            || self.lexicon.learn_links(pairs_of(), true, if few { 2 } else { 3 }),
-        );
+        let together = if few { 2 } else { 3 };
+        let search = if few {
+            // The two lexicons learned at once.
+            let mut small = self.lexicon.clone();
+            let (search, ()) = rayon::join(
+                || {
+                    small.learn_links(pairs_of(), true, SMALL_LEXICON_TOGETHER);
+                    TermIds::new(langs, small, Some(self.glossary.clone()))
+                },
+                || self.lexicon.learn_links(pairs_of(), true, together),
+            );
+            Some(search)
+        } else {
+            self.lexicon.learn_links(pairs_of(), true, together);
+            None
+        };
         let terms = Terms { keys: self.keys, entries: self.entries };
         let ids = TermIds::new(langs, self.lexicon, Some(self.glossary));
         let ids = if few { ids.without_entries_from(self.everyday) } else { ids };

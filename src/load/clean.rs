@@ -929,26 +929,7 @@ pub fn signature_columns(lang: Lang, raw: &[&str], repairs: &mut Vec<Repair>) ->
 /// spaces between two of them go; spaces between words of Latin letters stay. Each
 /// line is reported.
 pub fn unspace_wide(lines: &mut [Line], repairs: &mut Vec<Repair>) {
-    // Gaps between two wide characters or digits: with one space, and without.
-    // Read every line of every text: one pass over its characters, each asked once
-    // whether it is tight, no allocation.
-    let gaps = |text: &str| -> (usize, usize) {
-        let (mut spaced, mut close) = (0, 0);
-        // Whether the character before the last is tight, whether the last is, and
-        // whether the last is a space (the line is read as if two spaces led it).
-        let (mut before, mut last, mut last_space) = (false, false, true);
-        for c in text.chars() {
-            let tight = is_tight(c);
-            if tight && last {
-                close += 1;
-            } else if tight && last_space && before {
-                spaced += 1;
-            }
-            (before, last, last_space) = (last, tight, c == ' ');
-        }
-        (spaced, close)
-    };
-    let counted: Vec<(usize, usize)> = lines.par_iter().map(|l| gaps(&l.text)).collect();
+    let counted: Vec<(usize, usize)> = lines.par_iter().map(|l| letter_gaps(&l.text)).collect();
     let spaced_mostly = |(spaced, close): (usize, usize)| spaced >= 8 && spaced >= 4 * close;
     let whole = spaced_mostly(counted.iter().fold((0, 0), |(s, c), &(x, y)| (s + x, c + y)));
     for (line, &(spaced, close)) in lines.iter_mut().zip(&counted) {
@@ -972,6 +953,41 @@ pub fn unspace_wide(lines: &mut [Line], repairs: &mut Vec<Repair>) {
         );
         line.text = out;
     }
+}
+
+/// The gaps of `text` between two tight characters ([`is_tight`]): with one space
+/// between them, and with none.
+///
+/// Every line of every text is read so, one pass over its bytes with no allocation:
+/// a character of one or two bytes (Latin, Cyrillic) is told tight by its bytes (an
+/// ASCII digit, or `·`), without decoding it; only longer ones are decoded.
+fn letter_gaps(text: &str) -> (usize, usize) {
+    let bytes = text.as_bytes();
+    let (mut spaced, mut close) = (0, 0);
+    // Whether the character before the last is tight, whether the last is, and
+    // whether the last is a space (the line is read as if two spaces led it).
+    let (mut before, mut last, mut last_space) = (false, false, true);
+    let mut i = 0;
+    while i < bytes.len() {
+        let b = bytes[i];
+        let (tight, len) = match b {
+            0x00..=0x7F => (b.is_ascii_digit(), 1),
+            // U+0080 to U+07FF: of these only `·` (U+00B7) is tight.
+            0xC0..=0xDF => (b == 0xC2 && bytes.get(i + 1) == Some(&0xB7), 2),
+            _ => {
+                let c = text[i..].chars().next().expect("a character starts at a lead byte");
+                (is_tight(c), c.len_utf8())
+            }
+        };
+        if tight && last {
+            close += 1;
+        } else if tight && last_space && before {
+            spaced += 1;
+        }
+        (before, last, last_space) = (last, tight, b == b' ');
+        i += len;
+    }
+    (spaced, close)
 }
 
 /// Puts the numeral zero back where a typist or a converter wrote a letter O or a
@@ -1328,6 +1344,50 @@ mod tests {
             assert_eq!(read[0], repair_line(t, 1, 0, &mut full), "{t:?}");
             assert_eq!(quick, full, "{t:?}");
         }
+    }
+
+    #[test]
+    fn letter_gaps_read_on_the_bytes_count_as_read_by_characters() {
+        // The gaps as counted character by character.
+        fn by_chars(text: &str) -> (usize, usize) {
+            let (mut spaced, mut close) = (0, 0);
+            let (mut before, mut last, mut last_space) = (false, false, true);
+            for c in text.chars() {
+                let tight = is_tight(c);
+                if tight && last {
+                    close += 1;
+                } else if tight && last_space && before {
+                    spaced += 1;
+                }
+                (before, last, last_space) = (last, tight, c == ' ');
+            }
+            (spaced, close)
+        }
+        let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
+        let mut texts: Vec<String> = ["tests/fixtures/un-charter-1945.zh.txt", "tests/fixtures/un-charter-1945.ru.txt"]
+            .iter()
+            .flat_map(|p| {
+                std::fs::read_to_string(root.join(p)).unwrap().lines().map(str::to_string).collect::<Vec<_>>()
+            })
+            .collect();
+        texts.extend(
+            [
+                "上 海 合 作 组 织 成 员 国 元 首 理 事 会",
+                "2 0 0 2 年 6 月",
+                "第 十 一 条 · 二",
+                "Статья 1 · 2 — «А» 3 4",
+                "a 1 ½ 2 ߿ 3 ࠀ 4 😀 5",
+                "",
+            ]
+            .map(str::to_string),
+        );
+        // Every character up to U+FFFF once, between digits, spaced and not.
+        let every: String = (0..=0xFFFF).filter_map(char::from_u32).flat_map(|c| [c, ' ', '7', c, '8']).collect();
+        texts.push(every);
+        for t in &texts {
+            assert_eq!(letter_gaps(t), by_chars(t), "{t:?}");
+        }
+        assert!(texts.iter().filter(|t| letter_gaps(t).0 >= 8).count() >= 2);
     }
 
     #[test]
