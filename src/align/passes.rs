@@ -161,14 +161,6 @@ pub(super) const SMALL_LEXICON_WEIGHT: f64 = 0.7;
 /// to score the pairs with.
 pub(super) fn second_pass(first: FirstPass, weight: Option<f64>) -> (Vec<UnitBead>, LengthModel, [Prepared; 2]) {
     let FirstPass { model, mut containers, mut units, aligned: earlier, terms, scoring, .. } = first;
-    // The confidence counts the terms of its own lexicon, if the search's is another.
-    let scored = scoring.map(|scoring| {
-        let mut scored = units.clone();
-        for (u, t) in scored.iter_mut().zip(scoring) {
-            u.set_terms(t);
-        }
-        scored
-    });
     if let (Some(w), Some([ta, tb])) = (weight, terms) {
         let lay = |u: &mut Prepared, c: &mut Containers, t: Terms| {
             u.set_terms(t);
@@ -181,7 +173,16 @@ pub(super) fn second_pass(first: FirstPass, weight: Option<f64>) -> (Vec<UnitBea
     }
     let beads =
         containers::align([&containers[0], &containers[1]], [&units[0], &units[1]], &model, Some(&earlier)).beads;
-    (beads, model, scored.unwrap_or(units))
+    // The confidence counts the terms of its own lexicon, in full, if the search's is
+    // another: laid out in place of the search's once the search is done, not in a
+    // copy of the units kept through it.
+    if let Some(scoring) = scoring {
+        for (u, t) in units.iter_mut().zip(scoring) {
+            u.set_terms(t);
+            u.set_term_weight(1.0);
+        }
+    }
+    (beads, model, units)
 }
 
 /// The features of both texts laid out for the search, each text on its own thread.

@@ -178,49 +178,56 @@ fn indent_columns(line: &str) -> usize {
 /// before a numbering label, a heading, or Chinese text (which never starts with one).
 pub fn strip_markup(lang: Lang, lines: &mut [Line], repairs: &mut Vec<Repair>) {
     let profile = lang.profile();
-    for line in lines.iter_mut().filter(|l| !l.is_blank()) {
-        // The text is cut down as a slice of the line's; a copy is made only where
-        // emphasis is taken out of its middle, or where the line changes.
-        let mut text = line.text.as_str();
-        // A heading set between rules of stars or equals signs (html2text writes
-        // `***** 第一条 *****`, and a long one over two lines).
-        let rule = |c: char| matches!(c, '*' | '=' | '~');
-        let lead = text.chars().take_while(|&c| rule(c)).count();
-        if lead >= 2 && text[lead..].starts_with(' ') {
-            text = text[lead..].trim_start();
-        }
-        let trail = text.chars().rev().take_while(|&c| rule(c)).count();
-        if trail >= 2 && text[..text.len() - trail].ends_with(' ') {
-            text = text[..text.len() - trail].trim_end();
-        }
-        let unmarked: Cow<'_, str> = if text.contains("**") || text.contains("__") {
-            Cow::Owned(text.replace("**", "").replace("__", ""))
-        } else {
-            Cow::Borrowed(text)
-        };
-        let mut text = unmarked.as_ref();
-        let hashes = text.chars().take_while(|&c| c == '#').count();
-        if (1..=6).contains(&hashes) && text[hashes..].starts_with(' ') {
-            text = text[hashes..].trim_start();
-        }
-        for bullet in ["- ", "* ", "+ ", "• ", "· "] {
-            if let Some(rest) = text.strip_prefix(bullet) {
-                let rest = rest.trim_start();
-                let first_script = profile.bullet_before_text_is_markup
-                    && rest.chars().next().is_some_and(|c| (profile.is_script_char)(c));
-                if (profile.label)(rest).is_some() || (profile.heading)(rest).is_some() || first_script {
-                    text = rest;
-                }
-                break;
-            }
-        }
-        let text = text.trim();
-        let changed = (text != line.text).then(|| text.to_string());
-        if let Some(changed) = changed {
+    // Each line's text without its markup, if it has any: read on every thread.
+    let unmarked: Vec<Option<String>> =
+        lines.par_iter().map(|l| if l.is_blank() { None } else { without_markup(profile, &l.text) }).collect();
+    for (line, unmarked) in lines.iter_mut().zip(unmarked) {
+        if let Some(changed) = unmarked {
             let before = std::mem::replace(&mut line.text, changed);
             repair(repairs, RepairKind::Markup, line.first, format!("removed markup from {:?}", shorten(&before, 40)));
         }
     }
+}
+
+/// A line's text without list or emphasis markup, if it has any ([`strip_markup`]).
+fn without_markup(profile: &Profile, line: &str) -> Option<String> {
+    // The text is cut down as a slice of the line's; a copy is made only where
+    // emphasis is taken out of its middle, or where the line changes.
+    let mut text = line;
+    // A heading set between rules of stars or equals signs (html2text writes
+    // `***** 第一条 *****`, and a long one over two lines).
+    let rule = |c: char| matches!(c, '*' | '=' | '~');
+    let lead = text.chars().take_while(|&c| rule(c)).count();
+    if lead >= 2 && text[lead..].starts_with(' ') {
+        text = text[lead..].trim_start();
+    }
+    let trail = text.chars().rev().take_while(|&c| rule(c)).count();
+    if trail >= 2 && text[..text.len() - trail].ends_with(' ') {
+        text = text[..text.len() - trail].trim_end();
+    }
+    let unmarked: Cow<'_, str> = if text.contains("**") || text.contains("__") {
+        Cow::Owned(text.replace("**", "").replace("__", ""))
+    } else {
+        Cow::Borrowed(text)
+    };
+    let mut text = unmarked.as_ref();
+    let hashes = text.chars().take_while(|&c| c == '#').count();
+    if (1..=6).contains(&hashes) && text[hashes..].starts_with(' ') {
+        text = text[hashes..].trim_start();
+    }
+    for bullet in ["- ", "* ", "+ ", "• ", "· "] {
+        if let Some(rest) = text.strip_prefix(bullet) {
+            let rest = rest.trim_start();
+            let first_script = profile.bullet_before_text_is_markup
+                && rest.chars().next().is_some_and(|c| (profile.is_script_char)(c));
+            if (profile.label)(rest).is_some() || (profile.heading)(rest).is_some() || first_script {
+                text = rest;
+            }
+            break;
+        }
+    }
+    let text = text.trim();
+    (text != line).then(|| text.to_string())
 }
 
 /// Removes page numbers (`- 3 -`, `3`, `стр. 3`, `第3页`, `3/12`) and running headers or
@@ -246,7 +253,10 @@ pub fn strip_page_furniture(lang: Lang, lines: &mut [Line], headers: bool, repai
     }
     let mut seen: BTreeMap<&str, Vec<usize>> = BTreeMap::new();
     for (i, line) in lines.iter().enumerate() {
-        if !line.is_blank() && line.text.chars().count() <= 100 {
+        // At most 100 characters: told by the bytes where they tell (a character
+        // is one to four).
+        let short = |t: &str| t.len() <= 100 || (t.len() <= 400 && t.chars().count() <= 100);
+        if !line.is_blank() && short(&line.text) {
             seen.entry(line.text.as_str()).or_default().push(i);
         }
     }
@@ -579,7 +589,9 @@ pub fn unglue_page_numbers(lang: Lang, lines: &mut [Line], repairs: &mut Vec<Rep
         let bytes = text.as_bytes();
         (1..bytes.len()).any(|i| bytes[i].is_ascii_digit() && text[..i].chars().next_back().is_some_and(lower))
     };
-    for line in lines.iter_mut().filter(|l| may_be_glued(&l.text)) {
+    // Looked at on every thread: the whole text is read.
+    let glued: Vec<bool> = lines.par_iter().map(|l| may_be_glued(&l.text)).collect();
+    for (line, _) in lines.iter_mut().zip(glued).filter(|(_, glued)| *glued) {
         let chars: Vec<char> = line.text.chars().collect();
         let mut out = String::with_capacity(line.text.len());
         let mut i = 0;
