@@ -11,6 +11,8 @@
 //! a Russian unit share an id exactly when they hold two linked terms; the search
 //! counts shared ids by merging two sorted lists, as it does anchors.
 
+use std::sync::Arc;
+
 use rayon::prelude::*;
 
 use crate::lang::Lang;
@@ -30,7 +32,7 @@ pub struct TermIds {
     start: [Vec<u32>; 2],
     links: [Vec<u32>; 2],
     /// The glossary whose entries are links too, with ids after the learned ones.
-    glossary: Option<Glossary>,
+    glossary: Option<Arc<Glossary>>,
     /// How many learned links there are: glossary entry `e` has id `learned + e`.
     learned: u32,
     /// The glossary entries below this one are links; those after it are not.
@@ -39,7 +41,7 @@ pub struct TermIds {
 
 impl TermIds {
     /// The link ids of a lexicon and a glossary.
-    pub fn new(langs: [Lang; 2], lexicon: Lexicon, glossary: Option<Glossary>) -> Self {
+    pub fn new(langs: [Lang; 2], lexicon: Lexicon, glossary: Option<Arc<Glossary>>) -> Self {
         let size = [lexicon.size(0), lexicon.size(1)];
         let mut start = size.map(|n| vec![0u32; n + 1]);
         for a in 0..size[0] as u32 {
@@ -167,7 +169,7 @@ pub(super) struct Vocabulary {
     /// The keys of each unit of each side.
     keys: [KeyLists; 2],
     /// The glossary, and the entries it found in each unit of each side.
-    glossary: Glossary,
+    glossary: Arc<Glossary>,
     entries: [KeyLists; 2],
     /// The first of the glossary's entries that are everyday words
     /// ([`Glossary::everyday`]), not terms.
@@ -177,7 +179,7 @@ pub(super) struct Vocabulary {
 impl Vocabulary {
     /// The terms of the units of two texts, and the entries of `glossary` in them;
     /// its entries from `everyday` on are everyday words.
-    pub(super) fn of(langs: [Lang; 2], texts: [&[&str]; 2], glossary: Glossary, everyday: u32) -> Self {
+    pub(super) fn of(langs: [Lang; 2], texts: [&[&str]; 2], glossary: Arc<Glossary>, everyday: u32) -> Self {
         let mut lexicon = Lexicon::default();
         // Each run of units' entries in a list of its own, on every thread, the lists
         // then put together in order.

@@ -279,4 +279,16 @@ mod tests {
             assert_eq!(one, on(2, level), "{level:?}");
         }
     }
+
+    #[test]
+    fn no_glossary_aligns_as_the_shipped_one_given() {
+        // The command line gives none where the user gives none: the aligner's shared
+        // copy, not one made for the call.
+        let (zh, ru) = (doc("tests/fixtures/un-charter-1945.zh.txt"), doc("tests/fixtures/un-charter-1945.ru.txt"));
+        let shipped = Some(std::sync::Arc::new(Glossary::shipped().clone()));
+        let with = |glossary| align(&zh, &ru, &AlignOptions { glossary, ..Default::default() }).pairs;
+        let none = with(None);
+        assert!(none.len() > 300);
+        assert_eq!(none, with(shipped));
+    }
 }

@@ -17,7 +17,7 @@ use std::cell::RefCell;
 use std::collections::BTreeMap;
 use std::ops::Range;
 use std::path::Path;
-use std::sync::OnceLock;
+use std::sync::{Arc, OnceLock};
 
 use aho_corasick::{AhoCorasick, MatchKind};
 use rustc_hash::FxHashMap;
@@ -196,8 +196,14 @@ impl Glossary {
     /// The shipped glossary with the everyday words after its entries: what the
     /// aligner links when the user gives no glossary, built once.
     pub fn shipped_and_everyday() -> &'static Glossary {
-        static SHIPPED_AND_EVERYDAY: OnceLock<Glossary> = OnceLock::new();
-        SHIPPED_AND_EVERYDAY.get_or_init(|| Glossary::shipped().and(Glossary::everyday()))
+        Glossary::shipped_and_everyday_shared()
+    }
+
+    /// [`Glossary::shipped_and_everyday`], to be shared: every alignment holds it, and
+    /// a copy of it each was a deep one, made and freed on one thread.
+    pub(crate) fn shipped_and_everyday_shared() -> &'static Arc<Glossary> {
+        static SHIPPED_AND_EVERYDAY: OnceLock<Arc<Glossary>> = OnceLock::new();
+        SHIPPED_AND_EVERYDAY.get_or_init(|| Arc::new(Glossary::shipped().and(Glossary::everyday())))
     }
 
     /// This glossary with the entries of `other` after its own.

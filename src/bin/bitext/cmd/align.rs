@@ -68,7 +68,9 @@ pub fn run(args: AlignArgs) -> anyhow::Result<ExitCode> {
         LevelArg::Sentence => Level::Sentence,
     };
     let glossary = super::glossary(args.glossary.as_deref())?;
-    let options = AlignOptions { level, glossary: Some(glossary.clone()), ..Default::default() };
+    // No glossary given: the aligner's own default, the shipped one (built once).
+    let options =
+        AlignOptions { level, glossary: args.glossary.is_some().then(|| glossary.clone()), ..Default::default() };
     let alignment = align(&a, &b, &options);
     let paragraphs = if level == Level::Paragraph {
         None

@@ -23,7 +23,9 @@ pub fn run(args: CheckArgs) -> anyhow::Result<ExitCode> {
         LevelArg::Paragraph => Level::Paragraph,
         LevelArg::Sentence => Level::Sentence,
     };
-    let alignment = align(&a, &b, &AlignOptions { level, glossary: Some(glossary.clone()), ..Default::default() });
+    // No glossary given: the aligner's own default, the shipped one (built once).
+    let chosen = args.glossary.is_some().then(|| glossary.clone());
+    let alignment = align(&a, &b, &AlignOptions { level, glossary: chosen, ..Default::default() });
     let report = check_with_glossary(&alignment, &glossary);
     let min = match args.min_severity {
         MinSeverity::Error => Severity::Error,
