@@ -4,8 +4,9 @@
 //! units inside each pair of containers, independently of the others and so in
 //! parallel.
 
-use std::cell::RefCell;
+use std::cell::{Cell, RefCell};
 use std::ops::Range;
+use std::sync::{Arc, Mutex};
 
 use rustc_hash::FxHashMap;
 
@@ -234,7 +235,8 @@ fn align_block_sequences(
         || Postings::of(cb.blocks.len(), |j| cb.blocks[j].terms(units[1]).flat_map(runs), Slots::Direct(Vec::new())),
     );
     let index = [index.0, index.1];
-    let costs = ContainerCosts { ca, cb, units, model, index, rows: RefCell::default(), block: RefCell::default() };
+    let pairing = Pairing { ca, cb, units, model, index: &index };
+    let filled = Mutex::new(Vec::new());
     // The search runs in a band around a guide, widened where the path runs along
     // its edge (see `search_around`): around the diagonal, as wide as the texts
     // differ in length and a margin more, or around the pairs of an earlier
@@ -252,7 +254,18 @@ fn align_block_sequences(
         ),
         None => (Guide::of_steps(n, [(0, 0, n, m)]), EARLIER_MARGIN + n.abs_diff(m)),
     };
-    let found = search_around(&guide, m, vec![margin.min(most); n + 1], most, &MOVES, &costs);
+    let found = rayon::scope(|scope| {
+        let costs = ContainerCosts {
+            pairing,
+            rows: RefCell::default(),
+            block: RefCell::default(),
+            scope,
+            filled: &filled,
+            band: Cell::new(0),
+            pending: Cell::new(None),
+        };
+        search_around(&guide, m, vec![margin.min(most); n + 1], most, &MOVES, &costs)
+    });
     let moves = found.expect("a diagonal band always has a path").moves;
     let (mut i, mut j) = (0, 0);
     moves
@@ -266,18 +279,35 @@ fn align_block_sequences(
         .collect()
 }
 
-struct ContainerCosts<'c> {
+/// What the costs of pairing two containers are read from.
+#[derive(Clone, Copy)]
+struct Pairing<'c> {
     ca: &'c Containers,
     cb: &'c Containers,
     /// The units of each text.
     units: [&'c Prepared; 2],
     model: &'c LengthModel,
     /// Where the second text's anchor keys and term ids are: `[anchors, terms]`.
-    index: [Postings; 2],
+    index: &'c [Postings; 2],
+}
+
+/// The costs of a container search, worked out a block of the band's rows at a time
+/// ([`CostBlock`]): while the search reads one block, on one thread, the next is
+/// filled on the others.
+struct ContainerCosts<'c, 's> {
+    pairing: Pairing<'c>,
     /// The columns of each row of the band searched.
-    rows: RefCell<Vec<(usize, usize)>>,
-    /// The costs of pairing the containers of some rows of the band.
+    rows: RefCell<Arc<[(usize, usize)]>>,
+    /// The costs of the rows the search is in.
     block: RefCell<CostBlock>,
+    scope: &'s rayon::Scope<'c>,
+    /// The blocks filled ahead, each with the band it is of.
+    filled: &'c Mutex<Vec<(u64, CostBlock)>>,
+    /// Which band is searched: a search around a wider band is another, and a block
+    /// filled for one searched before is not read.
+    band: Cell<u64>,
+    /// The first row of the block being filled ahead, if one is.
+    pending: Cell<Option<usize>>,
 }
 
 /// The costs of the diagonal moves into the cells of some rows of a band: into
@@ -298,29 +328,28 @@ struct CostBlock {
 /// threads, few enough to stay in cache.
 const BLOCK_CELLS: usize = 1 << 16;
 
-impl ContainerCosts<'_> {
-    /// Works out the costs of a block of rows from `first`.
-    fn fill_block(&self, first: usize) {
-        let rows = self.rows.borrow();
+impl Pairing<'_> {
+    /// The costs of a block of the rows of `band` from `first`, worked out on every
+    /// thread.
+    fn block(self, band: &[(usize, usize)], first: usize) -> CostBlock {
         let mut end = first;
         let mut cells = 0;
-        while end < rows.len() && cells < BLOCK_CELLS {
-            cells += rows[end].1 + 1 - rows[end].0;
+        while end < band.len() && cells < BLOCK_CELLS {
+            cells += band[end].1 + 1 - band[end].0;
             end += 1;
         }
         // A few pieces for each thread, each read row after row (its cursors set once).
         let per = cells.div_ceil(2 * rayon::current_num_threads()).max(1);
         let mut bounds = vec![first];
         let mut piece = 0;
-        for (i, &(lo, hi)) in rows.iter().enumerate().take(end).skip(first) {
+        for (i, &(lo, hi)) in band.iter().enumerate().take(end).skip(first) {
             piece += hi + 1 - lo;
             if piece >= per || i + 1 == end {
                 bounds.push(i + 1);
                 piece = 0;
             }
         }
-        let (ca, cb, units, model, index, band): (_, _, _, _, _, &[(usize, usize)]) =
-            (self.ca, self.cb, self.units, self.model, &self.index, &rows);
+        let Pairing { ca, cb, units, model, index } = self;
         let costed: Vec<Vec<f64>> = bounds
             .par_windows(2)
             .map(|w| {
@@ -339,27 +368,64 @@ impl ContainerCosts<'_> {
                 costs
             })
             .collect();
-        let mut block = self.block.borrow_mut();
-        block.rows = first..end;
-        block.starts.clear();
+        let mut starts = Vec::with_capacity(end - first);
         let mut start = 0;
-        for &(lo, hi) in &rows[first..end] {
-            block.starts.push((lo, start));
+        for &(lo, hi) in &band[first..end] {
+            starts.push((lo, start));
             start += hi + 1 - lo;
         }
-        block.costs = costed.concat();
+        CostBlock { rows: first..end, starts, costs: costed.concat() }
     }
 }
 
-impl Costs for ContainerCosts<'_> {
+impl ContainerCosts<'_, '_> {
+    /// The block from row `first` filled ahead, once it is: the thread waits doing
+    /// other work of the pool, or its own (with one thread, the filling itself).
+    fn filled_ahead(&self, first: usize) -> Option<CostBlock> {
+        if self.pending.take() != Some(first) {
+            return None;
+        }
+        let band = self.band.get();
+        loop {
+            {
+                let mut filled = self.filled.lock().expect("no thread filling costs panicked");
+                // Blocks of a band searched before are of no use.
+                filled.retain(|(b, _)| *b == band);
+                if let Some(k) = filled.iter().position(|(_, block)| block.rows.start == first) {
+                    return Some(filled.swap_remove(k).1);
+                }
+            }
+            if rayon::yield_now() != Some(rayon::Yield::Executed) {
+                std::thread::yield_now();
+            }
+        }
+    }
+}
+
+impl Costs for ContainerCosts<'_, '_> {
     fn band(&self, rows: &[(usize, usize)]) {
-        *self.rows.borrow_mut() = rows.to_vec();
+        *self.rows.borrow_mut() = rows.into();
         self.block.borrow_mut().rows = 0..0;
+        self.band.set(self.band.get() + 1);
+        self.pending.set(None);
     }
 
     fn row(&self, i: usize, _lo: usize, _hi: usize) {
-        if i > 0 && !self.block.borrow().rows.contains(&i) {
-            self.fill_block(i);
+        if i == 0 || self.block.borrow().rows.contains(&i) {
+            return;
+        }
+        let rows = Arc::clone(&self.rows.borrow());
+        let block = self.filled_ahead(i).unwrap_or_else(|| self.pairing.block(&rows, i));
+        let next = block.rows.end;
+        *self.block.borrow_mut() = block;
+        if next < rows.len() {
+            // The next block, on the other threads, while the search reads this one.
+            let (pairing, filled, band) = (self.pairing, self.filled, self.band.get());
+            self.pending.set(Some(next));
+            self.scope.spawn(move |_| {
+                let block = pairing.block(&rows, next);
+                filled.lock().expect("no thread filling costs panicked").push((band, block));
+            });
         }
     }
 
@@ -732,5 +798,15 @@ mod tests {
         wrong.extend((0..40).map(|j| (None, Some(j))));
         wrong.extend(diagonal.iter().filter(|p| p.0.is_none_or(|i| i >= 40) && p.1.is_none_or(|j| j >= 40)));
         assert_eq!(align_block_sequences([&ca, &cb], units, &model, Some(&wrong)), diagonal);
+        // Blocks of costs filled ahead on other threads, for bands searched again wider:
+        // the same path on one thread as on three.
+        let on = |threads: usize, earlier: Option<&[(Option<usize>, Option<usize>)]>| {
+            let pool = rayon::ThreadPoolBuilder::new().num_threads(threads).build().unwrap();
+            pool.install(|| align_block_sequences([&ca, &cb], units, &model, earlier))
+        };
+        for earlier in [None, Some(wrong.as_slice())] {
+            assert_eq!(on(1, earlier), diagonal);
+            assert_eq!(on(3, earlier), diagonal);
+        }
     }
 }
