@@ -120,8 +120,8 @@ pub(super) fn vocabulary(docs: &[[&Document; 2]], options: &AlignOptions) -> Voc
     let texts: [Vec<&str>; 2] =
         [0, 1].map(|s| docs.iter().flat_map(|d| d[s].units.iter().map(|u| u.text.as_str())).collect());
     let (glossary, everyday) = match options.glossary.as_deref() {
-        Some(user) => (Arc::new(user.and(Glossary::everyday())), user.entries().len()),
-        None => (Glossary::shipped_and_everyday_shared().clone(), Glossary::shipped().entries().len()),
+        Some(user) => (Arc::new(user.and_everyday()), user.entries().len()),
+        None => (Glossary::shipped_and_everyday_shared().clone(), Glossary::shipped_len()),
     };
     Vocabulary::of(langs, [texts[0].as_slice(), texts[1].as_slice()], glossary, everyday as u32)
 }

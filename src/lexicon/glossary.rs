@@ -128,6 +128,21 @@ pub struct Glossary {
     ru: FxHashMap<String, Vec<RuForm>>,
 }
 
+/// The entries of the shipped glossary (`data/glossary.tsv`), read once.
+fn shipped_entries() -> &'static [Entry] {
+    static ENTRIES: OnceLock<Vec<Entry>> = OnceLock::new();
+    ENTRIES.get_or_init(|| {
+        let read = entries_of_tsv(SHIPPED, "glossary.tsv").expect("the shipped glossary reads");
+        read.into_iter().map(|e| Entry { shipped: true, ..e }).collect()
+    })
+}
+
+/// The entries of the everyday words (`data/words.tsv`), read once.
+fn everyday_entries() -> &'static [Entry] {
+    static ENTRIES: OnceLock<Vec<Entry>> = OnceLock::new();
+    ENTRIES.get_or_init(|| entries_of_tsv(EVERYDAY, "words.tsv").expect("the everyday words read"))
+}
+
 impl Glossary {
     /// A glossary of these entries.
     pub fn new(entries: Vec<Entry>) -> Glossary {
@@ -180,17 +195,19 @@ impl Glossary {
     /// The glossary shipped with the crate.
     pub fn shipped() -> &'static Glossary {
         static SHIPPED_GLOSSARY: OnceLock<Glossary> = OnceLock::new();
-        SHIPPED_GLOSSARY.get_or_init(|| {
-            let read = entries_of_tsv(SHIPPED, "glossary.tsv").expect("the shipped glossary reads");
-            Glossary::new(read.into_iter().map(|e| Entry { shipped: true, ..e }).collect())
-        })
+        SHIPPED_GLOSSARY.get_or_init(|| Glossary::new(shipped_entries().to_vec()))
+    }
+
+    /// How many entries the shipped glossary has: told without building it.
+    pub(crate) fn shipped_len() -> usize {
+        shipped_entries().len()
     }
 
     /// Everyday words of news and official texts (`data/words.tsv`): links for the
     /// aligner, never terms `check` holds a text to.
     pub fn everyday() -> &'static Glossary {
         static EVERYDAY_WORDS: OnceLock<Glossary> = OnceLock::new();
-        EVERYDAY_WORDS.get_or_init(|| Glossary::from_tsv(EVERYDAY, "words.tsv").expect("the everyday words read"))
+        EVERYDAY_WORDS.get_or_init(|| Glossary::new(everyday_entries().to_vec()))
     }
 
     /// The shipped glossary with the everyday words after its entries: what the
@@ -203,7 +220,16 @@ impl Glossary {
     /// a copy of it each was a deep one, made and freed on one thread.
     pub(crate) fn shipped_and_everyday_shared() -> &'static Arc<Glossary> {
         static SHIPPED_AND_EVERYDAY: OnceLock<Arc<Glossary>> = OnceLock::new();
-        SHIPPED_AND_EVERYDAY.get_or_init(|| Arc::new(Glossary::shipped().and(Glossary::everyday())))
+        // Made of the entries alone: the two glossaries apart are not built for it.
+        SHIPPED_AND_EVERYDAY.get_or_init(|| {
+            Arc::new(Glossary::new(shipped_entries().iter().chain(everyday_entries()).cloned().collect()))
+        })
+    }
+
+    /// This glossary with the everyday words ([`Glossary::everyday`]) after its
+    /// entries: made of the entries alone, the everyday words' glossary not built.
+    pub(crate) fn and_everyday(&self) -> Glossary {
+        Glossary::new(self.entries.iter().chain(everyday_entries()).cloned().collect())
     }
 
     /// This glossary with the entries of `other` after its own.
@@ -213,7 +239,7 @@ impl Glossary {
 
     /// The shipped glossary with the entries of `user` added.
     pub fn shipped_and(user: &Glossary) -> Glossary {
-        let mut entries = Glossary::shipped().entries.clone();
+        let mut entries = shipped_entries().to_vec();
         entries.extend(user.entries.iter().cloned());
         Glossary::new(entries)
     }
@@ -595,6 +621,17 @@ mod tests {
             .into_iter()
             .map(|h| h.entries.iter().map(|&i| g.entries()[i as usize].ru[0].clone()).collect())
             .collect()
+    }
+
+    #[test]
+    fn the_glossaries_made_of_entries_are_those_made_of_glossaries() {
+        let joined = Glossary::shipped().and(Glossary::everyday());
+        assert!(joined.entries().len() > Glossary::shipped().entries().len());
+        assert_eq!(Glossary::shipped_and_everyday().entries(), joined.entries());
+        assert_eq!(Glossary::shipped().and_everyday().entries(), joined.entries());
+        assert_eq!(Glossary::shipped_len(), Glossary::shipped().entries().len());
+        let user = Glossary::from_tsv("zh\tru\n条约\tдоговор\n", "user.tsv").unwrap();
+        assert_eq!(user.and_everyday().entries(), user.and(Glossary::everyday()).entries());
     }
 
     #[test]

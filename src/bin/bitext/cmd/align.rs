@@ -67,17 +67,23 @@ pub fn run(args: AlignArgs) -> anyhow::Result<ExitCode> {
         LevelArg::Paragraph => Level::Paragraph,
         LevelArg::Sentence => Level::Sentence,
     };
-    let glossary = super::glossary(args.glossary.as_deref())?;
-    // No glossary given: the aligner's own default, the shipped one (built once).
-    let options =
-        AlignOptions { level, glossary: args.glossary.is_some().then(|| glossary.clone()), ..Default::default() };
+    // A glossary given is read before the work (a bad one is an error); none given,
+    // the aligner links with its own, and the shipped one is made only for findings.
+    let given = args.glossary.as_deref().map(|path| super::glossary(Some(path))).transpose()?;
+    let options = AlignOptions { level, glossary: given.clone(), ..Default::default() };
     let alignment = align(&a, &b, &options);
     let paragraphs = if level == Level::Paragraph {
         None
     } else {
         Some(align(&a, &b, &AlignOptions { level: Level::Paragraph, ..options }))
     };
-    let report = args.with_findings.then(|| check_with_glossary(paragraphs.as_ref().unwrap_or(&alignment), &glossary));
+    let report = args
+        .with_findings
+        .then(|| {
+            let glossary = given.map_or_else(|| super::glossary(None), Ok)?;
+            anyhow::Ok(check_with_glossary(paragraphs.as_ref().unwrap_or(&alignment), &glossary))
+        })
+        .transpose()?;
     let settings = AlignmentOutput {
         csv: write::csv::CsvOptions { delimiter: args.delimiter as u8, bom: args.bom },
         tmx: tmx_options(&args, &alignment, level)?,
