@@ -6,13 +6,16 @@
 #   aligners from PyPI, installed into a virtual environment under target/:
 #   `galechurch` (its command line) and NLTK's nltk.translate.gale_church.
 # Prints seconds (wall), MB/s and peak memory (GNU time's maximum resident set size).
-# Other aligners get at most TIMEOUT seconds each (default 300).
+# Each bitext row is the median of RUNS runs (default 3; the highest peak of them):
+# this machine's speed drifts by a tenth from minute to minute.
+# Other aligners get at most TIMEOUT seconds each (default 300), one run.
 # Usage: benches/speed.sh
 set -euo pipefail
 cd "$(dirname "$0")/.."
 cargo build --release --locked --quiet
 bin=$(pwd)/target/release/bitext
 timeout=${TIMEOUT:-300}
+runs=${RUNS:-3}
 venv=target/bench-venv
 if [ ! -x "$venv/bin/galechurch" ] || ! "$venv/bin/python" -c 'import nltk' 2>/dev/null; then
   python3 -m venv "$venv"
@@ -53,17 +56,30 @@ measure() { # label bytes command...: runs the command under GNU time, prints a 
     printf "%-34s %8.1f %10.2f %10.2f %12.1f%s\n", l, b / 1048576, s, (s > 0 ? b / 1048576 / s : 0), k / 1024, (st != 0 ? "  (failed)" : "") }'
 }
 
+measure_runs() { # label bytes command...: the median of $runs runs of the command, the highest peak
+  local label=$1 bytes=$2 k failed=0
+  shift 2
+  : > "$work/runs"
+  for k in $(seq "$runs"); do
+    /usr/bin/time -f '%e %M' -o "$work/time" "$@" > /dev/null 2>&1 || failed=1
+    tail -n 1 "$work/time" >> "$work/runs"
+  done
+  sort -n "$work/runs" | awk -v l="$label" -v b="$bytes" -v st="$failed" '{ s[NR] = $1; if ($2 > k) k = $2 } END {
+    m = s[int((NR + 1) / 2)]
+    printf "%-34s %8.1f %10.2f %10.2f %12.1f%s\n", l, b / 1048576, m, (m > 0 ? b / 1048576 / m : 0), k / 1024, (st != 0 ? "  (failed)" : "") }'
+}
+
 size() { echo $(( $(stat -c %s "$1") + $(stat -c %s "$2") )); }
 
 printf '%-34s %8s %10s %10s %12s\n' run MB seconds MB/s peak-MiB
 for mb in 1 4 16; do
   repeat "$ntrex.zh.txt" "$ntrex.ru.txt" "$mb" "$work/l.zh" "$work/l.ru"
-  measure "bitext lines $mb MB" "$(size "$work/l.zh" "$work/l.ru")" \
+  measure_runs "bitext lines $mb MB" "$(size "$work/l.zh" "$work/l.ru")" \
     "$bin" align --segments lines "$work/l.zh" "$work/l.ru" -o "$work/out.csv"
 done
 for mb in 1 4 16; do
   repeat "$charter.zh.txt" "$charter.ru.txt" "$mb" "$work/s.zh" "$work/s.ru"
-  measure "bitext structure $mb MB" "$(size "$work/s.zh" "$work/s.ru")" \
+  measure_runs "bitext structure $mb MB" "$(size "$work/s.zh" "$work/s.ru")" \
     "$bin" align "$work/s.zh" "$work/s.ru" -o "$work/out.csv"
 done
 
@@ -84,7 +100,7 @@ for n in 5000 20000; do
   lines "$ntrex.zh.txt" "$n" "$work/gc/zh/doc.txt"
   lines "$ntrex.ru.txt" "$n" "$work/gc/ru/doc.txt"
   bytes=$(size "$work/gc/zh/doc.txt" "$work/gc/ru/doc.txt")
-  measure "bitext lines, $n a side" "$bytes" \
+  measure_runs "bitext lines, $n a side" "$bytes" \
     "$bin" align --segments lines "$work/gc/zh/doc.txt" "$work/gc/ru/doc.txt" -o "$work/out.csv"
   measure "galechurch, $n a side" "$bytes" \
     "$venv/bin/galechurch" -src "$work/gc/zh" -trg "$work/gc/ru" -out "$work/gc/out" \
