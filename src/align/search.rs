@@ -215,12 +215,16 @@ pub fn search<const K: usize>(band: &Band, moves: &[(usize, usize); K], costs: &
         costs.row(i, lo, hi);
         let here = (i % DEPTH) * width;
         table[here..here + width].fill(f64::INFINITY);
-        // Where each move comes from in this row: the columns of the row it leaves and
-        // where that row's costs start in the table (`None` above the first row).
-        let from: [Option<(usize, usize, usize)>; K] = moves.map(|(di, _)| {
-            let pi = i.checked_sub(di)?;
-            let (plo, phi) = band.rows[pi];
-            Some((plo, phi, (pi % DEPTH) * width))
+        // Where each move may be taken in this row: the columns `j` whose cell it leaves
+        // lies in the band (`j - dj` among the columns of row `i - di`, an empty range
+        // above the first row), and where the costs of the row it leaves start in the
+        // table: the cell left by a move into the first of the columns is there.
+        let from: [(usize, usize, usize); K] = moves.map(|(di, dj)| match i.checked_sub(di) {
+            Some(pi) => {
+                let (plo, phi) = band.rows[pi];
+                (plo + dj, phi + dj, (pi % DEPTH) * width)
+            }
+            None => (1, 0, 0),
         });
         for j in lo..=hi {
             if i == 0 && j == 0 {
@@ -229,16 +233,11 @@ pub fn search<const K: usize>(band: &Band, moves: &[(usize, usize); K], costs: &
             }
             let mut best = f64::INFINITY;
             let mut best_move = NONE;
-            for (k, &(_, dj)) in moves.iter().enumerate() {
-                let Some((plo, phi, start)) = from[k] else { continue };
-                if dj > j {
+            for (k, &(first, last, start)) in from.iter().enumerate() {
+                if j < first || j > last {
                     continue;
                 }
-                let pj = j - dj;
-                if pj < plo || pj > phi {
-                    continue;
-                }
-                let prev = table[start + pj - plo];
+                let prev = table[start + j - first];
                 if prev == f64::INFINITY {
                     continue;
                 }
