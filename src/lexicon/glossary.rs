@@ -195,7 +195,7 @@ impl Glossary {
     /// The glossary shipped with the crate.
     pub fn shipped() -> &'static Glossary {
         static SHIPPED_GLOSSARY: OnceLock<Glossary> = OnceLock::new();
-        SHIPPED_GLOSSARY.get_or_init(|| Glossary::new(shipped_entries().to_vec()))
+        SHIPPED_GLOSSARY.get_or_init(|| Glossary::of_lists(&[shipped_entries()]))
     }
 
     /// How many entries the shipped glossary has: told without building it.
@@ -207,7 +207,7 @@ impl Glossary {
     /// aligner, never terms `check` holds a text to.
     pub fn everyday() -> &'static Glossary {
         static EVERYDAY_WORDS: OnceLock<Glossary> = OnceLock::new();
-        EVERYDAY_WORDS.get_or_init(|| Glossary::new(everyday_entries().to_vec()))
+        EVERYDAY_WORDS.get_or_init(|| Glossary::of_lists(&[everyday_entries()]))
     }
 
     /// The shipped glossary with the everyday words after its entries: what the
@@ -221,27 +221,29 @@ impl Glossary {
     pub(crate) fn shipped_and_everyday_shared() -> &'static Arc<Glossary> {
         static SHIPPED_AND_EVERYDAY: OnceLock<Arc<Glossary>> = OnceLock::new();
         // Made of the entries alone: the two glossaries apart are not built for it.
-        SHIPPED_AND_EVERYDAY.get_or_init(|| {
-            Arc::new(Glossary::new(shipped_entries().iter().chain(everyday_entries()).cloned().collect()))
-        })
+        SHIPPED_AND_EVERYDAY.get_or_init(|| Arc::new(Glossary::of_lists(&[shipped_entries(), everyday_entries()])))
     }
 
     /// This glossary with the everyday words ([`Glossary::everyday`]) after its
     /// entries: made of the entries alone, the everyday words' glossary not built.
     pub(crate) fn and_everyday(&self) -> Glossary {
-        Glossary::new(self.entries.iter().chain(everyday_entries()).cloned().collect())
+        Glossary::of_lists(&[&self.entries, everyday_entries()])
     }
 
     /// This glossary with the entries of `other` after its own.
     pub fn and(&self, other: &Glossary) -> Glossary {
-        Glossary::new(self.entries.iter().chain(&other.entries).cloned().collect())
+        Glossary::of_lists(&[&self.entries, &other.entries])
     }
 
     /// The shipped glossary with the entries of `user` added.
     pub fn shipped_and(user: &Glossary) -> Glossary {
-        let mut entries = shipped_entries().to_vec();
-        entries.extend(user.entries.iter().cloned());
-        Glossary::new(entries)
+        Glossary::of_lists(&[shipped_entries(), &user.entries])
+    }
+
+    /// A glossary of the entries of some lists, one list after the other: each
+    /// glossary made of others is made of their entries, not of them built.
+    fn of_lists(lists: &[&[Entry]]) -> Glossary {
+        Glossary::new(lists.concat())
     }
 
     /// The entries, in the order read.
