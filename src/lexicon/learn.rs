@@ -151,16 +151,23 @@ impl Lexicon {
                 }
             }
         }
-        let scored = cooccurrences(&pairs, &freq, n, together.max(2));
+        let counted = cooccurrences(&pairs, &freq, n, together.max(2));
+        drop(pairs);
+        let scored = || {
+            counted
+                .iter()
+                .flatten()
+                .map(|&(a, b, c)| (a, b, 2.0 * f64::from(c) / f64::from(freq[0][a as usize] + freq[1][b as usize])))
+        };
         let mut best = [vec![0f64; n[0]], vec![0f64; n[1]]];
-        for &(a, b, d) in &scored {
+        for (a, b, d) in scored() {
             best[0][a as usize] = best[0][a as usize].max(d);
             best[1][b as usize] = best[1][b as usize].max(d);
         }
         for (side, &len) in self.links.iter_mut().zip(&n) {
             side.resize(len, Vec::new());
         }
-        for &(a, b, d) in &scored {
+        for (a, b, d) in scored() {
             let (ba, bb) = (best[0][a as usize], best[1][b as usize]);
             let linked = d >= 0.3
                 && if mutual { d >= ba && d >= bb } else { (d >= ba && d >= 0.5 * bb) || (d >= bb && d >= 0.5 * ba) };
@@ -290,16 +297,23 @@ fn intern_into(vocab: &mut Vocab, lang: Lang, text: &str, found: &mut Keys) {
     found.dedup();
 }
 
-/// The Dice coefficient of every pair of terms, one of each side, that occur together
-/// in at least `together` of `pairs` (2 or more), as `(a, b, dice)` sorted by `a` then `b`; `freq` is
-/// how many pairs hold each term, `n` the sizes of the vocabularies.
+/// How often each term of the first side occurs in the same pair as each term of the
+/// other: `(a, b, pairs)` for the terms met together in at least `together` pairs, by
+/// `a` then `b`, in blocks of [`TERMS_PER_BLOCK`] first-side terms (a block is as long
+/// as what it found: one list of them all would be built by copying, holding the
+/// blocks and the list at once).
 ///
 /// Counted term by term of the first side, over the pairs that hold it (an inverted
 /// index), in one array of counts for the other side's terms: no map of pairs of
-/// terms, and the terms of the first side shared out among threads. A term in only
-/// one pair can make no count of two and is left out, as are pairs above
+/// terms, and the blocks of terms of the first side shared out among threads. A term
+/// in only one pair can make no count of two and is left out, as are pairs above
 /// [`MAX_PRODUCT`].
-fn cooccurrences(pairs: &[[&[u32]; 2]], freq: &[Vec<u32>; 2], n: [usize; 2], together: u32) -> Vec<(u32, u32, f64)> {
+fn cooccurrences(
+    pairs: &[[&[u32]; 2]],
+    freq: &[Vec<u32>; 2],
+    n: [usize; 2],
+    together: u32,
+) -> Vec<Vec<(u32, u32, u32)>> {
     let kept: Vec<usize> = (0..pairs.len()).filter(|&p| pairs[p][0].len() * pairs[p][1].len() <= MAX_PRODUCT).collect();
     // The other side's terms of each kept pair that occur twice or more.
     let mut other_start = Vec::with_capacity(kept.len() + 1);
@@ -327,39 +341,46 @@ fn cooccurrences(pairs: &[[&[u32]; 2]], freq: &[Vec<u32>; 2], n: [usize; 2], tog
             fill[a as usize] += 1;
         }
     }
-    let per_term: Vec<Vec<(u32, u32, f64)>> = (0..n[0] as u32)
+    drop(fill);
+    (0..n[0].div_ceil(TERMS_PER_BLOCK))
         .into_par_iter()
-        .with_min_len(256)
         .map_init(
             || (vec![0u32; n[1]], Vec::new()),
-            |(count, touched), a| {
+            |(count, touched), block| {
                 let mut out = Vec::new();
-                let fa = freq[0][a as usize];
-                if fa < 2 {
-                    return out;
-                }
-                for &k in &holders[start[a as usize]..start[a as usize + 1]] {
-                    for &b in &other[other_start[k as usize]..other_start[k as usize + 1]] {
-                        if count[b as usize] == 0 {
-                            touched.push(b);
+                let first = block * TERMS_PER_BLOCK;
+                for a in first..n[0].min(first + TERMS_PER_BLOCK) {
+                    if freq[0][a] < 2 {
+                        continue;
+                    }
+                    for &k in &holders[start[a]..start[a + 1]] {
+                        for &b in &other[other_start[k as usize]..other_start[k as usize + 1]] {
+                            if count[b as usize] == 0 {
+                                touched.push(b);
+                            }
+                            count[b as usize] += 1;
                         }
-                        count[b as usize] += 1;
                     }
-                }
-                touched.sort_unstable();
-                for &b in touched.iter() {
-                    let c = std::mem::take(&mut count[b as usize]);
-                    if c >= together {
-                        out.push((a, b, 2.0 * f64::from(c) / f64::from(fa + freq[1][b as usize])));
+                    touched.sort_unstable();
+                    for &b in touched.iter() {
+                        let c = std::mem::take(&mut count[b as usize]);
+                        if c >= together {
+                            out.push((a as u32, b, c));
+                        }
                     }
+                    touched.clear();
                 }
-                touched.clear();
+                out.shrink_to_fit();
                 out
             },
         )
-        .collect();
-    per_term.into_iter().flatten().collect()
+        .collect()
 }
+
+/// How many terms of the first side [`cooccurrences`] counts in one block: enough to
+/// keep a thread busy between blocks, few enough for two threads to share a small
+/// vocabulary.
+const TERMS_PER_BLOCK: usize = 256;
 
 #[cfg(test)]
 mod tests {
