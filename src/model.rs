@@ -4,6 +4,7 @@
 use std::collections::BTreeMap;
 use std::sync::OnceLock;
 
+use compact_str::CompactString;
 use serde::Serialize;
 
 use crate::lang::{HeadingLevel, Lang};
@@ -34,7 +35,7 @@ pub struct Document {
     /// logarithmic on texts of 100,000 articles. `units` may change after it: a lookup
     /// checks the unit it finds, and looks through the units when the index is stale.
     #[serde(skip)]
-    index: OnceLock<BTreeMap<String, usize>>,
+    index: OnceLock<BTreeMap<CompactString, usize>>,
 }
 
 impl Document {
@@ -138,13 +139,15 @@ pub enum Layout {
 /// One unit of a text: a heading, a paragraph, a sub-item, a signature line.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct Unit {
-    /// Its reference, unique in the text (`art.8.2`, `preamble.3`, `sig.1`).
+    /// Its reference, unique in the text (`art.8.2`, `preamble.3`, `sig.1`). Up to 24
+    /// bytes, which every reference but the deepest is, it is held in place, not on the
+    /// heap: a long text has tens of thousands of units.
     #[serde(rename = "ref")]
-    pub r#ref: String,
+    pub r#ref: CompactString,
     /// What kind of unit it is.
     pub kind: UnitKind,
     /// Its printed number (`一、`, `1.`, `第一条`), if it has one.
-    pub label: Option<String>,
+    pub label: Option<CompactString>,
     /// Its text after repairs and whitespace folding, without a paragraph's printed number.
     pub text: String,
     /// The first and last line (1-based) of the input it came from.
@@ -161,7 +164,7 @@ pub struct UnitInfo {
     pub number: Option<(HeadingLevel, u32)>,
     /// The key of the container it belongs to (`art.5`, `preamble`, `closing`), used to
     /// align containers before units.
-    pub container: String,
+    pub container: CompactString,
     /// For a numbered paragraph or item: its label's style and ordinal.
     pub ordinal: Option<(&'static str, u32)>,
     /// For an unnumbered paragraph of an article: the line breaks around it that the
@@ -262,7 +265,7 @@ mod tests {
 
     fn unit(r: &str) -> Unit {
         Unit {
-            r#ref: r.to_string(),
+            r#ref: r.into(),
             kind: UnitKind::Paragraph,
             label: None,
             text: r.to_string(),

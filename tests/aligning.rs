@@ -152,8 +152,8 @@ impl Confidences {
         let gold = gold.groups();
         for p in a.pairs.iter().filter(|p| !p.sides[0].is_empty() && !p.sides[1].is_empty()) {
             let group = (
-                p.sides[0].iter().map(|s| s.r#ref.clone()).collect(),
-                p.sides[1].iter().map(|s| s.r#ref.clone()).collect(),
+                p.sides[0].iter().map(|s| s.r#ref.to_string()).collect(),
+                p.sides[1].iter().map(|s| s.r#ref.to_string()).collect(),
             );
             if gold.contains(&group) { self.right.push(p.score) } else { self.wrong.push(p.score) }
         }

@@ -21,7 +21,7 @@ fn read(text: &str) -> Document {
 
 /// Refs and texts, whitespace aside.
 fn shape(doc: &Document) -> Vec<(String, String)> {
-    doc.units.iter().map(|u| (u.r#ref.clone(), u.text.split_whitespace().collect())).collect()
+    doc.units.iter().map(|u| (u.r#ref.to_string(), u.text.split_whitespace().collect())).collect()
 }
 
 fn texts(doc: &Document) -> Vec<&str> {

@@ -116,7 +116,10 @@ mod documents {
     }
 
     fn units(doc: &bitext::Document) -> Vec<(String, bitext::UnitKind, Option<String>, String)> {
-        doc.units.iter().map(|u| (u.r#ref.clone(), u.kind, u.label.clone(), u.text.clone())).collect()
+        doc.units
+            .iter()
+            .map(|u| (u.r#ref.to_string(), u.kind, u.label.as_ref().map(ToString::to_string), u.text.clone()))
+            .collect()
     }
 
     fn load(text: &str) -> bitext::Document {

@@ -4,7 +4,12 @@ use bitext::lang::{parse_chinese_numeral, parse_roman};
 use bitext::load::{LoadOptions, load_bytes};
 
 fn refs(text: &str) -> Vec<String> {
-    load_bytes(text.as_bytes(), "r.txt", &LoadOptions::default()).unwrap().units.into_iter().map(|u| u.r#ref).collect()
+    load_bytes(text.as_bytes(), "r.txt", &LoadOptions::default())
+        .unwrap()
+        .units
+        .into_iter()
+        .map(|u| u.r#ref.into_string())
+        .collect()
 }
 
 /// The first `n` words (`n + 1` characters, in Chinese) of each unit of a text.
@@ -126,7 +131,7 @@ fn lettered_items_in_chinese() {
 fn signatures_side_by_side_are_read_a_column_at_a_time() {
     let texts = |text: &str| -> Vec<(String, String)> {
         let d = load_bytes(text.as_bytes(), "s.txt", &LoadOptions::default()).unwrap();
-        d.units.into_iter().filter(|u| u.r#ref.starts_with("sig")).map(|u| (u.r#ref, u.text)).collect()
+        d.units.into_iter().filter(|u| u.r#ref.starts_with("sig")).map(|u| (u.r#ref.into_string(), u.text)).collect()
     };
     let s = |r: &str, t: &str| (r.to_string(), t.to_string());
     let closing = "Статья 1\n\nСтороны сотрудничают.\n\nСовершено в г. Пекине 8 июня 2018 г. в двух экземплярах.\n\n";

@@ -34,7 +34,7 @@ pub fn zh_numeral(n: u32) -> String {
 
 /// The units as (ref, text) pairs.
 pub fn units(doc: &Document) -> Vec<(String, String)> {
-    doc.units.iter().map(|u| (u.r#ref.clone(), u.text.clone())).collect()
+    doc.units.iter().map(|u| (u.r#ref.to_string(), u.text.clone())).collect()
 }
 
 /// The refs of a document.
@@ -52,8 +52,8 @@ pub fn links_of(alignment: &bitext::align::Alignment) -> Links {
             .iter()
             .map(|p| {
                 [
-                    p.sides[0].iter().map(|s| s.r#ref.clone()).collect(),
-                    p.sides[1].iter().map(|s| s.r#ref.clone()).collect(),
+                    p.sides[0].iter().map(|s| s.r#ref.to_string()).collect(),
+                    p.sides[1].iter().map(|s| s.r#ref.to_string()).collect(),
                 ]
             })
             .collect(),

@@ -38,7 +38,7 @@ fn alarms(zh: &Document, ru: &Document) -> Vec<String> {
 
 /// The units of a document as (ref, text without whitespace).
 fn units(doc: &Document) -> Vec<(String, String)> {
-    doc.units.iter().map(|u| (u.r#ref.clone(), squeeze(&u.text))).collect()
+    doc.units.iter().map(|u| (u.r#ref.to_string(), squeeze(&u.text))).collect()
 }
 
 /// Units that differ between a document and its clean text because the document

@@ -8,6 +8,7 @@ use std::cell::{Cell, RefCell};
 use std::ops::Range;
 use std::sync::{Arc, Mutex};
 
+use compact_str::CompactString;
 use rustc_hash::FxHashMap;
 
 use rayon::prelude::*;
@@ -23,7 +24,7 @@ use crate::model::Document;
 #[derive(Debug, Clone)]
 pub(super) struct Block {
     /// The container's key (`art.5`, `preamble`, `sig`).
-    key: String,
+    key: CompactString,
     /// How long the kind at the start of the key is (`art` of `art.5`).
     kind_len: usize,
     /// The [`code`] of the kind and the hash of the key: two containers whose codes

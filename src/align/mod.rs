@@ -35,6 +35,7 @@ mod search;
 
 use std::borrow::Cow;
 
+use compact_str::CompactString;
 use rayon::prelude::*;
 use serde::Serialize;
 
@@ -85,7 +86,7 @@ pub struct AlignOptions {
 pub struct Segment<'d> {
     /// The unit's reference (`art.8.1`, or `art.8.1.s2` for a sentence).
     #[serde(rename = "ref")]
-    pub r#ref: String,
+    pub r#ref: CompactString,
     /// Its text.
     pub text: Cow<'d, str>,
 }

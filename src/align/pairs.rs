@@ -1,6 +1,7 @@
 //! Beads made into the pairs a user reads: the units' refs and texts, and the
 //! confidence in each pair.
 
+use compact_str::format_compact;
 use std::borrow::Cow;
 
 use super::lexical::TermIds;
@@ -94,7 +95,7 @@ fn sentences<'d>(
                 if let Some((ids, side)) = terms {
                     f.terms = ids.terms_of_text(side, &s);
                 }
-                (Segment { r#ref: format!("{}.s{}", u.r#ref, k + 1), text: Cow::Owned(s) }, f)
+                (Segment { r#ref: format_compact!("{}.s{}", u.r#ref, k + 1), text: Cow::Owned(s) }, f)
             })
         })
         .unzip()

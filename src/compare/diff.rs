@@ -468,8 +468,8 @@ fn inline_until(lang: crate::Lang, old: &str, new: &str, deadline: Instant) -> V
 fn paired(kind: ChangeKind, old: &Unit, new: &Unit, inline: Vec<InlineOp>, j: usize) -> Change {
     Change {
         kind,
-        old_refs: vec![old.r#ref.clone()],
-        new_refs: vec![new.r#ref.clone()],
+        old_refs: vec![old.r#ref.to_string()],
+        new_refs: vec![new.r#ref.to_string()],
         old: old.text.clone(),
         new: new.text.clone(),
         inline,
@@ -496,13 +496,13 @@ impl Changes<'_, '_> {
     fn flush_run(&mut self) {
         let Some((fo, fnw, lo, ln)) = self.run.take() else { return };
         let span = |d: &Document, a: usize, b: usize| {
-            if a == b { d.units[a].r#ref.clone() } else { format!("{} … {}", d.units[a].r#ref, d.units[b].r#ref) }
+            if a == b { d.units[a].r#ref.to_string() } else { format!("{} … {}", d.units[a].r#ref, d.units[b].r#ref) }
         };
         let (old, new) = (self.p.old, self.p.new);
         self.changes.push(Change {
             kind: ChangeKind::Renumbered,
-            old_refs: vec![old.units[fo].r#ref.clone()],
-            new_refs: vec![new.units[fnw].r#ref.clone()],
+            old_refs: vec![old.units[fo].r#ref.to_string()],
+            new_refs: vec![new.units[fnw].r#ref.to_string()],
             old: span(old, fo, lo),
             new: span(new, fnw, ln),
             inline: Vec::new(),
@@ -515,7 +515,7 @@ impl Changes<'_, '_> {
         let Some((kind, _, idx)) = self.group.take() else { return };
         let removed = kind == ChangeKind::Removed;
         let d = if removed { self.p.old } else { self.p.new };
-        let refs: Vec<String> = idx.iter().map(|&k| d.units[k].r#ref.clone()).collect();
+        let refs: Vec<String> = idx.iter().map(|&k| d.units[k].r#ref.to_string()).collect();
         let text = idx.iter().map(|&k| d.units[k].text.as_str()).collect::<Vec<_>>().join("\n");
         let change = if removed {
             Change {
@@ -549,7 +549,7 @@ impl Changes<'_, '_> {
         let c = &d.units[k].info.container;
         if !matches!(&self.group, Some((gk, gc, _)) if *gk == kind && gc == c) {
             self.flush_group(at);
-            self.group = Some((kind, c.clone(), Vec::new()));
+            self.group = Some((kind, c.to_string(), Vec::new()));
         }
         if let Some((_, _, idx)) = self.group.as_mut() {
             idx.push(k);
@@ -743,7 +743,7 @@ pub fn impact(revision: &Revision, other: &Document) -> Vec<Impact> {
     found
         .into_iter()
         .map(|((k, kind), because)| Impact {
-            r#ref: other.units[k].r#ref.clone(),
+            r#ref: other.units[k].r#ref.to_string(),
             because: because.into_iter().collect(),
             kind,
         })

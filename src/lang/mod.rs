@@ -14,6 +14,7 @@ mod zh;
 use std::fmt;
 use std::str::FromStr;
 
+use compact_str::CompactString;
 use serde::{Serialize, Serializer};
 
 pub use ru::parse_ordinal_word as parse_russian_ordinal;
@@ -128,7 +129,7 @@ pub struct HeadingMatch {
     /// Its number, where it has one.
     pub number: Option<u32>,
     /// The printed number (`第三条`, `Статья 3`, `Глава III`).
-    pub label: String,
+    pub label: CompactString,
     /// Text after the number on the same line (a title, or the first paragraph when
     /// the article runs in).
     pub rest: String,
@@ -175,7 +176,7 @@ pub struct LabelMatch {
     /// Its ordinal value (一 = 1, а = 1, c = 3).
     pub ordinal: u32,
     /// The label as printed.
-    pub printed: String,
+    pub printed: CompactString,
     /// The text after it.
     pub rest: String,
 }

@@ -4,6 +4,7 @@
 use std::sync::LazyLock;
 
 use aho_corasick::AhoCorasick;
+use compact_str::{CompactString, format_compact};
 use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 
 use super::anchor::{Anchor, AnchorKind, push_digit_numbers};
@@ -390,7 +391,7 @@ fn heading(line: &str) -> Option<HeadingMatch> {
         return Some(HeadingMatch {
             level: HeadingLevel::Preamble,
             number: None,
-            label: line.to_string(),
+            label: line.into(),
             rest: String::new(),
             rest_is_body: false,
         });
@@ -424,7 +425,7 @@ fn heading(line: &str) -> Option<HeadingMatch> {
         return Some(HeadingMatch {
             level,
             number: Some(1),
-            label: line[..line.len() - after.len()].trim_end().to_string(),
+            label: line[..line.len() - after.len()].trim_end().into(),
             rest: after.to_string(),
             rest_is_body: false,
         });
@@ -454,7 +455,7 @@ fn heading(line: &str) -> Option<HeadingMatch> {
         n
     };
     let offset = line.len() - after.len();
-    let label = line[..offset + consumed].trim_end().to_string();
+    let label = CompactString::from(line[..offset + consumed].trim_end());
     let rest = after[consumed..].trim_start_matches(['.', ':', ' ', '\u{a0}', '–', '—', '-']).trim().to_string();
     if !rest.is_empty() {
         // `Статья 5 настоящего Договора …` is a sentence, not a heading.
@@ -476,7 +477,7 @@ fn label(line: &str) -> Option<LabelMatch> {
         let close = open.find(')')?;
         let inner = &open[..close];
         let rest = open[close + 1..].trim_start().to_string();
-        let printed = format!("({inner})");
+        let printed = format_compact!("({inner})");
         if let Some(ord) = letter_ordinal(inner) {
             let style = if inner.chars().all(|c| c.is_ascii_alphabetic()) { "paren-latin" } else { "paren-cyr" };
             return Some(LabelMatch { style, ordinal: ord, printed, rest });
@@ -498,7 +499,7 @@ fn label(line: &str) -> Option<LabelMatch> {
     let matched = |style: &'static str, ordinal: u32| LabelMatch {
         style,
         ordinal,
-        printed: format!("{token}{sep}"),
+        printed: format_compact!("{token}{sep}"),
         rest: after.trim_start().to_string(),
     };
     if !token.is_empty() && token.chars().all(is_digit) {

@@ -2,6 +2,7 @@
 
 use super::anchor::{Anchor, AnchorKind, push_digit_numbers};
 use super::{Date, HeadingLevel, HeadingMatch, LabelMatch, Marks, Profile, Review, is_digit, parse_digits};
+use compact_str::{CompactString, format_compact};
 
 pub(super) static PROFILE: Profile = Profile {
     code: "zh",
@@ -343,7 +344,7 @@ fn preamble_heading(line: &str) -> Option<HeadingMatch> {
     ["序言", "前言"].iter().find(|&&w| line == w).map(|w| HeadingMatch {
         level: HeadingLevel::Preamble,
         number: None,
-        label: w.to_string(),
+        label: CompactString::from(*w),
         rest: String::new(),
         rest_is_body: false,
     })
@@ -365,7 +366,7 @@ fn annex_heading(line: &str) -> Option<HeadingMatch> {
     Some(HeadingMatch {
         level: HeadingLevel::Annex,
         number: number.or(Some(1)),
-        label: format!("{word}{num}"),
+        label: format_compact!("{word}{num}"),
         rest: rest.to_string(),
         rest_is_body: false,
     })
@@ -392,7 +393,7 @@ fn numbered_heading(line: &str) -> Option<HeadingMatch> {
     };
     let unit_len = if rest.starts_with("部分") { "部分".len() } else { unit.len_utf8() };
     let mut after_unit = &rest[unit_len..];
-    let mut label = format!("第{num}{}", &rest[..unit_len]);
+    let mut label = format_compact!("第{num}{}", &rest[..unit_len]);
     // An inserted article: 第二十六条之一.
     if level == HeadingLevel::Article
         && let Some(tail) = after_unit.strip_prefix('之')
@@ -410,7 +411,7 @@ fn numbered_heading(line: &str) -> Option<HeadingMatch> {
 /// What follows a numbered heading's label: nothing, a title, or (for an article) its
 /// first paragraph run in. `第102条规定…` at the start of a line is a reference, not a
 /// heading.
-fn heading_rest(level: HeadingLevel, number: u32, label: String, after_unit: &str) -> Option<HeadingMatch> {
+fn heading_rest(level: HeadingLevel, number: u32, label: CompactString, after_unit: &str) -> Option<HeadingMatch> {
     if after_unit.is_empty() {
         return Some(HeadingMatch { level, number: Some(number), label, rest: String::new(), rest_is_body: false });
     }
@@ -471,7 +472,7 @@ fn label(line: &str) -> Option<LabelMatch> {
             && let Some((style, ordinal)) = cyclic_ordinal(c)
         {
             let style = if style == "branch" { "paren-branch" } else { "paren-stem" };
-            return Some(LabelMatch { style, ordinal, printed: printed.to_string(), rest });
+            return Some(LabelMatch { style, ordinal, printed: printed.into(), rest });
         }
         // (a) （ａ）: the lettered sub-paragraphs of texts drawn up at the United
         // Nations, whose Russian has `a)` or `(a)`.
@@ -479,13 +480,13 @@ fn label(line: &str) -> Option<LabelMatch> {
             && c.is_ascii_lowercase()
         {
             let ordinal = c as u32 - 'a' as u32 + 1;
-            return Some(LabelMatch { style: "paren-latin", ordinal, printed: printed.to_string(), rest });
+            return Some(LabelMatch { style: "paren-latin", ordinal, printed: printed.into(), rest });
         }
         if inner.chars().all(is_digit) {
             return Some(LabelMatch {
                 style: "paren-digit",
                 ordinal: parse_digits(inner)?,
-                printed: printed.to_string(),
+                printed: printed.into(),
                 rest,
             });
         }
@@ -493,7 +494,7 @@ fn label(line: &str) -> Option<LabelMatch> {
             return Some(LabelMatch {
                 style: "paren-han",
                 ordinal: parse_numeral(inner)?,
-                printed: printed.to_string(),
+                printed: printed.into(),
                 rest,
             });
         }
@@ -507,7 +508,7 @@ fn label(line: &str) -> Option<LabelMatch> {
     if num.chars().all(is_numeral_char) {
         let rest_after = rest.strip_prefix('、')?;
         let ordinal = parse_numeral(num)?;
-        let printed = format!("{num}、");
+        let printed = format_compact!("{num}、");
         return Some(LabelMatch { style: "han", ordinal, printed, rest: rest_after.trim_start().to_string() });
     }
     // 1.  1．  1、
@@ -524,7 +525,7 @@ fn label(line: &str) -> Option<LabelMatch> {
         return Some(LabelMatch {
             style: "digit",
             ordinal: parse_digits(num)?,
-            printed: format!("{num}{sep}"),
+            printed: format_compact!("{num}{sep}"),
             rest: after.trim_start().to_string(),
         });
     }

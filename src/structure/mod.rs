@@ -15,6 +15,8 @@ mod walk;
 pub use line::Line;
 pub use settle::settle;
 
+use compact_str::format_compact;
+
 use crate::lang::Lang;
 use crate::model::{Layout, Repair, Unit, UnitInfo, UnitKind};
 
@@ -91,7 +93,7 @@ pub(crate) fn line_units(lines: Vec<Line>) -> Vec<Unit> {
     let mut units = Vec::with_capacity(lines.iter().filter(|l| !l.is_blank()).count());
     for (k, l) in lines.into_iter().filter(|l| !l.is_blank()).enumerate() {
         units.push(Unit {
-            r#ref: format!("line.{}", k + 1),
+            r#ref: format_compact!("line.{}", k + 1),
             kind: UnitKind::Line,
             label: None,
             text: l.text,

@@ -10,6 +10,7 @@
 //! ones that give the paragraphs lengths most like the other text's are cut or
 //! joined. Each is a reported repair; nothing changes where the counts agree.
 
+use compact_str::format_compact;
 use std::collections::BTreeMap;
 
 use crate::model::{Document, Repair, RepairKind, Undecided, Unit, UnitKind};
@@ -265,7 +266,7 @@ fn apply(doc: &mut Document, plans: Vec<Plan>, other: &str) {
             out.push(piece(u, &u.text[from..], [first, u.lines[1]]));
         }
         for (k, u) in out.iter_mut().enumerate() {
-            u.r#ref = format!("{}.{}", plan.container, k + 1);
+            u.r#ref = format_compact!("{}.{}", plan.container, k + 1);
         }
         dropped.extend(plan.positions.iter().skip(1).copied());
         replaced.insert(plan.positions[0], out);

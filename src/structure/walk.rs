@@ -5,6 +5,7 @@
 
 use std::collections::BTreeMap;
 
+use compact_str::{CompactString, format_compact};
 use rayon::prelude::*;
 use rustc_hash::FxHashMap;
 
@@ -53,11 +54,11 @@ enum Zone {
 #[derive(Debug, Default)]
 struct Place {
     /// The current container: its ref prefix (`art.8`, `annex.1`, `annex.1.art.2`).
-    container: Option<String>,
+    container: Option<CompactString>,
     /// The current annex, if any.
-    annex: Option<String>,
+    annex: Option<CompactString>,
     /// The current part, chapter or section heading, if any.
-    chapter: Option<String>,
+    chapter: Option<CompactString>,
     /// The label style of the container's paragraphs (items have another).
     para_style: Option<&'static str>,
     /// The number of paragraphs in the container so far.
@@ -74,7 +75,7 @@ pub(super) struct Builder {
     /// The units made so far.
     pub(super) units: Vec<Unit>,
     /// How often each reference was given: looked up once per unit, never listed.
-    used: FxHashMap<String, usize>,
+    used: FxHashMap<CompactString, usize>,
     zone: Zone,
     place: Place,
     counters: BTreeMap<&'static str, usize>,
@@ -123,10 +124,10 @@ impl Builder {
     }
 
     /// A reference not used yet: the first `art.11`, the next `art.11~2`.
-    fn unique(&mut self, r: String) -> String {
+    fn unique(&mut self, r: CompactString) -> CompactString {
         if let Some(n) = self.used.get_mut(&r) {
             *n += 1;
-            return format!("{r}~{n}");
+            return format_compact!("{r}~{n}");
         }
         self.used.insert(r.clone(), 1);
         r
@@ -135,9 +136,9 @@ impl Builder {
     /// Adds a unit.
     pub(super) fn push(
         &mut self,
-        r: String,
+        r: CompactString,
         kind: UnitKind,
-        label: Option<String>,
+        label: Option<CompactString>,
         text: String,
         lines: [usize; 2],
         info: UnitInfo,
@@ -247,12 +248,12 @@ impl Builder {
         };
         let number = h.number.unwrap_or(1);
         let base = match &prefix {
-            Some(a) => format!("{a}.{word}.{number}"),
-            None => format!("{word}.{number}"),
+            Some(a) => format_compact!("{a}.{word}.{number}"),
+            None => format_compact!("{word}.{number}"),
         };
         let r = self.unique(base);
         let (text, body) =
-            if h.rest_is_body { (h.label.clone(), Some(h.rest.clone())) } else { (p.text.clone(), None) };
+            if h.rest_is_body { (h.label.to_string(), Some(h.rest.clone())) } else { (p.text.clone(), None) };
         let info =
             UnitInfo { number: Some((h.level, number)), container: r.clone(), ordinal: None, ..Default::default() };
         self.push(r.clone(), UnitKind::Heading, Some(h.label.clone()), text, span, info);
@@ -281,7 +282,7 @@ impl Builder {
     }
 
     /// What a heading of `level` with ref `r` opens.
-    fn open(&mut self, level: HeadingLevel, r: String) {
+    fn open(&mut self, level: HeadingLevel, r: CompactString) {
         let place = &mut self.place;
         match level {
             HeadingLevel::Annex => {
@@ -374,7 +375,7 @@ impl Builder {
         };
         let k = self.counters.entry(word).or_insert(0);
         *k += 1;
-        let r = format!("{word}.{k}");
+        let r = format_compact!("{word}.{k}");
         let info = UnitInfo { container: word.into(), ..Default::default() };
         self.push(r, kind, None, std::mem::take(&mut p.text), [p.first, p.last], info);
     }
@@ -389,7 +390,7 @@ impl Builder {
         if outline.before_article(i) && is_group_heading(profile, &p.text) {
             self.place.sub_headings += 1;
             let base = self.place.chapter.clone().or(self.place.annex.clone()).unwrap_or_else(|| "body".into());
-            let r = self.unique(format!("{base}.h{}", self.place.sub_headings));
+            let r = self.unique(format_compact!("{base}.h{}", self.place.sub_headings));
             let info = UnitInfo { container: r.clone(), ..Default::default() };
             self.push(r, UnitKind::Heading, None, std::mem::take(&mut p.text), span, info);
             return;
@@ -411,7 +412,7 @@ impl Builder {
     /// A paragraph of article (or annex) `c`: numbered by its position; a label of
     /// another style than the article's paragraphs makes it an item of the paragraph
     /// before.
-    fn in_article(&mut self, c: String, p: &mut Para, label: Option<LabelMatch>) {
+    fn in_article(&mut self, c: CompactString, p: &mut Para, label: Option<LabelMatch>) {
         let span = [p.first, p.last];
         let place = &mut self.place;
         match label {
@@ -442,10 +443,10 @@ impl Builder {
 
 /// The reference of the `n`th unit under `parent` (`art.5` and 2: `art.5.2`), made
 /// for most units of a text: its number written by `itoa`, as `format!` costs more.
-fn child(parent: &str, n: usize) -> String {
+fn child(parent: &str, n: usize) -> CompactString {
     let mut digits = itoa::Buffer::new();
     let digits = digits.format(n);
-    let mut r = String::with_capacity(parent.len() + 1 + digits.len());
+    let mut r = CompactString::with_capacity(parent.len() + 1 + digits.len());
     r.push_str(parent);
     r.push('.');
     r.push_str(digits);

@@ -16,7 +16,7 @@ use super::name;
 fn group_of(report: &Report, f: &Finding) -> String {
     for s in 0..2 {
         if let Some(u) = f.refs[s].first().and_then(|r| report.docs[s].unit(r)) {
-            return u.info.container.clone();
+            return u.info.container.to_string();
         }
     }
     // Container refs (`preamble`, `sig`) name their group themselves.

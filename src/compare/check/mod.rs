@@ -161,7 +161,7 @@ fn with_ref(side: usize, r: &str) -> [Vec<String>; 2] {
 
 /// The refs of both sides of a pair.
 fn pair_refs(p: &crate::align::Pair) -> [Vec<String>; 2] {
-    [0, 1].map(|s| p.sides[s].iter().map(|x| x.r#ref.clone()).collect())
+    [0, 1].map(|s| p.sides[s].iter().map(|x| x.r#ref.to_string()).collect())
 }
 
 /// Each loader repair, as a note on the unit it touched.

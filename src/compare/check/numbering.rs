@@ -3,6 +3,8 @@
 
 use std::collections::{BTreeMap, BTreeSet};
 
+use compact_str::CompactString;
+
 use super::{Finding, Kind, Severity, lang_name, with_ref};
 use crate::model::{Document, UnitKind};
 
@@ -41,10 +43,10 @@ struct Draft<'d>(Kind, &'d str, String);
 #[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord)]
 enum Sequence {
     /// Headings of one level (`art`, `chapter`), inside an annex if it has a ref.
-    Headings { word: &'static str, annex: Option<String> },
+    Headings { word: &'static str, annex: Option<CompactString> },
     /// Labels of one style (`一、`, `1.`) inside the container or paragraph `parent`:
     /// the items of a paragraph, or the paragraphs of a container.
-    Labels { parent: String, style: &'static str, items: bool },
+    Labels { parent: CompactString, style: &'static str, items: bool },
 }
 
 impl Sequence {
@@ -93,7 +95,7 @@ impl What {
 /// paragraph labels by container and style, items by paragraph.
 fn sequences(doc: &Document) -> BTreeMap<Sequence, Vec<Entry<'_>>> {
     let mut sequences: BTreeMap<Sequence, Vec<Entry>> = BTreeMap::new();
-    let mut annex: Option<String> = None;
+    let mut annex: Option<CompactString> = None;
     // The paragraph the items after it belong to, while in its container.
     let mut paragraph: Option<&crate::model::Unit> = None;
     for u in &doc.units {

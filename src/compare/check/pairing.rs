@@ -1,6 +1,7 @@
 //! What the alignment itself shows: units without a counterpart, containers with a
 //! different number of units, and paired articles whose numbers differ.
 
+use compact_str::CompactString;
 use std::collections::{BTreeMap, BTreeSet};
 
 use super::{Finding, Kind, Severity, lang_name, with_ref};
@@ -11,7 +12,7 @@ use crate::model::{Document, UnitKind};
 struct Run {
     side: usize,
     row: usize,
-    refs: Vec<String>,
+    refs: Vec<CompactString>,
     container: String,
 }
 
@@ -91,7 +92,7 @@ fn unpaired(alignment: &Alignment, runs: &[Run], sizes: &Sizes, out: &mut Vec<Fi
         let first = &r.refs[0];
         let what = match r.refs.last() {
             Some(last) if r.refs.len() > 1 => format!("{first} … {last} ({} units)", r.refs.len()),
-            _ => first.clone(),
+            _ => first.to_string(),
         };
         let text = docs[r.side].unit(first).map(|u| crate::text::shorten(&u.text, 48)).unwrap_or_default();
         out.push(Finding {
