@@ -63,18 +63,32 @@ pub fn encoding_for_label(label: &str) -> Option<&'static Encoding> {
 /// Decodes `bytes` read from `path` by the ladder above. `lang` is the expected
 /// language, if known; `label` the user's `--encoding`.
 pub fn decode(bytes: &[u8], path: &Path, lang: Option<Lang>, label: Option<&str>) -> Result<Decoded> {
+    decode_cow(Cow::Borrowed(bytes), path, lang, label)
+}
+
+/// [`decode`] of bytes that may be handed over: UTF-8 bytes of its own become the
+/// text as they are, not a copy (a long text read from a file is not held twice).
+pub fn decode_cow(bytes: Cow<'_, [u8]>, path: &Path, lang: Option<Lang>, label: Option<&str>) -> Result<Decoded> {
     let user_encoding = user_encoding(path, label)?;
-    if let Some((encoding, bom_len)) = Encoding::for_bom(bytes) {
+    if let Some((encoding, bom_len)) = Encoding::for_bom(&bytes) {
         let text = strict(encoding, &bytes[bom_len..], path)?;
         return finish(text, encoding.name().to_string(), true, path, lang);
     }
     if bytes.contains(&0) {
-        let (encoding, text) = utf16_without_bom(bytes, lang).ok_or_else(|| Error::new(ErrorKind::Binary, path))?;
+        let (encoding, text) = utf16_without_bom(&bytes, lang).ok_or_else(|| Error::new(ErrorKind::Binary, path))?;
         return finish(text, encoding.name().to_string(), false, path, lang);
     }
-    if let Some(text) = utf8(bytes) {
-        return finish(text.into_owned(), UTF_8.name().to_string(), false, path, lang);
-    }
+    let bytes = match bytes {
+        Cow::Owned(own) => match String::from_utf8(own) {
+            Ok(text) => return finish(text, UTF_8.name().to_string(), false, path, lang),
+            Err(e) => Cow::Owned(e.into_bytes()),
+        },
+        Cow::Borrowed(b) => match utf8(b) {
+            Some(text) => return finish(text.into_owned(), UTF_8.name().to_string(), false, path, lang),
+            None => Cow::Borrowed(b),
+        },
+    };
+    let bytes = &*bytes;
     if let Some(encoding) = user_encoding {
         let text = strict(encoding, bytes, path)?;
         return finish(text, name_of(encoding, bytes), false, path, lang);
@@ -310,6 +324,34 @@ mod tests {
         assert_eq!(decode_as(&le, None).encoding, "UTF-16LE");
         let be: Vec<u8> = zh.encode_utf16().flat_map(|u| u.to_be_bytes()).collect();
         assert_eq!(decode_as(&be, None).text, zh);
+    }
+
+    /// Bytes handed over (read from a file) decode as the same bytes lent do, in every
+    /// encoding of the fixtures, UTF-8 or not: the UTF-8 test that takes the bytes
+    /// gives them back when it fails.
+    #[test]
+    fn bytes_handed_over_decode_as_bytes_lent() {
+        let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/encodings");
+        let mut files: Vec<_> = std::fs::read_dir(&dir).unwrap().map(|e| e.unwrap().path()).collect();
+        files.sort();
+        assert!(files.len() >= 10);
+        for f in files {
+            let bytes = std::fs::read(&f).unwrap();
+            for lang in [None, Some(Lang::Zh), Some(Lang::Ru)] {
+                let lent = decode(&bytes, &f, lang, None);
+                let owned = decode_cow(Cow::Owned(bytes.clone()), &f, lang, None);
+                match (lent, owned) {
+                    (Ok(a), Ok(b)) => assert_eq!(
+                        (a.text, a.encoding, a.bom, a.lang),
+                        (b.text, b.encoding, b.bom, b.lang),
+                        "{}",
+                        f.display()
+                    ),
+                    (Err(a), Err(b)) => assert_eq!(a.to_string(), b.to_string()),
+                    (a, b) => panic!("{}: {:?} against {:?}", f.display(), a.is_ok(), b.is_ok()),
+                }
+            }
+        }
     }
 
     #[test]

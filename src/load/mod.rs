@@ -179,11 +179,7 @@ fn load_from(bytes: Cow<'_, [u8]>, path: &Path, options: &LoadOptions) -> Result
         },
     };
     let (decoded, extracted) = match format {
-        InputFormat::Text => {
-            let decoded = decode::decode(&bytes, path, options.lang, options.encoding.as_deref())?;
-            drop(bytes);
-            (decoded, None)
-        }
+        InputFormat::Text => (decode::decode_cow(bytes, path, options.lang, options.encoding.as_deref())?, None),
         other => {
             let mut extracted = read_document(other, &bytes, path, options)?;
             drop(bytes);
