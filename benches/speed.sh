@@ -5,7 +5,8 @@
 #   5,000 and 20,000 lines a side with --segments lines, against two Gale-Church
 #   aligners from PyPI, installed into a virtual environment under target/:
 #   `galechurch` (its command line) and NLTK's nltk.translate.gale_church.
-# Prints seconds (wall), MB/s and peak memory (GNU time's maximum resident set size).
+# Prints seconds (wall), MB/s, peak memory (GNU time's maximum resident set size) and
+# that peak as a multiple of the input.
 # Each bitext row is the median of RUNS runs (default 3; the highest peak of them):
 # this machine's speed drifts by a tenth from minute to minute.
 # Other aligners get at most TIMEOUT seconds each (default 300), one run.
@@ -48,12 +49,12 @@ measure() { # label bytes command...: runs the command under GNU time, prints a 
   shift 2
   timeout "$timeout" /usr/bin/time -f '%e %M' -o "$work/time" "$@" > /dev/null 2>&1 || status=$?
   if [ "$status" = 124 ]; then
-    printf '%-34s %8.1f %10s %10s %12s\n' "$label" "$(awk -v b="$bytes" 'BEGIN { print b / 1048576 }')" ">$timeout" - -
+    printf '%-34s %8.1f %10s %10s %12s %8s\n' "$label" "$(awk -v b="$bytes" 'BEGIN { print b / 1048576 }')" ">$timeout" - - -
     return
   fi
   read -r secs kib < <(tail -n 1 "$work/time")
   awk -v l="$label" -v b="$bytes" -v s="$secs" -v k="$kib" -v st="$status" 'BEGIN {
-    printf "%-34s %8.1f %10.2f %10.2f %12.1f%s\n", l, b / 1048576, s, (s > 0 ? b / 1048576 / s : 0), k / 1024, (st != 0 ? "  (failed)" : "") }'
+    printf "%-34s %8.1f %10.2f %10.2f %12.1f %8.1f%s\n", l, b / 1048576, s, (s > 0 ? b / 1048576 / s : 0), k / 1024, k * 1024 / b, (st != 0 ? "  (failed)" : "") }'
 }
 
 measure_runs() { # label bytes command...: the median of $runs runs of the command, the highest peak
@@ -66,12 +67,12 @@ measure_runs() { # label bytes command...: the median of $runs runs of the comma
   done
   sort -n "$work/runs" | awk -v l="$label" -v b="$bytes" -v st="$failed" '{ s[NR] = $1; if ($2 > k) k = $2 } END {
     m = s[int((NR + 1) / 2)]
-    printf "%-34s %8.1f %10.2f %10.2f %12.1f%s\n", l, b / 1048576, m, (m > 0 ? b / 1048576 / m : 0), k / 1024, (st != 0 ? "  (failed)" : "") }'
+    printf "%-34s %8.1f %10.2f %10.2f %12.1f %8.1f%s\n", l, b / 1048576, m, (m > 0 ? b / 1048576 / m : 0), k / 1024, k * 1024 / b, (st != 0 ? "  (failed)" : "") }'
 }
 
 size() { echo $(( $(stat -c %s "$1") + $(stat -c %s "$2") )); }
 
-printf '%-34s %8s %10s %10s %12s\n' run MB seconds MB/s peak-MiB
+printf '%-34s %8s %10s %10s %12s %8s\n' run MB seconds MB/s peak-MiB x-input
 for mb in 1 4 16; do
   repeat "$ntrex.zh.txt" "$ntrex.ru.txt" "$mb" "$work/l.zh" "$work/l.ru"
   measure_runs "bitext lines $mb MB" "$(size "$work/l.zh" "$work/l.ru")" \
