@@ -385,6 +385,7 @@ const TERMS_PER_BLOCK: usize = 256;
 #[cfg(test)]
 mod tests {
     use super::*;
+    use std::collections::BTreeMap;
 
     #[test]
     fn key_lists_hold_each_units_keys_in_order() {
@@ -418,6 +419,61 @@ mod tests {
             }
         }
         assert!(lists[1].iter().any(|k| k.len() > 1));
+    }
+
+    /// The blocks of counts hold, in order, every pair of terms met together in
+    /// enough pairs, as a count over a map of pairs of terms gives them: over
+    /// vocabularies that end inside a block, with pairs too large to count
+    /// ([`MAX_PRODUCT`]) and terms met once.
+    #[test]
+    fn cooccurrences_are_the_pairs_of_terms_a_map_counts() {
+        let n = [TERMS_PER_BLOCK * 2 + 37, 300];
+        let mut state = 12345u64;
+        let mut next = |m: usize| {
+            state = state.wrapping_mul(6364136223846793005).wrapping_add(1442695040888963407);
+            (state >> 33) as usize % m
+        };
+        let mut lists: Vec<[Vec<u32>; 2]> = (0..400)
+            .map(|_| {
+                [0, 1].map(|s| {
+                    // Most terms from a few, in the first block and the last, so that
+                    // pairs share them.
+                    let len = 1 + next(12);
+                    let few = |k: usize| if s == 0 && k >= 20 { 2 * TERMS_PER_BLOCK + k - 20 } else { k };
+                    let mut l: Vec<u32> =
+                        (0..len).map(|_| (if next(3) == 0 { next(n[s]) } else { few(next(40)) }) as u32).collect();
+                    l.sort_unstable();
+                    l.dedup();
+                    l
+                })
+            })
+            .collect();
+        // One pair past the largest counted.
+        lists.push([(0..250).collect(), (0..200).collect()]);
+        let pairs: Vec<[&[u32]; 2]> = lists.iter().map(|[a, b]| [a.as_slice(), b.as_slice()]).collect();
+        let mut freq = [vec![0u32; n[0]], vec![0u32; n[1]]];
+        for p in &pairs {
+            for s in 0..2 {
+                for &id in p[s] {
+                    freq[s][id as usize] += 1;
+                }
+            }
+        }
+        for together in [2, 3] {
+            let mut want: BTreeMap<(u32, u32), u32> = BTreeMap::new();
+            for p in pairs.iter().filter(|p| p[0].len() * p[1].len() <= MAX_PRODUCT) {
+                for &a in p[0].iter().filter(|&&a| freq[0][a as usize] >= 2) {
+                    for &b in p[1].iter().filter(|&&b| freq[1][b as usize] >= 2) {
+                        *want.entry((a, b)).or_default() += 1;
+                    }
+                }
+            }
+            let want: Vec<(u32, u32, u32)> =
+                want.into_iter().filter(|&(_, c)| c >= together).map(|((a, b), c)| (a, b, c)).collect();
+            let got: Vec<(u32, u32, u32)> = cooccurrences(&pairs, &freq, n, together).into_iter().flatten().collect();
+            assert!(want.len() > 100 && want.iter().any(|&(a, ..)| a as usize >= 2 * TERMS_PER_BLOCK));
+            assert_eq!(got, want, "together {together}");
+        }
     }
 
     #[test]
