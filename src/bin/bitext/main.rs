@@ -13,8 +13,8 @@ fn main() -> ExitCode {
     // The main thread is one of the pool's threads, not one more that waits while
     // they work: glibc gives each thread that allocates an arena of its own and keeps
     // what was freed in it, so one thread fewer holds less (the Charter at 16 MB
-    // peaks at 99 MiB where it took 113; benches/README.md). An error means a pool
-    // was built already, which this one would have been.
+    // peaks at 99 MiB where it took 113; benches/README.md). Should it fail (no
+    // thread could be started), rayon builds its own pool at first use, as before.
     let _ = rayon::ThreadPoolBuilder::new().use_current_thread().build_global();
     let cli = match cli::Cli::try_parse() {
         Ok(cli) => cli,
