@@ -543,3 +543,22 @@ fn unified_diff_applies_to_the_units_file() {
     let new_units = bitext().args(["parse", "--format", "units"]).arg(&revised).output().unwrap().stdout;
     assert_eq!(std::fs::read(&units).unwrap(), new_units);
 }
+
+/// The command's main thread is one of rayon's: `align` and `check` on the Charter give
+/// the same bytes on one thread (the main thread alone, which must run what it hands
+/// out while it waits), two and three.
+#[test]
+fn align_and_check_give_the_same_bytes_on_one_two_and_three_threads() {
+    let (zh, ru) = ("tests/fixtures/un-charter-1945.zh.txt", "tests/fixtures/un-charter-1945.ru.txt");
+    let run = |threads: &str, args: &[&str]| {
+        let out = bitext().env("RAYON_NUM_THREADS", threads).args(args).output().unwrap();
+        assert_eq!(out.status.code(), Some(0), "{threads} threads: {}", String::from_utf8_lossy(&out.stderr));
+        out.stdout
+    };
+    for args in [vec!["align", zh, ru], vec!["check", zh, ru]] {
+        let one = run("1", &args);
+        assert!(one.len() > 10_000);
+        assert_eq!(run("2", &args), one, "{args:?}");
+        assert_eq!(run("3", &args), one, "{args:?}");
+    }
+}
