@@ -1,8 +1,9 @@
 //! Beads made into the pairs a user reads: the units' refs and texts, and the
 //! confidence in each pair.
 
-use compact_str::format_compact;
 use std::borrow::Cow;
+
+use compact_str::format_compact;
 
 use super::lexical::TermIds;
 use super::model::{self, Features, LengthModel, Tally};

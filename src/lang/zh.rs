@@ -1,8 +1,9 @@
 //! The Chinese profile: Han script, GB18030/GBK/Big5, `第一条`, `一、`, Chinese numerals.
 
+use compact_str::{CompactString, format_compact};
+
 use super::anchor::{Anchor, AnchorKind, push_digit_numbers};
 use super::{Date, HeadingLevel, HeadingMatch, LabelMatch, Marks, Profile, Review, is_digit, parse_digits};
-use compact_str::{CompactString, format_compact};
 
 pub(super) static PROFILE: Profile = Profile {
     code: "zh",

@@ -10,8 +10,9 @@
 //! ones that give the paragraphs lengths most like the other text's are cut or
 //! joined. Each is a reported repair; nothing changes where the counts agree.
 
-use compact_str::format_compact;
 use std::collections::BTreeMap;
+
+use compact_str::format_compact;
 
 use crate::model::{Document, Repair, RepairKind, Undecided, Unit, UnitKind};
 use crate::text::shorten;

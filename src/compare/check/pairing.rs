@@ -1,8 +1,9 @@
 //! What the alignment itself shows: units without a counterpart, containers with a
 //! different number of units, and paired articles whose numbers differ.
 
-use compact_str::CompactString;
 use std::collections::{BTreeMap, BTreeSet};
+
+use compact_str::CompactString;
 
 use super::{Finding, Kind, Severity, lang_name, with_ref};
 use crate::align::Alignment;
