@@ -47,6 +47,13 @@ impl Default for KeyLists {
 }
 
 impl KeyLists {
+    /// An empty list with room for the keys of `units` units, `ids` in all.
+    fn with_capacity(units: usize, ids: usize) -> KeyLists {
+        let mut start = Vec::with_capacity(units + 1);
+        start.push(0);
+        KeyLists { start, ids: Vec::with_capacity(ids) }
+    }
+
     /// How many units' keys the list holds.
     pub fn len(&self) -> usize {
         self.start.len() - 1
@@ -75,11 +82,8 @@ impl KeyLists {
 
     /// The lists of `parts`, one after the other, in one.
     pub fn concat(parts: Vec<KeyLists>) -> KeyLists {
-        let mut out = KeyLists {
-            start: Vec::with_capacity(1 + parts.iter().map(KeyLists::len).sum::<usize>()),
-            ids: Vec::with_capacity(parts.iter().map(|p| p.ids.len()).sum()),
-        };
-        out.start.push(0);
+        let mut out =
+            KeyLists::with_capacity(parts.iter().map(KeyLists::len).sum(), parts.iter().map(|p| p.ids.len()).sum());
         for p in parts {
             let base = out.ids.len();
             out.start.extend(p.start[1..].iter().map(|s| s + base));
@@ -196,8 +200,7 @@ impl Lexicon {
         let [va, vb] = &mut self.vocab;
         let side = |vocab: &mut Vocab, lang: Lang, texts: &[&str]| -> KeyLists {
             let mut found = Vec::new();
-            let mut lists = KeyLists { start: Vec::with_capacity(texts.len() + 1), ids: Vec::new() };
-            lists.start.push(0);
+            let mut lists = KeyLists::with_capacity(texts.len(), 0);
             for t in texts {
                 intern_into(vocab, lang, t, &mut found);
                 lists.push(&found);

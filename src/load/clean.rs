@@ -252,10 +252,10 @@ pub fn strip_page_furniture(lang: Lang, lines: &mut [Line], headers: bool, repai
         return;
     }
     let mut seen: BTreeMap<&str, Vec<usize>> = BTreeMap::new();
+    // At most 100 characters: told by the bytes where they tell (a character is one
+    // to four).
+    let short = |t: &str| t.len() <= 100 || (t.len() <= 400 && t.chars().count() <= 100);
     for (i, line) in lines.iter().enumerate() {
-        // At most 100 characters: told by the bytes where they tell (a character
-        // is one to four).
-        let short = |t: &str| t.len() <= 100 || (t.len() <= 400 && t.chars().count() <= 100);
         if !line.is_blank() && short(&line.text) {
             seen.entry(line.text.as_str()).or_default().push(i);
         }

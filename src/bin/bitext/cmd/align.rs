@@ -4,6 +4,7 @@ use std::process::ExitCode;
 
 use bitext::align::{AlignOptions, Alignment, Level, align};
 use bitext::check::check_with_glossary;
+use bitext::lexicon::Glossary;
 use bitext::write::tmx::{SrcLang, TmxOptions, is_language_tag};
 use bitext::write::{ALIGN_FORMATS, AlignmentOutput, Format};
 use bitext::{output, write};
@@ -67,9 +68,8 @@ pub fn run(args: AlignArgs) -> anyhow::Result<ExitCode> {
         LevelArg::Paragraph => Level::Paragraph,
         LevelArg::Sentence => Level::Sentence,
     };
-    // A glossary given is read before the work (a bad one is an error); none given,
-    // the aligner links with its own, and the shipped one is made only for findings.
-    let given = args.glossary.as_deref().map(|path| super::glossary(Some(path))).transpose()?;
+    // A glossary given is read before the work (a bad one is an error).
+    let given = super::glossary(args.glossary.as_deref())?;
     let options = AlignOptions { level, glossary: given.clone(), ..Default::default() };
     let alignment = align(&a, &b, &options);
     let paragraphs = if level == Level::Paragraph {
@@ -77,13 +77,9 @@ pub fn run(args: AlignArgs) -> anyhow::Result<ExitCode> {
     } else {
         Some(align(&a, &b, &AlignOptions { level: Level::Paragraph, ..options }))
     };
-    let report = args
-        .with_findings
-        .then(|| {
-            let glossary = given.map_or_else(|| super::glossary(None), Ok)?;
-            anyhow::Ok(check_with_glossary(paragraphs.as_ref().unwrap_or(&alignment), &glossary))
-        })
-        .transpose()?;
+    let report = args.with_findings.then(|| {
+        check_with_glossary(paragraphs.as_ref().unwrap_or(&alignment), given.as_deref().unwrap_or(Glossary::shipped()))
+    });
     let settings = AlignmentOutput {
         csv: write::csv::CsvOptions { delimiter: args.delimiter as u8, bom: args.bom },
         tmx: tmx_options(&args, &alignment, level)?,

@@ -4,6 +4,7 @@ use std::process::ExitCode;
 
 use bitext::align::{AlignOptions, Level, align};
 use bitext::check::{Severity, check_with_glossary};
+use bitext::lexicon::Glossary;
 use bitext::write::{CHECK_FORMATS, Format};
 use bitext::{output, write};
 
@@ -23,10 +24,8 @@ pub fn run(args: CheckArgs) -> anyhow::Result<ExitCode> {
         LevelArg::Paragraph => Level::Paragraph,
         LevelArg::Sentence => Level::Sentence,
     };
-    // No glossary given: the aligner's own default, the shipped one (built once).
-    let chosen = args.glossary.is_some().then(|| glossary.clone());
-    let alignment = align(&a, &b, &AlignOptions { level, glossary: chosen, ..Default::default() });
-    let report = check_with_glossary(&alignment, &glossary);
+    let alignment = align(&a, &b, &AlignOptions { level, glossary: glossary.clone(), ..Default::default() });
+    let report = check_with_glossary(&alignment, glossary.as_deref().unwrap_or(Glossary::shipped()));
     let min = match args.min_severity {
         MinSeverity::Error => Severity::Error,
         MinSeverity::Warning => Severity::Warning,

@@ -163,11 +163,10 @@ pub fn leave<T>(made: T) {
     std::mem::forget(made);
 }
 
-/// The glossary of `--glossary`: the shipped one, with the user's file if given.
-pub fn glossary(path: Option<&Path>) -> anyhow::Result<std::sync::Arc<bitext::lexicon::Glossary>> {
+/// The glossary of `--glossary`, if given: the shipped one with the user's file. None
+/// given, the aligner links with its own and the checker reads the shipped one
+/// ([`bitext::lexicon::Glossary::shipped`]), each built once, not copied.
+pub fn glossary(path: Option<&Path>) -> anyhow::Result<Option<std::sync::Arc<bitext::lexicon::Glossary>>> {
     use bitext::lexicon::Glossary;
-    Ok(std::sync::Arc::new(match path {
-        Some(path) => Glossary::shipped_and(&Glossary::read(path)?),
-        None => Glossary::shipped().clone(),
-    }))
+    path.map(|path| Ok(std::sync::Arc::new(Glossary::shipped_and(&Glossary::read(path)?)))).transpose()
 }
