@@ -5,6 +5,7 @@
 use bitext::load::{LoadOptions, load_bytes};
 use bitext::model::{Layout, UnitKind};
 use bitext::{Document, Lang};
+use unicode_normalization::UnicodeNormalization;
 
 use crate::util::{doc, path};
 
@@ -346,6 +347,37 @@ fn sdg_items_one_per_line_are_186_units_each_and_align_one_to_one() {
     assert_eq!((zh.layout, ru.layout), (Layout::Lines, Layout::Lines));
     let a = bitext::align::align(&zh, &ru, &Default::default());
     assert!(a.pairs.iter().all(|p| p.link() == "1-1"), "every pair 1-1");
+}
+
+/// Paragraphs that end on a word as a rule (goals and targets, one a paragraph) are
+/// not cut ones: a blank line or a page end after one ends it, where a treaty's
+/// paragraph ending so runs on (`page_ends_are_joined_…`).
+#[test]
+fn sdg_items_between_blank_lines_and_page_ends_are_186_units_each() {
+    for (file, lang) in [("zh", Lang::Zh), ("ru", Lang::Ru)] {
+        let text =
+            std::fs::read_to_string(path(&format!("tests/fixtures/sdg/sdg-2030-goals-targets.{file}.txt"))).unwrap();
+        let items: Vec<&str> = text.lines().map(str::trim).filter(|l| !l.is_empty()).collect();
+        let blank = items.join("\n\n") + "\n";
+        // Pages of 20 items, each ended by its number and a form feed.
+        let pages: Vec<String> =
+            items.chunks(20).enumerate().map(|(k, p)| format!("{}\n\n- {} -\n\u{c}", p.join("\n\n"), k + 1)).collect();
+        for form in [blank, pages.join("\n")] {
+            let d = read(&form);
+            assert_eq!(d.lang, lang);
+            // The loader composes `и` + U+0306 into `й`.
+            let want: Vec<String> = items.iter().map(|i| i.nfc().collect()).collect();
+            assert_eq!(d.units.len(), want.len(), "{file}");
+            for (u, w) in d.units.iter().zip(&want) {
+                assert_eq!(&u.text, w, "{file}");
+            }
+            assert!(
+                d.repairs.iter().all(|r| r.kind != bitext::model::RepairKind::Join),
+                "{file}: {:?}",
+                d.repairs.first()
+            );
+        }
+    }
 }
 
 #[test]

@@ -77,6 +77,10 @@ pub(super) struct Shape {
     /// (a terminal browser, html2text, pandoc): every line that surely runs on is
     /// one the next line's first word would not have fitted after.
     pub greedy: Option<usize>,
+    /// Whether most paragraphs that blank lines end end on a word, without a mark (the
+    /// goals and targets of a programme, items of a list): a paragraph that ends so
+    /// was not cut by a page end, however long its line.
+    pub open_ends: bool,
 }
 
 impl Shape {
@@ -153,7 +157,27 @@ pub(super) fn shape(profile: &Profile, lines: &[Line], read: &[Reading], forced:
         short.len() >= 3 && short.iter().filter(|&&b| b).count() * 5 >= short.len() * 4
     });
     let greedy = if layout == Layout::Lines { None } else { greedy_width(profile, lines, margin) };
-    Shape { layout, margin, width, blank_separated, known_paragraphs: false, printed_lines: false, greedy }
+    let open_ends = open_ends(profile, lines, read);
+    Shape { layout, margin, width, blank_separated, known_paragraphs: false, printed_lines: false, greedy, open_ends }
+}
+
+/// Whether two in three of the long lines before a blank line, and at least three,
+/// end on a word, not on a mark that ends a clause. A text whose paragraphs end with
+/// a full stop or a semicolon (a treaty) has such a line only where a page end cut a
+/// paragraph, once a page at most, among several paragraphs; a list of goals or
+/// targets ends nearly every paragraph so, and a blank line after one is its end.
+/// Headings, labels, signatures and short lines (titles, captions) are not counted.
+fn open_ends(profile: &Profile, lines: &[Line], read: &[Reading]) -> bool {
+    let (mut ends, mut open) = (0usize, 0usize);
+    for (w, r) in lines.windows(2).zip(read) {
+        let text = w[0].text.as_str();
+        if w[0].is_blank() || !w[1].is_blank() || r.starts_unit || text.chars().count() * 5 < profile.max_wrap_width {
+            continue;
+        }
+        ends += 1;
+        open += usize::from(!text.ends_with(profile.clause_enders) && (profile.ends_open)(text));
+    }
+    open >= 3 && open * 3 >= ends * 2
 }
 
 /// The width in display columns of the last printed line of `line` (after a
@@ -825,9 +849,17 @@ impl Meeting<'_> {
         let ends = profile.sentence_enders.contains(&last)
             || profile.marks.semicolons.contains(&last)
             || profile.marks.colons.contains(&last);
-        let runs_on = !profile.has_case
-            || next_lower
-            || (last.is_alphabetic() && (profile.ends_open)(&self.p.text) && !profile.opens_recital(&self.next.text));
+        // Where paragraphs end on a word as a rule, a line that filled the width, or
+        // a sentence going on in lower case, tells a cut one.
+        let runs_on = if self.shape.open_ends {
+            if profile.has_case { next_lower } else { self.full() }
+        } else {
+            !profile.has_case
+                || next_lower
+                || (last.is_alphabetic()
+                    && (profile.ends_open)(&self.p.text)
+                    && !profile.opens_recital(&self.next.text))
+        };
         (!ends && runs_on).then_some(Join::PageBreak)
     }
 
@@ -844,6 +876,11 @@ impl Meeting<'_> {
             || profile.opens_recital(&self.next.text)
         {
             return None;
+        }
+        // Where paragraphs end on a word as a rule, only a sentence going on in lower
+        // case tells a cut one.
+        if self.shape.open_ends {
+            return (profile.has_case && next_lower).then_some(Join::BlankLine);
         }
         let long =
             if self.shape.layout == Layout::Wrapped { self.full() } else { p.last_len * 5 >= profile.max_wrap_width };
