@@ -651,3 +651,21 @@ fn bilateral_agreements_have_nothing_to_report() {
     let annex = below.units.iter().find(|u| u.r#ref == "annex.1").unwrap();
     assert!(annex.text.starts_with("Приложение к Соглашению") && annex.text.ends_with("Форма и содержание разрешения"));
 }
+
+/// Amounts and rates in Chinese numerals with 亿 and decimals (三百亿, 百分之二点五)
+/// state what the Russian digits with `млрд` and a decimal comma state: nothing to
+/// report; a changed one is a `number_mismatch`.
+#[test]
+fn amounts_in_chinese_numerals_with_hundred_millions_and_decimals() {
+    let zh = "第一条\n\n双方力争到2030年将贸易额提高到每年三百亿美元，资金为两亿美元，税率为百分之二点五。\n";
+    let ru = |amount: &str| {
+        format!(
+            "Статья 1\n\nСтороны стремятся увеличить товарооборот до {amount} долларов США в год к 2030 году, средства составляют 200 млн долларов США, ставка составляет 2,5 процента.\n"
+        )
+    };
+    assert_eq!(findings(zh.as_bytes(), ru("30 млрд").as_bytes()), BTreeSet::new());
+    let key = (Kind::NumberMismatch, Severity::Warning, "both", s("art.1.1"), s("art.1.1"));
+    assert_eq!(findings(zh.as_bytes(), ru("3 млрд").as_bytes()), BTreeSet::from([key.clone()]));
+    let rate = zh.replace("二点五", "二点四");
+    assert_eq!(findings(rate.as_bytes(), ru("30 млрд").as_bytes()), BTreeSet::from([key]));
+}

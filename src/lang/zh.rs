@@ -598,7 +598,25 @@ fn anchors(text: &str) -> Vec<Anchor> {
             last = d;
         }
         let numeral = &text[start..end];
-        let next = text[end..].chars().next();
+        // A decimal fraction (二点五, 百分之零点五): the digits after 点, one by one.
+        let mut decimals = String::new();
+        let mut after = end;
+        if let Some(point @ ('点' | '點')) = text[end..].chars().next() {
+            let from = end + point.len_utf8();
+            for d in text[from..].chars().map_while(digit_value) {
+                decimals.push(char::from_digit(d, 10).expect("a digit"));
+            }
+            if !decimals.is_empty() {
+                // Each of them one character of three bytes.
+                after = from + text[from..].chars().take(decimals.len()).map(char::len_utf8).sum::<usize>();
+            }
+        }
+        // 亿 after a numeral scales it (三百亿, 两亿, 二点五亿); 万 is read with it.
+        let hundred_millions = matches!(text[after..].chars().next(), Some('亿' | '億'));
+        if hundred_millions {
+            after += '亿'.len_utf8();
+        }
+        let next = text[after..].chars().next();
         let quantity = next.is_some_and(|n| CLASSIFIERS.contains(n));
         let ordinal = prev == Some('第');
         let fraction = text[end..].starts_with("分之");
@@ -609,26 +627,44 @@ fn anchors(text: &str) -> Vec<Anchor> {
         let bare = count == 1 && "二三四五六七八九十".contains(c) && next.is_some_and(is_han);
         // A banking numeral alone is a word: 陆军 is the army, not six.
         let banking = count == 1 && "壹贰叁肆伍陆柒捌玖拾佰仟".contains(c);
-        if !banking && (count >= 2 || quantity || ordinal || fraction || percent || bare) {
-            // 万 and 亿 after a numeral scale it; the parser does 万 itself.
-            if let Some(value) = parse_numeral(numeral.trim_end_matches('万')) {
-                let value = if numeral.ends_with('万') && !numeral[..numeral.len() - 3].is_empty() {
-                    u64::from(value) * 10_000
-                } else {
-                    u64::from(value)
-                };
+        let scaled = !decimals.is_empty() || hundred_millions;
+        if !banking && (count >= 2 || quantity || ordinal || fraction || percent || bare || scaled) {
+            // 万 after a numeral scales it; the parser does 万 inside one itself.
+            let value = parse_numeral(numeral.trim_end_matches('万')).and_then(|value| {
+                let ten_thousands = numeral.ends_with('万') && !numeral[..numeral.len() - 3].is_empty();
+                let value = u64::from(value) * if ten_thousands { 10_000 } else { 1 };
+                decimal_value(value, &decimals, if hundred_millions { 100_000_000 } else { 1 })
+            });
+            if let Some(value) = value {
                 let kind = if ordinal && matches!(next, Some('条' | '章' | '款' | '项' | '节')) {
                     AnchorKind::Reference
                 } else {
                     AnchorKind::Number
                 };
-                out.push(Anchor { kind, value: value.to_string(), text: numeral.to_string() });
+                out.push(Anchor { kind, value, text: text[start..after].to_string() });
             }
         }
-        prev = Some(last);
-        start = end;
+        prev = Some(text[..after].chars().next_back().unwrap_or(last));
+        start = after;
     }
     out
+}
+
+/// A number as the digit readers write it: `whole` and the decimal `digits` after it,
+/// times `scale` (a power of ten): `2.5`, and `250000000` for 二点五亿. `None` past
+/// what 64 bits hold.
+fn decimal_value(whole: u64, digits: &str, scale: u64) -> Option<String> {
+    // The digits that the scale makes whole, and those left after the point.
+    let shift = (scale.ilog10() as usize).min(digits.len());
+    let (made_whole, left) = digits.split_at(shift);
+    let whole = whole.checked_mul(scale)?;
+    let part = if made_whole.is_empty() {
+        0
+    } else {
+        made_whole.parse::<u64>().ok()?.checked_mul(scale / 10u64.pow(shift as u32))?
+    };
+    let whole = whole.checked_add(part)?;
+    Some(if left.is_empty() { whole.to_string() } else { format!("{whole}.{left}") })
 }
 
 // --- The checker's language data: dates, negation, words that are not counts. ---
@@ -957,5 +993,13 @@ mod tests {
         assert_eq!(values("缔约各方协商一致，统一"), Vec::<String>::new());
         assert_eq!(values("三分之二多数"), ["3", "2"]);
         assert_eq!(values("《联合国宪章》第 102 条"), ["102"]);
+        // 亿 scales the numeral before it; 点 writes decimals, digit by digit.
+        assert_eq!(values("提高到每年三百亿美元"), ["30000000000"]);
+        assert_eq!(values("资金为十亿卢布，两亿美元"), ["1000000000", "200000000"]);
+        assert_eq!(values("一万亿"), ["1000000000000"]);
+        assert_eq!(values("税率为百分之零点五，百分之二点五〇"), ["0.5", "2.50"]);
+        assert_eq!(values("二点五亿，零点零五亿，一百二十点七五"), ["250000000", "5000000", "120.75"]);
+        // 点 without digits after it: a point in time, three o'clock.
+        assert_eq!(values("三点钟"), ["3"]);
     }
 }
