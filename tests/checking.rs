@@ -669,3 +669,17 @@ fn amounts_in_chinese_numerals_with_hundred_millions_and_decimals() {
     let rate = zh.replace("二点五", "二点四");
     assert_eq!(findings(rate.as_bytes(), ru("30 млрд").as_bytes()), BTreeSet::from([key]));
 }
+
+/// A date written in digits (`01.03.2025`) is compared as a date, not also as the
+/// numbers its digits read as (1.03): the same date has nothing to report, another
+/// is a `date_mismatch` alone.
+#[test]
+fn a_date_in_digits_is_not_also_a_number() {
+    let zh = "第一条\n\n本议定书自2025年3月1日起适用。\n";
+    let ru = |date: &str| format!("Статья 1\n\nНастоящий Протокол применяется с {date}.\n");
+    assert_eq!(findings(zh.as_bytes(), ru("01.03.2025").as_bytes()), BTreeSet::new());
+    assert_eq!(
+        findings(zh.as_bytes(), ru("01.04.2025").as_bytes()),
+        BTreeSet::from([(Kind::DateMismatch, Severity::Error, "both", s("art.1.1"), s("art.1.1"))])
+    );
+}

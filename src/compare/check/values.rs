@@ -28,11 +28,15 @@ pub(super) fn check(alignment: &Alignment, out: &mut Vec<Finding>) {
         let dates = [0, 1].map(|s| (langs[s].profile().review.dates)(&texts[s]));
         let compared = compare_dates(&dates, names, p, i, out);
         let mut values = [0, 1].map(|s| values(langs[s], &texts[s]));
-        // The parts of dates compared as dates are not compared again as numbers.
+        // The parts of dates compared as dates are not compared again as numbers, nor
+        // what the digits of a date written in them read as (`01.03.2025`: 1.03).
         for s in 0..2 {
             for d in dates[s].iter().filter(|_| compared) {
                 for v in [d.year, Some(d.month), d.day].into_iter().flatten() {
                     values[s].remove(&v.to_string());
+                }
+                for v in anchors::numeric_values(langs[s], &d.text).keys() {
+                    values[s].remove(v);
                 }
             }
         }
