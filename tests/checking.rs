@@ -683,3 +683,18 @@ fn a_date_in_digits_is_not_also_a_number() {
         BTreeSet::from([(Kind::DateMismatch, Severity::Error, "both", s("art.1.1"), s("art.1.1"))])
     );
 }
+
+/// The goals and targets numbered as the resolution prints them (`1.1`, `1.a`, a
+/// blank line between goals, no full stops): nothing to report. `1.a` is a target's
+/// number in both texts, not a paragraph numbered `1.` whose text starts with `a`,
+/// which made 27 duplicate numbers in the Chinese text.
+#[test]
+fn sdg_targets_numbered_with_letters_have_nothing_to_report() {
+    let read = |l: &str| std::fs::read(path(&format!("tests/fixtures/sdg/sdg-2030-numbered.{l}.txt"))).unwrap();
+    assert_eq!(findings(&read("zh"), &read("ru")), BTreeSet::new());
+    for l in ["zh", "ru"] {
+        let d = load_bytes(&read(l), "sdg.txt", &LoadOptions::default()).unwrap();
+        assert_eq!(d.units.len(), 1 + 17 + 169, "{l}");
+        assert!(d.units.iter().any(|u| u.text.starts_with("1.a ") && u.label.is_none()), "{l}");
+    }
+}

@@ -532,6 +532,12 @@ fn the_layout_option_overrides_the_inference() {
     let blank = load_bytes(text.as_bytes(), "x.txt", &options).unwrap();
     assert_eq!(blank.units.len(), 2);
     assert!(std::fs::metadata(path("tests/fixtures/sdg/sdg-2030-goals-targets.zh.txt")).is_ok());
+    // Given lines, a line that ends on a word is a paragraph, blank line or not.
+    let text = "1.b Создать механизмы для содействия инвестированию в мероприятия по ликвидации нищеты\n\nЦель 2. Ликвидация голода\n";
+    let options = LoadOptions { layout: Some(Layout::Lines), ..Default::default() };
+    let given = load_bytes(text.as_bytes(), "x.txt", &options).unwrap();
+    assert_eq!(given.units.len(), 2, "{:?}", texts(&given));
+    assert!(given.repairs.is_empty());
 }
 
 #[test]

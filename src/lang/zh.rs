@@ -519,8 +519,12 @@ fn label(line: &str) -> Option<LabelMatch> {
             return None;
         }
         let after = &rest[sep.len_utf8()..];
-        // 1.5 is a number, not a label.
-        if after.starts_with(|c: char| c.is_ascii_digit()) {
+        // 1.5 is a number, not a label, and 1.a (a target of goal 1) the number of an
+        // item, as the Russian text has it.
+        let mut next = after.chars();
+        let lettered = next.next().is_some_and(|c| c.is_ascii_lowercase())
+            && !next.next().is_some_and(|c| c.is_ascii_alphabetic());
+        if after.starts_with(|c: char| c.is_ascii_digit()) || lettered {
             return None;
         }
         return Some(LabelMatch {
@@ -979,6 +983,8 @@ mod tests {
         assert_eq!(label("（ｃ）培训").unwrap().ordinal, 3);
         assert!(label("(WTO)").is_none());
         assert!(label("2.5公里").is_none());
+        assert!(label("1.a 确保从各种来源").is_none());
+        assert_eq!(label("1.WTO成员").unwrap().rest, "WTO成员");
         assert!(label("一切").is_none());
     }
 

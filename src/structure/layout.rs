@@ -81,6 +81,9 @@ pub(super) struct Shape {
     /// goals and targets of a programme, items of a list): a paragraph that ends so
     /// was not cut by a page end, however long its line.
     pub open_ends: bool,
+    /// Whether the user said that every line is a paragraph (`--layout lines`): no
+    /// line is joined to another, but a paragraph's number alone to its text.
+    pub lines_given: bool,
 }
 
 impl Shape {
@@ -158,7 +161,18 @@ pub(super) fn shape(profile: &Profile, lines: &[Line], read: &[Reading], forced:
     });
     let greedy = if layout == Layout::Lines { None } else { greedy_width(profile, lines, margin) };
     let open_ends = open_ends(profile, lines, read);
-    Shape { layout, margin, width, blank_separated, known_paragraphs: false, printed_lines: false, greedy, open_ends }
+    let lines_given = forced == Some(Layout::Lines);
+    Shape {
+        layout,
+        margin,
+        width,
+        blank_separated,
+        known_paragraphs: false,
+        printed_lines: false,
+        greedy,
+        open_ends,
+        lines_given,
+    }
 }
 
 /// Whether two in three of the long lines before a blank line, and at least three,
@@ -586,6 +600,9 @@ fn join(profile: &Profile, shape: &Shape, p: &Para, next: &Line, reading: Readin
     let label_alone = !p.joined && (profile.label)(&p.text).is_some_and(|l| l.rest.is_empty());
     if label_alone && !reading.starts_unit {
         return Some(Join::Label);
+    }
+    if shape.lines_given {
+        return None;
     }
     // Two signatures one under the other are two, however short the width read from
     // a short text (`За Правительство Российской Федерации` / `За Правительство …`).
