@@ -698,3 +698,32 @@ fn sdg_targets_numbered_with_letters_have_nothing_to_report() {
         assert!(d.units.iter().any(|u| u.text.starts_with("1.a ") && u.label.is_none()), "{l}");
     }
 }
+
+/// An agreement printed to PDF from Word (pandoc, then LibreOffice): its lines evenly
+/// spaced, a line that ends a sentence may fill the width, and the heading after it
+/// (`第二条 目的`) is still a heading. Nothing to report, as on the texts, and the
+/// same articles.
+#[test]
+fn an_agreement_printed_to_pdf_has_nothing_to_report() {
+    let o = LoadOptions::default();
+    let read = |f: &str| {
+        let bytes = std::fs::read(path(&format!("tests/fixtures/agreements/{f}"))).unwrap();
+        load_bytes(&bytes, f, &o).unwrap()
+    };
+    let headings = |d: &bitext::Document| -> Vec<String> {
+        d.units
+            .iter()
+            .filter(|u| u.r#ref.starts_with("art.") && !u.r#ref[4..].contains('.'))
+            .map(|u| u.r#ref.to_string())
+            .collect()
+    };
+    for l in ["zh", "ru"] {
+        let (pdf, txt) = (read(&format!("agriculture.{l}.pdf")), read(&format!("agriculture.{l}.txt")));
+        assert_eq!(headings(&pdf), headings(&txt), "{l}");
+        assert_eq!(headings(&pdf).len(), 11, "{l}");
+    }
+    let (zh, ru) = (read("agriculture.zh.pdf"), read("agriculture.ru.pdf"));
+    let alignment = align(&zh, &ru, &AlignOptions::default());
+    let alarms: Vec<_> = check(&alignment).findings.into_iter().filter(|f| f.severity != Severity::Note).collect();
+    assert!(alarms.is_empty(), "{alarms:?}");
+}

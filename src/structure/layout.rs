@@ -741,14 +741,19 @@ impl Meeting<'_> {
     /// wraps onto a centred line of its own (`Глава VII: … актов` / `агрессии`).
     fn inside_known_paragraph(&self) -> Option<Join> {
         let (profile, p, next) = (self.profile, self.p, self.next);
-        let numbered = !self.shape.printed_lines && (self.reading.heading || (profile.label)(&next.text).is_some());
+        // Printed lines run on whatever the next starts with, but after a line that ends
+        // a sentence, a heading or a numbered paragraph stands apart: where lines are
+        // evenly spaced, a line that ends a sentence may fill the width by chance
+        // (`…官方文件。` / `第二条 目的`).
+        let numbered = (!self.shape.printed_lines || ends_with_mark(profile, &p.text))
+            && (self.reading.heading || (profile.label)(&next.text).is_some());
         let goes_on = next.text.chars().next().is_some_and(char::is_lowercase);
         let heading = if p.joined { None } else { (profile.heading)(&p.text) };
         let heading_alone = heading.as_ref().is_some_and(|h| !h.rest_is_body) && !goes_on;
         let heading_goes_on = heading.is_some_and(|h| !h.rest_is_body && !h.rest.is_empty()) && goes_on;
         // A printed line that runs on is a wrap, a heading's too (`第七章：…及` /
         // `侵略行为之应付办法`): the reader ended the paragraph where the line ended short.
-        let printed = self.gap == Gap::None && self.shape.printed_lines;
+        let printed = self.gap == Gap::None && self.shape.printed_lines && !numbered;
         ((self.gap == Gap::None && !numbered && !heading_alone) || heading_goes_on || printed).then_some(Join::Wrap)
     }
 
