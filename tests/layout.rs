@@ -633,3 +633,24 @@ fn every_extracted_form_aligns_as_the_clean_text_does() {
     }
     assert!(low.is_empty(), "{low:#?}");
 }
+
+/// The goals and targets printed to PDF from Word: a page that ends after a whole
+/// target and starts with the next one, in capitals (`К 2030 году …`), starts a
+/// paragraph, as the text's paragraphs all end on a word; the Chinese likewise.
+#[test]
+fn sdg_items_printed_to_pdf_are_186_units_each() {
+    for l in ["zh", "ru"] {
+        let pdf = doc(&format!("tests/fixtures/sdg/sdg-2030-goals-targets.{l}.pdf"));
+        let txt = doc(&format!("tests/fixtures/sdg/sdg-2030-goals-targets.{l}.txt"));
+        // A hyphen of a compound at a line end (`трудящихся-` / `мигрантов`) reads as
+        // a word hyphenated: the words are compared without hyphens.
+        let unhyphenated = |d: &Document| -> Vec<(String, String)> {
+            shape(d).into_iter().map(|(r, t)| (r, t.replace('-', ""))).collect()
+        };
+        let (pdf, txt) = (unhyphenated(&pdf), unhyphenated(&txt));
+        assert_eq!(pdf.len(), txt.len(), "{l}");
+        if let Some((p, t)) = pdf.iter().zip(&txt).find(|(p, t)| p != t) {
+            panic!("{l}: {p:?} where the text has {t:?}");
+        }
+    }
+}

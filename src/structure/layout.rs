@@ -489,7 +489,10 @@ pub(super) fn paragraphs(
         // A reader of printed pages writes a bare form feed where a paragraph goes
         // on over the page end, unless a numbered unit starts the page: a last line
         // that all but filled its page says nothing of where the paragraph ended.
-        let printed_page = shape.printed_lines && gap == Gap::Page && !blank && !read[i].starts_unit;
+        // Where paragraphs end on a word as a rule, a page that starts with a capital
+        // starts a paragraph: the text's own rule decides (`Meeting::across_page`).
+        let capital = shape.open_ends && profile.has_case && line.text.starts_with(char::is_uppercase);
+        let printed_page = shape.printed_lines && gap == Gap::Page && !blank && !read[i].starts_unit && !capital;
         let joined = if printed_page {
             paras.last().map(|_| Join::PageBreak)
         } else {
