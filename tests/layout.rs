@@ -654,3 +654,32 @@ fn sdg_items_printed_to_pdf_are_186_units_each() {
         }
     }
 }
+
+/// A text of three pages as an extractor leaves it: a page number at the foot of each
+/// page and a running header at the top of the second and third, twice in all. The
+/// header goes with the page numbers; the same short line twice inside the text stays.
+#[test]
+fn a_running_header_on_two_pages_is_removed() {
+    let zh = std::fs::read_to_string(path("texts/sco-treaty-2007.zh.txt")).unwrap();
+    let lines: Vec<&str> = zh.lines().collect();
+    let per_page = lines.len().div_ceil(3);
+    let mut paged = String::new();
+    for (k, page) in lines.chunks(per_page).enumerate() {
+        if k > 0 {
+            paged.push_str("上合组织睦邻友好合作条约\n\n");
+        }
+        paged.push_str(&page.join("\n"));
+        paged.push_str(&format!("\n\n{}\n\u{c}", k + 1));
+    }
+    let (original, read) = (doc("texts/sco-treaty-2007.zh.txt"), self::read(&paged));
+    assert_eq!(shape(&read), shape(&original));
+    let headers = read.repairs.iter().filter(|r| r.kind == bitext::model::RepairKind::RunningHeader).count();
+    assert_eq!(headers, 2);
+    // Twice, but not at the top of a page: text.
+    let twice = paged.replacen("上合组织睦邻友好合作条约\n\n", "", 2).replacen(
+        "兹达成协议如下：",
+        "兹达成协议如下：\n\n附注\n\n附注",
+        1,
+    );
+    assert!(self::read(&twice).units.iter().filter(|u| u.text == "附注").count() == 2);
+}

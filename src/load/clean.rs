@@ -233,7 +233,7 @@ fn without_markup(profile: &Profile, line: &str) -> Option<String> {
 /// Removes page numbers (`- 3 -`, `3`, `стр. 3`, `第3页`, `3/12`) and running headers or
 /// footers: short lines that recur three or more times and are not headings, and in
 /// a text with page ends (form feeds, removed page numbers) stand by them at least
-/// half the times. Where either was removed a page ended, and the line is marked as
+/// half the times; or twice, each right at the top of a page. Where either was removed a page ended, and the line is marked as
 /// a page break.
 ///
 /// Running headers are looked for only where `headers` says the text may hold them:
@@ -266,11 +266,16 @@ pub fn strip_page_furniture(lang: Lang, lines: &mut [Line], headers: bool, repai
     let by_page_end = |i: usize| lines[i.saturating_sub(3)..(i + 4).min(lines.len())].iter().any(|l| l.page_break);
     // Where the title may stand: among the first five lines of text.
     let title_zone = lines.iter().enumerate().filter(|(_, l)| !l.is_blank()).nth(4).map_or(0, |(i, _)| i);
+    // Right at the top of a page: after a form feed or a page number, blank lines aside.
+    let at_page_top =
+        |i: usize| lines[i].page_break || lines[i.saturating_sub(3)..i].iter().any(|l| l.page_break && l.is_blank());
     let mut remove = Vec::new();
     for (text, at) in seen {
+        // Twice, each right at the top of a page: a header of a text of three pages.
+        let twice_at_page_tops = paged && at.len() == 2 && at.iter().all(|&i| at_page_top(i));
         // A line that ends a sentence or a clause is the tail of a wrapped paragraph
         // (`Безопасности.`), however often it recurs; headers and footers name things.
-        if at.len() < 3
+        if (at.len() < 3 && !twice_at_page_tops)
             || (paged && at.iter().filter(|&&i| by_page_end(i)).count() * 2 < at.len())
             || text.ends_with(profile.clause_enders)
             || (profile.heading)(text).is_some()
@@ -308,9 +313,6 @@ pub fn strip_page_furniture(lang: Lang, lines: &mut [Line], headers: bool, repai
         // paragraph. One that more title lines follow was the header printed above
         // the title on the first page; and where the others stand at the top of
         // their pages, the one at the top of the text is a header too.
-        let at_page_top = |i: usize| {
-            lines[i].page_break || lines[i.saturating_sub(3)..i].iter().any(|l| l.page_break && l.is_blank())
-        };
         let headers = at[1..].iter().filter(|&&i| at_page_top(i)).count() * 2 > at.len() - 1;
         let first = if headers { 1 } else { 0 };
         // The header and the title, one after the other at the top of the text with
