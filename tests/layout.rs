@@ -683,3 +683,15 @@ fn a_running_header_on_two_pages_is_removed() {
     );
     assert!(self::read(&twice).units.iter().filter(|u| u.text == "附注").count() == 2);
 }
+
+/// A text justified in a Word file and printed to PDF: `pdftotext` gives a justified
+/// line in pieces and may give one from its middle last (`в` `сельского хозяйства и`
+/// … `области`). The words are read in the order they stand: the same units and
+/// words as the text.
+#[test]
+fn a_justified_pdf_reads_its_words_in_order() {
+    let pdf = doc("tests/fixtures/agreements/agriculture.ru.justified.pdf");
+    let txt = doc("tests/fixtures/agreements/agriculture.ru.txt");
+    assert_eq!(shape(&pdf), shape(&txt));
+    assert!(pdf.units[0].text.contains("в области сельского хозяйства и продовольственной"), "{}", pdf.units[0].text);
+}

@@ -264,7 +264,11 @@ fn parse_bbox(xhtml: &str, path: &Path) -> Result<Vec<Page>> {
                     }
                 }
                 "line" => {
-                    if let (Some((y_min, y_max, words)), Some(page)) = (line.take(), pages.last_mut()) {
+                    if let (Some((y_min, y_max, mut words)), Some(page)) = (line.take(), pages.last_mut()) {
+                        // In the order they stand on the line: `pdftotext` gives them in
+                        // the order the page draws them, and a justified line may draw a
+                        // word last (`в` `сельского` … `области`).
+                        words.sort_by(|a, b| a.x_min.total_cmp(&b.x_min));
                         let text = join_words(&words, y_max - y_min);
                         if !text.trim().is_empty() {
                             let lead = words.first().map_or(0.0, lead);
@@ -408,38 +412,55 @@ fn signature_cells(page: &mut Page, first: usize) -> usize {
 
 /// Puts back together the lines that share a baseline: `pdftotext` cuts a line
 /// justified with wide gaps (`МЫ, НАРОДЫ   ОБЪЕДИНЕННЫХ   НАЦИЙ, …`) into pieces
-/// that it may give in any order. Pieces have their vertical centres within three
-/// tenths of the smaller one's height; they are joined left to right. Lines of one column
+/// that it may give in any order, a piece in the middle last (`в` `сельского` …
+/// `области`). Pieces have their vertical centres within three tenths of the smaller
+/// one's height; they are joined left to right once all are found. Lines of one column
 /// never do, so the order of everything else stays as read.
 fn merge_baselines(lines: &mut Vec<Line>) {
     let mut out: Vec<Line> = Vec::with_capacity(lines.len());
+    // The pieces of each line of `out` put together from more than one.
+    let mut pieces: Vec<Vec<Line>> = Vec::with_capacity(lines.len());
     for line in lines.drain(..) {
         // Pieces of one printed line come within a few lines of each other (a
         // bracket in another font may come a page's paragraph later).
         let start = out.len().saturating_sub(32);
         match out[start..].iter().rposition(|o| same_baseline(o, &line) && o.cell == line.cell) {
             Some(k) => {
-                let o = &mut out[start + k];
-                let ((left, l_end, l_at), (right, r_start)) = if line.x_min < o.x_min {
-                    o.lead = line.lead;
-                    ((line.text.clone(), line.x_max, line.text_at), (o.text.clone(), o.x_min))
-                } else {
-                    ((o.text.clone(), o.x_max, o.text_at), (line.text.clone(), line.x_min))
-                };
-                // A label that `pdftotext` gave as a line of its own (`1.`, then the
-                // text after a tab): the text starts where the right piece does.
-                o.text_at = l_at.or_else(|| is_label(&left).then_some(r_start));
-                // A space where the page shows a gap, as between words.
-                let height = o.height().min(line.height());
-                let space = if r_start - l_end > height * 0.1 { " " } else { "" };
-                o.text = format!("{left}{space}{right}");
+                let i = start + k;
+                if pieces[i].is_empty() {
+                    pieces[i].push(out[i].clone());
+                }
+                let o = &mut out[i];
                 o.x_min = o.x_min.min(line.x_min);
                 o.x_max = o.x_max.max(line.x_max);
                 o.y_min = o.y_min.min(line.y_min);
                 o.y_max = o.y_max.max(line.y_max);
+                pieces[i].push(line);
             }
-            None => out.push(line),
+            None => {
+                out.push(line);
+                pieces.push(Vec::new());
+            }
         }
+    }
+    for (o, mut parts) in out.iter_mut().zip(pieces).filter(|(_, p)| !p.is_empty()) {
+        parts.sort_by(|a, b| a.x_min.total_cmp(&b.x_min));
+        let (first, rest) = parts.split_first().expect("two pieces or more");
+        let (mut text, mut text_at, mut end) = (first.text.clone(), first.text_at, first.x_max);
+        o.lead = first.lead;
+        for p in rest {
+            // A label that `pdftotext` gave as a line of its own (`1.`, then the text
+            // after a tab): the text starts where the next piece does.
+            text_at = text_at.or_else(|| is_label(&text).then_some(p.x_min));
+            // A space where the page shows a gap, as between words.
+            if p.x_min - end > o.height().min(p.height()) * 0.1 {
+                text.push(' ');
+            }
+            text.push_str(&p.text);
+            end = end.max(p.x_max);
+        }
+        o.text = text;
+        o.text_at = text_at;
     }
     *lines = out;
 }
