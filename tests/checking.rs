@@ -727,3 +727,26 @@ fn an_agreement_printed_to_pdf_has_nothing_to_report() {
     let alarms: Vec<_> = check(&alignment).findings.into_iter().filter(|f| f.severity != Severity::Note).collect();
     assert!(alarms.is_empty(), "{alarms:?}");
 }
+
+/// At sentence level, a sentence of one text without a counterpart is quoted in the
+/// finding, as a unit is at paragraph level.
+#[test]
+fn an_unpaired_sentence_is_quoted() {
+    let read = |f: &str| std::fs::read_to_string(path(&format!("tests/fixtures/agreements/{f}"))).unwrap();
+    let extra = "委员会会议的议程由双方主管机关事先商定。";
+    let zh = replace_once(
+        &read("agriculture.zh.txt"),
+        "三、委员会的工作语言为中文和俄文。",
+        &format!("三、委员会的工作语言为中文和俄文。{extra}"),
+    );
+    let o = LoadOptions::default();
+    let (zh, ru) = (
+        load_bytes(zh.as_bytes(), "zh.txt", &o).unwrap(),
+        load_bytes(read("agriculture.ru.txt").as_bytes(), "ru.txt", &o).unwrap(),
+    );
+    let options = AlignOptions { level: bitext::align::Level::Sentence, ..Default::default() };
+    let report = check(&align(&zh, &ru, &options));
+    let unpaired: Vec<_> = report.findings.iter().filter(|f| f.kind == Kind::Unpaired).collect();
+    assert_eq!(unpaired.len(), 1, "{unpaired:?}");
+    assert!(unpaired[0].message.ends_with(&format!("«{extra}»")), "{}", unpaired[0].message);
+}

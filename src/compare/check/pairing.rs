@@ -95,7 +95,8 @@ fn unpaired(alignment: &Alignment, runs: &[Run], sizes: &Sizes, out: &mut Vec<Fi
             Some(last) if r.refs.len() > 1 => format!("{first} … {last} ({} units)", r.refs.len()),
             _ => first.to_string(),
         };
-        let text = docs[r.side].unit(first).map(|u| crate::text::shorten(&u.text, 48)).unwrap_or_default();
+        // The pair's own text: at sentence level, `first` is a sentence, no unit.
+        let text = crate::text::shorten(&alignment.pairs[r.row].text(r.side), 48);
         out.push(Finding {
             severity: Severity::Error,
             kind: Kind::Unpaired,
