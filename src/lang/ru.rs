@@ -421,7 +421,16 @@ fn heading(line: &str) -> Option<HeadingMatch> {
     // Соглашению …`, `Приложение 1 к Протоколу …`; that is its title, not a sentence.
     let annexed_to =
         |rest: &str| level == HeadingLevel::Annex && rest.starts_with("к ") && !rest.ends_with(['.', ';', ',', ':']);
-    if annexed_to(after) || (level == HeadingLevel::Annex && after.is_empty()) {
+    // Or its title (`Приложение Перечень …`, where the title's own line was joined
+    // on): a short name in capitals, no sentence.
+    let titled = |rest: &str| {
+        level == HeadingLevel::Annex
+            && rest.starts_with(char::is_uppercase)
+            && rest.chars().count() <= 120
+            && parse_roman(rest.split_whitespace().next().unwrap_or("")).is_none()
+            && !rest.ends_with(['.', ';', ',', ':'])
+    };
+    if annexed_to(after) || titled(after) || (level == HeadingLevel::Annex && after.is_empty()) {
         return Some(HeadingMatch {
             level,
             number: Some(1),
@@ -1082,6 +1091,13 @@ mod tests {
         }
         // A sentence that starts with the word is none.
         assert!(heading("Приложение к настоящему Соглашению является его неотъемлемой частью.").is_none());
+        let h = heading("Приложение Перечень сельскохозяйственной продукции").unwrap();
+        assert_eq!(
+            (h.level, h.number, h.rest.as_str()),
+            (HeadingLevel::Annex, Some(1), "Перечень сельскохозяйственной продукции")
+        );
+        assert_eq!(heading("Приложение II").unwrap().number, Some(2));
+        assert!(heading("Приложение является неотъемлемой частью Соглашения.").is_none());
         assert!(heading("статьей 102 Устава").is_none());
         assert!(heading("Статья 5 настоящего Договора применяется").is_none());
         assert!(heading("Статьи 5 и 6").is_none());
