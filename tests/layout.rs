@@ -675,6 +675,18 @@ fn a_running_header_on_two_pages_is_removed() {
     assert_eq!(shape(&read), shape(&original));
     let headers = read.repairs.iter().filter(|r| r.kind == bitext::model::RepairKind::RunningHeader).count();
     assert_eq!(headers, 2);
+    // On the first page's top too, above the title, of a text of two pages.
+    let half = lines.len() / 2;
+    let two = format!(
+        "上合组织睦邻友好合作条约\n\n{}\n\n1\n\u{c}上合组织睦邻友好合作条约\n\n{}\n",
+        lines[..half].join("\n"),
+        lines[half..].join("\n")
+    );
+    assert_eq!(shape(&self::read(&two)), shape(&original));
+    // The title itself repeated at the top of the second page: the title stays.
+    let title = original.units[0].text.as_str();
+    let two = format!("{}\n\n1\n\u{c}{title}\n\n{}\n", lines[..half].join("\n"), lines[half..].join("\n"));
+    assert_eq!(shape(&self::read(&two)), shape(&original));
     // Twice, but not at the top of a page: text.
     let twice = paged.replacen("上合组织睦邻友好合作条约\n\n", "", 2).replacen(
         "兹达成协议如下：",

@@ -271,8 +271,10 @@ pub fn strip_page_furniture(lang: Lang, lines: &mut [Line], headers: bool, repai
         |i: usize| lines[i].page_break || lines[i.saturating_sub(3)..i].iter().any(|l| l.page_break && l.is_blank());
     let mut remove = Vec::new();
     for (text, at) in seen {
-        // Twice, each right at the top of a page: a header of a text of three pages.
-        let twice_at_page_tops = paged && at.len() == 2 && at.iter().all(|&i| at_page_top(i));
+        // Twice, each right at the top of a page (the first page's top is the text's):
+        // a header of a text of two or three pages.
+        let first_line = lines.iter().position(|l| !l.is_blank());
+        let twice_at_page_tops = paged && at.len() == 2 && at.iter().all(|&i| at_page_top(i) || Some(i) == first_line);
         // A line that ends a sentence or a clause is the tail of a wrapped paragraph
         // (`Безопасности.`), however often it recurs; headers and footers name things.
         if (at.len() < 3 && !twice_at_page_tops)
@@ -314,7 +316,9 @@ pub fn strip_page_furniture(lang: Lang, lines: &mut [Line], headers: bool, repai
         // the title on the first page; and where the others stand at the top of
         // their pages, the one at the top of the text is a header too.
         let headers = at[1..].iter().filter(|&&i| at_page_top(i)).count() * 2 > at.len() - 1;
-        let first = if headers { 1 } else { 0 };
+        // Twice, the one at the top of the text may as well be the title the header
+        // repeats on the second page: the title's test below decides.
+        let first = if headers && at.len() > 2 { 1 } else { 0 };
         // The header and the title, one after the other at the top of the text with
         // only blank lines between them (a double-spaced extraction), are the header
         // and the title whatever follows.
