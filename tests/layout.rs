@@ -377,6 +377,12 @@ fn sdg_items_between_blank_lines_and_page_ends_are_186_units_each() {
                 d.repairs.first()
             );
         }
+        // Numbered as printed (`1.2 …`): a number starts an item, not a sentence
+        // going on.
+        let numbered = doc(&format!("tests/fixtures/sdg/sdg-2030-numbered.{file}.txt"));
+        let text = std::fs::read_to_string(path(&format!("tests/fixtures/sdg/sdg-2030-numbered.{file}.txt"))).unwrap();
+        let spaced = text.lines().filter(|l| !l.trim().is_empty()).collect::<Vec<_>>().join("\n\n");
+        assert_eq!(shape(&read(&spaced)), shape(&numbered), "{file}");
     }
 }
 

@@ -490,8 +490,9 @@ pub(super) fn paragraphs(
         // on over the page end, unless a numbered unit starts the page: a last line
         // that all but filled its page says nothing of where the paragraph ended.
         // Where paragraphs end on a word as a rule, a page that starts with a capital
-        // starts a paragraph: the text's own rule decides (`Meeting::across_page`).
-        let capital = shape.open_ends && profile.has_case && line.text.starts_with(char::is_uppercase);
+        // or a number starts a paragraph: the text's own rule decides
+        // (`Meeting::across_page`).
+        let capital = shape.open_ends && profile.has_case && !line.text.starts_with(char::is_lowercase);
         let printed_page = shape.printed_lines && gap == Gap::Page && !blank && !read[i].starts_unit && !capital;
         let joined = if printed_page {
             paras.last().map(|_| Join::PageBreak)
@@ -866,6 +867,12 @@ impl Meeting<'_> {
                 && ((profile.is_signature)(&p.text) || (profile.heading)(&p.text).is_some_and(|h| !h.rest_is_body)))
     }
 
+    /// Whether the next line starts in lower case: where paragraphs end on a word as a
+    /// rule, the one sign that a sentence goes on (a number starts an item: `1.2 …`).
+    fn goes_on_lower(&self) -> bool {
+        self.next.text.starts_with(char::is_lowercase)
+    }
+
     /// A page ended here: a sentence runs on unless the line ended one. In a script
     /// with case, the next page may go on with a capital (`любой Договаривающейся` /
     /// `Стороны`) when the line ended on a word.
@@ -877,7 +884,7 @@ impl Meeting<'_> {
         // Where paragraphs end on a word as a rule, a line that filled the width, or
         // a sentence going on in lower case, tells a cut one.
         let runs_on = if self.shape.open_ends {
-            if profile.has_case { next_lower } else { self.full() }
+            if profile.has_case { self.goes_on_lower() } else { self.full() }
         } else {
             !profile.has_case
                 || next_lower
@@ -905,7 +912,7 @@ impl Meeting<'_> {
         // Where paragraphs end on a word as a rule, only a sentence going on in lower
         // case tells a cut one.
         if self.shape.open_ends {
-            return (profile.has_case && next_lower).then_some(Join::BlankLine);
+            return (profile.has_case && self.goes_on_lower()).then_some(Join::BlankLine);
         }
         let long =
             if self.shape.layout == Layout::Wrapped { self.full() } else { p.last_len * 5 >= profile.max_wrap_width };

@@ -189,6 +189,7 @@ fn is_title_line(profile: &Profile, shape: &Shape, line: &Line, width_ends: bool
     len <= MAX_TITLE_LINE
         && !cut_at_width
         && !unclosed
+        && !numbered_lead(text)
         && !text.ends_with(profile.clause_enders)
         && (profile.heading)(text).is_none()
         && (profile.label)(text).is_none()
@@ -196,4 +197,17 @@ fn is_title_line(profile: &Profile, shape: &Shape, line: &Line, width_ends: bool
         && !(profile.is_closing)(text)
         && (profile.ends_open)(text)
         && !profile.opens_recital(text)
+}
+
+/// Whether a line starts with a word and a number with a stop after it (`Цель 1.`,
+/// `目标1.`): the heading of a numbered part that no heading rule knows, not a title.
+fn numbered_lead(text: &str) -> bool {
+    let word = text.chars().take_while(|&c| crate::lang::chars::is_alphabetic(c)).count();
+    let rest: String = text.chars().skip(word).collect();
+    let rest = rest.strip_prefix(' ').unwrap_or(&rest);
+    let digits = rest.chars().take_while(char::is_ascii_digit).count();
+    (1..=12).contains(&word)
+        && (1..=3).contains(&digits)
+        && rest[digits..].starts_with(['.', '．', ':', '：'])
+        && !rest[digits..].chars().nth(1).is_some_and(|c| c.is_ascii_digit())
 }
