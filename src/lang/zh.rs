@@ -611,7 +611,6 @@ fn anchors(text: &str) -> Vec<Anchor> {
                 decimals.push(char::from_digit(d, 10).expect("a digit"));
             }
             if !decimals.is_empty() {
-                // Each of them one character of three bytes.
                 after = from + text[from..].chars().take(decimals.len()).map(char::len_utf8).sum::<usize>();
             }
         }

@@ -233,8 +233,8 @@ fn without_markup(profile: &Profile, line: &str) -> Option<String> {
 /// Removes page numbers (`- 3 -`, `3`, `стр. 3`, `第3页`, `3/12`) and running headers or
 /// footers: short lines that recur three or more times and are not headings, and in
 /// a text with page ends (form feeds, removed page numbers) stand by them at least
-/// half the times; or twice, each right at the top of a page. Where either was removed a page ended, and the line is marked as
-/// a page break.
+/// half the times; or twice, each right at the top of a page. Where either was removed
+/// a page ended, and the line is marked as a page break.
 ///
 /// Running headers are looked for only where `headers` says the text may hold them:
 /// a document's reader keeps them apart (Word, OpenDocument, HTML) or leaves them out
@@ -269,11 +269,11 @@ pub fn strip_page_furniture(lang: Lang, lines: &mut [Line], headers: bool, repai
     // Right at the top of a page: after a form feed or a page number, blank lines aside.
     let at_page_top =
         |i: usize| lines[i].page_break || lines[i.saturating_sub(3)..i].iter().any(|l| l.page_break && l.is_blank());
+    let first_line = lines.iter().position(|l| !l.is_blank());
     let mut remove = Vec::new();
     for (text, at) in seen {
         // Twice, each right at the top of a page (the first page's top is the text's):
         // a header of a text of two or three pages.
-        let first_line = lines.iter().position(|l| !l.is_blank());
         let twice_at_page_tops = paged && at.len() == 2 && at.iter().all(|&i| at_page_top(i) || Some(i) == first_line);
         // A line that ends a sentence or a clause is the tail of a wrapped paragraph
         // (`Безопасности.`), however often it recurs; headers and footers name things.
