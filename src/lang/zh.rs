@@ -607,11 +607,10 @@ fn anchors(text: &str) -> Vec<Anchor> {
         let mut after = end;
         if let Some(point @ ('点' | '點')) = text[end..].chars().next() {
             let from = end + point.len_utf8();
-            for d in text[from..].chars().map_while(digit_value) {
+            for (i, c) in text[from..].char_indices() {
+                let Some(d) = digit_value(c) else { break };
                 decimals.push(char::from_digit(d, 10).expect("a digit"));
-            }
-            if !decimals.is_empty() {
-                after = from + text[from..].chars().take(decimals.len()).map(char::len_utf8).sum::<usize>();
+                after = from + i + c.len_utf8();
             }
         }
         // 亿 after a numeral scales it (三百亿, 两亿, 二点五亿); 万 is read with it.

@@ -202,9 +202,9 @@ fn is_title_line(profile: &Profile, shape: &Shape, line: &Line, width_ends: bool
 /// Whether a line starts with a word and a number with a stop after it (`Цель 1.`,
 /// `目标1.`): the heading of a numbered part that no heading rule knows, not a title.
 fn numbered_lead(text: &str) -> bool {
-    let word = text.chars().take_while(|&c| crate::lang::chars::is_alphabetic(c)).count();
-    let rest: String = text.chars().skip(word).collect();
-    let rest = rest.strip_prefix(' ').unwrap_or(&rest);
+    let after_word = text.trim_start_matches(crate::lang::chars::is_alphabetic);
+    let word = text[..text.len() - after_word.len()].chars().count();
+    let rest = after_word.strip_prefix(' ').unwrap_or(after_word);
     let digits = rest.chars().take_while(char::is_ascii_digit).count();
     (1..=12).contains(&word)
         && (1..=3).contains(&digits)
