@@ -6,6 +6,10 @@
 //! Russian names by the Snowball stems of their words, so that every case matches
 //! (`Республику Таджикистан`, `Таджикистана`), and only capitalised (`того` is no
 //! `Того`). A form two states share (`刚果`) names neither.
+//!
+//! Words made from a state's name (`российское законодательство`, `中方`) refer to
+//! it without naming it ([`mentioned`], `data/state-words.tsv`): they answer a name
+//! in the other text, and are not names the other text must answer.
 
 use std::collections::{BTreeMap, BTreeSet};
 use std::sync::OnceLock;
@@ -15,6 +19,7 @@ use aho_corasick::{AhoCorasick, MatchKind};
 use crate::lang::Lang;
 
 const STATES: &str = include_str!("data/states.tsv");
+const STATE_WORDS: &str = include_str!("data/state-words.tsv");
 
 /// A name found in a text: the state's code and the form written.
 #[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord)]
@@ -28,20 +33,87 @@ pub struct Name {
 struct Tables {
     zh: AhoCorasick,
     zh_codes: Vec<String>,
-    /// Russian forms as stem sequences, by their first stem.
-    ru: BTreeMap<String, Vec<(Vec<String>, String)>>,
+    /// Russian forms of more than one word as stem sequences, by their first stem.
+    ru: BTreeMap<String, Vec<RuForm>>,
+    /// Russian forms of one word, by the stem of their declension.
+    ru_words: BTreeMap<String, Vec<RuForm>>,
+}
+
+/// A Russian form of a state's name, matched by the Snowball stems of its words.
+struct RuForm {
+    stems: Vec<String>,
+    code: String,
+    /// For a name of one word: how the words of its declension begin, and whether it
+    /// is declined at all (`Того`, `Мали`, `Перу` are not) and whether the stem alone
+    /// is one of its words (`Казахстан`, not `Ливи` of `Ливия`). Stems alone take `Данные`
+    /// for `Дания` (`дан`), `Грузы` for `Грузия`, `Малые` for `Мали`.
+    declension: Option<(String, bool, bool)>,
+}
+
+/// The case endings of nouns, singular and plural: what may follow the stem of a
+/// declined name (`Дани|и`, `Кита|ем`, `Казахстан|ом`, `Нидерланд|ах`).
+const CASE_ENDINGS: [&str; 24] = [
+    "", "а", "я", "ы", "и", "е", "у", "ю", "й", "ь", "ой", "ей", "ою", "ею", "ом", "ем", "ам", "ям", "ах", "ях", "ами",
+    "ями", "ов", "ью",
+];
+
+/// Names of one word that are also words of the language and start sentences
+/// (`Того же числа …`): there they name no state.
+const COMMON_WORDS: [&str; 1] = ["того"];
+
+impl RuForm {
+    fn new(form: &str, code: String) -> RuForm {
+        let stems = stems(form);
+        let declension = (stems.len() == 1).then(|| {
+            let name = Lang::Ru.profile().fold(form);
+            let last = name.chars().last().unwrap_or(' ');
+            let before = name.chars().rev().nth(1).unwrap_or(' ');
+            if "оуеэю".contains(last) || (last == 'и' && !"аеиоуыэюя".contains(before)) {
+                return (name, false, true);
+            }
+            match ["я", "а", "й", "ь", "ы"].iter().find_map(|e| name.strip_suffix(e)) {
+                Some(base) => (base.to_string(), true, false),
+                None => (name, true, true),
+            }
+        });
+        RuForm { stems, code, declension }
+    }
+
+    /// Whether the words from `i` on are this name: a name of more than one word by
+    /// the stems of its words.
+    fn at(&self, words: &[(usize, usize, String)], i: usize) -> bool {
+        self.stems.iter().enumerate().all(|(k, s)| words.get(i + k).is_some_and(|w| &w.2 == s))
+    }
+
+    /// Whether `word` (folded) is a word of this name of one word, at byte `at` of `text`.
+    fn is(&self, word: &str, text: &str, at: usize) -> bool {
+        let Some((base, declined, bare)) = &self.declension else { return false };
+        let form = if *declined {
+            word.strip_prefix(base.as_str())
+                .is_some_and(|rest| CASE_ENDINGS.contains(&rest) && (*bare || !rest.is_empty()))
+        } else {
+            word == base
+        };
+        let starts_sentence = text[..at].trim_end().chars().last().is_none_or(|c| ".!?:;«\"(".contains(c));
+        form && !(COMMON_WORDS.contains(&word) && starts_sentence)
+    }
 }
 
 fn tables() -> &'static Tables {
     static TABLES: OnceLock<Tables> = OnceLock::new();
     TABLES.get_or_init(|| {
         let mut forms: [BTreeMap<String, BTreeSet<String>>; 2] = Default::default();
+        // Each Russian form as written, under its stems.
+        let mut written: BTreeSet<(String, String, String)> = BTreeSet::new();
         for line in STATES.lines().filter(|l| !l.starts_with('#') && !l.starts_with("code\t")) {
             let cols: Vec<&str> = line.split('\t').collect();
             let [code, zh, ru, ..] = cols[..] else { continue };
             for (s, list) in [zh, ru].into_iter().enumerate() {
                 for form in list.split('|').filter(|f| !f.is_empty()) {
                     let key = if s == 0 { form.to_string() } else { stems(form).join(" ") };
+                    if s == 1 {
+                        written.insert((key.clone(), code.to_string(), form.to_string()));
+                    }
                     forms[s].entry(key).or_default().insert(code.to_string());
                 }
             }
@@ -50,13 +122,21 @@ fn tables() -> &'static Tables {
             m.iter().filter(|(_, c)| c.len() == 1).map(|(f, c)| (f.clone(), c.iter().next().unwrap().clone())).collect()
         };
         let zh = unique(&forms[0]);
-        let mut ru: BTreeMap<String, Vec<(Vec<String>, String)>> = BTreeMap::new();
-        for (form, code) in unique(&forms[1]) {
-            let words: Vec<String> = form.split(' ').map(String::from).collect();
-            ru.entry(words[0].clone()).or_default().push((words, code));
+        let mut ru: BTreeMap<String, Vec<RuForm>> = BTreeMap::new();
+        let mut ru_words: BTreeMap<String, Vec<RuForm>> = BTreeMap::new();
+        for (key, code) in unique(&forms[1]) {
+            for (_, _, form) in written.range((key.clone(), code.clone(), String::new())..).take_while(|w| w.0 == key) {
+                let form = RuForm::new(form, code.clone());
+                match &form.declension {
+                    Some((base, ..)) => ru_words.entry(base.clone()).or_default().push(form),
+                    None => ru.entry(form.stems[0].clone()).or_default().push(form),
+                }
+            }
         }
         for list in ru.values_mut() {
-            list.sort_by(|a, b| b.0.len().cmp(&a.0.len()).then_with(|| a.cmp(b)));
+            list.sort_by(|a, b| {
+                b.stems.len().cmp(&a.stems.len()).then_with(|| (&a.stems, &a.code).cmp(&(&b.stems, &b.code)))
+            });
         }
         Tables {
             zh: AhoCorasick::builder()
@@ -65,8 +145,104 @@ fn tables() -> &'static Tables {
                 .expect("the state names build an automaton"),
             zh_codes: zh.into_iter().map(|x| x.1).collect(),
             ru,
+            ru_words,
         }
     })
+}
+
+/// The words that refer to states without naming them: Chinese forms, and the
+/// beginnings of Russian words.
+struct Mentions {
+    zh: AhoCorasick,
+    zh_codes: Vec<Vec<String>>,
+    /// The beginning of a word (lower case, ё as е) and the states it refers to.
+    ru: BTreeMap<String, BTreeSet<String>>,
+}
+
+/// The endings that make an adjective or a noun of a Russian name's stem:
+/// `индонез|ийский`, `казахстан|ский`, `непал|ьский`, `бельг|иец`, `кита|ец`.
+const RU_ENDINGS: [&str; 7] = ["ийск", "йск", "ьск", "ск", "иец", "ийц", "ец"];
+
+/// What a Russian name of one word loses before [`RU_ENDINGS`]: `Россия` → `росс`.
+const RU_NAME_ENDINGS: [&str; 10] = ["ия", "ья", "а", "я", "й", "ь", "ы", "о", "е", "и"];
+
+fn mentions() -> &'static Mentions {
+    static MENTIONS: OnceLock<Mentions> = OnceLock::new();
+    MENTIONS.get_or_init(|| {
+        let fold = |w: &str| Lang::Ru.profile().fold(w);
+        let mut zh: BTreeMap<String, BTreeSet<String>> = BTreeMap::new();
+        let mut ru: BTreeMap<String, BTreeSet<String>> = BTreeMap::new();
+        for line in STATE_WORDS.lines().filter(|l| !l.starts_with('#') && !l.starts_with("code\t")) {
+            let cols: Vec<&str> = line.split('\t').collect();
+            let [code, zh_forms, ru_forms, ..] = cols[..] else { continue };
+            for f in zh_forms.split('|').filter(|f| !f.is_empty()) {
+                zh.entry(f.to_string()).or_default().insert(code.to_string());
+            }
+            for f in ru_forms.split('|').filter(|f| !f.is_empty()) {
+                ru.entry(fold(f)).or_default().insert(code.to_string());
+            }
+        }
+        for line in STATES.lines().filter(|l| !l.starts_with('#') && !l.starts_with("code\t")) {
+            let cols: Vec<&str> = line.split('\t').collect();
+            let [code, _, ru_forms, ..] = cols[..] else { continue };
+            for name in ru_forms.split('|').filter(|f| !f.contains([' ', '-', '.']) && !f.is_empty()) {
+                let name = fold(name);
+                let stem = RU_NAME_ENDINGS.iter().find_map(|e| name.strip_suffix(e)).unwrap_or(&name);
+                if stem.chars().count() < 3 || stem.chars().all(|c| !c.is_lowercase()) {
+                    continue;
+                }
+                for ending in RU_ENDINGS {
+                    ru.entry(format!("{stem}{ending}")).or_default().insert(code.to_string());
+                }
+            }
+        }
+        Mentions {
+            zh: AhoCorasick::new(zh.keys()).expect("the state words build an automaton"),
+            zh_codes: zh.into_values().map(|c| c.into_iter().collect()).collect(),
+            ru,
+        }
+    })
+}
+
+/// Whether a Chinese state's name that ends at byte `end` names a language or a
+/// people instead (`蒙古文`, `朝鲜语`, `蒙古族`): a word made from it, as
+/// `монгольском` is in Russian.
+fn language(text: &str, end: usize) -> bool {
+    text[end..].starts_with(['文', '语', '語', '族'])
+}
+
+/// The states a text refers to by words made from their names (`российский`,
+/// `казахстанцы`, `中方`, `中俄`), in order of their codes.
+pub fn mentioned(lang: Lang, text: &str) -> BTreeSet<String> {
+    let m = mentions();
+    let mut out = BTreeSet::new();
+    match lang {
+        Lang::Zh => {
+            for hit in m.zh.find_overlapping_iter(text) {
+                out.extend(m.zh_codes[hit.pattern().as_usize()].iter().cloned());
+            }
+            let t = tables();
+            out.extend(
+                t.zh.find_iter(text)
+                    .filter(|h| language(text, h.end()))
+                    .map(|h| t.zh_codes[h.pattern().as_usize()].clone()),
+            );
+        }
+        Lang::Ru => {
+            for (a, b, _) in words(text) {
+                let word = Lang::Ru.profile().fold(&text[a..b]);
+                for (end, _) in word.char_indices().skip(2) {
+                    if let Some(codes) = m.ru.get(&word[..end]) {
+                        out.extend(codes.iter().cloned());
+                    }
+                }
+                if let Some(codes) = m.ru.get(&word) {
+                    out.extend(codes.iter().cloned());
+                }
+            }
+        }
+    }
+    out
 }
 
 /// Snowball stems of the words of a Russian text, lowercased, ё read as е.
@@ -99,6 +275,7 @@ pub fn find(lang: Lang, text: &str) -> Vec<Name> {
     match lang {
         Lang::Zh => {
             t.zh.find_iter(text)
+                .filter(|m| !language(text, m.end()))
                 .map(|m| Name { code: t.zh_codes[m.pattern().as_usize()].clone(), text: text[m.range()].to_string() })
                 .collect()
         }
@@ -108,16 +285,21 @@ pub fn find(lang: Lang, text: &str) -> Vec<Name> {
             let mut i = 0;
             while i < words.len() {
                 let capital = text[words[i].0..].starts_with(|c: char| c.is_uppercase());
-                let found = t.ru.get(&words[i].2).filter(|_| capital).and_then(|list| {
-                    list.iter().find(|(stems, _)| {
-                        stems.iter().enumerate().all(|(k, s)| words.get(i + k).is_some_and(|w| &w.2 == s))
+                let found = capital.then(|| {
+                    t.ru.get(&words[i].2).and_then(|list| list.iter().find(|form| form.at(&words, i))).or_else(|| {
+                        let word = Lang::Ru.profile().fold(&text[words[i].0..words[i].1]);
+                        CASE_ENDINGS
+                            .iter()
+                            .filter_map(|e| word.strip_suffix(e))
+                            .find_map(|base| t.ru_words.get(base)?.iter().find(|form| form.is(&word, text, words[i].0)))
                     })
                 });
+                let found = found.flatten();
                 match found {
-                    Some((stems, code)) => {
-                        let end = words[i + stems.len() - 1].1;
-                        out.push(Name { code: code.clone(), text: text[words[i].0..end].to_string() });
-                        i += stems.len();
+                    Some(form) => {
+                        let end = words[i + form.stems.len() - 1].1;
+                        out.push(Name { code: form.code.clone(), text: text[words[i].0..end].to_string() });
+                        i += form.stems.len();
                     }
                     None => i += 1,
                 }
@@ -144,5 +326,30 @@ mod tests {
         assert_eq!(codes(Lang::Ru, "Соединенного Королевства Великобритании и Северной Ирландии"), ["GB"]);
         assert_eq!(codes(Lang::Ru, "кроме того, Китайская Республика"), ["CN"]);
         assert_eq!(codes(Lang::Ru, "Союз Советских Социалистических Республик"), ["SU"]);
+        // The stem of Дания, Кения, Ливия, Грузия and Мали, not their forms.
+        assert_eq!(codes(Lang::Ru, "Данные, Кенни, Ливи, Грузы, Малые"), Vec::<String>::new());
+        assert_eq!(codes(Lang::Ru, "Того же числа Того и Мали"), ["TG", "ML"]);
+        assert_eq!(codes(Lang::Ru, "Дании, Кению, Ливией, Китая, Китай"), ["DK", "KE", "LY", "CN", "CN"]);
+    }
+
+    fn mentioned_codes(lang: Lang, text: &str) -> Vec<String> {
+        mentioned(lang, text).into_iter().collect()
+    }
+
+    #[test]
+    fn words_made_from_names_refer_to_states() {
+        assert_eq!(mentioned_codes(Lang::Ru, "в соответствии с российским законодательством"), ["RU"]);
+        assert_eq!(mentioned_codes(Lang::Ru, "Китайская Сторона и казахстанские граждане"), ["CN", "KZ"]);
+        // From the name alone: Индонезия → индонезийскими, Бельгия → бельгиец.
+        assert_eq!(mentioned_codes(Lang::Ru, "между индонезийскими островами"), ["ID"]);
+        assert_eq!(mentioned_codes(Lang::Ru, "забил бельгиец Эден Азар"), ["BE"]);
+        // Австрия is not the beginning of австралийский.
+        assert_eq!(mentioned_codes(Lang::Ru, "австралийский"), ["AU"]);
+        assert_eq!(mentioned_codes(Lang::Ru, "Стороны осуществляют сотрудничество"), Vec::<String>::new());
+        assert_eq!(mentioned_codes(Lang::Zh, "中俄两国和俄方"), ["CN", "RU"]);
+        assert_eq!(mentioned_codes(Lang::Zh, "双方"), Vec::<String>::new());
+        // Languages: 蒙古文 is no name of Mongolia, but answers `монгольском`.
+        assert_eq!(codes(Lang::Zh, "用中文、蒙古文和俄文写成"), Vec::<String>::new());
+        assert_eq!(mentioned_codes(Lang::Zh, "用中文、蒙古文和俄文写成"), ["MN"]);
     }
 }

@@ -65,10 +65,17 @@ fn state_names(langs: [Lang; 2], texts: &[String; 2], names: [&str; 2]) -> Optio
     if codes[0] == codes[1] {
         return None;
     }
+    // A name is answered by the same state's name, or by a word made from it
+    // (`российское законодательство` for 俄罗斯联邦的法律, `中方` for `Китайская Сторона`).
+    let mentioned = [0, 1].map(|s| names::mentioned(langs[s], &masked[s]));
+    let answered = |s: usize, code: &str| codes[1 - s].contains(code) || mentioned[1 - s].contains(code);
+    if (0..2).all(|s| codes[s].iter().all(|c| answered(s, c))) {
+        return None;
+    }
     let only = |s: usize| {
         let list: Vec<String> = found[s]
             .iter()
-            .filter(|n| !codes[1 - s].contains(n.code.as_str()))
+            .filter(|n| !answered(s, &n.code))
             .map(|n| format!("«{}»", n.text))
             .collect::<BTreeSet<_>>()
             .into_iter()
