@@ -770,3 +770,25 @@ fn words_made_from_state_names_answer_names() {
         findings(other.as_bytes(), ru.as_bytes()).into_iter().filter(|k| k.0 == Kind::NameMismatch).collect();
     assert_eq!(names, [(Kind::NameMismatch, Severity::Error, "both", s("art.1.2"), s("art.1.2"))]);
 }
+
+/// A bilateral agreement's `双方` ("both Parties") stands for the 2 of `двух
+/// Сторон`, not for a 2 written in digits: a reference changed from paragraph 3 to
+/// paragraph 2 is a `number_mismatch` all the same. `第三方` is `третьей стороне`, a
+/// third party (not a `Сторона`, a Party, which its capital marks): nothing to report.
+#[test]
+fn both_parties_and_a_third_party() {
+    let zh = |n: &str| format!("第一条\n\n双方按照本协定第三条第{n}款的规定开展合作。\n");
+    let ru = |both: &str| {
+        format!(
+            "Статья 1\n\n{both} осуществляют сотрудничество в соответствии с пунктом 3 статьи 3 настоящего Соглашения.\n"
+        )
+    };
+    assert_eq!(findings(zh("三").as_bytes(), ru("Обе Стороны").as_bytes()), BTreeSet::new());
+    assert_eq!(
+        findings(zh("二").as_bytes(), ru("Стороны").as_bytes()),
+        BTreeSet::from([(Kind::NumberMismatch, Severity::Warning, "both", s("art.1.1"), s("art.1.1"))])
+    );
+    let zh = "第一条\n\n缔约各方交换的信息，未经提供信息的缔约方书面同意，不得向第三方转让。\n";
+    let ru = "Статья 1\n\nИнформация, полученная Сторонами в порядке обмена, не передается третьей стороне без письменного согласия предоставившей ее Стороны.\n";
+    assert_eq!(findings(zh.as_bytes(), ru.as_bytes()), BTreeSet::new());
+}

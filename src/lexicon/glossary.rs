@@ -161,10 +161,16 @@ impl Glossary {
             for f in &e.ru {
                 let (f, weak) = weak_form(f);
                 // An acronym (ООН, ИМО) is itself, not a stem: ИМО is not ими.
-                let stems: Vec<String> = stems(f)
+                let mut stems: Vec<String> = stems(f)
                     .into_iter()
                     .map(|w| if is_acronym(&f[w.0..w.1]) { format!("={}", &f[w.0..w.1]) } else { w.2 })
                     .collect();
+                // A word of the shipped glossary written with a capital is the name it
+                // is only so written (`Сторона`, `Устав`, `Организация`): `третьей
+                // стороне` is a third party, not a Party.
+                if e.shipped && stems.len() == 1 && !stems[0].starts_with('=') && f.starts_with(char::is_uppercase) {
+                    stems[0].insert(0, '^');
+                }
                 if !stems.is_empty() {
                     let slot = ru_forms.entry(stems).or_insert((Vec::new(), true));
                     slot.0.push(i as u32);
@@ -180,7 +186,7 @@ impl Glossary {
         });
         let mut ru: FxHashMap<String, Vec<RuForm>> = FxHashMap::default();
         for (stems, ids) in ru_forms {
-            ru.entry(head(&stems[0])).or_default().push((stems, ids));
+            ru.entry(head(stems[0].trim_start_matches('^'))).or_default().push((stems, ids));
         }
         for list in ru.values_mut() {
             list.sort_by(|a, b| b.0.len().cmp(&a.0.len()).then_with(|| a.cmp(b)));
@@ -382,7 +388,12 @@ impl Glossary {
         };
         let matches = |k: usize, form: &str| {
             k < words.len()
-                && (same_word(stem(k), form) || form.strip_prefix('=').is_some_and(|caps| acronym(k) == Some(caps)))
+                && match form.strip_prefix('^') {
+                    Some(name) => same_word(stem(k), name) && text[words[k].0..].starts_with(char::is_uppercase),
+                    None => {
+                        same_word(stem(k), form) || form.strip_prefix('=').is_some_and(|caps| acronym(k) == Some(caps))
+                    }
+                }
         };
         let mut capitals = String::new();
         let mut i = 0;

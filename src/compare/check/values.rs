@@ -12,6 +12,7 @@ use std::collections::BTreeMap;
 use super::{Finding, Kind, Severity, lang_name, pair_refs};
 use crate::align::{Alignment, Pair};
 use crate::anchors;
+use crate::lang::anchor::AnchorKind;
 use crate::lang::{Date, Lang};
 use crate::model::UnitKind;
 
@@ -44,8 +45,15 @@ pub(super) fn check(alignment: &Alignment, out: &mut Vec<Finding>) {
             continue;
         }
         let mut only = [0, 1].map(|s| anchors::missing_from(&values[s], &values[1 - s]));
+        // A 2 said as "two" or "both" (`двух Сторон`, `обе`) where either text says
+        // "both" (`双方`) is the "both"; a 2 in digits or an ordinal (`пункт 2`,
+        // `第二款`) is a number all the same.
         if (0..2).any(|k| says_both(langs[k], &texts[k])) {
-            only.iter_mut().for_each(|o| o.retain(|v| v != "2"));
+            for (s, o) in only.iter_mut().enumerate() {
+                if two_in_words_only(langs[s], &texts[s]) {
+                    o.retain(|v| v != "2");
+                }
+            }
         }
         if only[0].is_empty() && only[1].is_empty() {
             continue;
@@ -203,6 +211,15 @@ fn codes(text: &str) -> Vec<String> {
         out.push(current.trim_start_matches('0').to_string());
     }
     out
+}
+
+/// Whether every 2 a text states is said in a word (`двух`, `обе`, `两`, `вторую`),
+/// none in digits or as the number of an article or a paragraph (`第二款`).
+fn two_in_words_only(lang: Lang, text: &str) -> bool {
+    (lang.profile().anchors)(text)
+        .iter()
+        .filter(|a| a.value == "2" && a.kind != AnchorKind::Latin)
+        .all(|a| a.kind == AnchorKind::Number && !a.text.contains(char::is_numeric))
 }
 
 /// Whether a text says "both" in a word of its language.
