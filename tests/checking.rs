@@ -792,3 +792,28 @@ fn both_parties_and_a_third_party() {
     let ru = "Статья 1\n\nИнформация, полученная Сторонами в порядке обмена, не передается третьей стороне без письменного согласия предоставившей ее Стороны.\n";
     assert_eq!(findings(zh.as_bytes(), ru.as_bytes()), BTreeSet::new());
 }
+
+/// Dates as closing formulas and PDF extraction write them: the day as an ordinal
+/// in words or in digits with its ending (`первого декабря две тысячи двадцать
+/// шестого года`, `1-го декабря 2026 года`), the Chinese digits set apart by spaces
+/// (`2026 年 12 月 1 日`). The same date has nothing to report; another day is a
+/// `date_mismatch`.
+#[test]
+fn dates_with_the_day_in_words_or_spaced_digits() {
+    let zh = |date: &str| format!("第一条\n\n双方开展合作。\n\n本协定于{date}在莫斯科签订。\n");
+    let ru =
+        |date: &str| format!("Статья 1\n\nСтороны осуществляют сотрудничество.\n\nСовершено в г. Москве {date}.\n");
+    let words = "первого декабря две тысячи двадцать шестого года";
+    for (z, r) in [
+        ("二〇二六年十二月一日", words),
+        ("二〇二六年十二月一日", "1-го декабря 2026 года"),
+        (" 2026 年 12 月 1 日", "01.12.2026"),
+        (" 2026 年 12 月 1 日", words),
+    ] {
+        assert_eq!(findings(zh(z).as_bytes(), ru(r).as_bytes()), BTreeSet::new(), "{z} {r}");
+    }
+    assert_eq!(
+        findings(zh("二〇二六年十二月二日").as_bytes(), ru(words).as_bytes()),
+        BTreeSet::from([(Kind::DateMismatch, Severity::Error, "both", s("closing.1"), s("closing.1"))])
+    );
+}

@@ -1004,7 +1004,25 @@ fn dates(text: &str) -> Vec<Date> {
                 .is_some_and(|rest| rest.chars().count() <= 2 && (m != "ма" || rest.starts_with(['й', 'е', 'я'])))
         });
         let Some(m) = genitive.or(stem) else { continue };
-        let mut day = k.checked_sub(1).and_then(digits).filter(|d| (1..=31).contains(d));
+        // The day before the month: in digits (`1 декабря`), in digits with the
+        // ending of an ordinal (`1-го декабря`), or an ordinal in words (`первого
+        // декабря`, `двадцать шестого декабря`).
+        let ordinal = |j: usize, n: usize| {
+            let words: Vec<&str> = (j + 1 - n..=j).filter_map(word).collect();
+            (words.len() == n).then(|| parse_ordinal_word(&words.join(" "))).flatten()
+        };
+        let (mut day, day_from) = match k {
+            0 => (None, k),
+            _ if digits(k - 1).is_some() => (digits(k - 1), k - 1),
+            _ if k >= 2 && ["го", "е", "ого"].contains(&word(k - 1).unwrap_or_default()) && digits(k - 2).is_some() => {
+                (digits(k - 2), k - 2)
+            }
+            _ if k >= 2 && ordinal(k - 1, 2).is_some() => (ordinal(k - 1, 2), k - 2),
+            _ => (ordinal(k - 1, 1), k - 1),
+        };
+        if !day.is_some_and(|d| (1..=31).contains(&d)) {
+            day = None;
+        }
         let mut year = digits(k + 1).filter(|&y| (100..=9999).contains(&y));
         let mut end = if year.is_some() { k + 1 } else { k };
         if year.is_none() && genitive.is_some() {
@@ -1027,7 +1045,7 @@ fn dates(text: &str) -> Vec<Date> {
         if year.is_none() && (day.is_none() || genitive.is_none()) {
             continue;
         }
-        let from = if day.is_some() && digits(k.wrapping_sub(1)).is_some() { k - 1 } else { k };
+        let from = if day.is_some() && day_from < k { day_from } else { k };
         out.push(Date { year, month: m as u32 + 1, day, text: text[tokens[from].0..tokens[end].1].to_string() });
     }
     out
@@ -1131,6 +1149,11 @@ mod tests {
 
     #[test]
     fn dates_in_every_form() {
+        let day = |t: &str| dates(t).into_iter().map(|d| (d.day, d.month, d.year)).collect::<Vec<_>>();
+        assert_eq!(day("1-го декабря 2026 года"), [(Some(1), 12, Some(2026))]);
+        assert_eq!(day("первого декабря две тысячи двадцать шестого года"), [(Some(1), 12, Some(2026))]);
+        assert_eq!(day("двадцать шестого июня 2026 года"), [(Some(26), 6, Some(2026))]);
+        assert_eq!(day("в декабре 2026 года"), [(None, 12, Some(2026))]);
         let d = |s: &str| dates(s).into_iter().map(|d| (d.year, d.month, d.day)).collect::<Vec<_>>();
         assert_eq!(d("подписанной 7 июня 2002 года;"), [(Some(2002), 6, Some(7))]);
         assert_eq!(d("«16» августа 2007 г."), [(Some(2007), 8, Some(16))]);

@@ -855,20 +855,42 @@ fn terms(text: &str, visit: &mut super::TermVisitor) {
 fn dates(text: &str) -> Vec<Date> {
     let chars: Vec<(usize, char)> = text.char_indices().collect();
     let is_num = |c: char| is_numeral_char(c) || is_digit(c);
-    // The numeral that ends just before char index `end`, and where it starts.
-    let numeral_before = |end: usize| {
+    // PDF extraction sets digits apart from the characters around them
+    // (`2026 年 12 月 1 日`): spaces between a numeral and 年, 月 or 日 are skipped.
+    let space = |k: usize| chars.get(k).is_some_and(|x| x.1 == ' ' || x.1 == '\u{3000}');
+    // The numeral that ends just before char index `end` (spaces between), and where it starts.
+    let numeral_before = |mut end: usize| {
+        while end > 0 && space(end - 1) {
+            end -= 1;
+        }
         let mut start = end;
         while start > 0 && is_num(chars[start - 1].1) {
             start -= 1;
         }
         (start < end).then(|| (start, chars[start..end].iter().map(|x| x.1).collect::<String>()))
     };
-    let numeral_after = |from: usize| {
+    // The numeral after char index `from` (spaces before), and the index after it and
+    // the spaces that follow.
+    let numeral_after = |mut from: usize| {
+        while space(from) {
+            from += 1;
+        }
         let mut end = from;
         while end < chars.len() && is_num(chars[end].1) {
             end += 1;
         }
-        (end > from).then(|| (end, chars[from..end].iter().map(|x| x.1).collect::<String>()))
+        let numeral = chars[from..end].iter().map(|x| x.1).collect::<String>();
+        while end > from && space(end) {
+            end += 1;
+        }
+        (!numeral.is_empty()).then_some((end, numeral))
+    };
+    // The index of the character before `k`, spaces skipped.
+    let before = |mut k: usize| {
+        while k > 0 && space(k - 1) {
+            k -= 1;
+        }
+        k.checked_sub(1)
     };
     let mut out = Vec::new();
     for (i, &(_, c)) in chars.iter().enumerate() {
@@ -877,9 +899,9 @@ fn dates(text: &str) -> Vec<Date> {
         }
         let Some((m_start, m)) = numeral_before(i) else { continue };
         let Some(month) = parse_numeral(&m).filter(|m| (1..=12).contains(m)) else { continue };
-        let year = (m_start > 0 && chars[m_start - 1].1 == '年')
-            .then(|| numeral_before(m_start - 1))
-            .flatten()
+        let year = before(m_start)
+            .filter(|&k| chars[k].1 == '年')
+            .and_then(numeral_before)
             .and_then(|(start, y)| Some((start, parse_numeral(&y).filter(|&y| y >= 100)?)));
         let day = numeral_after(i + 1)
             .filter(|&(end, _)| chars.get(end).is_some_and(|x| matches!(x.1, '日' | '号' | '號')))
@@ -908,6 +930,7 @@ mod tests {
     fn dates_in_every_form() {
         let d = |s: &str| dates(s).into_iter().map(|d| (d.year, d.month, d.day)).collect::<Vec<_>>();
         assert_eq!(d("本条约于二〇〇七年八月十六日在比什凯克签订"), [(Some(2007), 8, Some(16))]);
+        assert_eq!(d("本协定于 2026 年 12 月 1 日在莫斯科签订"), [(Some(2026), 12, Some(1))]);
         assert_eq!(d("以及2002年6月7日签署的"), [(Some(2002), 6, Some(7))]);
         assert_eq!(d("於二零零七年八月十六日"), [(Some(2007), 8, Some(16))]);
         assert_eq!(d("一千九百四十五年六月二十六日"), [(Some(1945), 6, Some(26))]);
