@@ -713,3 +713,34 @@ fn a_justified_pdf_reads_its_words_in_order() {
     assert_eq!(shape(&pdf), shape(&txt));
     assert!(pdf.units[0].text.contains("в области сельского хозяйства и продовольственной"), "{}", pdf.units[0].text);
 }
+
+/// Article titles set as paragraphs of their own between blank lines (`Статья 1` /
+/// blank / `Определения` / blank / `Для целей …`): each is its heading's title, not
+/// the article's first paragraph, nor the start of the paragraph after it — a short
+/// line without a mark, under a heading, before a line that starts with a capital.
+/// A sentence cut at a blank line still runs on, where it goes on in lower case or
+/// was cut after a short word (`с` / `Организацией …`).
+#[test]
+fn article_titles_between_blank_lines_are_titles() {
+    let text = "СОГЛАШЕНИЕ\n\nСтатья 1\n\nОпределения\n\nДля целей настоящего Соглашения термин «доходы» означает суммы.\n\nСтатья 2\n\nПоощрение и защита капиталовложений\n\n1. Каждая Сторона поощряет капиталовложения.\n\n2. Капиталовложениям предоставляется защита.\n";
+    let d = load_bytes(text.as_bytes(), "ru.txt", &LoadOptions::default()).unwrap();
+    let units: Vec<(&str, &str)> = d.units.iter().map(|u| (u.r#ref.as_str(), u.text.as_str())).collect();
+    assert_eq!(
+        units,
+        [
+            ("title", "СОГЛАШЕНИЕ"),
+            ("art.1", "Статья 1 Определения"),
+            ("art.1.1", "Для целей настоящего Соглашения термин «доходы» означает суммы."),
+            ("art.2", "Статья 2 Поощрение и защита капиталовложений"),
+            ("art.2.1", "Каждая Сторона поощряет капиталовложения."),
+            ("art.2.2", "Капиталовложениям предоставляется защита."),
+        ]
+    );
+    let cut = "Статья 1\n\nСтороны сотрудничают в области\n\nкультуры и науки.\n\nСтатья 2\n\nСтороны сотрудничают с\n\nОрганизацией Объединенных Наций.\n";
+    let d = load_bytes(cut.as_bytes(), "ru.txt", &LoadOptions::default()).unwrap();
+    let texts: Vec<&str> = d.units.iter().filter(|u| u.kind == UnitKind::Paragraph).map(|u| u.text.as_str()).collect();
+    assert_eq!(
+        texts,
+        ["Стороны сотрудничают в области культуры и науки.", "Стороны сотрудничают с Организацией Объединенных Наций."]
+    );
+}

@@ -470,6 +470,8 @@ pub(super) fn paragraphs(
     // Before the first heading, a line that opens a recital after a clause starts a
     // paragraph, whatever its length says.
     let mut preamble = true;
+    // Whether the last paragraph starts right after a heading, and whether it is one.
+    let (mut last_after_heading, mut last_heading) = (false, false);
     // Whether the next line with text after each is a heading.
     let mut heading_next = vec![false; lines.len()];
     for i in (0..lines.len().saturating_sub(1)).rev() {
@@ -497,7 +499,13 @@ pub(super) fn paragraphs(
         let joined = if printed_page {
             paras.last().map(|_| Join::PageBreak)
         } else {
-            let at = Place { gap, preamble, before_heading: heading_next[i], first: paras.len() == 1 };
+            let at = Place {
+                gap,
+                preamble,
+                before_heading: heading_next[i],
+                first: paras.len() == 1,
+                after_heading: last_after_heading,
+            };
             paras.last().and_then(|p| join(profile, shape, p, line, read[i], at))
         };
         let open = paras.last().is_some_and(|p| undecided(profile, shape, p, line, read[i], gap));
@@ -531,6 +539,8 @@ pub(super) fn paragraphs(
                 p.caps = p.caps && read[i].caps;
             }
             _ => {
+                last_after_heading = last_heading;
+                last_heading = read[i].heading;
                 let indent = shape.indent(line);
                 let label_width = (profile.label)(&line.text)
                     .map(|l| l.printed.chars().map(|c| if c.is_ascii() { 1 } else { 2 }).sum::<usize>() + 1);
@@ -567,6 +577,8 @@ struct Place {
     before_heading: bool,
     /// Whether the paragraph before is the text's first: it may be the title.
     first: bool,
+    /// Whether the paragraph before starts right after a heading: it may be its title.
+    after_heading: bool,
 }
 
 /// Where a paragraph meets the next line: everything a join is decided on.
@@ -582,6 +594,8 @@ struct Meeting<'a> {
     preamble: bool,
     /// Whether `p` is the text's first paragraph.
     first: bool,
+    /// Whether `p` starts right after a heading.
+    after_heading: bool,
 }
 
 /// Whether `next` continues the paragraph `p`, and why. The rules, in order: a number
@@ -590,8 +604,8 @@ struct Meeting<'a> {
 /// indentation; a heading, signature or line in capitals stands alone; a recital
 /// starts a paragraph; then what the gap and the layout say.
 fn join(profile: &Profile, shape: &Shape, p: &Para, next: &Line, reading: Reading, at: Place) -> Option<Join> {
-    let Place { gap, preamble, before_heading, first } = at;
-    let m = Meeting { profile, shape, p, next, reading, gap, preamble, first };
+    let Place { gap, preamble, before_heading, first, after_heading } = at;
+    let m = Meeting { profile, shape, p, next, reading, gap, preamble, first, after_heading };
     // A short line right before an article heads a group of articles (`程序` /
     // `第二十八条`), unless it goes on a heading: in lower case, inside a paragraph a
     // reader gave, or after a heading that filled its line (`第七章：…及` /
@@ -916,7 +930,18 @@ impl Meeting<'_> {
         }
         let long =
             if self.shape.layout == Layout::Wrapped { self.full() } else { p.last_len * 5 >= profile.max_wrap_width };
-        let runs_on = if profile.has_case { next_lower || last.is_lowercase() } else { long };
+        // A short line of its own under a heading, without a mark inside, before a
+        // line that starts with a capital: the heading's title (`Статья 1` /
+        // `Определения` / `Для целей …`), not a sentence cut — unless it ends on a
+        // short word in lower case, as no title does (`сотрудничают с` / `Организацией …`).
+        let last_word = p.text.rsplit(char::is_whitespace).next().unwrap_or_default();
+        let title = self.after_heading
+            && !p.joined
+            && !next_lower
+            && p.last_len * 2 <= profile.max_wrap_width
+            && !(last_word.chars().count() <= 3 && last_word.chars().all(char::is_lowercase))
+            && !p.text.contains(|c: char| profile.marks.ends_clause(c) || profile.marks.commas.contains(&c));
+        let runs_on = if profile.has_case { next_lower || (last.is_lowercase() && !title) } else { long };
         runs_on.then_some(Join::BlankLine)
     }
 
