@@ -935,11 +935,12 @@ impl Meeting<'_> {
         // `Определения` / `Для целей …`), not a sentence cut — unless it ends on a
         // short word in lower case, as no title does (`сотрудничают с` / `Организацией …`).
         let last_word = p.text.rsplit(char::is_whitespace).next().unwrap_or_default();
+        let short_word = last_word.chars().count() <= 3 && last_word.chars().all(char::is_lowercase);
         let title = self.after_heading
             && !p.joined
             && !next_lower
             && p.last_len * 2 <= profile.max_wrap_width
-            && !(last_word.chars().count() <= 3 && last_word.chars().all(char::is_lowercase))
+            && !short_word
             && !p.text.contains(|c: char| profile.marks.ends_clause(c) || profile.marks.commas.contains(&c));
         let runs_on = if profile.has_case { next_lower || (last.is_lowercase() && !title) } else { long };
         runs_on.then_some(Join::BlankLine)
