@@ -744,3 +744,27 @@ fn article_titles_between_blank_lines_are_titles() {
         ["Стороны сотрудничают в области культуры и науки.", "Стороны сотрудничают с Организацией Объединенных Наций."]
     );
 }
+
+/// Russian bullets under a lettered item (`а) … в том числе:` / `- мониторинг …;`)
+/// are items of the paragraph, as the Chinese `1.` under `（一）` are: the next
+/// lettered item (`б)`) stays in the same paragraph, numbered after them, and both
+/// texts have nothing to report. A dash line after a sentence is a paragraph still.
+#[test]
+fn bullets_under_a_lead_in_are_items() {
+    let ru = "СОГЛАШЕНИЕ\n\nСтатья 1\n1. В буферной зоне допускаются:\nа) научные исследования, в том числе:\n- мониторинг популяций диких животных;\n– гидрологические и метеорологические наблюдения;\nб) экологический туризм.\n2. Стороны оказывают друг другу содействие.\n";
+    let zh = "协定\n\n第一条\n一、在保护区缓冲区内，可以开展下列活动：\n（一）科学研究，包括：\n1. 野生动物种群监测；\n2. 水文和气象观测；\n（二）生态旅游。\n二、缔约各方相互协助。\n";
+    let o = LoadOptions::default();
+    let (zh, ru) = (load_bytes(zh.as_bytes(), "zh.txt", &o).unwrap(), load_bytes(ru.as_bytes(), "ru.txt", &o).unwrap());
+    let refs = |d: &Document| d.units.iter().map(|u| (u.r#ref.to_string(), u.kind)).collect::<Vec<_>>();
+    assert_eq!(refs(&zh), refs(&ru));
+    let dash = ru.units.iter().find(|u| u.r#ref == "art.1.1.3").unwrap();
+    assert_eq!(
+        (dash.label.as_deref(), dash.text.as_str()),
+        (Some("–"), "гидрологические и метеорологические наблюдения;")
+    );
+    let report = bitext::check::check(&bitext::align::align(&zh, &ru, &Default::default()));
+    assert_eq!(report.summary()[..2], [0, 0], "{:?}", report.findings);
+    let prose = "Статья 1\n\nСтороны сотрудничают.\n\n– Иные вопросы решаются путем консультаций.\n";
+    let d = load_bytes(prose.as_bytes(), "ru.txt", &o).unwrap();
+    assert_eq!(d.units.iter().filter(|u| u.kind == UnitKind::Paragraph).count(), 2);
+}

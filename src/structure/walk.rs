@@ -430,6 +430,16 @@ impl Builder {
                 let info = UnitInfo { container: c, ordinal: Some((l.style, l.ordinal)), ..Default::default() };
                 self.push(r, UnitKind::Paragraph, Some(l.printed), l.rest, span, info);
             }
+            None if place.para_k > 0 && self.units.last().is_some_and(opens_list) && bullet(&p.text).is_some() => {
+                // A bulleted line under a lead-in or in a list (`а) … в том числе:` /
+                // `- мониторинг …;`): an item of the paragraph, not numbered.
+                let (mark, rest) = bullet(&p.text).unwrap_or_default();
+                let (mark, rest) = (CompactString::from(mark), rest.to_string());
+                place.item_m += 1;
+                let r = child(&child(&c, place.para_k), place.item_m);
+                let info = UnitInfo { container: c, ..Default::default() };
+                self.push(r, UnitKind::Item, Some(mark), rest, span, info);
+            }
             None => {
                 place.para_k += 1;
                 place.item_m = 0;
@@ -439,6 +449,19 @@ impl Builder {
             }
         }
     }
+}
+
+/// The bullet a line starts with (`- `, `– `, `— `, `• `, `· `, `* `) and the text after it.
+fn bullet(text: &str) -> Option<(&str, &str)> {
+    ["- ", "– ", "— ", "‒ ", "• ", "· ", "* "].iter().find_map(|b| {
+        let rest = text.strip_prefix(b)?.trim_start();
+        (!rest.is_empty()).then(|| (b.trim_end(), rest))
+    })
+}
+
+/// Whether a unit opens a list or is in one: a lead-in ending with a colon, or an item.
+fn opens_list(u: &Unit) -> bool {
+    u.kind == UnitKind::Item || u.text.trim_end().ends_with([':', '：'])
 }
 
 /// The reference of the `n`th unit under `parent` (`art.5` and 2: `art.5.2`), made
