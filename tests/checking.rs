@@ -817,3 +817,12 @@ fn dates_with_the_day_in_words_or_spaced_digits() {
         BTreeSet::from([(Kind::DateMismatch, Severity::Error, "both", s("closing.1"), s("closing.1"))])
     );
 }
+
+/// `除非` ("unless") says what `если … не` ("if … not") says: a term of a clause it
+/// opens is not written "without a negation", and there is nothing to report.
+#[test]
+fn unless_is_if_not() {
+    let zh = "第一条\n\n本协定有效期为十年，并自动延长五年，除非缔约一方在有效期届满前至少六个月以书面形式通知保存机关其终止本协定的意向。\n";
+    let ru = "Статья 1\n\nНастоящее Соглашение действует в течение десяти лет и автоматически продлевается на последующие пятилетние периоды, если ни одна из Сторон не менее чем за шесть месяцев до истечения соответствующего периода письменно не уведомит депозитарий о своем намерении прекратить его действие.\n";
+    assert_eq!(findings(zh.as_bytes(), ru.as_bytes()), BTreeSet::new());
+}

@@ -695,7 +695,7 @@ const REVIEW: Review = Review {
         "不得迟于",
         "不应少于",
         "不应超过",
-        // not … but also; whether or not; unless
+        // not … but also; whether or not (除非, "unless", is a negation: если … не)
         "不仅",
         "不僅",
         "不但",
@@ -703,7 +703,6 @@ const REVIEW: Review = Review {
         "不論",
         "无论",
         "無論",
-        "除非",
         "不管",
         // double negation = must (非…不可, 不得不)
         "不得不",
