@@ -768,3 +768,16 @@ fn bullets_under_a_lead_in_are_items() {
     let d = load_bytes(prose.as_bytes(), "ru.txt", &o).unwrap();
     assert_eq!(d.units.iter().filter(|u| u.kind == UnitKind::Paragraph).count(), 2);
 }
+
+/// An annex's heading, its line in lower case naming the agreement (as long as it
+/// is: three governments' names run past any width), a blank line, and its title:
+/// all the heading's, not a paragraph of the annex.
+#[test]
+fn a_long_annex_subtitle_is_the_headings() {
+    let ru = "СОГЛАШЕНИЕ\n\nСтатья 1\n\nСтороны сотрудничают.\n\nПриложение 1\nк Соглашению между Правительством Китайской Народной Республики, Правительством Монголии и Правительством Российской Федерации о создании международного заповедника\n\nСостав охраняемой территории\n\n1. Национальный природный заповедник «Далайнор».\n2. Государственный природный заповедник «Даурский».\n";
+    let d = load_bytes(ru.as_bytes(), "ru.txt", &LoadOptions::default()).unwrap();
+    let annex: Vec<&str> = d.units.iter().filter(|u| u.r#ref.starts_with("annex")).map(|u| u.r#ref.as_str()).collect();
+    assert_eq!(annex, ["annex.1", "annex.1.1", "annex.1.2"]);
+    let heading = &d.units.iter().find(|u| u.r#ref == "annex.1").unwrap().text;
+    assert!(heading.starts_with("Приложение 1 к Соглашению") && heading.ends_with("Состав охраняемой территории"));
+}

@@ -936,12 +936,15 @@ impl Meeting<'_> {
         // short word in lower case, as no title does (`сотрудничают с` / `Организацией …`).
         let last_word = p.text.rsplit(char::is_whitespace).next().unwrap_or_default();
         let short_word = last_word.chars().count() <= 3 && last_word.chars().all(char::is_lowercase);
+        // A line in lower case under a heading goes on the heading, however long
+        // (`Приложение 1` / `к Соглашению между Правительством …, … и …`).
+        let short = p.last_len * 2 <= profile.max_wrap_width
+            && !p.text.contains(|c: char| profile.marks.ends_clause(c) || profile.marks.commas.contains(&c));
         let title = self.after_heading
             && !p.joined
             && !next_lower
-            && p.last_len * 2 <= profile.max_wrap_width
             && !short_word
-            && !p.text.contains(|c: char| profile.marks.ends_clause(c) || profile.marks.commas.contains(&c));
+            && (short || p.text.starts_with(char::is_lowercase));
         let runs_on = if profile.has_case { next_lower || (last.is_lowercase() && !title) } else { long };
         runs_on.then_some(Join::BlankLine)
     }
