@@ -284,7 +284,7 @@ fn ntrex_documents_through_the_command_line() {
 #[test]
 fn low_scores_mark_the_pairs_to_review() {
     // (rate, README: AUC, mean wrong, mean right, share of wrong below 0.5, of right)
-    let readme = [(0.1, [0.832, 0.56, 0.76, 0.33, 0.07]), (0.2, [0.799, 0.52, 0.71, 0.36, 0.10])];
+    let readme = [(0.1, [0.833, 0.56, 0.76, 0.33, 0.07]), (0.2, [0.800, 0.52, 0.71, 0.36, 0.10])];
     for (rate, [auc, mean_wrong, mean_right, below_wrong, below_right]) in readme {
         let (_, _, c) = synth_f1(rate);
         let (mean, below) = (Confidences::mean, Confidences::below);

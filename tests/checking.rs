@@ -826,3 +826,16 @@ fn unless_is_if_not() {
     let ru = "Статья 1\n\nНастоящее Соглашение действует в течение десяти лет и автоматически продлевается на последующие пятилетние периоды, если ни одна из Сторон не менее чем за шесть месяцев до истечения соответствующего периода письменно не уведомит депозитарий о своем намерении прекратить его действие.\n";
     assert_eq!(findings(zh.as_bytes(), ru.as_bytes()), BTreeSet::new());
 }
+
+/// The last two numbered paragraphs of an article merged into one in one text: every
+/// unit still has a counterpart (paragraph 2 against 2 and 3), but the texts number
+/// the article's paragraphs differently — a `count_mismatch` warning, not a note.
+#[test]
+fn paragraphs_merged_at_an_articles_end_are_a_warning() {
+    let zh = "第一条\n\n一、一方在其境内建设地面增强设施，须经另一方书面同意。\n\n二、双方在对方境内各建设不少于3个监测站。监测站的建设费用由设站方承担，运行费用的50%由另一方承担。\n";
+    let ru = "Статья 1\n\n1. Наземные средства, создаваемые одной Стороной, используются только с письменного согласия другой Стороны.\n\n2. Каждая из Сторон создает на территории государства другой Стороны не менее трех (3) станций мониторинга.\n\n3. Расходы на создание станции мониторинга несет Сторона, создающая станцию, а 50 % расходов на ее эксплуатацию несет другая Сторона.\n";
+    assert_eq!(
+        findings(zh.as_bytes(), ru.as_bytes()),
+        BTreeSet::from([(Kind::CountMismatch, Severity::Warning, "both", s("art.1"), s("art.1"))])
+    );
+}

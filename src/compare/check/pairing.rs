@@ -113,7 +113,8 @@ fn unpaired(alignment: &Alignment, runs: &[Run], sizes: &Sizes, out: &mut Vec<Fi
 }
 
 /// Unit counts of containers paired with each other: a warning where units are
-/// unpaired, a note where every unit has a counterpart in pairs of unequal shape.
+/// unpaired or the texts number the container's paragraphs differently, a note where
+/// every unit has a counterpart in pairs of unequal shape.
 fn counts(alignment: &Alignment, runs: &[Run], sizes: &Sizes, out: &mut Vec<Finding>) {
     let docs = alignment.docs;
     let names = [lang_name(docs[0]), lang_name(docs[1])];
@@ -133,8 +134,28 @@ fn counts(alignment: &Alignment, runs: &[Run], sizes: &Sizes, out: &mut Vec<Find
         }
         let unpaired =
             unpaired_containers.contains(&(0, ca.as_str())) || unpaired_containers.contains(&(1, cb.as_str()));
+        // Both texts number the container's paragraphs, and not as many: two merged
+        // into one or one split in two, though every unit has a counterpart.
+        let numbered = [(0, &ca), (1, &cb)].map(|(s, c)| {
+            docs[s]
+                .units
+                .iter()
+                .filter(|u| u.kind == UnitKind::Paragraph && u.info.ordinal.is_some() && &u.info.container == c)
+                .count()
+        });
+        let renumbered = numbered[0] > 0 && numbered[1] > 0 && numbered[0] != numbered[1];
+        let shape = if unpaired {
+            String::new()
+        } else if renumbered {
+            format!(
+                ": it numbers {} paragraphs in the {} text and {} in the {}; a paragraph of one is two of the other",
+                numbered[0], names[0], numbered[1], names[1]
+            )
+        } else {
+            ": every unit has a counterpart, in pairs of unequal shape".to_string()
+        };
         out.push(Finding {
-            severity: if unpaired { Severity::Warning } else { Severity::Note },
+            severity: if unpaired || renumbered { Severity::Warning } else { Severity::Note },
             kind: Kind::CountMismatch,
             side: None,
             refs: [vec![ca.clone()], vec![cb.clone()]],
@@ -143,7 +164,7 @@ fn counts(alignment: &Alignment, runs: &[Run], sizes: &Sizes, out: &mut Vec<Find
                 if na == 1 { "" } else { "s" },
                 names[0],
                 names[1],
-                if unpaired { "" } else { ": every unit has a counterpart, in pairs of unequal shape" }
+                shape
             ),
             order,
         });
