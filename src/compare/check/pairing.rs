@@ -140,7 +140,7 @@ fn counts(alignment: &Alignment, runs: &[Run], sizes: &Sizes, out: &mut Vec<Find
             docs[s]
                 .units
                 .iter()
-                .filter(|u| u.kind == UnitKind::Paragraph && u.info.ordinal.is_some() && &u.info.container == c)
+                .filter(|u| u.kind == UnitKind::Paragraph && u.info.ordinal.is_some() && u.info.container == *c)
                 .count()
         });
         let renumbered = numbered[0] > 0 && numbered[1] > 0 && numbered[0] != numbered[1];
