@@ -781,3 +781,20 @@ fn a_long_annex_subtitle_is_the_headings() {
     let heading = &d.units.iter().find(|u| u.r#ref == "annex.1").unwrap().text;
     assert!(heading.starts_with("Приложение 1 к Соглашению") && heading.ends_with("Состав охраняемой территории"));
 }
+
+/// A protocol signed with an agreement and set after its signatures (`ПРОТОКОЛ` /
+/// `议定书`, then its text and numbered paragraphs) is an annex, in both texts: not
+/// more signatures, and nothing to report.
+#[test]
+fn a_protocol_after_the_signatures_is_an_annex() {
+    let ru = "СОГЛАШЕНИЕ\n\nСтатья 1\n\nКаждая Договаривающаяся Сторона поощряет капиталовложения.\n\nСовершено в г. Пекине 1 декабря 2026 года в двух экземплярах, каждый на китайском и русском языках, причем оба текста имеют одинаковую силу.\n\nЗа Правительство Китайской Народной Республики\nЗа Правительство Российской Федерации\n\nПРОТОКОЛ\n\nПри подписании Соглашения Договаривающиеся Стороны согласились о нижеследующем:\n1. В отношении статьи 3 Соглашения Китайская Народная Республика может сохранять действующие меры.\n2. В отношении статьи 5 Соглашения Договаривающаяся Сторона может временно ограничить переводы.\n";
+    let zh = "协定\n\n第一条\n\n缔约一方鼓励投资。\n\n本协定于二〇二六年十二月一日在北京签订，一式两份，每份均用中文和俄文写成，两种文本同等作准。\n\n中华人民共和国政府代表\n俄罗斯联邦政府代表\n\n议定书\n\n在签署协定时，缔约双方同意下列规定：\n一、关于协定第三条，中华人民共和国方面可以保留其现行措施。\n二、关于协定第五条，缔约一方可以暂时限制转移。\n";
+    let o = LoadOptions::default();
+    let (zh, ru) = (load_bytes(zh.as_bytes(), "zh.txt", &o).unwrap(), load_bytes(ru.as_bytes(), "ru.txt", &o).unwrap());
+    for d in [&zh, &ru] {
+        let refs: Vec<&str> = d.units.iter().skip(4).map(|u| u.r#ref.as_str()).collect();
+        assert_eq!(refs, ["sig.1", "sig.2", "annex.1", "annex.1.1", "annex.1.2", "annex.1.3"]);
+    }
+    let report = bitext::check::check(&bitext::align::align(&zh, &ru, &Default::default()));
+    assert_eq!(report.summary()[..2], [0, 0], "{:?}", report.findings);
+}

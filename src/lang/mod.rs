@@ -293,6 +293,10 @@ pub struct Profile {
     pub is_closing: fn(&str) -> bool,
     /// Whether a line is a signature line ("За Республику …", "…代表").
     pub is_signature: fn(&str) -> bool,
+    /// The headings of a protocol signed with the text and set after its signatures
+    /// (`ПРОТОКОЛ`, `议定书`), lower case, as a line of their own says them: among the
+    /// signatures, such a line opens an annex. At a text's start it is its title.
+    pub protocols: &'static [&'static str],
     /// Whether a line that ends without punctuation may run on after a blank line.
     /// Russian `…, и` closes an enumerated clause, so it may not.
     pub ends_open: fn(&str) -> bool,

@@ -107,6 +107,7 @@ pub(super) static PROFILE: Profile = Profile {
     label,
     is_closing,
     is_signature,
+    protocols: &["протокол", "дополнительный протокол"],
     ends_open,
     abbreviations: &[
         "г", "гг", "ст", "стст", "п", "пп", "ч", "подп", "см", "т", "е", "д", "англ", "рус", "кит", "др", "пр", "тыс",

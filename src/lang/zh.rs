@@ -123,6 +123,7 @@ pub(super) static PROFILE: Profile = Profile {
     label,
     is_closing,
     is_signature,
+    protocols: &["议定书", "附加议定书", "补充议定书", "議定書", "附加議定書", "補充議定書"],
     ends_open: |_| true,
     abbreviations: &[],
     anchors,

@@ -79,6 +79,8 @@ pub(super) struct Builder {
     zone: Zone,
     place: Place,
     counters: BTreeMap<&'static str, usize>,
+    /// How many protocols after the signatures came so far.
+    protocols: u32,
 }
 
 /// What the walk knows of the whole text before it starts.
@@ -120,6 +122,7 @@ impl Builder {
             zone: Zone::Preamble,
             place: Place::default(),
             counters: BTreeMap::new(),
+            protocols: 0,
         }
     }
 
@@ -210,6 +213,21 @@ impl Builder {
                     ),
                 });
                 titles = (left > 1).then_some((left - 1, level));
+                continue;
+            }
+            // A protocol set after the signatures (`ПРОТОКОЛ` / `При подписании …`):
+            // an annex of its own, not more signatures.
+            if self.zone == Zone::Signatures && self.profile.protocols.contains(&p.text.trim().to_lowercase().as_str())
+            {
+                self.protocols += 1;
+                let h = HeadingMatch {
+                    level: HeadingLevel::Annex,
+                    number: Some(self.protocols),
+                    label: p.text.trim().into(),
+                    rest: String::new(),
+                    rest_is_body: false,
+                };
+                self.heading(&h, p);
                 continue;
             }
             self.enter_closing_zones(&outline, i, p);
