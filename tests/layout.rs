@@ -798,3 +798,22 @@ fn a_protocol_after_the_signatures_is_an_annex() {
     let report = bitext::check::check(&bitext::align::align(&zh, &ru, &Default::default()));
     assert_eq!(report.summary()[..2], [0, 0], "{:?}", report.findings);
 }
+
+/// Signature blocks set over lines of their own (`中华人民共和国政府` / `代表` / `王毅` /
+/// `（签字）`, `За Правительство` / `Китайской Народной Республики` / `Ван И` /
+/// `(подпись)`): one signature each, in both texts, and nothing to report.
+#[test]
+fn stacked_signature_blocks_are_one_signature_each() {
+    let zh = "协定\n\n第一条\n\n双方开展合作。\n\n本协定于二〇二六年十二月一日在北京签订，一式两份，每份均用中文和俄文写成，两种文本同等作准。\n\n中华人民共和国政府\n代表\n王毅\n（签字）\n\n俄罗斯联邦政府\n代表\n拉夫罗夫\n（签字）\n";
+    let ru = "СОГЛАШЕНИЕ\n\nСтатья 1\n\nСтороны осуществляют сотрудничество.\n\nСовершено в г. Пекине 1 декабря 2026 года в двух экземплярах, каждый на китайском и русском языках, причем оба текста имеют одинаковую силу.\n\nЗа Правительство\nКитайской Народной Республики\nВан И\n(подпись)\n\nЗа Правительство\nРоссийской Федерации\nС. В. Лавров\n(подпись)\n";
+    let o = LoadOptions::default();
+    let (zh, ru) = (load_bytes(zh.as_bytes(), "zh.txt", &o).unwrap(), load_bytes(ru.as_bytes(), "ru.txt", &o).unwrap());
+    let sigs = |d: &Document| {
+        d.units.iter().filter(|u| u.kind == UnitKind::Signature).map(|u| u.text.clone()).collect::<Vec<_>>()
+    };
+    assert_eq!(sigs(&zh), ["中华人民共和国政府 代表 王毅 （签字）", "俄罗斯联邦政府 代表 拉夫罗夫 （签字）"]);
+    assert_eq!(sigs(&ru).len(), 2);
+    assert!(sigs(&ru)[1].ends_with("С. В. Лавров (подпись)"));
+    let report = bitext::check::check(&bitext::align::align(&zh, &ru, &Default::default()));
+    assert_eq!(report.summary()[..2], [0, 0], "{:?}", report.findings);
+}

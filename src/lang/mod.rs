@@ -297,6 +297,11 @@ pub struct Profile {
     /// (`ПРОТОКОЛ`, `议定书`), lower case, as a line of their own says them: among the
     /// signatures, such a line opens an annex. At a text's start it is its title.
     pub protocols: &'static [&'static str],
+    /// Lines that end a signature set over lines of its own, though the profile's
+    /// [`Profile::is_signature`] reads them as signatures: the mark of the signature
+    /// (`(подпись)`, `（签字）`) and a role under a state's name (`中华人民共和国政府` /
+    /// `代表`).
+    pub signature_rests: &'static [&'static str],
     /// Whether a line that ends without punctuation may run on after a blank line.
     /// Russian `…, и` closes an enumerated clause, so it may not.
     pub ends_open: fn(&str) -> bool,

@@ -108,6 +108,7 @@ pub(super) static PROFILE: Profile = Profile {
     is_closing,
     is_signature,
     protocols: &["протокол", "дополнительный протокол"],
+    signature_rests: &["(подпись)", "(подписано)"],
     ends_open,
     abbreviations: &[
         "г", "гг", "ст", "стст", "п", "пп", "ч", "подп", "см", "т", "е", "д", "англ", "рус", "кит", "др", "пр", "тыс",

@@ -124,6 +124,7 @@ pub(super) static PROFILE: Profile = Profile {
     is_closing,
     is_signature,
     protocols: &["议定书", "附加议定书", "补充议定书", "議定書", "附加議定書", "補充議定書"],
+    signature_rests: &["（签字）", "(签字)", "（签名）", "(签名)", "代表", "全权代表", "全權代表"],
     ends_open: |_| true,
     abbreviations: &[],
     anchors,

@@ -342,7 +342,8 @@ impl Builder {
     /// whoever signed it). Both are reported.
     fn signatures(&mut self, p: &mut Para, repairs: &mut Vec<Repair>) {
         let profile = self.profile;
-        if !(profile.is_signature)(&p.text)
+        let rest = !(profile.is_signature)(&p.text) || profile.signature_rests.contains(&p.text.trim());
+        if rest
             && p.text.chars().count() <= SIGNATURE_REST
             && !p.text.trim_end().ends_with(|c: char| profile.marks.stops.contains(&c))
             && let Some(last) = self.units.last_mut().filter(|u| u.kind == UnitKind::Signature)
