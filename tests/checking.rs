@@ -839,3 +839,21 @@ fn paragraphs_merged_at_an_articles_end_are_a_warning() {
         BTreeSet::from([(Kind::CountMismatch, Severity::Warning, "both", s("art.1"), s("art.1"))])
     );
 }
+
+/// A sub-item referred to by its letter in Russian (`подпункте «г»`) and by its
+/// number in Chinese (`第（4）项`) is the same sub-item; another letter is a
+/// `number_mismatch`.
+#[test]
+fn sub_items_by_letter_and_by_number() {
+    let zh = "第一条\n\n本条第1款第（4）项所述的补偿应当及时支付。\n";
+    let ru = |letter: &str| {
+        format!(
+            "Статья 1\n\nКомпенсация, указанная в подпункте «{letter}» пункта 1 настоящей статьи, выплачивается без задержки.\n"
+        )
+    };
+    assert_eq!(findings(zh.as_bytes(), ru("г").as_bytes()), BTreeSet::new());
+    assert_eq!(
+        findings(zh.as_bytes(), ru("в").as_bytes()),
+        BTreeSet::from([(Kind::NumberMismatch, Severity::Warning, "both", s("art.1.1"), s("art.1.1"))])
+    );
+}

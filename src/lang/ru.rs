@@ -558,6 +558,35 @@ fn is_signature(line: &str) -> bool {
         && ["за ", "от имени", "(подпись)"].iter().any(|w| chars::starts_with_lowercase(line, w))
 }
 
+/// The letters that number sub-items, in order (`а)`, `б)` … no `ё`, `й`, `ъ`, `ы`, `ь`).
+const ITEM_LETTERS: &str = "абвгдежзиклмнопрстуфхцчшщэюя";
+
+/// The sub-items a text refers to by their letters (`подпункте «г»`, `подпункты «а» и
+/// «б»`, `подпункт в)`), as the numbers of their order: the other language numbers them
+/// (`第（4）项`).
+fn push_letter_items(text: &str, out: &mut Vec<Anchor>) {
+    let lower = text.to_lowercase();
+    for (at, _) in lower.match_indices("подпункт") {
+        // Past the rest of the word (`подпункте`, `подпунктами`).
+        let mut rest = lower[at..].trim_start_matches(|c: char| c.is_alphabetic());
+        loop {
+            rest = rest.trim_start();
+            let (quoted, body) = match rest.strip_prefix('«') {
+                Some(b) => (true, b),
+                None => (false, rest),
+            };
+            let mut chars = body.chars();
+            let Some(letter) = chars.next() else { break };
+            let after = chars.as_str();
+            let closed = if quoted { after.strip_prefix('»') } else { after.strip_prefix(')') };
+            let (Some(n), Some(after)) = (ITEM_LETTERS.chars().position(|c| c == letter), closed) else { break };
+            out.push(Anchor { kind: AnchorKind::Reference, value: (n + 1).to_string(), text: letter.to_string() });
+            let after = after.trim_start();
+            rest = [",", "и ", "или ", "–", "-", "—"].iter().find_map(|s| after.strip_prefix(s)).unwrap_or("");
+        }
+    }
+}
+
 fn ends_open(line: &str) -> bool {
     // `…, и` at a line end is an enumerated clause ("… невыразимое горе, и"), a
     // paragraph of its own; a wrapped line breaks anywhere else.
@@ -630,6 +659,7 @@ fn anchors(text: &str) -> Vec<Anchor> {
         }
     }
     flush(&mut pending, &mut out);
+    push_letter_items(text, &mut out);
     for (i, _) in text.match_indices('«') {
         out.push(Anchor {
             kind: AnchorKind::Quote,
