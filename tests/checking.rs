@@ -857,3 +857,21 @@ fn sub_items_by_letter_and_by_number() {
         BTreeSet::from([(Kind::NumberMismatch, Severity::Warning, "both", s("art.1.1"), s("art.1.1"))])
     );
 }
+
+/// An amount in digits and again in words, as Russian contracts write it (`1 500 000
+/// (одного миллиона пятисот тысяч)`), against `150万`: one amount, nothing to
+/// report; `30 миллиардов` is 3×10¹⁰ and not also a thousand million of its own.
+#[test]
+fn amounts_in_digits_and_in_words() {
+    let zh = "第一条\n\n双方为项目提供150万美元，并力争贸易额达到三百亿美元。\n";
+    let ru = |words: &str| {
+        format!(
+            "Статья 1\n\nСтороны предоставляют для проекта 1 500 000 ({words}) долларов США и стремятся довести товарооборот до 30 миллиардов долларов США.\n"
+        )
+    };
+    assert_eq!(findings(zh.as_bytes(), ru("одного миллиона пятисот тысяч").as_bytes()), BTreeSet::new());
+    assert_eq!(
+        findings(zh.as_bytes(), ru("одного миллиона шестисот тысяч").as_bytes()),
+        BTreeSet::from([(Kind::NumberMismatch, Severity::Warning, "both", s("art.1.1"), s("art.1.1"))])
+    );
+}

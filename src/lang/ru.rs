@@ -339,6 +339,11 @@ const CARDINALS: &[(&[&str], u32)] = &[
     (&["восемьсот", "восьмисот"], 800),
     (&["девятьсот", "девятисот"], 900),
     (&["тысяча", "тысячи", "тысяч", "тысячу", "тысячей", "тысячам"], 1000),
+    (&["миллион", "миллиона", "миллионов", "миллиону", "миллионом", "миллионам", "миллионами", "миллионах"], 1_000_000),
+    (
+        &["миллиард", "миллиарда", "миллиардов", "миллиарду", "миллиардом", "миллиардам", "миллиардами", "миллиардах"],
+        1_000_000_000,
+    ),
 ];
 
 fn cardinal_value(word: &str) -> Option<u32> {
@@ -597,11 +602,13 @@ fn ends_open(line: &str) -> bool {
 fn anchors(text: &str) -> Vec<Anchor> {
     let mut out = Vec::new();
     push_digit_numbers(text, true, &mut out);
-    let mut pending: Option<(u64, String)> = None; // a compound of number words being read
+    // A compound of number words being read: what its scale words made so far, the
+    // group after the last of them, that scale word's value, and the words.
+    let mut pending: Option<(u64, u64, u64, String)> = None;
     let mut roman_follows = false; // after Глава: Roman numerals are chapter numbers
-    let flush = |pending: &mut Option<(u64, String)>, out: &mut Vec<Anchor>| {
-        if let Some((value, words)) = pending.take() {
-            out.push(Anchor { kind: AnchorKind::Number, value: value.to_string(), text: words });
+    let flush = |pending: &mut Option<(u64, u64, u64, String)>, out: &mut Vec<Anchor>| {
+        if let Some((total, group, _, words)) = pending.take() {
+            out.push(Anchor { kind: AnchorKind::Number, value: (total + group).to_string(), text: words });
         }
     };
     for word in text.split(|c: char| !chars::is_alphabetic(c) && c != '-') {
@@ -632,21 +639,27 @@ fn anchors(text: &str) -> Vec<Anchor> {
         match w.value {
             Some(v) => {
                 let v = u64::from(v);
+                let scale = v >= 1000;
                 match pending.as_mut() {
-                    // тысяча девятьсот сорок пятого: each word smaller than the last adds on.
-                    Some((total, words)) if v == 1000 && *total < 1000 => {
-                        *total = (*total).max(1) * 1000;
+                    // одного миллиона пятисот тысяч, две тысячи двадцать шестого: a scale
+                    // word multiplies the group before it, each smaller than the last.
+                    Some((total, group, last, words)) if scale && v < *last && *group > 0 => {
+                        *total += *group * v;
+                        (*group, *last) = (0, v);
                         words.push(' ');
                         words.push_str(word);
                     }
-                    Some((total, words)) if last_place(*total) > v => {
-                        *total += v;
+                    // тысяча девятьсот сорок пятого: each word smaller than the last adds on.
+                    Some((_, group, _, words)) if !scale && (*group == 0 || last_place(*group) > v) => {
+                        *group += v;
                         words.push(' ');
                         words.push_str(word);
                     }
                     _ => {
                         flush(&mut pending, &mut out);
-                        pending = Some((v, word.to_string()));
+                        // A scale word alone is one of it (`тысяча`, `миллиона` after `одного`).
+                        pending =
+                            Some(if scale { (v, 0, v, word.to_string()) } else { (0, v, u64::MAX, word.to_string()) });
                     }
                 }
             }

@@ -159,8 +159,10 @@ fn spell(d: &Date) -> String {
 /// glued to Latin letters.
 fn values(lang: Lang, text: &str) -> BTreeMap<String, usize> {
     let mut values = anchors::numeric_values(lang, text);
-    for (plain, scaled) in scaled_numbers(lang, text) {
+    for (plain, scaled, scale) in scaled_numbers(lang, text) {
         values.remove(&plain);
+        // The scale word is read as a number of its own too (`миллиардов`).
+        values.remove(&scale.to_string());
         values.insert(scaled, 1);
     }
     for code in codes(text) {
@@ -169,8 +171,9 @@ fn values(lang: Lang, text: &str) -> BTreeMap<String, usize> {
     values
 }
 
-/// Numbers in digits followed by a scale word: (the value as read, the value scaled).
-fn scaled_numbers(lang: Lang, text: &str) -> Vec<(String, String)> {
+/// Numbers in digits followed by a scale word: (the value as read, the value scaled,
+/// the scale).
+fn scaled_numbers(lang: Lang, text: &str) -> Vec<(String, String, u64)> {
     let scales = lang.profile().review.scales;
     let mut out = Vec::new();
     let mut digits = Vec::new();
@@ -185,7 +188,7 @@ fn scaled_numbers(lang: Lang, text: &str) -> Vec<(String, String)> {
         let Ok(v) = a.value.parse::<f64>() else { continue };
         let scaled = v * scale as f64;
         if scaled.fract() == 0.0 && scaled < 1e18 {
-            out.push((a.value, format!("{}", scaled as u64)));
+            out.push((a.value, format!("{}", scaled as u64), scale));
         }
     }
     out
