@@ -875,3 +875,17 @@ fn amounts_in_digits_and_in_words() {
         BTreeSet::from([(Kind::NumberMismatch, Severity::Warning, "both", s("art.1.1"), s("art.1.1"))])
     );
 }
+
+/// Signatures each text sets with its own state first, one of them changed to
+/// another state: the signatures that still name the same state stay paired, and
+/// only the changed one is a `name_mismatch` (the untouched one was reported too).
+#[test]
+fn a_changed_signatory_is_the_only_name_mismatch() {
+    let read = |f: &str| std::fs::read_to_string(path(&format!("tests/fixtures/agreements/{f}"))).unwrap();
+    let zh = replace_once(&read("road-transport.zh.txt"), "俄罗斯联邦政府代表", "哈萨克斯坦共和国政府代表");
+    let names: Vec<_> = findings(zh.as_bytes(), read("road-transport.ru.txt").as_bytes())
+        .into_iter()
+        .filter(|k| k.0 == Kind::NameMismatch)
+        .collect();
+    assert_eq!(names, [(Kind::NameMismatch, Severity::Error, "both", s("sig.2"), s("sig.1"))]);
+}

@@ -172,9 +172,10 @@ pub fn align<'d>(x: &'d Document, y: &'d Document, options: &AlignOptions) -> Al
 /// name, where their order differs between the texts: each text of a bilateral
 /// agreement names its own state first (`中华人民共和国政府代表` / `俄罗斯联邦政府代表`
 /// against `За Правительство Российской Федерации` / `За Правительство Китайской
-/// Народной Республики`). Only where every signature of the run names states and each
-/// one's states are those of exactly one signature of the other text; the pairs
-/// then cross.
+/// Народной Республики`). A signature whose states are those of exactly one signature
+/// of each text is paired with that one; the others, in their order, with the
+/// signatures left (a state changed in one signature leaves the others paired by
+/// their states, and only the changed one against what is left).
 fn signatures_by_name(docs: [&Document; 2], beads: &mut [UnitBead]) {
     let names = |s: usize, i: usize| -> std::collections::BTreeSet<String> {
         let doc = docs[s];
@@ -199,13 +200,18 @@ fn signatures_by_name(docs: [&Document; 2], beads: &mut [UnitBead]) {
         let a: Vec<_> = run.iter().map(|b| names(0, b.a[0])).collect();
         let b: Vec<_> = run.iter().map(|b| names(1, b.b[0])).collect();
         let crossed = a.iter().zip(&b).any(|(x, y)| x != y);
-        let unique = |v: &[std::collections::BTreeSet<String>]| {
-            v.iter().all(|x| !x.is_empty() && v.iter().filter(|y| *y == x).count() == 1)
+        let once = |v: &[std::collections::BTreeSet<String>], x: &std::collections::BTreeSet<String>| {
+            !x.is_empty() && v.iter().filter(|y| *y == x).count() == 1
         };
-        if crossed && unique(&a) && unique(&b) && a.iter().all(|x| b.contains(x)) {
+        // Each signature of the first text matched to the one of the second that names
+        // the same states, where each text has one such.
+        let matched: Vec<Option<usize>> =
+            a.iter().map(|x| (once(&a, x) && once(&b, x)).then(|| b.iter().position(|y| y == x)).flatten()).collect();
+        if crossed && matched.iter().any(Option::is_some) {
             let ru: Vec<usize> = run.iter().map(|bead| bead.b[0]).collect();
-            for (k, bead) in run.iter_mut().enumerate() {
-                let j = b.iter().position(|y| *y == a[k]).expect("every name set is on both sides");
+            let mut left = (0..b.len()).filter(|j| !matched.contains(&Some(*j)));
+            for (bead, m) in run.iter_mut().zip(&matched) {
+                let j = m.or_else(|| left.next()).expect("as many signatures left as unmatched");
                 bead.b = vec![ru[j]];
             }
         }
