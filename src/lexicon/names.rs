@@ -3,9 +3,10 @@
 //! historical forms the UN Charter and the SCO treaty write).
 //!
 //! Chinese names are found as strings, longest first (`索马里` is not `马里`);
-//! Russian names by the Snowball stems of their words, so that every case matches
-//! (`Республику Таджикистан`, `Таджикистана`), and only capitalised (`того` is no
-//! `Того`). A form two states share (`刚果`) names neither.
+//! Russian names of more than one word by the Snowball stems of their words, so that
+//! every case matches (`Республику Таджикистан`); of one word by their declension
+//! (`Таджикистана`, `Дании`, not `Данные`); only capitalised (`того` is no `Того`). A
+//! form two states share (`刚果`) names neither.
 //!
 //! Words made from a state's name (`российское законодательство`, `中方`) refer to
 //! it without naming it ([`mentioned`], `data/state-words.tsv`): they answer a name
@@ -39,15 +40,23 @@ struct Tables {
     ru_words: BTreeMap<String, Vec<RuForm>>,
 }
 
-/// A Russian form of a state's name, matched by the Snowball stems of its words.
+/// A Russian form of a state's name: of more than one word, matched by the Snowball
+/// stems of its words; of one word, by its [`Declension`].
 struct RuForm {
     stems: Vec<String>,
     code: String,
-    /// For a name of one word: how the words of its declension begin, and whether it
-    /// is declined at all (`Того`, `Мали`, `Перу` are not) and whether the stem alone
-    /// is one of its words (`Казахстан`, not `Ливи` of `Ливия`). Stems alone take `Данные`
-    /// for `Дания` (`дан`), `Грузы` for `Грузия`, `Малые` for `Мали`.
-    declension: Option<(String, bool, bool)>,
+    declension: Option<Declension>,
+}
+
+/// How the words of a one-word name's declension are made. Stems alone take `Данные`
+/// for `Дания` (`дан`), `Грузы` for `Грузия`, `Малые` for `Мали`.
+struct Declension {
+    /// How they begin (`дани` of `Дания`, `казахстан`).
+    base: String,
+    /// Whether the name is declined at all (`Того`, `Мали`, `Перу` are not).
+    declined: bool,
+    /// Whether the base alone is one of its words (`Казахстан`, not `Ливи` of `Ливия`).
+    bare: bool,
 }
 
 /// The case endings of nouns, singular and plural: what may follow the stem of a
@@ -69,11 +78,11 @@ impl RuForm {
             let last = name.chars().last().unwrap_or(' ');
             let before = name.chars().rev().nth(1).unwrap_or(' ');
             if "оуеэю".contains(last) || (last == 'и' && !"аеиоуыэюя".contains(before)) {
-                return (name, false, true);
+                return Declension { base: name, declined: false, bare: true };
             }
             match ["я", "а", "й", "ь", "ы"].iter().find_map(|e| name.strip_suffix(e)) {
-                Some(base) => (base.to_string(), true, false),
-                None => (name, true, true),
+                Some(base) => Declension { base: base.to_string(), declined: true, bare: false },
+                None => Declension { base: name, declined: true, bare: true },
             }
         });
         RuForm { stems, code, declension }
@@ -87,12 +96,12 @@ impl RuForm {
 
     /// Whether `word` (folded) is a word of this name of one word, at byte `at` of `text`.
     fn is(&self, word: &str, text: &str, at: usize) -> bool {
-        let Some((base, declined, bare)) = &self.declension else { return false };
-        let form = if *declined {
-            word.strip_prefix(base.as_str())
-                .is_some_and(|rest| CASE_ENDINGS.contains(&rest) && (*bare || !rest.is_empty()))
+        let Some(d) = &self.declension else { return false };
+        let form = if d.declined {
+            word.strip_prefix(d.base.as_str())
+                .is_some_and(|rest| CASE_ENDINGS.contains(&rest) && (d.bare || !rest.is_empty()))
         } else {
-            word == base
+            word == d.base
         };
         let starts_sentence = text[..at].trim_end().chars().last().is_none_or(|c| ".!?:;«\"(".contains(c));
         form && !(COMMON_WORDS.contains(&word) && starts_sentence)
@@ -128,7 +137,7 @@ fn tables() -> &'static Tables {
             for (_, _, form) in written.range((key.clone(), code.clone(), String::new())..).take_while(|w| w.0 == key) {
                 let form = RuForm::new(form, code.clone());
                 match &form.declension {
-                    Some((base, ..)) => ru_words.entry(base.clone()).or_default().push(form),
+                    Some(d) => ru_words.entry(d.base.clone()).or_default().push(form),
                     None => ru.entry(form.stems[0].clone()).or_default().push(form),
                 }
             }
