@@ -570,6 +570,10 @@ const ITEM_LETTERS: &str = "абвгдежзиклмнопрстуфхцчшщэ
 /// «б»`, `подпункт в)`), as the numbers of their order: the other language numbers them
 /// (`第（4）项`).
 fn push_letter_items(text: &str, out: &mut Vec<Anchor>) {
+    // Every unit's anchors are read: most have no such reference to lowercase for.
+    if !text.contains("одпункт") {
+        return;
+    }
     let lower = text.to_lowercase();
     for (at, _) in lower.match_indices("подпункт") {
         // Past the rest of the word (`подпункте`, `подпунктами`).
