@@ -889,3 +889,24 @@ fn a_changed_signatory_is_the_only_name_mismatch() {
         .collect();
     assert_eq!(names, [(Kind::NameMismatch, Severity::Error, "both", s("sig.2"), s("sig.1"))]);
 }
+
+/// Agreements of three more shapes (`tests/fixtures/agreements/`): parts and sections,
+/// bullets under lettered items and an annex subtitle naming three governments;
+/// titles under the headings, sub-items referred to by letter, signature blocks over
+/// several lines and a protocol after the signatures; amounts in digits and words. No
+/// error, and no warning but one: the Chinese and Russian official titles of the
+/// Washington Convention of 1965 say its parties differently (他国国民 / физическими
+/// или юридическими лицами других государств), which the omission check takes for a
+/// clause missing from the Chinese text — a false alarm kept here in sight.
+#[test]
+fn agreements_of_other_shapes_have_nothing_to_report() {
+    let read = |f: &str| std::fs::read(path(&format!("tests/fixtures/agreements/{f}"))).unwrap();
+    for name in ["nature-reserve", "satellite-navigation", "investment"] {
+        let found = findings(&read(&format!("{name}.zh.txt")), &read(&format!("{name}.ru.txt")));
+        let expected = match name {
+            "investment" => BTreeSet::from([(Kind::Omission, Severity::Warning, "ru", s("art.6.2.2"), s("art.6.2.2"))]),
+            _ => BTreeSet::new(),
+        };
+        assert_eq!(found, expected, "{name}");
+    }
+}
