@@ -563,9 +563,6 @@ fn is_signature(line: &str) -> bool {
         && ["за ", "от имени", "(подпись)"].iter().any(|w| chars::starts_with_lowercase(line, w))
 }
 
-/// The letters that number sub-items, in order (`а)`, `б)` … no `ё`, `й`, `ъ`, `ы`, `ь`).
-const ITEM_LETTERS: &str = "абвгдежзиклмнопрстуфхцчшщэюя";
-
 /// The sub-items a text refers to by their letters (`подпункте «г»`, `подпункты «а» и
 /// «б»`, `подпункт в)`), as the numbers of their order: the other language numbers them
 /// (`第（4）项`).
@@ -588,8 +585,8 @@ fn push_letter_items(text: &str, out: &mut Vec<Anchor>) {
             let Some(letter) = chars.next() else { break };
             let after = chars.as_str();
             let closed = if quoted { after.strip_prefix('»') } else { after.strip_prefix(')') };
-            let (Some(n), Some(after)) = (ITEM_LETTERS.chars().position(|c| c == letter), closed) else { break };
-            out.push(Anchor { kind: AnchorKind::Reference, value: (n + 1).to_string(), text: letter.to_string() });
+            let (Some(n), Some(after)) = (letter_ordinal(&letter.to_string()), closed) else { break };
+            out.push(Anchor { kind: AnchorKind::Reference, value: n.to_string(), text: letter.to_string() });
             let after = after.trim_start();
             rest = [",", "и ", "или ", "–", "-", "—"].iter().find_map(|s| after.strip_prefix(s)).unwrap_or("");
         }

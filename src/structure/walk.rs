@@ -433,6 +433,10 @@ impl Builder {
     /// before.
     fn in_article(&mut self, c: CompactString, p: &mut Para, label: Option<LabelMatch>) {
         let span = [p.first, p.last];
+        // A bulleted line under a lead-in or in a list (`а) … в том числе:` /
+        // `- мониторинг …;`): an item of the paragraph, not numbered.
+        let listed = self.place.para_k > 0 && self.units.last().is_some_and(opens_list);
+        let bulleted = label.is_none().then(|| bullet(&p.text)).flatten().filter(|_| listed);
         let place = &mut self.place;
         match label {
             Some(l) if place.para_style.is_some() && place.para_style != Some(l.style) && place.para_k > 0 => {
@@ -449,10 +453,7 @@ impl Builder {
                 let info = UnitInfo { container: c, ordinal: Some((l.style, l.ordinal)), ..Default::default() };
                 self.push(r, UnitKind::Paragraph, Some(l.printed), l.rest, span, info);
             }
-            None if place.para_k > 0 && self.units.last().is_some_and(opens_list) && bullet(&p.text).is_some() => {
-                // A bulleted line under a lead-in or in a list (`а) … в том числе:` /
-                // `- мониторинг …;`): an item of the paragraph, not numbered.
-                let (mark, rest) = bullet(&p.text).unwrap_or_default();
+            None if let Some((mark, rest)) = bulleted => {
                 let (mark, rest) = (CompactString::from(mark), rest.to_string());
                 place.item_m += 1;
                 let r = child(&child(&c, place.para_k), place.item_m);

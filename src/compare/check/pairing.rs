@@ -17,20 +17,23 @@ struct Run {
     container: String,
 }
 
-/// Units per container of each side: all units, and those that are not headings.
-/// Counted once: counting per finding would be quadratic.
-type Sizes<'d> = [BTreeMap<&'d str, (usize, usize)>; 2];
+/// Units per container of each side: all units, those that are not headings, and the
+/// numbered paragraphs. Counted once: counting per finding would be quadratic.
+type Sizes<'d> = [BTreeMap<&'d str, (usize, usize, usize)>; 2];
 
 /// Unpaired units, unit counts and article numbers of the alignment.
 pub(super) fn check(alignment: &Alignment, out: &mut Vec<Finding>) {
     let docs = alignment.docs;
     let sizes: Sizes = [0, 1].map(|s| {
-        let mut m: BTreeMap<&str, (usize, usize)> = BTreeMap::new();
+        let mut m: BTreeMap<&str, (usize, usize, usize)> = BTreeMap::new();
         for u in &docs[s].units {
             let e = m.entry(u.info.container.as_str()).or_default();
             e.0 += 1;
             if u.kind != UnitKind::Heading {
                 e.1 += 1;
+            }
+            if u.kind == UnitKind::Paragraph && u.info.ordinal.is_some() {
+                e.2 += 1;
             }
         }
         m
@@ -136,13 +139,7 @@ fn counts(alignment: &Alignment, runs: &[Run], sizes: &Sizes, out: &mut Vec<Find
             unpaired_containers.contains(&(0, ca.as_str())) || unpaired_containers.contains(&(1, cb.as_str()));
         // Both texts number the container's paragraphs, and not as many: two merged
         // into one or one split in two, though every unit has a counterpart.
-        let numbered = [(0, &ca), (1, &cb)].map(|(s, c)| {
-            docs[s]
-                .units
-                .iter()
-                .filter(|u| u.kind == UnitKind::Paragraph && u.info.ordinal.is_some() && u.info.container == *c)
-                .count()
-        });
+        let numbered = [(0, &ca), (1, &cb)].map(|(s, c)| sizes[s].get(c.as_str()).map_or(0, |x| x.2));
         let renumbered = numbered[0] > 0 && numbered[1] > 0 && numbered[0] != numbered[1];
         let shape = if unpaired {
             String::new()
